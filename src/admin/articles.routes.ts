@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { presentArticle } from '../content/article.presenter.ts';
+import {
+  ArticleResponse, CorrectionSchema, type CreateArticleInput, CreateArticleSchema, PublishSchema, type UpdateArticleInput, UpdateArticleSchema,
+} from '../content/articles.schemas.ts';
+import { authorize, createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
+import { listRevisions } from '../content/articles.repository.ts';
+import type { ArticleStatus } from '../content/articles.table.ts';
+import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
+import type { AdminDeps } from './admin.plugin.ts';
+import { staffOf } from './admin.plugin.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const ListQuery = Type.Object({
+  status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+}, { additionalProperties: false });
+const tags = ['articles'];
+
+/** Drafts, edits, scheduling, publishing, corrections and revisions. */
+export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): void {
+  const content = { db: deps.db, invalidation: deps.invalidation };
+  const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
+
+  api.get<{ Querystring: { status?: ArticleStatus; limit?: number; offset?: number } }>('/articles', {
+    schema: { tags, summary: 'List articles, newest change first', querystring: ListQuery },
+  }, async (request) => {
+    authorize(staffOf(request), 'article.read');
+    let query = deps.db.selectFrom('articles').select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
+      .orderBy('modified_at', 'desc').limit(request.query.limit ?? 20).offset(request.query.offset ?? 0);
+    if (request.query.status) query = query.where('status', '=', request.query.status);
+    const rows = await query.execute();
+    return { articles: rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, headline: r.headline, publishedAt: r.published_at, modifiedAt: r.modified_at, createdBy: r.created_by })) };
+  });
+
+  api.post<{ Body: CreateArticleInput }>('/articles', {
+    schema: { tags, summary: 'Create a draft', body: CreateArticleSchema, response: { 201: ArticleResponse } },
+  }, async (request, reply) => reply.code(201).send(await present(await createDraft(content, staffOf(request), request.body))));
+
+  api.get<{ Params: { id: string } }>('/articles/:id', {
+    schema: { tags, summary: 'One article with every editable field', params: IdParams, response: { 200: ArticleResponse } },
+  }, async (request) => {
+    authorize(staffOf(request), 'article.read');
+    return present(await requireArticle(deps.db, request.params.id));
+  });
+
+  api.patch<{ Params: { id: string }; Body: UpdateArticleInput }>('/articles/:id', {
+    schema: { tags, summary: 'Change an article (keeps a revision)', params: IdParams, body: UpdateArticleSchema, response: { 200: ArticleResponse } },
+  }, async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)));
+
+  api.post<{ Params: { id: string }; Body: { publishAt?: string } }>('/articles/:id/publish', {
+    schema: { tags, summary: 'Publish now, or schedule with a future publishAt', params: IdParams, body: PublishSchema, response: { 200: ArticleResponse } },
+  }, async (request) => present(await publishArticle(content, staffOf(request), request.params.id, request.body?.publishAt)));
+
+  api.post<{ Params: { id: string } }>('/articles/:id/unpublish', {
+    schema: { tags, summary: 'Withdraw an article (its address answers 410)', params: IdParams, response: { 200: ArticleResponse } },
+  }, async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)));
+
+  api.post<{ Params: { id: string }; Body: { kind: 'correction' | 'clarification'; body: string } }>('/articles/:id/corrections', {
+    schema: { tags, summary: 'Add a correction or clarification', params: IdParams, body: CorrectionSchema },
+  }, async (request, reply) => {
+    const correction = await addCorrection(content, staffOf(request), request.params.id, request.body.kind, request.body.body);
+    return reply.code(201).send({ id: correction.id, kind: correction.kind, body: correction.body, publishedAt: correction.published_at });
+  });
+
+  api.get<{ Params: { id: string } }>('/articles/:id/revisions', {
+    schema: { tags, summary: 'Every saved revision, newest first', params: IdParams },
+  }, async (request) => {
+    authorize(staffOf(request), 'article.read', await requireArticle(deps.db, request.params.id));
+    const revisions = await listRevisions(deps.db, request.params.id);
+    return { revisions: revisions.map((r) => ({ id: r.id, staffId: r.staff_id, createdAt: r.created_at, snapshot: JSON.parse(r.snapshot) as unknown })) };
+  });
+}

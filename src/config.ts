@@ -1,0 +1,86 @@
+import path from 'node:path';
+
+/** Everything Gaceta reads from its environment, parsed once and frozen. Nothing else reads process.env. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Public base URL used in canonical links, feeds and sitemaps (no trailing slash). */
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded SQLite file under dataDir is used. */
+  readonly databaseUrl: string | undefined;
+  readonly sqliteFile: string;
+  readonly mediaDir: string;
+  readonly uploadLimitBytes: number;
+  readonly pageCache: boolean;
+  readonly pageCacheEntries: number;
+  readonly schedulerIntervalMs: number;
+  readonly logLevel: string;
+  readonly secureCookies: boolean;
+  readonly signInAttemptsPerMinute: number;
+  /** Password for `gaceta create-staff` when --password is not given (keeps it out of shell history). */
+  readonly staffPassword: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  try {
+    const parsed = new URL(raw);
+    if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error('protocol');
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+/** Parses configuration from an environment map (process.env by default); throws ConfigError naming the bad variable. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const port = integer(env, 'PORT', 3000, 0);
+  const dataDir = path.resolve(env.GACETA_DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
+  }
+  const publicUrl = url(env, 'PUBLIC_URL', `http://localhost:${port}`);
+  const config: Config = {
+    port,
+    host: env.HOST || '0.0.0.0',
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    sqliteFile: path.join(dataDir, 'gaceta.sqlite'),
+    mediaDir: path.join(dataDir, 'media'),
+    uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_MB', 25, 1) * 1024 * 1024,
+    pageCache: flag(env, 'PAGE_CACHE', true),
+    pageCacheEntries: integer(env, 'PAGE_CACHE_ENTRIES', 5000, 1),
+    schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1000, 50),
+    logLevel: env.LOG_LEVEL || 'info',
+    secureCookies: publicUrl.startsWith('https:'),
+    signInAttemptsPerMinute: integer(env, 'SIGN_IN_ATTEMPTS_PER_MINUTE', 10, 1),
+    staffPassword: env.GACETA_STAFF_PASSWORD || undefined,
+    ...overrides,
+  };
+  return Object.freeze(config);
+}

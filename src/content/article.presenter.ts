@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ArticleJson } from './articles.schemas.ts';
+import type { ArticleRow } from './articles.table.ts';
+import { findSectionById } from './taxonomy.repository.ts';
+import { articlePath } from './urls.ts';
+
+/** The admin API's view of an article: every editable field, never internal columns. */
+export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
+  const [authors, tags, related, section] = await Promise.all([
+    db.selectFrom('article_authors').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
+    db.selectFrom('article_related').select('related_id').where('article_id', '=', row.id).orderBy('position').execute(),
+    row.section_id ? findSectionById(db, row.section_id) : undefined,
+  ]);
+  return {
+    id: row.id,
+    slug: row.slug,
+    status: row.status,
+    headline: row.headline,
+    dek: row.dek,
+    labelId: row.label_id,
+    sectionId: row.section_id,
+    dateline: row.dateline,
+    attribution: row.attribution,
+    body: JSON.parse(row.body) as unknown,
+    featureImage: row.feature_image_id ? {
+      id: row.feature_image_id, alt: row.feature_image_alt, caption: row.feature_image_caption, credit: row.feature_image_credit,
+    } : null,
+    authorIds: authors.map((a) => a.author_id),
+    tagIds: tags.map((t) => t.tag_id),
+    relatedIds: related.map((r) => r.related_id),
+    access: row.access,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+    modifiedAt: row.modified_at,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    url: row.status === 'published' ? publicUrl + articlePath(section?.slug, row.slug) : null,
+  };
+}

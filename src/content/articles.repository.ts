@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
+import type { AuthorRow, TagRow } from './taxonomy.table.ts';
+
+type Db = Kysely<Database>;
+
+export async function insertArticle(db: Db, row: NewArticleRow): Promise<void> {
+  await db.insertInto('articles').values(row).execute();
+}
+
+export async function updateArticleRow(db: Db, id: string, changes: ArticleRowUpdate): Promise<void> {
+  await db.updateTable('articles').set(changes).where('id', '=', id).execute();
+}
+
+export async function findArticleById(db: Db, id: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function replaceArticleAuthors(db: Db, articleId: string, authorIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  if (authorIds.length) {
+    await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+  }
+}
+
+export async function replaceArticleTags(db: Db, articleId: string, tagIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  if (tagIds.length) {
+    await db.insertInto('article_tags').values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
+  }
+}
+
+export async function replaceRelatedPicks(db: Db, articleId: string, relatedIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
+  if (relatedIds.length) {
+    await db.insertInto('article_related').values(relatedIds.map((related_id, position) => ({ article_id: articleId, related_id, position }))).execute();
+  }
+}
+
+export async function authorsOfArticle(db: Db, articleId: string): Promise<AuthorRow[]> {
+  return db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .selectAll('authors').where('article_authors.article_id', '=', articleId).orderBy('article_authors.position').execute();
+}
+
+export async function tagsOfArticle(db: Db, articleId: string): Promise<TagRow[]> {
+  return db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .selectAll('tags').where('article_tags.article_id', '=', articleId).orderBy('article_tags.position').execute();
+}
+
+export async function relatedPickIds(db: Db, articleId: string): Promise<string[]> {
+  const rows = await db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('position').execute();
+  return rows.map((row) => row.related_id);
+}
+
+export async function correctionsOfArticle(db: Db, articleId: string): Promise<CorrectionRow[]> {
+  return db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('published_at', 'asc').execute();
+}
+
+export async function insertCorrection(db: Db, row: CorrectionRow): Promise<void> {
+  await db.insertInto('corrections').values(row).execute();
+}
+
+/** Articles whose scheduled time has come; the scheduler publishes them. */
+export async function dueScheduledIds(db: Db, now: string): Promise<string[]> {
+  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).execute();
+  return rows.map((row) => row.id);
+}
+
+export async function insertRevision(db: Db, articleId: string, staffId: string | null, snapshot: unknown, id: string, createdAt: string): Promise<void> {
+  await db.insertInto('revisions').values({ id, article_id: articleId, staff_id: staffId, snapshot: JSON.stringify(snapshot), created_at: createdAt }).execute();
+}
+
+export async function listRevisions(db: Db, articleId: string): Promise<Array<{ id: string; staff_id: string | null; created_at: string; snapshot: string }>> {
+  return db.selectFrom('revisions').select(['id', 'staff_id', 'created_at', 'snapshot']).where('article_id', '=', articleId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+}
+
+/** Bulk insert for imports and the synthetic benchmark archive. */
+export async function insertArticlesInBulk(
+  db: Db, rows: readonly NewArticleRow[], authors: ReadonlyArray<{ article_id: string; author_id: string; position: number }>,
+  tags: ReadonlyArray<{ article_id: string; tag_id: string; position: number }>,
+): Promise<void> {
+  if (rows.length) await db.insertInto('articles').values([...rows]).execute();
+  if (authors.length) await db.insertInto('article_authors').values([...authors]).execute();
+  if (tags.length) await db.insertInto('article_tags').values([...tags]).execute();
+}

@@ -1,0 +1,182 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { AppError, type FieldProblem } from '../http/errors.ts';
+import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '../http/invalidation.ts';
+import type { StaffActor } from '../staff/staff.service.ts';
+import {
+  findArticleById, insertArticle, insertRevision, relatedPickIds, replaceArticleAuthors, replaceArticleTags,
+  replaceRelatedPicks, updateArticleRow,
+} from './articles.repository.ts';
+import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
+import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
+import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT, parseDocument } from './document.ts';
+import { can, type ContentAction } from './policy.ts';
+import { cleanExternalHtml } from './sanitize.ts';
+import { existingIds, findSectionById } from './taxonomy.repository.ts';
+import { articlePath, slugify } from './urls.ts';
+
+export interface ContentDeps { db: Kysely<Database>; invalidation: Invalidation }
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Throws FORBIDDEN unless the policy allows the action. */
+export function authorize(actor: StaffActor, action: ContentAction, article?: ArticleRow): void {
+  const allowed = can(actor, action, article ? { createdBy: article.created_by, status: article.status } : undefined);
+  if (!allowed) throw new AppError('FORBIDDEN', `A ${actor.role} may not do ${action} here.`);
+}
+
+export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
+  const row = await findArticleById(db as Kysely<Database>, id);
+  if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+  return row;
+}
+
+/** Embeds are sanitized on the way in, so what is stored is already clean. */
+function cleanDocument(doc: ArticleDocument): ArticleDocument {
+  return { ...doc, content: doc.content.map((block) => (block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block)) };
+}
+
+async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: string): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const expect = async (field: string, table: Parameters<typeof existingIds>[1], ids: readonly string[]): Promise<void> => {
+    const found = await existingIds(db as Kysely<Database>, table, ids);
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length) problems.push({ field, message: `unknown id ${missing.join(', ')}` });
+  };
+  if (input.labelId) await expect('labelId', 'labels', [input.labelId]);
+  if (input.sectionId) await expect('sectionId', 'sections', [input.sectionId]);
+  if (input.authorIds) await expect('authorIds', 'authors', input.authorIds);
+  if (input.tagIds) await expect('tagIds', 'tags', input.tagIds);
+  if (input.relatedIds) {
+    if (selfId && input.relatedIds.includes(selfId)) problems.push({ field: 'relatedIds', message: 'an article cannot be related to itself' });
+    await expect('relatedIds', 'articles', input.relatedIds);
+  }
+  if (input.featureImage) await expect('featureImage.id', 'images', [input.featureImage.id]);
+  if (input.body) {
+    const refs = documentReferences(input.body);
+    await expect('body (image blocks)', 'images', refs.imageIds);
+    await expect('body (related blocks)', 'articles', refs.articleIds);
+  }
+  if (problems.length) throw new AppError('VALIDATION_FAILED', 'The article refers to things that do not exist.', problems);
+}
+
+async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = attempt === 0 ? wanted : `${wanted}-${attempt + 1}`;
+    const row = await (db as Kysely<Database>).selectFrom('articles').select('id').where('slug', '=', candidate).executeTakeFirst();
+    if (!row || row.id === exceptId) return candidate;
+  }
+  throw new AppError('SLUG_TAKEN', `The slug ${wanted} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+}
+
+async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Promise<void> {
+  const [authors, tags, related] = await Promise.all([
+    (db as Kysely<Database>).selectFrom('article_authors').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
+    (db as Kysely<Database>).selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
+    relatedPickIds(db as Kysely<Database>, row.id),
+  ]);
+  const state = { ...row, body: JSON.parse(row.body) as unknown, authorIds: authors.map((a) => a.author_id), tagIds: tags.map((t) => t.tag_id), relatedIds: related };
+  await insertRevision(db as Kysely<Database>, row.id, actor?.id ?? null, state, newId(), nowIso());
+}
+
+/** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
+export async function purgeKeysFor(db: Db, before: ArticleRow | undefined, after: ArticleRow): Promise<string[]> {
+  const keys = [articleKey(after.id)];
+  const visible = after.status === 'published' || before?.status === 'published';
+  if (!visible) return keys;
+  keys.push(LIST_PAGES);
+  for (const sectionId of new Set([before?.section_id, after.section_id])) if (sectionId) keys.push(sectionKey(sectionId));
+  const tags = await (db as Kysely<Database>).selectFrom('article_tags').select('tag_id').where('article_id', '=', after.id).execute();
+  for (const tag of tags) keys.push(tagKey(tag.tag_id));
+  return keys;
+}
+
+async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Promise<void> {
+  if (input.authorIds) await replaceArticleAuthors(db as Kysely<Database>, id, input.authorIds);
+  if (input.tagIds) await replaceArticleTags(db as Kysely<Database>, id, input.tagIds);
+  if (input.relatedIds) await replaceRelatedPicks(db as Kysely<Database>, id, input.relatedIds);
+}
+
+/** Creates a draft; every save keeps a revision. */
+export async function createDraft(deps: ContentDeps, actor: StaffActor | null, input: CreateArticleInput): Promise<ArticleRow> {
+  if (actor) authorize(actor, 'article.create');
+  return deps.db.transaction().execute(async (trx) => {
+    await checkReferences(trx, input);
+    const body = cleanDocument(input.body ?? EMPTY_DOCUMENT);
+    const now = nowIso();
+    const row: ArticleRow = {
+      id: newId(), slug: await uniqueSlug(trx, input.slug ?? slugify(input.headline)), status: 'draft',
+      headline: input.headline.trim(), dek: input.dek ?? '', label_id: input.labelId ?? null, section_id: input.sectionId ?? null,
+      dateline: input.dateline ?? '', attribution: input.attribution ?? '', body: JSON.stringify(body), body_text: documentPlainText(body),
+      feature_image_id: input.featureImage?.id ?? null, feature_image_alt: input.featureImage?.alt ?? '',
+      feature_image_caption: input.featureImage?.caption ?? '', feature_image_credit: input.featureImage?.credit ?? '',
+      access: input.access ?? 'public', published_at: null, updated_at: null, modified_at: now, created_at: now,
+      created_by: actor?.id ?? null, comment_count: 0,
+    };
+    if (input.slug && row.slug !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+    await insertArticle(trx, row);
+    await writeRelations(trx, row.id, input);
+    await snapshot(trx, row, actor);
+    return row;
+  });
+}
+
+/** Applies an edit. A published article's changed address leaves a 301 behind. */
+export async function updateArticle(deps: ContentDeps, actor: StaffActor | null, id: string, input: UpdateArticleInput): Promise<ArticleRow> {
+  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
+    const before = await requireArticle(trx, id);
+    if (actor) authorize(actor, 'article.edit', before);
+    await checkReferences(trx, input, id);
+    const changes: ArticleRowUpdate = { modified_at: nowIso() };
+    if (input.headline !== undefined) changes.headline = input.headline.trim();
+    if (input.slug !== undefined && input.slug !== before.slug) {
+      if ((await uniqueSlug(trx, input.slug, id)) !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+      changes.slug = input.slug;
+    }
+    for (const [field, column] of [['dek', 'dek'], ['dateline', 'dateline'], ['attribution', 'attribution'], ['access', 'access'], ['labelId', 'label_id'], ['sectionId', 'section_id']] as const) {
+      if (input[field] !== undefined) (changes as Record<string, unknown>)[column] = input[field];
+    }
+    if (input.body) {
+      const body = cleanDocument(input.body);
+      changes.body = JSON.stringify(body);
+      changes.body_text = documentPlainText(body);
+    }
+    if (input.featureImage !== undefined) {
+      changes.feature_image_id = input.featureImage?.id ?? null;
+      changes.feature_image_alt = input.featureImage?.alt ?? '';
+      changes.feature_image_caption = input.featureImage?.caption ?? '';
+      changes.feature_image_credit = input.featureImage?.credit ?? '';
+    }
+    if (input.materialUpdate && before.status === 'published') changes.updated_at = changes.modified_at ?? nowIso();
+    await updateArticleRow(trx, id, changes);
+    await writeRelations(trx, id, input);
+    const after = await requireArticle(trx, id);
+    await recordMove(trx, before, after);
+    await snapshot(trx, after, actor);
+    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+  });
+  deps.invalidation.purge(keys);
+  return row;
+}
+
+/** Records a 301 from a published article's old address to its new one. */
+export async function recordMove(db: Db, before: ArticleRow, after: ArticleRow): Promise<void> {
+  if (before.status !== 'published' && before.status !== 'unpublished') return;
+  const [oldSection, newSection] = await Promise.all([
+    before.section_id ? findSectionById(db as Kysely<Database>, before.section_id) : undefined,
+    after.section_id ? findSectionById(db as Kysely<Database>, after.section_id) : undefined,
+  ]);
+  const from = articlePath(oldSection?.slug, before.slug);
+  const to = articlePath(newSection?.slug, after.slug);
+  if (from === to) return;
+  const k = db as Kysely<Database>;
+  // Older redirects to the old address now point straight at the new one (no chains), and the new address stops redirecting.
+  await k.updateTable('redirects').set({ to_path: to }).where('to_path', '=', from).execute();
+  await k.deleteFrom('redirects').where('from_path', 'in', [from, to]).execute();
+  await k.insertInto('redirects').values({ id: newId(), from_path: from, to_path: to, created_at: nowIso() }).execute();
+}
+
+/** The document stored for an article. */
+export function articleDocument(row: ArticleRow): ArticleDocument {
+  return parseDocument(row.body);
+}

@@ -1,0 +1,59 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/** Lifecycle of an article: drafts and scheduled articles are never shown to readers. */
+export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+/** Who may read an article's body; the paywall issue adds tiers on top of these. */
+export type AccessLevel = 'public' | 'members' | 'paid';
+
+// Timestamps are ISO-8601 UTC text in both databases (see docs/decisions.md).
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  status: ArticleStatus;
+  headline: string;
+  dek: string;
+  label_id: string | null;
+  section_id: string | null;
+  dateline: string;
+  attribution: string;
+  body: string;
+  body_text: string;
+  feature_image_id: string | null;
+  feature_image_alt: string;
+  feature_image_caption: string;
+  feature_image_credit: string;
+  access: AccessLevel;
+  published_at: string | null;
+  updated_at: string | null;
+  modified_at: string;
+  created_at: string;
+  created_by: string | null;
+  comment_count: number;
+}
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleRowUpdate = Updateable<ArticlesTable>;
+
+export interface ArticleAuthorsTable { article_id: string; author_id: string; position: number }
+export interface ArticleTagsTable { article_id: string; tag_id: string; position: number }
+/** Editor-picked related stories, shown before the computed ones. */
+export interface ArticleRelatedTable { article_id: string; related_id: string; position: number }
+
+export type CorrectionKind = 'correction' | 'clarification';
+export interface CorrectionsTable {
+  id: string;
+  article_id: string;
+  kind: CorrectionKind;
+  body: string;
+  published_at: string;
+  created_by: string | null;
+}
+export type CorrectionRow = Selectable<CorrectionsTable>;
+
+export interface RevisionsTable {
+  id: string;
+  article_id: string;
+  staff_id: string | null;
+  snapshot: string;
+  created_at: string;
+}

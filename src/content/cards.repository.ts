@@ -1,0 +1,116 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { parseWidths } from '../media/images.ts';
+import type { AccessLevel } from './articles.table.ts';
+
+/** Everything a story card shows, comment count included, so a page of cards is one query. */
+export interface ArticleCard {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  access: AccessLevel;
+  commentCount: number;
+  label: string | null;
+  section: { slug: string; name: string } | null;
+  image: {
+    id: string; format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif'; width: number; height: number; widths: number[]; alt: string;
+  } | null;
+}
+
+export interface CardFilter {
+  sectionId?: string;
+  tagId?: string;
+  authorId?: string;
+  ids?: readonly string[];
+  excludeIds?: readonly string[];
+  /** Only articles sharing this section or one of these tags (computed related stories). */
+  relatedTo?: { sectionId: string | null; tagIds: readonly string[] };
+}
+
+type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
+
+/** The one rule for what readers may see in any list or join: published articles only. */
+export function visibleToReaders<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q): Q {
+  return query.where('articles.status', '=', 'published') as Q;
+}
+
+function cardQuery(db: Kysely<Database>, filter: CardFilter): CardQuery {
+  let query = visibleToReaders(db.selectFrom('articles') as CardQuery);
+  if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
+  if (filter.tagId) {
+    const tagId = filter.tagId;
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+  }
+  if (filter.authorId) {
+    const authorId = filter.authorId;
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+  }
+  if (filter.ids) query = query.where('articles.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
+  if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', [...filter.excludeIds]);
+  if (filter.relatedTo) {
+    const { sectionId, tagIds } = filter.relatedTo;
+    query = query.where((eb) => eb.or([
+      ...(sectionId ? [eb('articles.section_id', '=', sectionId)] : []),
+      ...(tagIds.length ? [eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', [...tagIds]))] : []),
+      ...(!sectionId && !tagIds.length ? [sql<boolean>`1 = 0`] : []),
+    ]));
+  }
+  return query;
+}
+
+/** Cards matching the filter, newest first. */
+export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
+  const rows = await cardQuery(db, filter)
+    .leftJoin('labels', 'labels.id', 'articles.label_id')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .leftJoin('images', 'images.id', 'articles.feature_image_id')
+    .select([
+      'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at', 'articles.updated_at',
+      'articles.access', 'articles.comment_count', 'articles.feature_image_alt',
+      'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
+      'images.id as image_id', 'images.format as image_format', 'images.width as image_width',
+      'images.height as image_height', 'images.widths as image_widths', 'images.alt as image_alt',
+    ])
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    publishedAt: row.published_at ?? '',
+    updatedAt: row.updated_at,
+    access: row.access,
+    commentCount: Number(row.comment_count),
+    label: row.label_name,
+    section: row.section_slug && row.section_name ? { slug: row.section_slug, name: row.section_name } : null,
+    image: row.image_id && row.image_format ? {
+      id: row.image_id,
+      format: row.image_format,
+      width: Number(row.image_width),
+      height: Number(row.image_height),
+      widths: parseWidths(row.image_widths ?? '[]'),
+      alt: row.feature_image_alt || row.image_alt || '',
+    } : null,
+  }));
+}
+
+/** How many cards match, for pagination. */
+export async function countCards(db: Kysely<Database>, filter: CardFilter): Promise<number> {
+  const row = await cardQuery(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Cards for the given ids, in the given order, skipping any a reader may not see. */
+export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ArticleCard[]> {
+  if (ids.length === 0) return [];
+  const cards = await listCards(db, { ids }, ids.length);
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return ids.map((id) => byId.get(id)).filter((card): card is ArticleCard => card !== undefined);
+}

@@ -1,0 +1,38 @@
+import type { StaffRole } from '../staff/staff.table.ts';
+
+/** What a newsroom can do with content. Authorization for every content route goes through can(). */
+export type ContentAction =
+  | 'article.create' | 'article.read' | 'article.edit' | 'article.publish' | 'article.unpublish' | 'article.correct'
+  | 'media.upload' | 'taxonomy.manage' | 'page.manage' | 'redirect.manage';
+
+export interface PolicyActor { id: string; role: StaffRole }
+export interface PolicyArticle { createdBy: string | null; status: 'draft' | 'scheduled' | 'published' | 'unpublished' }
+
+const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
+const atLeast = (actor: PolicyActor, role: StaffRole): boolean => RANK[actor.role] >= RANK[role];
+const owns = (actor: PolicyActor, article?: PolicyArticle): boolean => article !== undefined && article.createdBy === actor.id;
+
+/**
+ * Contributors write drafts only; authors publish their own; editors publish anything and manage
+ * sections, tags, labels, authors, pages and redirects; admins also manage staff and settings.
+ */
+export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle): boolean {
+  switch (action) {
+    case 'article.create':
+    case 'article.read':
+    case 'media.upload':
+      return true;
+    case 'article.edit':
+      if (atLeast(actor, 'editor')) return true;
+      if (actor.role === 'author') return owns(actor, article);
+      return owns(actor, article) && article?.status === 'draft';
+    case 'article.publish':
+    case 'article.unpublish':
+    case 'article.correct':
+      return atLeast(actor, 'editor') || (actor.role === 'author' && owns(actor, article));
+    case 'taxonomy.manage':
+    case 'page.manage':
+    case 'redirect.manage':
+      return atLeast(actor, 'editor');
+  }
+}

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ImageRef } from '../media/images.ts';
+import { findImages } from '../media/images.service.ts';
+import { parseWidths } from '../media/images.ts';
+import { bodyForViewer, type Viewer } from './access.ts';
+import {
+  authorsOfArticle, correctionsOfArticle, findArticleBySlug, relatedPickIds, tagsOfArticle,
+} from './articles.repository.ts';
+import type { AccessLevel, CorrectionKind } from './articles.table.ts';
+import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
+import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
+import { findLabelById, findSectionById } from './taxonomy.repository.ts';
+import { articlePath } from './urls.ts';
+
+export const RELATED_COUNT = 4;
+
+export interface ImageWithDetails { ref: ImageRef; alt: string; caption: string; credit: string }
+
+/** A published article as a reader's page needs it; the body is already cut to what the viewer may read. */
+export interface ArticleView {
+  id: string;
+  slug: string;
+  path: string;
+  headline: string;
+  dek: string;
+  label: string | null;
+  section: { id: string; slug: string; name: string } | null;
+  dateline: string;
+  attribution: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  modifiedAt: string;
+  access: AccessLevel;
+  locked: boolean;
+  commentCount: number;
+  authors: Array<{ slug: string; name: string }>;
+  tags: Array<{ id: string; slug: string; name: string }>;
+  featureImage: ImageWithDetails | null;
+  corrections: Array<{ kind: CorrectionKind; body: string; publishedAt: string }>;
+  body: ArticleDocument;
+  /** Images and story cards the body refers to, loaded in one query each. */
+  bodyImages: Map<string, ImageWithDetails>;
+  bodyCards: Map<string, ArticleCard>;
+  related: ArticleCard[];
+  /** Plain-text excerpt for descriptions when the dek is empty (never beyond what the viewer may read). */
+  excerpt: string;
+}
+
+export type ArticleLookup =
+  | { kind: 'found'; article: ArticleView }
+  | { kind: 'moved'; path: string }
+  | { kind: 'gone' }
+  | { kind: 'missing' };
+
+function toImageDetails(row: { id: string; format: ImageRef['format']; width: number; height: number; widths: string; alt: string; caption: string; credit: string }): ImageWithDetails {
+  return {
+    ref: { id: row.id, format: row.format, width: Number(row.width), height: Number(row.height), widths: parseWidths(row.widths) },
+    alt: row.alt, caption: row.caption, credit: row.credit,
+  };
+}
+
+/** Loads a published article by section and slug for a reader; other states say why it cannot be shown. */
+export async function readArticle(db: Kysely<Database>, sectionSlug: string, slug: string, viewer: Viewer): Promise<ArticleLookup> {
+  const row = await findArticleBySlug(db, slug);
+  if (!row || row.status === 'draft' || row.status === 'scheduled') return { kind: 'missing' };
+  if (row.status === 'unpublished') return { kind: 'gone' };
+  const section = row.section_id ? await findSectionById(db, row.section_id) : undefined;
+  const path = articlePath(section?.slug, row.slug);
+  if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
+
+  const fullDoc = parseDocument(row.body);
+  const { doc, locked } = bodyForViewer(fullDoc, row.access, viewer);
+  const refs = documentReferences(doc);
+  const imageIds = row.feature_image_id ? [row.feature_image_id, ...refs.imageIds] : refs.imageIds;
+  const [label, authors, tags, corrections, images, bodyCards, picks] = await Promise.all([
+    row.label_id ? findLabelById(db, row.label_id) : undefined,
+    authorsOfArticle(db, row.id),
+    tagsOfArticle(db, row.id),
+    correctionsOfArticle(db, row.id),
+    findImages(db, imageIds),
+    cardsByIds(db, refs.articleIds),
+    relatedPickIds(db, row.id),
+  ]);
+  const related = await relatedStories(db, row.id, row.section_id, tags.map((tag) => tag.id), picks);
+
+  const featureRow = row.feature_image_id ? images.get(row.feature_image_id) : undefined;
+  const featureImage = featureRow ? toImageDetails({
+    ...featureRow,
+    alt: row.feature_image_alt || featureRow.alt,
+    caption: row.feature_image_caption || featureRow.caption,
+    credit: row.feature_image_credit || featureRow.credit,
+  }) : null;
+  const bodyImages = new Map<string, ImageWithDetails>();
+  for (const id of refs.imageIds) {
+    const image = images.get(id);
+    if (image) bodyImages.set(id, toImageDetails(image));
+  }
+  return {
+    kind: 'found',
+    article: {
+      id: row.id, slug: row.slug, path, headline: row.headline, dek: row.dek,
+      label: label?.name ?? null,
+      section: section ? { id: section.id, slug: section.slug, name: section.name } : null,
+      dateline: row.dateline, attribution: row.attribution,
+      publishedAt: row.published_at ?? row.created_at, updatedAt: row.updated_at, modifiedAt: row.modified_at,
+      access: row.access, locked, commentCount: Number(row.comment_count),
+      authors: authors.map((author) => ({ slug: author.slug, name: author.name })),
+      tags: tags.map((tag) => ({ id: tag.id, slug: tag.slug, name: tag.name })),
+      featureImage,
+      corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
+      body: doc, bodyImages,
+      bodyCards: new Map(bodyCards.map((card) => [card.id, card])),
+      related,
+      excerpt: locked ? '' : row.body_text.slice(0, 300),
+    },
+  };
+}
+
+/** Editor-picked stories first, then recent ones sharing the section or a tag. */
+export async function relatedStories(
+  db: Kysely<Database>, articleId: string, sectionId: string | null, tagIds: readonly string[], pickIds: readonly string[],
+): Promise<ArticleCard[]> {
+  const picked = (await cardsByIds(db, pickIds)).slice(0, RELATED_COUNT);
+  const missing = RELATED_COUNT - picked.length;
+  if (missing <= 0) return picked;
+  const computed = await listCards(db, {
+    relatedTo: { sectionId, tagIds },
+    excludeIds: [articleId, ...picked.map((card) => card.id)],
+  }, missing);
+  return [...picked, ...computed];
+}

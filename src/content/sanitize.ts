@@ -1,0 +1,42 @@
+import sanitizeHtml from 'sanitize-html';
+import { SafeHtml } from '../http/html.ts';
+
+// Embeds may only frame these hosts; every other iframe is dropped.
+const IFRAME_HOSTS = [
+  'www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com', 'www.google.com',
+  'open.spotify.com', 'w.soundcloud.com', 'www.openstreetmap.org', 'datawrapper.dwcdn.net', 'flo.uri.sh',
+];
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'a', 'ul', 'ol', 'li', 'blockquote', 'figure',
+    'figcaption', 'img', 'iframe', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption', 'hr', 'sup', 'sub', 'cite',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    img: ['src', 'alt', 'width', 'height', 'loading'],
+    iframe: ['src', 'width', 'height', 'title', 'allowfullscreen', 'loading'],
+    th: ['scope', 'colspan', 'rowspan'],
+    td: ['colspan', 'rowspan'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['https', 'http'], iframe: ['https'] },
+  allowProtocolRelative: false,
+  allowedIframeHostnames: IFRAME_HOSTS,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
+    iframe: sanitizeHtml.simpleTransform('iframe', { loading: 'lazy' }),
+  },
+};
+
+/** Passes HTML that came from outside (imports, pasted embeds) through the allow-list; the result may go on a page. */
+export function sanitizeExternalHtml(dirty: string): SafeHtml {
+  // eslint-disable-next-line no-restricted-syntax -- the sanitizer is the one place raw HTML becomes SafeHtml
+  return SafeHtml.fromTrusted(sanitizeHtml(dirty, OPTIONS));
+}
+
+/** The sanitized markup as text, for storing. */
+export function cleanExternalHtml(dirty: string): string {
+  return sanitizeExternalHtml(dirty).toString();
+}

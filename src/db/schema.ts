@@ -1,0 +1,28 @@
+import type {
+  ArticleAuthorsTable, ArticleRelatedTable, ArticlesTable, ArticleTagsTable, CorrectionsTable, RevisionsTable,
+} from '../content/articles.table.ts';
+import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
+import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
+import type { ImagesTable } from '../media/images.table.ts';
+import type { ApiKeysTable, StaffSessionsTable, StaffTable } from '../staff/staff.table.ts';
+
+/** The whole database as Kysely sees it; each table's shape lives with the domain that owns it. */
+export interface Database {
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_related: ArticleRelatedTable;
+  corrections: CorrectionsTable;
+  revisions: RevisionsTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  labels: LabelsTable;
+  authors: AuthorsTable;
+  pages: PagesTable;
+  redirects: RedirectsTable;
+  settings: SettingsTable;
+  images: ImagesTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  api_keys: ApiKeysTable;
+}

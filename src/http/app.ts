@@ -1,0 +1,96 @@
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { findRedirect } from '../content/pages.service.ts';
+import { registerMediaRoutes } from '../media/media.routes.ts';
+import type { MediaStorage } from '../media/storage.ts';
+import { registerArchiveRoutes } from '../site/archive.routes.ts';
+import { registerFeedRoutes } from '../site/feeds.routes.ts';
+import { registerPageRoutes } from '../site/pages.routes.ts';
+import { HTML } from '../site/serve-page.ts';
+import { siteContextLoader, type SiteContext } from '../site/site-context.ts';
+import type { SiteDeps } from '../site/site.deps.ts';
+import { registerSitemapRoutes } from '../site/sitemaps.routes.ts';
+import { errorPage } from '../site/views/pages.ts';
+import { registerAdminApi } from '../admin/admin.plugin.ts';
+import { AppError } from './errors.ts';
+import { Invalidation } from './invalidation.ts';
+import { PageCache } from './page-cache.ts';
+
+export interface AppDeps {
+  config: Config;
+  db: Kysely<Database>;
+  storage: MediaStorage;
+  invalidation?: Invalidation;
+  logger?: boolean;
+}
+
+export interface GacetaApp {
+  app: FastifyInstance;
+  invalidation: Invalidation;
+  cache: PageCache;
+}
+
+const isAdminApi = (request: FastifyRequest): boolean => request.url.startsWith('/admin/api');
+
+async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteContext>, status: number, kind: 'notFound' | 'gone' | 'error', path: string): Promise<FastifyReply> {
+  let body: string;
+  try {
+    body = errorPage(kind, await site(), path);
+  } catch {
+    body = '<!doctype html><title>Error</title><h1>Something went wrong</h1>';
+  }
+  return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
+}
+
+/** Builds the whole HTTP application with no side effects at import time; tests call app.inject(). */
+export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
+  const { config, db } = deps;
+  const invalidation = deps.invalidation ?? new Invalidation();
+  const cache = new PageCache({ enabled: config.pageCache, capacity: config.pageCacheEntries, invalidation });
+  const siteContext = siteContextLoader(db, config.publicUrl, invalidation);
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+  });
+
+  app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
+      const status = error instanceof AppError ? error.status : error.statusCode ?? 400;
+      const code = error instanceof AppError ? error.code : error.validation ? 'VALIDATION_FAILED' : error.code;
+      const fields = error instanceof AppError ? error.fields
+        : (error.validation ?? []).map((v) => ({ field: `${error.validationContext ?? ''}${v.instancePath || ''}${v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : ''}`, message: v.message ?? 'invalid' }));
+      if (isAdminApi(request) || status === 413 || status === 415) {
+        return reply.code(status).send({ error: { code, message: error.message, fields } });
+      }
+      if (status === 404) return notFound(request, reply);
+      if (status === 410) return sendReaderError(reply, siteContext, 410, 'gone', request.url);
+      return reply.code(status).type('text/plain; charset=utf-8').send(`${error.message}\n`);
+    }
+    request.log.error({ err: error }, 'request failed');
+    if (isAdminApi(request)) return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal error', fields: [] } });
+    return sendReaderError(reply, siteContext, 500, 'error', request.url);
+  });
+
+  // A changed address answers 301 from the redirects table before anything is called missing.
+  async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const path = request.url.split('?')[0] ?? '/';
+    const target = request.method === 'GET' || request.method === 'HEAD' ? await findRedirect(db, path) : undefined;
+    if (target) return reply.redirect(target, 301);
+    if (isAdminApi(request)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}`, fields: [] } });
+    return sendReaderError(reply, siteContext, 404, 'notFound', path);
+  }
+  app.setNotFoundHandler(notFound);
+
+  const siteDeps: SiteDeps = { db, cache, siteContext };
+  await registerAdminApi(app, { config, db, storage: deps.storage, invalidation });
+  registerMediaRoutes(app, deps.storage);
+  registerFeedRoutes(app, siteDeps);
+  registerSitemapRoutes(app, siteDeps);
+  registerArchiveRoutes(app, siteDeps);
+  registerPageRoutes(app, siteDeps);
+  return { app, invalidation, cache };
+}

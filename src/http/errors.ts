@@ -1,0 +1,41 @@
+/** The closed set of errors a caller can get, each with the HTTP status it answers with. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_SLUG: 400,
+  INVALID_DATE: 400,
+  INVALID_ID: 400,
+  INVALID_PAGE: 400,
+  INVALID_DOCUMENT: 400,
+  UNAUTHENTICATED: 401,
+  CSRF_FAILED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ARTICLE_NOT_FOUND: 404,
+  IMAGE_NOT_FOUND: 404,
+  GONE: 410,
+  CONFLICT: 409,
+  SLUG_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem { field: string; message: string }
+
+/** An error whose message tells the caller what to fix. Anything else that is thrown becomes a 500 with no details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldProblem[];
+  constructor(code: ErrorCode, message: string, fields: FieldProblem[] = []) {
+    super(message);
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = fields;
+  }
+}
+
+export function notFound(message = 'Not found'): AppError {
+  return new AppError('NOT_FOUND', message);
+}

@@ -1,0 +1,57 @@
+/**
+ * The view layer's only way to build HTML. Every interpolation in an `html` template is escaped
+ * unless it is already SafeHtml; SafeHtml is made only by templates, by jsonLd() and by the
+ * sanitizer (src/content/sanitize.ts), so an unescaped string cannot reach a page by accident.
+ */
+export class SafeHtml {
+  readonly #value: string;
+  private constructor(value: string) {
+    this.#value = value;
+  }
+  toString(): string {
+    return this.#value;
+  }
+  /** @internal Used by html templates, jsonLd and the sanitizer only (an ESLint rule enforces the latter). */
+  static fromTrusted(value: string): SafeHtml {
+    return new SafeHtml(value);
+  }
+}
+
+export type Renderable = SafeHtml | string | number | null | undefined | false | readonly Renderable[];
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_ESCAPE = /[&<>"']/g;
+
+/** Escapes text for use in element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(NEEDS_ESCAPE, (ch) => ESCAPES[ch] ?? ch);
+}
+
+function renderValue(value: Renderable): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (value instanceof SafeHtml) return value.toString();
+  if (Array.isArray(value)) return value.map(renderValue).join('');
+  return escapeHtml(String(value));
+}
+
+/** Tagged template: `html\`<p>${text}</p>\`` escapes text; nested templates and arrays compose. */
+export function html(strings: TemplateStringsArray, ...values: Renderable[]): SafeHtml {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) {
+    out += renderValue(values[i] as Renderable) + (strings[i + 1] ?? '');
+  }
+  return SafeHtml.fromTrusted(out);
+}
+
+/** A `<script type="application/ld+json">` block; "<" is escaped so the JSON can never close the script. */
+export function jsonLd(data: unknown): SafeHtml {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return SafeHtml.fromTrusted(`<script type="application/ld+json">${json}</script>`);
+}
+
+/** Only http(s), mailto, site-relative and fragment URLs may become an href or src. */
+export function safeUrl(url: string): string {
+  const trimmed = url.trim();
+  if (/^(https?:|mailto:)/i.test(trimmed) || /^\/(?!\/)/.test(trimmed) || trimmed.startsWith('#')) return trimmed;
+  return '#';
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { ALL_PAGES, type Invalidation } from './invalidation.ts';
+
+export interface CachedPage {
+  body: string;
+  etag: string;
+  contentType: string;
+  status: number;
+  keys: readonly string[];
+  /** For pages that change with time alone (the news sitemap); others live until purged. */
+  expiresAt?: number;
+}
+
+/** A strong ETag over a page body. */
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * Rendered pages kept in the process, least recently used out first. Each page lists the keys
+ * it depends on (the articles it shows, "lists", ...); a purge of any key drops the page.
+ */
+export class PageCache {
+  readonly #entries = new Map<string, CachedPage>();
+  readonly #byKey = new Map<string, Set<string>>();
+  readonly #capacity: number;
+  readonly enabled: boolean;
+
+  constructor(options: { enabled: boolean; capacity: number; invalidation: Invalidation }) {
+    this.enabled = options.enabled;
+    this.#capacity = options.capacity;
+    options.invalidation.subscribe((keys) => this.purge(keys));
+  }
+
+  get(url: string): CachedPage | undefined {
+    const entry = this.#entries.get(url);
+    if (entry?.expiresAt !== undefined && entry.expiresAt <= Date.now()) {
+      this.#drop(url);
+      return undefined;
+    }
+    if (entry) {
+      this.#entries.delete(url);
+      this.#entries.set(url, entry);
+    }
+    return entry;
+  }
+
+  set(url: string, page: CachedPage): void {
+    if (!this.enabled) return;
+    this.#drop(url);
+    this.#entries.set(url, page);
+    for (const key of page.keys) {
+      let urls = this.#byKey.get(key);
+      if (!urls) this.#byKey.set(key, (urls = new Set()));
+      urls.add(url);
+    }
+    while (this.#entries.size > this.#capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.#drop(oldest);
+    }
+  }
+
+  purge(keys: readonly string[]): void {
+    if (keys.includes(ALL_PAGES)) {
+      this.#entries.clear();
+      this.#byKey.clear();
+      return;
+    }
+    for (const key of keys) {
+      const urls = this.#byKey.get(key);
+      if (!urls) continue;
+      for (const url of [...urls]) this.#drop(url);
+      this.#byKey.delete(key);
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  #drop(url: string): void {
+    const entry = this.#entries.get(url);
+    if (!entry) return;
+    this.#entries.delete(url);
+    for (const key of entry.keys) {
+      const urls = this.#byKey.get(key);
+      urls?.delete(url);
+      if (urls?.size === 0) this.#byKey.delete(key);
+    }
+  }
+}

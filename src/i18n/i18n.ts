@@ -1,0 +1,59 @@
+import { en, type MessageKey } from './en.ts';
+import { es } from './es.ts';
+
+export type Locale = 'en' | 'es';
+export const LOCALES: readonly Locale[] = ['en', 'es'];
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, es };
+
+/** What a page needs to speak the site's language: translated messages and dates in the site's time zone. */
+export interface Translator {
+  readonly locale: Locale;
+  readonly timeZone: string;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  /** "Tuesday, November 4, 2025" / "martes, 4 de noviembre de 2025". */
+  longDate(iso: string): string;
+  /** Date with time of day, for "Updated ..." lines. */
+  dateTime(iso: string): string;
+  commentCount(count: number): string;
+}
+
+const translators = new Map<string, Translator>();
+
+/** One translator per locale and time zone, built once (Intl formatters are costly to create). */
+export function translator(locale: Locale, timeZone: string): Translator {
+  const cacheKey = `${locale}|${timeZone}`;
+  const cached = translators.get(cacheKey);
+  if (cached) return cached;
+  const messages = catalogues[locale];
+  const tag = locale === 'es' ? 'es-MX' : 'en-US';
+  const long = new Intl.DateTimeFormat(tag, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone });
+  const withTime = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  const t = (key: MessageKey, params?: Record<string, string | number>): string => {
+    const text = messages[key];
+    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+  };
+  const made: Translator = {
+    locale,
+    timeZone,
+    t,
+    longDate: (iso) => long.format(new Date(iso)),
+    dateTime: (iso) => withTime.format(new Date(iso)),
+    commentCount: (count) => count === 0 ? t('comments.count.zero') : count === 1 ? t('comments.count.one') : t('comments.count.other', { count }),
+  };
+  translators.set(cacheKey, made);
+  return made;
+}
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}
+
+/** A valid IANA time zone name, as Intl understands it. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import sharp from 'sharp';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { AppError } from '../http/errors.ts';
+import { FORMAT_EXTENSIONS, RENDITION_WIDTHS, renditionKey } from './images.ts';
+import type { ImageRow } from './images.table.ts';
+import type { MediaStorage } from './storage.ts';
+
+const ACCEPTED = new Set<string>(['jpeg', 'png', 'webp', 'gif', 'avif']);
+
+export interface ImageDetails { alt?: string; caption?: string; credit?: string }
+export interface ImageDeps { db: Kysely<Database>; storage: MediaStorage }
+
+/** Keeps the original and makes renditions (several widths, WebP and the original format); all or nothing. */
+export async function storeImage(deps: ImageDeps, data: Buffer, details: ImageDetails, staffId: string | null): Promise<ImageRow> {
+  const metadata = await sharp(data).metadata().catch(() => null);
+  if (!metadata?.format || !ACCEPTED.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The upload is not an image Gaceta accepts (JPEG, PNG, WebP, GIF or AVIF).');
+  }
+  const format = metadata.format as ImageRow['format'];
+  const oriented = (metadata.orientation ?? 1) >= 5;
+  const width = oriented ? metadata.height : metadata.width;
+  const height = oriented ? metadata.width : metadata.height;
+  const id = newId();
+  const extension = FORMAT_EXTENSIONS[format];
+  const largest = RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1] ?? width;
+  const widths: number[] = [...RENDITION_WIDTHS.filter((w) => w < width), Math.min(width, largest)];
+  const written: string[] = [];
+  const put = async (key: string, bytes: Buffer): Promise<void> => {
+    written.push(key);
+    await deps.storage.put(key, bytes);
+  };
+  try {
+    await put(`images/${id}/original.${extension}`, data);
+    for (const w of widths) {
+      const resized = sharp(data).rotate().resize({ width: w, withoutEnlargement: true });
+      await put(renditionKey(id, w, 'webp'), await resized.clone().webp({ quality: 78 }).toBuffer());
+      if (format !== 'webp') await put(renditionKey(id, w, extension), await resized.clone().toFormat(format, { quality: 80 }).toBuffer());
+    }
+    const row: ImageRow = {
+      id, format, width, height, bytes: data.length, widths: JSON.stringify(widths),
+      alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '',
+      created_at: nowIso(), created_by: staffId,
+    };
+    await deps.db.insertInto('images').values(row).execute();
+    return row;
+  } catch (error) {
+    await deps.storage.remove(written);
+    throw error;
+  }
+}
+
+export async function findImage(db: Kysely<Database>, id: string): Promise<ImageRow | undefined> {
+  return db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findImages(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, ImageRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('images').selectAll().where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}

@@ -1,0 +1,44 @@
+import type { ImageRow } from './images.table.ts';
+
+/** Widths renditions are made at (never wider than the original). */
+export const RENDITION_WIDTHS = [320, 640, 960, 1280, 1920] as const;
+
+export const FORMAT_EXTENSIONS: Record<ImageRow['format'], string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' };
+export const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
+
+/** The image fields a page needs to show responsive renditions. */
+export interface ImageRef {
+  id: string;
+  format: ImageRow['format'];
+  width: number;
+  height: number;
+  widths: readonly number[];
+}
+
+export function renditionKey(imageId: string, width: number, extension: string): string {
+  return `images/${imageId}/${width}.${extension}`;
+}
+
+export function renditionUrl(imageId: string, width: number, extension: string): string {
+  return `/media/${renditionKey(imageId, width, extension)}`;
+}
+
+/** URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src. */
+export function imageSources(image: ImageRef, preferredWidth = 960): {
+  src: string; webpSrcset: string; srcset: string; width: number; height: number;
+} {
+  const extension = FORMAT_EXTENSIONS[image.format];
+  const widths = image.widths.length > 0 ? image.widths : [image.width];
+  const fallback = widths.find((w) => w >= preferredWidth) ?? widths[widths.length - 1] ?? image.width;
+  return {
+    src: renditionUrl(image.id, fallback, extension),
+    webpSrcset: widths.map((w) => `${renditionUrl(image.id, w, 'webp')} ${w}w`).join(', '),
+    srcset: widths.map((w) => `${renditionUrl(image.id, w, extension)} ${w}w`).join(', '),
+    width: image.width,
+    height: image.height,
+  };
+}
+
+export function parseWidths(json: string): number[] {
+  return JSON.parse(json) as number[];
+}

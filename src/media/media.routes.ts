@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../http/errors.ts';
+import { EXTENSION_TYPES } from './images.ts';
+import type { MediaStorage } from './storage.ts';
+
+const RENDITION_FILE = /^(\d{1,5}|original)\.(jpg|png|webp|gif|avif)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Serves image renditions; their addresses never change, so they are cached for a year. */
+export function registerMediaRoutes(app: FastifyInstance, storage: MediaStorage): void {
+  app.get<{ Params: { id: string; file: string } }>('/media/images/:id/:file', async (request, reply) => {
+    const { id, file } = request.params;
+    const match = RENDITION_FILE.exec(file);
+    if (!UUID.test(id) || !match) throw new AppError('NOT_FOUND', 'No such image.');
+    const stream = await storage.open(`images/${id}/${file}`);
+    if (!stream) throw new AppError('NOT_FOUND', 'No such image.');
+    return reply.type(EXTENSION_TYPES[match[2] ?? ''] ?? 'application/octet-stream')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .send(stream);
+  });
+}

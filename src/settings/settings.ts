@@ -1,0 +1,44 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+
+/** Site settings an admin manages; every word of the site's own chrome follows `locale`. */
+export const SiteSettingsSchema = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 120 }),
+  description: Type.String({ maxLength: 500 }),
+  locale: Type.Union([Type.Literal('en'), Type.Literal('es')]),
+  timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+  /** The publisher's legal name for JSON-LD and the Google News sitemap. */
+  publisherName: Type.String({ minLength: 1, maxLength: 120 }),
+  twitterHandle: Type.String({ maxLength: 40 }),
+}, { additionalProperties: false });
+export type SiteSettings = Static<typeof SiteSettingsSchema>;
+
+export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
+  title: 'Gaceta',
+  description: 'Independent, reader-funded journalism.',
+  locale: 'en',
+  timeZone: 'America/Mexico_City',
+  publisherName: 'Gaceta',
+  twitterHandle: '',
+});
+
+/** Reads the stored settings over the defaults. */
+export async function readSettings(db: Kysely<Database>): Promise<SiteSettings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const stored: Record<string, unknown> = {};
+  for (const row of rows) stored[row.key] = JSON.parse(row.value);
+  const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS)) if (key in stored) merged[key] = stored[key];
+  return merged as SiteSettings;
+}
+
+/** Stores the given settings (upsert per key); the caller validates them first. */
+export async function writeSettings(db: Kysely<Database>, changes: Partial<SiteSettings>): Promise<void> {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    await db.insertInto('settings').values({ key, value: JSON.stringify(value) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
+      .execute();
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { type CardFilter, countCards, listCards } from '../content/cards.repository.ts';
+import type { SectionRow } from '../content/taxonomy.table.ts';
+import { findAuthorBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
+import { authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
+import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
+import { servePage, type PageResult } from './serve-page.ts';
+import { PAGE_SIZE, parsePageNumber, type SiteDeps } from './site.deps.ts';
+import { type ArchiveModel, archivePage } from './views/listings.ts';
+
+async function archive(
+  deps: SiteDeps, kind: ArchiveModel['kind'], what: { name: string; description: string; basePath: string },
+  filter: CardFilter, rawPage: string | undefined,
+): Promise<PageResult> {
+  const page = parsePageNumber(rawPage);
+  const [cards, total] = await Promise.all([
+    listCards(deps.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    countCards(deps.db, filter),
+  ]);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > pageCount) return { kind: 'missing' };
+  const site = await deps.siteContext();
+  return {
+    kind: 'page',
+    body: archivePage({ kind, ...what, cards, page, pageCount }, site),
+    keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))],
+  };
+}
+
+/** A section's archive page (the section route is shared with static pages, see pages.routes.ts). */
+export function sectionArchive(deps: SiteDeps, section: SectionRow, rawPage: string | undefined): Promise<PageResult> {
+  return archive(deps, 'section', { name: section.name, description: section.description, basePath: sectionPath(section.slug) }, { sectionId: section.id }, rawPage);
+}
+
+/** Tag and author archives. */
+export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const { slug } = request.params;
+    const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
+    if (!tag) return { kind: 'missing' };
+    return archive(deps, 'tag', { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) }, { tagId: tag.id }, request.query.page);
+  }));
+
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const { slug } = request.params;
+    const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
+    if (!author) return { kind: 'missing' };
+    return archive(deps, 'author', { name: author.name, description: author.bio, basePath: authorPath(author.slug) }, { authorId: author.id }, request.query.page);
+  }));
+}

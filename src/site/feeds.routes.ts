@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
+import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
+import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
+import { html } from '../http/html.ts';
+import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
+import { imageSources } from '../media/images.ts';
+import { type PageResult, servePage } from './serve-page.ts';
+import type { SiteDeps } from './site.deps.ts';
+import type { SiteContext } from './site-context.ts';
+
+const FEED_SIZE = 30;
+const RSS = 'application/rss+xml; charset=utf-8';
+
+// The html template escapes for XML as well; feeds are built with it so there is one escaper.
+function item(card: ArticleCard, site: SiteContext, authors: string[]) {
+  const link = site.publicUrl + articlePath(card.section?.slug, card.slug);
+  const image = card.image ? imageSources(card.image, 1280) : null;
+  return html`<item>
+<title>${card.headline}</title>
+<link>${link}</link>
+<guid isPermaLink="false">${card.id}</guid>
+<pubDate>${new Date(card.publishedAt).toUTCString()}</pubDate>
+${card.dek ? html`<description>${card.dek}</description>` : ''}
+${authors.map((name) => html`<dc:creator>${name}</dc:creator>`)}
+${card.section ? html`<category>${card.section.name}</category>` : ''}
+${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" medium="image" type="image/${card.image.format}" width="${card.image.width}" height="${card.image.height}"><media:description>${card.image.alt}</media:description></media:content>` : ''}
+</item>
+`;
+}
+
+async function feed(deps: SiteDeps, title: string, path: string, description: string, filter: CardFilter): Promise<PageResult> {
+  const site = await deps.siteContext();
+  const cards = await listCards(deps.db, filter, FEED_SIZE);
+  const authors = await authorsByArticle(deps, cards.map((card) => card.id));
+  const body = html`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+<channel>
+<title>${title}</title>
+<link>${site.publicUrl + path}</link>
+<description>${description}</description>
+<language>${site.settings.locale}</language>
+<atom:link href="${site.publicUrl + (path === '/' ? '' : path)}/feed.xml" rel="self" type="application/rss+xml"/>
+${cards[0] ? html`<lastBuildDate>${new Date(cards[0].publishedAt).toUTCString()}</lastBuildDate>` : ''}
+${cards.map((card) => item(card, site, authors.get(card.id) ?? []))}
+</channel>
+</rss>
+`.toString();
+  return { kind: 'page', body, contentType: RSS, keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))] };
+}
+
+async function authorsByArticle(deps: SiteDeps, ids: string[]): Promise<Map<string, string[]>> {
+  const byArticle = new Map<string, string[]>();
+  if (ids.length === 0) return byArticle;
+  const rows = await deps.db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.name']).where('article_authors.article_id', 'in', ids)
+    .orderBy('article_authors.position').execute();
+  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.name]);
+  return byArticle;
+}
+
+/** RSS 2.0 for the site and for every section, tag and author. */
+export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  app.get('/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const site = await deps.siteContext();
+    return feed(deps, site.settings.title, '/', site.settings.description, {});
+  }));
+  app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const section = SLUG_PATTERN.test(request.params.slug) ? await findSectionBySlug(deps.db, request.params.slug) : undefined;
+    if (!section) return { kind: 'missing' };
+    const site = await deps.siteContext();
+    return feed(deps, `${site.settings.title}: ${section.name}`, sectionPath(section.slug), section.description || section.name, { sectionId: section.id });
+  }));
+  app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const tag = SLUG_PATTERN.test(request.params.slug) ? await findTagBySlug(deps.db, request.params.slug) : undefined;
+    if (!tag) return { kind: 'missing' };
+    const site = await deps.siteContext();
+    return feed(deps, `${site.settings.title}: ${tag.name}`, tagPath(tag.slug), tag.description || tag.name, { tagId: tag.id });
+  }));
+  app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
+    const author = SLUG_PATTERN.test(request.params.slug) ? await findAuthorBySlug(deps.db, request.params.slug) : undefined;
+    if (!author) return { kind: 'missing' };
+    const site = await deps.siteContext();
+    return feed(deps, `${site.settings.title}: ${author.name}`, authorPath(author.slug), author.bio || author.name, { authorId: author.id });
+  }));
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { listSections } from '../content/taxonomy.repository.ts';
+import { translator, type Translator } from '../i18n/i18n.ts';
+import { ALL_PAGES, type Invalidation, SITE_CONTEXT } from '../http/invalidation.ts';
+import { readSettings, type SiteSettings } from '../settings/settings.ts';
+
+/** What every reader page needs besides its own content: settings, navigation and the translator. */
+export interface SiteContext {
+  settings: SiteSettings;
+  sections: Array<{ id: string; slug: string; name: string; description: string }>;
+  t: Translator;
+  publicUrl: string;
+}
+
+/** Loads the site context once and keeps it until settings or sections change. */
+export function siteContextLoader(db: Kysely<Database>, publicUrl: string, invalidation: Invalidation): () => Promise<SiteContext> {
+  let current: Promise<SiteContext> | null = null;
+  invalidation.subscribe((keys) => {
+    if (keys.includes(SITE_CONTEXT) || keys.includes(ALL_PAGES)) current = null;
+  });
+  const load = async (): Promise<SiteContext> => {
+    const [settings, sections] = await Promise.all([readSettings(db), listSections(db)]);
+    return {
+      settings,
+      sections: sections.map(({ id, slug, name, description }) => ({ id, slug, name, description })),
+      t: translator(settings.locale, settings.timeZone),
+      publicUrl,
+    };
+  };
+  return () => {
+    if (!current) {
+      current = load();
+      current.catch(() => { current = null; });
+    }
+    return current;
+  };
+}

@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import type { PageCache } from '../http/page-cache.ts';
+import type { SiteContext } from './site-context.ts';
+
+/** What the reader site's routes need. */
+export interface SiteDeps {
+  db: Kysely<Database>;
+  cache: PageCache;
+  siteContext: () => Promise<SiteContext>;
+}
+
+export const PAGE_SIZE = 20;
+
+/** Parses ?page=N; anything but a whole number from 1 is refused with a message. */
+export function parsePageNumber(raw: unknown): number {
+  if (raw === undefined || raw === '') return 1;
+  const page = Number(raw);
+  if (typeof raw !== 'string' || !Number.isInteger(page) || page < 1 || page > 100000) {
+    throw new AppError('INVALID_PAGE', 'The page number must be a whole number from 1.');
+  }
+  return page;
+}

@@ -1,0 +1,99 @@
+import { html, type SafeHtml } from '../../http/html.ts';
+import type { ArticleView } from '../../content/reading.service.ts';
+import { authorPath, sectionPath, tagPath } from '../../content/urls.ts';
+import { imageSources } from '../../media/images.ts';
+import type { SiteContext } from '../site-context.ts';
+import { cardGrid } from './cards.ts';
+import { figure, renderDocument } from './document.ts';
+import { layout } from './layout.ts';
+
+function byline(article: ArticleView, site: SiteContext): SafeHtml | '' {
+  if (article.authors.length === 0) return '';
+  const links = article.authors.map((author) => html`<a href="${authorPath(author.slug)}" rel="author">${author.name}</a>`);
+  const joined = links.length === 1 ? links : [...links.slice(0, -1).flatMap((link, i) => (i === 0 ? [link] : [html`, `, link])), html` ${site.t.t('article.and')} `, links[links.length - 1]];
+  return html`<p class="byline">${site.t.t('article.by')} ${joined}</p>`;
+}
+
+function dates(article: ArticleView, site: SiteContext): SafeHtml {
+  const { t } = site;
+  // The message places the date; split around it so the date can sit in its own <time> element.
+  const [before, after] = t.t('article.updated', { date: '\u0000' }).split('\u0000');
+  return html`<p class="dates"><time datetime="${article.publishedAt}">${t.longDate(article.publishedAt)}</time>${article.updatedAt ? html`<br><span class="updated">${before}<time datetime="${article.updatedAt}">${t.dateTime(article.updatedAt)}</time>${after}</span>` : ''}</p>`;
+}
+
+function notices(article: ArticleView, site: SiteContext, kind: 'correction' | 'clarification'): SafeHtml | '' {
+  const items = article.corrections.filter((c) => c.kind === kind);
+  if (items.length === 0) return '';
+  const title = site.t.t(kind === 'correction' ? 'article.correction' : 'article.clarification');
+  return html`${items.map((item) => html`<aside class="notice ${kind}"><strong>${title}</strong> (<time datetime="${item.publishedAt}">${site.t.longDate(item.publishedAt)}</time>): ${item.body}</aside>`)}`;
+}
+
+/** schema.org NewsArticle, built only from what this viewer may read. */
+export function newsArticleData(article: ArticleView, site: SiteContext): Record<string, unknown> {
+  const url = site.publicUrl + article.path;
+  const image = article.featureImage ? site.publicUrl + imageSources(article.featureImage.ref, 1280).src : undefined;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.headline,
+    description: article.dek || article.excerpt,
+    mainEntityOfPage: url,
+    url,
+    ...(image ? { image: [image] } : {}),
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt ?? article.publishedAt,
+    ...(article.section ? { articleSection: article.section.name } : {}),
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: site.publicUrl + authorPath(author.slug) })),
+    publisher: { '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url: site.publicUrl + '/' },
+    isAccessibleForFree: article.access === 'public',
+    inLanguage: site.settings.locale,
+    ...(article.corrections.length ? {
+      correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.body, datePublished: c.publishedAt })),
+    } : {}),
+  };
+}
+
+/** The article page. */
+export function articlePage(article: ArticleView, site: SiteContext): string {
+  const { t } = site;
+  const feature = article.featureImage;
+  const body = renderDocument(article.body.content, { images: article.bodyImages, cards: article.bodyCards, t });
+  const extraMeta = html`<meta property="article:published_time" content="${article.publishedAt}">
+<meta property="article:modified_time" content="${article.updatedAt ?? article.modifiedAt}">
+${article.section ? html`<meta property="article:section" content="${article.section.name}">` : ''}
+${article.tags.map((tag) => html`<meta property="article:tag" content="${tag.name}">\n`)}`;
+  const main = html`<article class="story">
+<header>
+${article.label ? html`<p class="label">${article.label}</p>` : ''}
+<h1>${article.headline}</h1>
+${article.dek ? html`<p class="dek">${article.dek}</p>` : ''}
+${byline(article, site)}
+${dates(article, site)}
+</header>
+${notices(article, site, 'correction')}
+${feature ? figure(feature, '(min-width: 44rem) 44rem, 100vw', true) : ''}
+<div class="body">
+${article.dateline ? html`<p class="dateline">${article.dateline}</p>` : ''}
+${body}
+</div>
+${article.attribution ? html`<p class="attribution">${article.attribution}</p>` : ''}
+${notices(article, site, 'clarification')}
+${article.tags.length ? html`<nav class="tags" aria-label="${t.t('article.tags')}"><h2 class="block-title">${t.t('article.tags')}</h2><ul>${article.tags.map((tag) => html`<li><a href="${tagPath(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>` : ''}
+</article>
+${article.related.length ? html`<section class="related" aria-labelledby="related-title"><h2 class="block-title" id="related-title">${t.t('article.related')}</h2>${cardGrid(article.related, t, { size: 'normal' })}</section>` : ''}`;
+  return layout(site, {
+    title: article.headline,
+    description: article.dek || article.excerpt,
+    path: article.path,
+    type: 'article',
+    image: feature ? { url: imageSources(feature.ref, 1280).src, width: feature.ref.width, height: feature.ref.height, alt: feature.alt } : undefined,
+    structuredData: [newsArticleData(article, site)],
+    extraMeta,
+    currentSection: article.section?.slug,
+    feeds: [
+      { title: site.settings.title, path: '/feed.xml' },
+      ...(article.section ? [{ title: `${site.settings.title}: ${article.section.name}`, path: `${sectionPath(article.section.slug)}/feed.xml` }] : []),
+    ],
+  }, main);
+}

@@ -1,0 +1,26 @@
+import { html, type SafeHtml } from '../../http/html.ts';
+import type { ArticleCard } from '../../content/cards.repository.ts';
+import { articlePath } from '../../content/urls.ts';
+import type { Translator } from '../../i18n/i18n.ts';
+import { picture } from './picture.ts';
+
+export interface CardOptions { size?: 'lead' | 'normal' | 'small'; eager?: boolean; headingLevel?: 2 | 3 }
+
+/** A story card: image, label, headline, dek, date and comment count. */
+export function storyCard(card: ArticleCard, t: Translator, options: CardOptions = {}): SafeHtml {
+  const href = articlePath(card.section?.slug, card.slug);
+  const sizes = options.size === 'lead' ? '(min-width: 50rem) 66vw, 100vw' : options.size === 'small' ? '8rem' : '(min-width: 50rem) 22rem, 100vw';
+  const headline = html`<a href="${href}">${card.headline}</a>`;
+  return html`<article class="card${options.size === 'lead' ? ' card-lead' : ''}">
+${card.image ? picture(card.image, card.image.alt, sizes, { eager: options.eager ?? false, preferredWidth: options.size === 'lead' ? 1280 : 640 }) : ''}
+${card.label ? html`<p class="label">${card.label}</p>` : ''}
+${options.headingLevel === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
+${options.size !== 'small' && card.dek ? html`<p class="dek">${card.dek}</p>` : ''}
+<p class="meta"><time datetime="${card.publishedAt}">${t.longDate(card.publishedAt)}</time><span class="comment-count">${t.commentCount(card.commentCount)}</span></p>
+</article>`;
+}
+
+/** A grid of cards as a list. */
+export function cardGrid(cards: readonly ArticleCard[], t: Translator, options: CardOptions = {}): SafeHtml {
+  return html`<ul class="grid">${cards.map((card) => html`<li>${storyCard(card, t, options)}</li>`)}</ul>`;
+}

@@ -1,0 +1,70 @@
+import { html, safeUrl, type SafeHtml } from '../../http/html.ts';
+import type { Block, InlineNode } from '../../content/document.ts';
+import type { ArticleCard } from '../../content/cards.repository.ts';
+import type { ImageWithDetails } from '../../content/reading.service.ts';
+import { sanitizeExternalHtml } from '../../content/sanitize.ts';
+import { articlePath } from '../../content/urls.ts';
+import type { Translator } from '../../i18n/i18n.ts';
+import { picture } from './picture.ts';
+
+export interface DocumentContext {
+  images: Map<string, ImageWithDetails>;
+  cards: Map<string, ArticleCard>;
+  t: Translator;
+}
+
+function inline(node: InlineNode): SafeHtml {
+  if (node.type === 'break') return html`<br>`;
+  let out = html`${node.text}`;
+  for (const mark of node.marks ?? []) {
+    if (mark.type === 'bold') out = html`<strong>${out}</strong>`;
+    else if (mark.type === 'italic') out = html`<em>${out}</em>`;
+    else out = html`<a href="${safeUrl(mark.href)}"${/^https?:/i.test(mark.href) ? html` rel="noopener"` : ''}>${out}</a>`;
+  }
+  return out;
+}
+
+const inlines = (nodes: readonly InlineNode[]): SafeHtml[] => nodes.map(inline);
+
+/** A figure with caption and credit; used for the feature image and for inline images. */
+export function figure(image: ImageWithDetails, sizes: string, eager: boolean, override: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined } = {}): SafeHtml {
+  const caption = override.caption ?? image.caption;
+  const credit = override.credit ?? image.credit;
+  return html`<figure class="figure">${picture(image.ref, override.alt ?? image.alt, sizes, { eager, preferredWidth: 1280 })}${caption || credit ? html`<figcaption>${caption ? html`<span class="caption">${caption}</span>` : ''}${credit ? html`<span class="credit">${credit}</span>` : ''}</figcaption>` : ''}</figure>`;
+}
+
+function inlineCard(card: ArticleCard, t: Translator): SafeHtml {
+  const href = articlePath(card.section?.slug, card.slug);
+  return html`<aside class="inline-card" aria-label="${t.t('article.readMore')}">${card.image ? picture(card.image, card.image.alt, '7rem', { preferredWidth: 320 }) : html`<span></span>`}<div>${card.label ? html`<p class="label">${card.label}</p>` : ''}<p><a href="${href}">${card.headline}</a></p>${card.dek ? html`<p class="dek">${card.dek}</p>` : ''}</div></aside>`;
+}
+
+function block(node: Block, context: DocumentContext): SafeHtml | '' {
+  switch (node.type) {
+    case 'paragraph': return html`<p>${inlines(node.content)}</p>`;
+    case 'heading':
+      return node.level === 2 ? html`<h2>${inlines(node.content)}</h2>` : node.level === 3 ? html`<h3>${inlines(node.content)}</h3>` : html`<h4>${inlines(node.content)}</h4>`;
+    case 'list': {
+      const items = node.items.map((item) => html`<li>${inlines(item.content)}</li>`);
+      return node.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
+    }
+    case 'quote':
+      return html`<blockquote>${node.paragraphs.map((p) => html`<p>${inlines(p)}</p>`)}${node.cite ? html`<footer><cite>${node.cite}</cite></footer>` : ''}</blockquote>`;
+    case 'image': {
+      const image = context.images.get(node.imageId);
+      return image ? figure(image, '(min-width: 44rem) 44rem, 100vw', false, { alt: node.alt, caption: node.caption, credit: node.credit }) : '';
+    }
+    case 'related': {
+      const card = context.cards.get(node.articleId);
+      // A reference to an article readers cannot see renders nothing, never its headline.
+      return card ? inlineCard(card, context.t) : '';
+    }
+    case 'embed':
+      return html`<figure class="embed">${sanitizeExternalHtml(node.html)}${node.caption ? html`<figcaption>${node.caption}</figcaption>` : ''}</figure>`;
+    case 'divider': return html`<hr>`;
+  }
+}
+
+/** Renders an article body to HTML; every text node is escaped and embeds pass the sanitizer. */
+export function renderDocument(blocks: readonly Block[], context: DocumentContext): SafeHtml {
+  return html`${blocks.map((node) => block(node, context))}`;
+}

@@ -1,0 +1,92 @@
+import { html, jsonLd, type Renderable, type SafeHtml } from '../../http/html.ts';
+import { sectionPath } from '../../content/urls.ts';
+import type { SiteContext } from '../site-context.ts';
+import { STYLESHEET_PATH } from './stylesheet.ts';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Site-relative canonical path, e.g. "/politics/some-story". */
+  path: string;
+  type?: 'website' | 'article';
+  image?: { url: string; width: number; height: number; alt: string } | undefined;
+  structuredData?: readonly unknown[];
+  feeds?: ReadonlyArray<{ title: string; path: string }>;
+  /** Extra <meta> lines such as article:published_time. */
+  extraMeta?: SafeHtml;
+  robots?: string;
+  /** Marks the current section in the navigation. */
+  currentSection?: string | undefined;
+}
+
+function head(site: SiteContext, meta: PageMeta): SafeHtml {
+  const canonical = site.publicUrl + meta.path;
+  const fullTitle = meta.path === '/' ? site.settings.title : `${meta.title} | ${site.settings.title}`;
+  const image = meta.image ? { ...meta.image, url: meta.image.url.startsWith('http') ? meta.image.url : site.publicUrl + meta.image.url } : undefined;
+  const feeds = meta.feeds ?? [{ title: site.settings.title, path: '/feed.xml' }];
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${meta.description}">
+<link rel="canonical" href="${canonical}">
+${meta.robots ? html`<meta name="robots" content="${meta.robots}">` : ''}
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
+<meta property="og:site_name" content="${site.settings.title}">
+<meta property="og:type" content="${meta.type ?? 'website'}">
+<meta property="og:title" content="${meta.title}">
+<meta property="og:description" content="${meta.description}">
+<meta property="og:url" content="${canonical}">
+<meta property="og:locale" content="${site.settings.locale === 'es' ? 'es_MX' : 'en_US'}">
+${image ? html`<meta property="og:image" content="${image.url}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">` : ''}
+<meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
+<meta name="twitter:title" content="${meta.title}">
+<meta name="twitter:description" content="${meta.description}">
+${image ? html`<meta name="twitter:image" content="${image.url}">` : ''}
+${site.settings.twitterHandle ? html`<meta name="twitter:site" content="@${site.settings.twitterHandle.replace(/^@/, '')}">` : ''}
+${meta.extraMeta ?? ''}
+${(meta.structuredData ?? []).map((data) => jsonLd(data))}`;
+}
+
+function header(site: SiteContext, current: string | undefined): SafeHtml {
+  return html`<header class="masthead">
+  <a class="skip" href="#main">${site.t.t('nav.skip')}</a>
+  <p class="site-title"><a href="/">${site.settings.title}</a></p>
+  <nav aria-label="${site.t.t('nav.sections')}"><ul>
+    ${site.sections.map((section) => html`<li><a href="${sectionPath(section.slug)}"${section.slug === current ? html` aria-current="page"` : ''}>${section.name}</a></li>`)}
+  </ul></nav>
+</header>`;
+}
+
+function footer(site: SiteContext): SafeHtml {
+  const year = new Date().getUTCFullYear();
+  return html`<footer class="site-footer">
+  <nav aria-label="${site.settings.title}"><ul>
+    ${site.sections.map((section) => html`<li><a href="${sectionPath(section.slug)}">${section.name}</a></li>`)}
+    <li><a href="/corrections">${site.t.t('corrections.title')}</a></li>
+    <li><a href="/feed.xml">${site.t.t('footer.rss')}</a></li>
+  </ul></nav>
+  <p>© ${year} ${site.settings.publisherName}. ${site.t.t('footer.rights')}</p>
+</footer>`;
+}
+
+/** The whole HTML document around a page's main content. */
+export function layout(site: SiteContext, meta: PageMeta, main: Renderable): string {
+  return html`<!doctype html>
+<html lang="${site.settings.locale}">
+<head>
+${head(site, meta)}
+</head>
+<body>
+${header(site, meta.currentSection)}
+<main id="main" tabindex="-1">
+${main}
+</main>
+${footer(site)}
+</body>
+</html>
+`.toString();
+}

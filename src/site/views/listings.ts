@@ -1,0 +1,72 @@
+import { html, type SafeHtml } from '../../http/html.ts';
+import type { ArticleCard } from '../../content/cards.repository.ts';
+import { sectionPath } from '../../content/urls.ts';
+import type { SiteContext } from '../site-context.ts';
+import { cardGrid, storyCard } from './cards.ts';
+import { layout, type PageMeta } from './layout.ts';
+
+export interface HomeModel {
+  lead: ArticleCard | undefined;
+  latest: ArticleCard[];
+  sections: Array<{ slug: string; name: string; cards: ArticleCard[] }>;
+}
+
+/** Organization and WebSite structured data for the home page. */
+function homeData(site: SiteContext): unknown[] {
+  const url = site.publicUrl + '/';
+  return [
+    { '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url, correctionsPolicy: site.publicUrl + '/corrections-policy', ethicsPolicy: site.publicUrl + '/ethics-policy' },
+    { '@context': 'https://schema.org', '@type': 'WebSite', name: site.settings.title, url, inLanguage: site.settings.locale },
+  ];
+}
+
+export function homePage(model: HomeModel, site: SiteContext): string {
+  const { t } = site;
+  const main = html`<h1 class="visually-hidden" style="position:absolute;left:-999px">${site.settings.title}</h1>
+<section class="lead" aria-label="${t.t('home.lead')}">
+${model.lead ? storyCard(model.lead, t, { size: 'lead', eager: true, headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
+<div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small' })}</div>
+</section>
+${model.sections.filter((s) => s.cards.length).map((section) => html`<section aria-labelledby="section-${section.slug}">
+<h2 class="block-title" id="section-${section.slug}"><a href="${sectionPath(section.slug)}">${section.name}</a></h2>
+${cardGrid(section.cards, t)}
+</section>`)}`;
+  return layout(site, { title: site.settings.title, description: site.settings.description, path: '/', structuredData: homeData(site) }, main);
+}
+
+export interface ArchiveModel {
+  kind: 'section' | 'tag' | 'author';
+  name: string;
+  description: string;
+  basePath: string;
+  cards: ArticleCard[];
+  page: number;
+  pageCount: number;
+}
+
+function pagination(model: ArchiveModel, site: SiteContext): SafeHtml | '' {
+  if (model.pageCount <= 1) return '';
+  const href = (page: number): string => (page === 1 ? model.basePath : `${model.basePath}?page=${page}`);
+  return html`<nav class="pagination" aria-label="${site.t.t('pagination.label')}">
+${model.page > 1 ? html`<a rel="prev" href="${href(model.page - 1)}">← ${site.t.t('pagination.newer')}</a>` : html`<span></span>`}
+<span>${site.t.t('pagination.page', { page: model.page })} / ${model.pageCount}</span>
+${model.page < model.pageCount ? html`<a rel="next" href="${href(model.page + 1)}">${site.t.t('pagination.older')} →</a>` : html`<span></span>`}
+</nav>`;
+}
+
+export function archivePage(model: ArchiveModel, site: SiteContext): string {
+  const { t } = site;
+  const kindName = t.t(model.kind === 'section' ? 'archive.section' : model.kind === 'tag' ? 'archive.tag' : 'archive.author');
+  const path = model.page === 1 ? model.basePath : `${model.basePath}?page=${model.page}`;
+  const main = html`<header class="archive-header"><p class="label">${kindName}</p><h1>${model.name}</h1>${model.description ? html`<p class="dek">${model.description}</p>` : ''}</header>
+${model.cards.length ? cardGrid(model.cards, t, { headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
+${pagination(model, site)}`;
+  const meta: PageMeta = {
+    title: model.page === 1 ? model.name : `${model.name} (${t.t('pagination.page', { page: model.page })})`,
+    description: model.description || `${kindName}: ${model.name}`,
+    path,
+    currentSection: model.kind === 'section' ? model.basePath.slice(1) : undefined,
+    feeds: [{ title: `${site.settings.title}: ${model.name}`, path: `${model.basePath}/feed.xml` }],
+  };
+  return layout(site, meta, main);
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+// One small stylesheet, served under a content hash so it can be cached for a year.
+export const STYLESHEET = `
+:root{--ink:#1a1a1a;--muted:#555;--rule:#ddd;--accent:#a3141e;--paper:#fff;--max:72rem;
+font-family:Georgia,"Times New Roman",serif;color:var(--ink);background:var(--paper);line-height:1.5}
+*{box-sizing:border-box}body{margin:0}
+a{color:inherit}a:hover{color:var(--accent)}
+:focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
+.masthead{border-bottom:3px double var(--ink);padding:1rem;text-align:center}
+.site-title{font-size:clamp(1.8rem,5vw,3rem);margin:.25rem 0;font-weight:700;letter-spacing:-.02em}
+.site-title a{text-decoration:none}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;justify-content:center;gap:.25rem 1.25rem;margin:.5rem 0 0;padding:0;
+font-family:system-ui,sans-serif;font-size:.95rem}
+nav a{text-decoration:none;padding:.4rem 0;display:inline-block}nav a[aria-current]{border-bottom:2px solid var(--accent)}
+main{max-width:var(--max);margin:0 auto;padding:1rem}
+.label{font-family:system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;font-size:.75rem;color:var(--accent);font-weight:700;margin:0 0 .25rem}
+.card{display:flex;flex-direction:column;gap:.35rem;border-top:1px solid var(--rule);padding-top:.75rem}
+.card h3,.card h2{margin:0;line-height:1.2}.card h3{font-size:1.15rem}.card h2{font-size:clamp(1.5rem,3.5vw,2.3rem)}
+.card h2 a,.card h3 a{text-decoration:none}
+.card .dek{margin:0;color:var(--muted)}
+.meta{font-family:system-ui,sans-serif;font-size:.8rem;color:var(--muted);margin:0;display:flex;gap:.75rem;flex-wrap:wrap}
+.card img,.figure img{width:100%;height:auto;display:block;background:#eee}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1.5rem;padding:0;margin:0;list-style:none}
+.lead{display:grid;gap:1.5rem;grid-template-columns:1fr}@media(min-width:50rem){.lead{grid-template-columns:2fr 1fr}}
+.block-title{font-family:system-ui,sans-serif;font-size:1rem;text-transform:uppercase;letter-spacing:.08em;border-bottom:2px solid var(--ink);padding-bottom:.25rem;margin:2rem 0 1rem}
+.block-title a{text-decoration:none}
+article.story{max-width:44rem;margin:0 auto}
+.story h1{font-size:clamp(1.9rem,5vw,3rem);line-height:1.1;margin:.25rem 0 .5rem}
+.story .dek{font-size:1.25rem;color:var(--muted);margin:0 0 1rem}
+.byline{font-family:system-ui,sans-serif;font-size:.9rem;margin:0}.byline a{font-weight:600}
+.dates{font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);margin:.25rem 0 1rem}
+.figure{margin:1.5rem 0}.figure figcaption{font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);margin-top:.4rem}
+.credit{text-transform:uppercase;font-size:.72rem;letter-spacing:.04em;margin-left:.35rem}
+.body{font-size:1.15rem}.body h2{font-size:1.5rem;margin-top:2rem}.body blockquote{border-left:4px solid var(--accent);margin:1.5rem 0;padding:.25rem 1rem;font-style:italic}
+.dateline{font-family:system-ui,sans-serif;font-weight:700;font-size:.9rem;text-transform:uppercase;letter-spacing:.04em}
+.inline-card{border:1px solid var(--rule);padding:.75rem;margin:1.5rem 0;display:grid;grid-template-columns:7rem 1fr;gap:.75rem;align-items:start}
+.inline-card img{width:100%;height:auto}.inline-card p{margin:0}.inline-card a{text-decoration:none;font-weight:700}
+.notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
+.notice strong{color:var(--accent)}
+.attribution{font-style:italic;color:var(--muted)}
+.tags ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}.tags a{font-family:system-ui,sans-serif;font-size:.85rem;border:1px solid var(--rule);padding:.2rem .6rem;border-radius:1rem;text-decoration:none}
+.pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
+.site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1rem;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);text-align:center}
+.corrections-list li{margin-bottom:1rem}
+`.replace(/\n/g, '');
+
+export const STYLESHEET_PATH = `/assets/site.${createHash('sha1').update(STYLESHEET).digest('hex').slice(0, 10)}.css`;

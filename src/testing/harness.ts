@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type Config, loadConfig } from '../config.ts';
+import { type DatabaseHandle, openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { buildApp, type GacetaApp } from '../http/app.ts';
+import { Invalidation } from '../http/invalidation.ts';
+import { localStorage, type MediaStorage } from '../media/storage.ts';
+
+/** Which database the suite runs on: scripts/test.mjs sets GACETA_TEST_DATABASE_URL for the PostgreSQL pass. */
+export const TEST_DATABASE_URL = process.env.GACETA_TEST_DATABASE_URL || undefined;
+export const TEST_DIALECT = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  dataDir: string;
+  /** Reopens the same database, as a restarted server would. */
+  reopen(): DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database: a temporary SQLite file, or a schema of its own on PostgreSQL. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-test-'));
+  let schema: string | undefined;
+  if (TEST_DATABASE_URL) {
+    schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${schema}`);
+    await client.end();
+  }
+  const open = (): DatabaseHandle => openDatabase({ databaseUrl: TEST_DATABASE_URL, sqliteFile: path.join(dataDir, 'test.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
+  const handle = open();
+  await migrateToLatest(handle.db as never);
+  return {
+    handle,
+    dataDir,
+    reopen: open,
+    async drop() {
+      if (schema) {
+        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        await client.end();
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp extends GacetaApp {
+  config: Config;
+  database: TestDatabase;
+  storage: MediaStorage;
+  close(): Promise<void>;
+}
+
+/** The whole application on a fresh database, for app.inject() tests. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ GACETA_DATA_DIR: database.dataDir, PUBLIC_URL: 'https://news.example' }, { logLevel: 'silent', ...overrides });
+  const storage = localStorage(config.mediaDir);
+  const built = await buildApp({ config, db: database.handle.db, storage, invalidation: new Invalidation(), logger: false });
+  return {
+    ...built, config, database, storage,
+    async close() {
+      await built.app.close();
+      await database.handle.close();
+      await database.drop();
+    },
+  };
+}
