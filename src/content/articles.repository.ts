@@ -58,7 +58,7 @@ export async function relatedPickIds(db: Db, articleId: string): Promise<string[
 }
 
 export async function correctionsOfArticle(db: Db, articleId: string): Promise<CorrectionRow[]> {
-  return db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('published_at', 'asc').execute();
+  return db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('published_at', 'asc').orderBy('id', 'asc').execute();
 }
 
 export async function insertCorrection(db: Db, row: CorrectionRow): Promise<void> {

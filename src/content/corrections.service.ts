@@ -19,6 +19,7 @@ export async function listPublishedCorrections(db: Kysely<Database>, limit = 200
     .where('articles.status', '=', 'published')
     .select(['corrections.kind', 'corrections.body', 'corrections.published_at', 'articles.headline', 'articles.slug', 'sections.slug as section_slug'])
     .orderBy('corrections.published_at', 'desc')
+    .orderBy('corrections.id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((row) => ({

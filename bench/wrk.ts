@@ -1,0 +1,66 @@
+import { run } from './processes.ts';
+
+export interface WrkResult {
+  readonly url: string;
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  readonly p50Ms: number;
+  readonly requests: number;
+  readonly non2xx: number;
+  /** connect + read + write errors and timeouts, as wrk counts them. */
+  readonly socketErrors: number;
+  readonly raw: string;
+}
+
+export interface WrkSettings {
+  readonly threads: number;
+  readonly connections: number;
+}
+
+const TIME_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+function toMs(value: string, unit: string): number {
+  const factor = TIME_UNITS[unit];
+  if (factor === undefined) throw new Error(`unknown wrk time unit "${unit}"`);
+  return Number(value) * factor;
+}
+
+function percentile(output: string, label: string): number {
+  const match = new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s|m|h)\\s*$`, 'm').exec(output);
+  if (!match?.[1] || !match[2]) throw new Error(`no ${label}% latency line in wrk output:\n${output}`);
+  return toMs(match[1], match[2]);
+}
+
+/** Parses the text wrk prints with --latency. */
+export function parseWrk(url: string, output: string): WrkResult {
+  const rps = /^Requests\/sec:\s+([\d.]+)/m.exec(output);
+  if (!rps?.[1]) throw new Error(`no Requests/sec line in wrk output:\n${output}`);
+  const requests = /(\d+) requests in /.exec(output);
+  const non2xx = /Non-2xx or 3xx responses:\s+(\d+)/.exec(output);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
+  const socketErrors = socket ? socket.slice(1, 5).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return {
+    url,
+    requestsPerSecond: Number(rps[1]),
+    p99Ms: percentile(output, '99'),
+    p50Ms: percentile(output, '50'),
+    requests: requests?.[1] ? Number(requests[1]) : 0,
+    non2xx: non2xx?.[1] ? Number(non2xx[1]) : 0,
+    socketErrors,
+    raw: output,
+  };
+}
+
+/** Runs `wrk -t<threads> -c<connections> -d<seconds>s --latency <url>` and parses the result. */
+export async function wrk(url: string, seconds: number, settings: WrkSettings): Promise<WrkResult> {
+  const args = [`-t${settings.threads}`, `-c${settings.connections}`, `-d${seconds}s`, '--latency', url];
+  const { code, output } = await run('wrk', '/usr/bin/wrk', args);
+  if (code !== 0) throw new Error(`wrk ${args.join(' ')} exited with ${code}:\n${output}`);
+  return parseWrk(url, output);
+}
+
+/** A short warm-up run, then the measured run. */
+export async function measure(url: string, warmupSeconds: number, seconds: number, settings: WrkSettings): Promise<WrkResult> {
+  await wrk(url, warmupSeconds, settings);
+  return wrk(url, seconds, settings);
+}

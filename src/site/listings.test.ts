@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'node-html-parser';
+import { insertPage } from '../content/pages.service.ts';
+import { publishArticle } from '../content/publishing.service.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { ALL_PAGES } from '../http/invalidation.ts';
+import { writeSettings } from '../settings/settings.ts';
+import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { makeArticle, makeAuthor, makeCorrection, makeImage, makeLabel, makeSection, makeTag, paragraphs } from '../testing/factories.ts';
+
+describe('home, archives, static pages and corrections', () => {
+  let t: TestApp;
+  let politics: { id: string; slug: string };
+  let tag: { id: string; slug: string };
+  let author: { id: string; slug: string };
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.database.handle.db;
+    politics = await makeSection(db, 'Politics');
+    const economy = await makeSection(db, 'Economy');
+    tag = await makeTag(db, 'Elections');
+    author = await makeAuthor(db, 'Camila Herrera');
+    const label = await makeLabel(db, 'Report');
+    const image = await makeImage(t);
+    // 25 politics stories, one hour apart, newest is "Politics story 25".
+    for (let i = 1; i <= 25; i++) {
+      await makeArticle(t, {
+        headline: `Politics story ${i}`, dek: `Dek ${i}`, sectionId: politics.id, tagIds: [tag.id], authorIds: [author.id], labelId: label.id,
+        featureImage: { id: image.id }, publishedAt: new Date(Date.UTC(2025, 10, 1, i)).toISOString(),
+      });
+    }
+    await makeArticle(t, { headline: 'Economy story', sectionId: economy.id, publishedAt: new Date(Date.UTC(2025, 9, 1)).toISOString() });
+    await db.updateTable('articles').set({ comment_count: 7 }).where('headline', '=', 'Politics story 25').execute();
+    t.invalidation.purge([ALL_PAGES]);
+  });
+  after(() => t.close());
+
+  it('home shows a lead story, the latest, a block per section, and cards with label, image, date and comment count', async () => {
+    const response = await t.app.inject('/');
+    assert.equal(response.statusCode, 200);
+    const doc = parse(response.body);
+    const lead = doc.querySelector('.card-lead');
+    assert.equal(lead?.querySelector('h2 a')?.text, 'Politics story 25');
+    assert.equal(lead?.querySelector('.label')?.text, 'Report');
+    assert.equal(lead?.querySelector('.comment-count')?.text, '7 comments');
+    assert.ok(lead?.querySelector('img[srcset]'));
+    assert.ok(!lead?.querySelector('img')?.getAttribute('loading'), 'the lead image is not lazy');
+    assert.equal(lead?.querySelector('time')?.getAttribute('datetime'), new Date(Date.UTC(2025, 10, 2, 1)).toISOString());
+    assert.ok(doc.querySelector('#section-politics'));
+    assert.ok(doc.querySelector('#section-economy'));
+    assert.ok(doc.querySelectorAll('.card .comment-count').every((c) => /comment/.test(c.text)));
+    const data = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text)['@type']);
+    assert.deepEqual(data, ['NewsMediaOrganization', 'WebSite']);
+  });
+
+  it('section, tag and author archives paginate', async () => {
+    for (const base of [`/${politics.slug}`, `/tag/${tag.slug}`, `/author/${author.slug}`]) {
+      const first = parse((await t.app.inject(base)).body);
+      assert.equal(first.querySelectorAll('.grid .card').length, 20, base);
+      assert.equal(first.querySelector('.card h2 a')?.text, 'Politics story 25');
+      assert.equal(first.querySelector('a[rel=next]')?.getAttribute('href'), `${base}?page=2`);
+      const second = await t.app.inject(`${base}?page=2`);
+      assert.equal(second.statusCode, 200);
+      const page2 = parse(second.body);
+      assert.equal(page2.querySelectorAll('.grid .card').length, 5);
+      assert.equal(page2.querySelector('a[rel=prev]')?.getAttribute('href'), base);
+      assert.equal(page2.querySelector('link[rel=canonical]')?.getAttribute('href'), `https://news.example${base}?page=2`);
+      assert.equal((await t.app.inject(`${base}?page=3`)).statusCode, 404);
+    }
+  });
+
+  it('refuses a malformed page number with a message, never a 500', async () => {
+    for (const bad of ['abc', '0', '-1', '1.5']) {
+      const response = await t.app.inject(`/${politics.slug}?page=${bad}`);
+      assert.equal(response.statusCode, 400, bad);
+      assert.match(response.body, /page number/);
+    }
+  });
+
+  it('serves static pages and a 404 with the site navigation for unknown paths', async () => {
+    await insertPage(t.database.handle.db, { id: newId(), slug: 'ethics-policy', title: 'Ethics policy', body: paragraphs('We correct our errors.'), status: 'published', at: nowIso() });
+    const page = await t.app.inject('/ethics-policy');
+    assert.equal(page.statusCode, 200);
+    assert.equal(parse(page.body).querySelector('h1')?.text, 'Ethics policy');
+    const missing = await t.app.inject('/no/such/page/here');
+    assert.equal(missing.statusCode, 404);
+    const doc = parse(missing.body);
+    assert.equal(doc.querySelector('h1')?.text, 'Page not found');
+    assert.ok(doc.querySelector('header nav a[href="/politics"]'));
+    assert.equal((await t.app.inject('/unknown-thing')).statusCode, 404);
+  });
+
+  it('collects corrections and clarifications on /corrections, newest first', async () => {
+    const article = await makeArticle(t, { headline: 'Story with a correction', sectionId: politics.id });
+    await makeCorrection(t, article.id, 'correction', 'An earlier version misspelled the mayor’s name.');
+    await makeCorrection(t, article.id, 'clarification', 'The vote was held at night.');
+    const doc = parse((await t.app.inject('/corrections')).body);
+    const items = doc.querySelectorAll('.corrections-list li');
+    assert.equal(items.length, 2);
+    assert.match(items[0]?.text ?? '', /The vote was held at night/);
+    assert.equal(items[1]?.querySelector('a')?.getAttribute('href'), `/politics/${article.slug}`);
+  });
+
+  it('publishing purges cached lists so the home page shows the new story at once', async () => {
+    assert.ok(t.cache.enabled);
+    await t.app.inject('/');
+    const draft = await makeArticle(t, { headline: 'Breaking: late-night vote', sectionId: politics.id, status: 'draft' });
+    const cached = parse((await t.app.inject('/')).body);
+    assert.notEqual(cached.querySelector('.card-lead h2 a')?.text, 'Breaking: late-night vote');
+    await publishArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, draft.id);
+    const fresh = parse((await t.app.inject('/')).body);
+    assert.equal(fresh.querySelector('.card-lead h2 a')?.text, 'Breaking: late-night vote');
+  });
+
+  it('speaks Spanish when the site language is Spanish', async () => {
+    await writeSettings(t.database.handle.db, { locale: 'es' });
+    t.invalidation.purge([ALL_PAGES]);
+    const article = await makeArticle(t, { headline: 'Nota en español', sectionId: politics.id, publishedAt: '2025-11-04T18:00:00.000Z' });
+    const doc = parse((await t.app.inject(`/politics/${article.slug}`)).body);
+    assert.equal(doc.querySelector('html')?.getAttribute('lang'), 'es');
+    assert.equal(doc.querySelector('.dates time')?.text, 'martes, 4 de noviembre de 2025');
+    assert.equal(doc.querySelector('#related-title')?.text, 'Notas relacionadas');
+    assert.match(doc.querySelector('.related .comment-count')?.text ?? '', /comentario/);
+    await writeSettings(t.database.handle.db, { locale: 'en' });
+    t.invalidation.purge([ALL_PAGES]);
+  });
+});
