@@ -24,6 +24,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   allowedIframeHostnames: IFRAME_HOSTS,
   disallowedTagsMode: 'discard',
+  // An iframe whose address was refused is dropped whole rather than left as an empty frame.
+  exclusiveFilter: (frame) => frame.tag === 'iframe' && !frame.attribs.src,
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),
     iframe: sanitizeHtml.simpleTransform('iframe', { loading: 'lazy' }),
