@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './options.ts';
@@ -42,7 +42,9 @@ export async function benchNginx(options: BenchOptions, articleHtml: string): Pr
   mkdirSync(path.join(prefix, 'temp'), { recursive: true });
   const root = mkdtempSync(path.join(os.tmpdir(), 'gaceta-bench-'));
   registerTempDir(root);
-  writeFileSync(path.join(root, 'article.html'), articleHtml);
+  writeFileSync(path.join(root, 'article.html'), articleHtml, { mode: 0o644 });
+  // mkdtemp makes the folder 0700; nginx workers (user nobody when started as root) must read it.
+  chmodSync(root, 0o755);
   const port = await freePort(options.nginxPort);
   const config = nginxConfig(prefix, port, root);
   const configFile = path.join(prefix, 'nginx.conf');

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../config.ts';
+import { buildApp } from '../http/app.ts';
+import { Invalidation } from '../http/invalidation.ts';
+import { localStorage } from '../media/storage.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
+import { paragraphs } from '../testing/factories.ts';
+import { createDraft } from './articles.service.ts';
+import { publishArticle, startScheduler } from './publishing.service.ts';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('scheduled publishing', () => {
+  let database: TestDatabase;
+  before(async () => { database = await createTestDatabase(); });
+  after(() => database.drop());
+
+  async function serverOn(handle: ReturnType<TestDatabase['reopen']>) {
+    const config = loadConfig({ GACETA_DATA_DIR: database.dataDir }, { logLevel: 'silent' });
+    const invalidation = new Invalidation();
+    const { app } = await buildApp({ config, db: handle.db, storage: localStorage(config.mediaDir), invalidation, logger: false });
+    const stop = startScheduler({ db: handle.db, invalidation }, 50, (error) => { throw error; });
+    return { app, stop };
+  }
+
+  it('publishes a scheduled article on time while the server runs', async () => {
+    const handle = database.reopen();
+    const server = await serverOn(handle);
+    const deps = { db: handle.db, invalidation: new Invalidation() };
+    const draft = await createDraft(deps, null, { headline: 'Polls close at six', body: paragraphs('Text.') });
+    await publishArticle(deps, null, draft.id, new Date(Date.now() + 400).toISOString());
+    assert.equal((await server.app.inject(`/news/${draft.slug}`)).statusCode, 404);
+    // The home page is cached now; going live must purge it.
+    assert.ok(!(await server.app.inject('/')).body.includes('Polls close at six'));
+    let status = 404;
+    for (let i = 0; i < 40 && status !== 200; i++) {
+      await sleep(50);
+      status = (await server.app.inject(`/news/${draft.slug}`)).statusCode;
+    }
+    assert.equal(status, 200, 'live within seconds of its time');
+    assert.ok((await server.app.inject('/')).body.includes('Polls close at six'), 'home page shows it');
+    server.stop();
+    await server.app.close();
+    await handle.close();
+  });
+
+  it('publishes an article whose time passed while the server was down, at the next start', async () => {
+    let handle = database.reopen();
+    const deps = { db: handle.db, invalidation: new Invalidation() };
+    const draft = await createDraft(deps, null, { headline: 'Scheduled during the outage', body: paragraphs('Text.') });
+    await publishArticle(deps, null, draft.id, new Date(Date.now() + 300).toISOString());
+    await handle.close(); // the server is down when the time comes
+    await sleep(500);
+    handle = database.reopen();
+    const server = await serverOn(handle);
+    let status = 404;
+    for (let i = 0; i < 40 && status !== 200; i++) {
+      status = (await server.app.inject(`/news/${draft.slug}`)).statusCode;
+      if (status !== 200) await sleep(50);
+    }
+    assert.equal(status, 200);
+    const row = await handle.db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    assert.equal(row.status, 'published');
+    server.stop();
+    await server.app.close();
+    await handle.close();
+  });
+});

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Migrator, sql } from 'kysely';
+import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/harness.ts';
+import { migrateToLatest } from './migrate.ts';
+import * as core from './migrations/0001_core.ts';
+
+const TABLES = ['articles', 'article_authors', 'article_tags', 'article_related', 'corrections', 'revisions', 'sections', 'tags', 'labels', 'authors', 'pages', 'redirects', 'settings', 'images', 'staff', 'staff_sessions', 'api_keys'];
+
+describe(`migrations on ${TEST_DIALECT}`, () => {
+  let database: TestDatabase;
+  before(async () => { database = await createTestDatabase(); });
+  after(async () => {
+    await database.handle.close();
+    await database.drop();
+  });
+
+  it('creates every table, and running again changes nothing', async () => {
+    const tables = (await database.handle.db.introspection.getTables()).map((table) => table.name);
+    for (const table of TABLES) assert.ok(tables.includes(table), `${table} exists`);
+    assert.deepEqual(await migrateToLatest(database.handle.db as never), []);
+  });
+
+  it('enforces the constraints the application relies on', async () => {
+    const db = database.handle.db;
+    await db.insertInto('sections').values({ id: 's1', slug: 'politics', name: 'Politics', description: '', position: 0 }).execute();
+    await assert.rejects(db.insertInto('sections').values({ id: 's2', slug: 'politics', name: 'Again', description: '', position: 1 }).execute(), 'slugs are unique');
+    await assert.rejects(db.insertInto('article_tags').values({ article_id: 'nope', tag_id: 'nope', position: 0 }).execute(), 'foreign keys are enforced');
+    const row = await db.selectFrom('sections').select(['position']).where('id', '=', 's1').executeTakeFirstOrThrow();
+    assert.equal(Number(row.position), 0);
+  });
+
+  it('migrates down and up again', async () => {
+    const db = database.handle.db as never;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ '0001_core': core }) }, migrationTableName: 'gaceta_migrations', migrationLockTableName: 'gaceta_migrations_lock' });
+    const down = await migrator.migrateDown();
+    assert.equal(down.error, undefined);
+    const left = (await database.handle.db.introspection.getTables()).map((table) => table.name);
+    assert.ok(!left.includes('articles'));
+    assert.deepEqual(await migrateToLatest(db), ['0001_core']);
+    const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
+    assert.equal(Number(count.rows[0]?.n), 0);
+  });
+});

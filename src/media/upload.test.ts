@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { makeStaff, pngBytes, signIn } from '../testing/factories.ts';
+
+function multipart(file: Buffer, filename: string, type: string, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----gaceta-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+describe('image uploads', () => {
+  let t: TestApp;
+  let auth: Record<string, string>;
+  const upload = (body: { payload: Buffer; headers: Record<string, string> }) =>
+    t.app.inject({ method: 'POST', url: '/admin/api/media/images', payload: body.payload, headers: { ...auth, ...body.headers } });
+
+  before(async () => {
+    t = await startTestApp({ uploadLimitBytes: 200 * 1024 });
+    auth = await signIn(t, await makeStaff(t, 'contributor'));
+  });
+  after(() => t.close());
+
+  it('keeps the original and makes WebP and original-format renditions at several widths', async () => {
+    const jpeg = await sharp({ create: { width: 1400, height: 800, channels: 3, background: '#225588' } }).jpeg().toBuffer();
+    const response = await upload(multipart(jpeg, 'plaza.jpg', 'image/jpeg', { alt: 'The main plaza', caption: 'Morning in the plaza', credit: 'Photo: Ana Ruiz' }));
+    assert.equal(response.statusCode, 201, response.body);
+    const image = response.json();
+    assert.deepEqual(image.widths, [320, 640, 960, 1280, 1400]);
+    assert.equal(image.alt, 'The main plaza');
+    assert.equal(image.width, 1400);
+    const webp = await t.app.inject(`/media/images/${image.id}/640.webp`);
+    assert.equal(webp.statusCode, 200);
+    assert.equal(webp.headers['content-type'], 'image/webp');
+    assert.match(String(webp.headers['cache-control']), /max-age=31536000, immutable/);
+    assert.equal((await sharp(webp.rawPayload).metadata()).width, 640);
+    const original = await t.app.inject(`/media/images/${image.id}/original.jpg`);
+    assert.equal(original.rawPayload.length, jpeg.length);
+    const jpg = await t.app.inject(`/media/images/${image.id}/320.jpg`);
+    assert.equal((await sharp(jpg.rawPayload).metadata()).format, 'jpeg');
+    assert.equal((await t.app.inject(`/media/images/${image.id}/..%2F..%2Fgaceta.sqlite`)).statusCode, 404);
+  });
+
+  it('refuses what is not an image with 415 and writes nothing', async () => {
+    const before = filesUnder(t.config.mediaDir).length;
+    const response = await upload(multipart(Buffer.from('<?php system($_GET["c"]); ?>'), 'photo.jpg', 'image/jpeg'));
+    assert.equal(response.statusCode, 415);
+    assert.match(response.json().error.message, /not an image/);
+    assert.equal(filesUnder(t.config.mediaDir).length, before);
+    const notMultipart = await t.app.inject({ method: 'POST', url: '/admin/api/media/images', headers: { ...auth, 'content-type': 'application/json' }, payload: { file: 'x' } });
+    assert.equal(notMultipart.statusCode, 415);
+  });
+
+  it('refuses an upload over the limit with 413 and writes nothing', async () => {
+    const before = filesUnder(t.config.mediaDir).length;
+    const rowsBefore = await t.database.handle.db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const big = await sharp({ create: { width: 2000, height: 2000, channels: 3, background: '#ffffff' }, }).png({ compressionLevel: 0 }).toBuffer();
+    assert.ok(big.length > 200 * 1024);
+    const response = await upload(multipart(big, 'huge.png', 'image/png'));
+    assert.equal(response.statusCode, 413);
+    assert.equal(filesUnder(t.config.mediaDir).length, before);
+    const rowsAfter = await t.database.handle.db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(rowsAfter.n), Number(rowsBefore.n));
+    assert.equal((await upload(multipart(await pngBytes(100, 100), 'ok.png', 'image/png'))).statusCode, 201, 'a small image still goes through');
+  });
+});
