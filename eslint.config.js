@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'scripts/**', 'bench/**', 'src/testing/**', 'eslint.config.js'],
+    files: ['src/config.ts', 'scripts/**', 'bench/**', 'src/testing/**', 'src/**/*.test.ts', 'eslint.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -25,7 +25,8 @@ export function countPublished(dataDir: string): number {
 
 /** Environment for running the Gaceta CLI against the benchmark data folder. */
 export function gacetaEnv(options: BenchOptions, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, GACETA_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', ...extra };
+  // GACETA_BENCH_PARENT marks the processes this benchmark started (handy when checking for leftovers).
+  return { ...process.env, GACETA_DATA_DIR: options.dataDir, LOG_LEVEL: 'warn', GACETA_BENCH_PARENT: String(process.pid), ...extra };
 }
 
 /** Generates articles until the archive holds at least `options.articles` published ones. */

@@ -11,7 +11,7 @@ export function storyCard(card: ArticleCard, t: Translator, options: CardOptions
   const href = articlePath(card.section?.slug, card.slug);
   const sizes = options.size === 'lead' ? '(min-width: 50rem) 66vw, 100vw' : options.size === 'small' ? '8rem' : '(min-width: 50rem) 22rem, 100vw';
   const headline = html`<a href="${href}">${card.headline}</a>`;
-  return html`<article class="card${options.size === 'lead' ? ' card-lead' : ''}">
+  return html`<article class="card card-${options.size ?? 'normal'}">
 ${card.image ? picture(card.image, card.image.alt, sizes, { eager: options.eager ?? false, preferredWidth: options.size === 'lead' ? 1280 : 640 }) : ''}
 ${card.label ? html`<p class="label">${card.label}</p>` : ''}
 ${options.headingLevel === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}

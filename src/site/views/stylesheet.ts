@@ -23,6 +23,9 @@ main{max-width:var(--max);margin:0 auto;padding:1rem}
 .meta{font-family:system-ui,sans-serif;font-size:.8rem;color:var(--muted);margin:0;display:flex;gap:.75rem;flex-wrap:wrap}
 .card img,.figure img{width:100%;height:auto;display:block;background:#eee}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1.5rem;padding:0;margin:0;list-style:none}
+.card-small{display:grid;grid-template-columns:7rem 1fr;column-gap:.75rem;align-content:start}
+.card-small picture{grid-row:span 3}.card-small h3{font-size:1rem}
+.lead .grid{grid-template-columns:1fr;gap:1rem}
 .lead{display:grid;gap:1.5rem;grid-template-columns:1fr}@media(min-width:50rem){.lead{grid-template-columns:2fr 1fr}}
 .block-title{font-family:system-ui,sans-serif;font-size:1rem;text-transform:uppercase;letter-spacing:.08em;border-bottom:2px solid var(--ink);padding-bottom:.25rem;margin:2rem 0 1rem}
 .block-title a{text-decoration:none}
@@ -40,7 +43,7 @@ article.story{max-width:44rem;margin:0 auto}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}
 .attribution{font-style:italic;color:var(--muted)}
-.tags ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}.tags a{font-family:system-ui,sans-serif;font-size:.85rem;border:1px solid var(--rule);padding:.2rem .6rem;border-radius:1rem;text-decoration:none}
+.tags ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}.tags a{font-family:system-ui,sans-serif;font-size:.85rem;border:1px solid var(--rule);padding:.2rem .6rem;border-radius:1rem;text-decoration:none}
 .pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1rem;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);text-align:center}
 .corrections-list li{margin-bottom:1rem}
