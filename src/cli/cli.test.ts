@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { openDatabase } from '../db/database.ts';
+import { TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
+
+const CLI = path.resolve('src/cli/main.ts');
+
+describe(`the gaceta command on ${TEST_DIALECT}`, () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let schema: string | undefined;
+
+  const gaceta = (...args: string[]) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+    return { status: result.status, out: result.stdout, err: result.stderr };
+  };
+  const database = () => openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: path.join(dataDir, 'gaceta.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
+
+  before(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-cli-'));
+    env = { GACETA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
+    if (TEST_DATABASE_URL) {
+      schema = `cli_${Date.now().toString(36)}`;
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.end();
+      // libpq reads %20 but not + as a space, so the options are encoded by hand.
+      env.DATABASE_URL = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    }
+  });
+  after(async () => {
+    if (schema) {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates, and explains bad configuration', () => {
+    assert.equal(gaceta('migrate').status, 0);
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'migrate'], { env: { ...process.env, ...env, PORT: 'eighty' }, encoding: 'utf8' });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /PORT must be a whole number/);
+  });
+
+  it('creates staff accounts and refuses bad ones with a message', () => {
+    const ok = gaceta('create-staff', '--email', 'Eva@Newsroom.example', '--name', 'Eva Editor', '--role', 'editor', '--password', 'a long enough passphrase');
+    assert.equal(ok.status, 0, ok.err);
+    assert.match(ok.out, /created editor eva@newsroom\.example/);
+    const badRole = gaceta('create-staff', '--email', 'x@newsroom.example', '--name', 'X', '--role', 'intern', '--password', 'a long enough passphrase');
+    assert.equal(badRole.status, 1);
+    assert.match(badRole.err, /must be one of contributor, author, editor, admin/);
+    const short = gaceta('create-staff', '--email', 'y@newsroom.example', '--name', 'Y', '--role', 'author', '--password', 'short');
+    assert.equal(short.status, 1);
+    assert.match(short.err, /password: must be at least 12 characters/);
+    const taken = gaceta('create-staff', '--email', 'eva@newsroom.example', '--name', 'Eva', '--role', 'author', '--password', 'a long enough passphrase');
+    assert.match(taken.err, /already exists/);
+  });
+
+  it('seeds the demo newsroom: 30+ articles, 5+ sections, several authors and labels, corrections, attributions, images', async () => {
+    const seeded = gaceta('seed');
+    assert.equal(seeded.status, 0, seeded.err);
+    const handle = database();
+    try {
+      const { db } = handle;
+      const count = async (table: 'articles' | 'sections' | 'authors' | 'labels' | 'corrections' | 'images' | 'pages') =>
+        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      assert.ok(await count('articles') >= 30);
+      assert.ok(await count('sections') >= 5);
+      assert.ok(await count('authors') >= 3);
+      assert.ok(await count('labels') >= 3);
+      assert.ok(await count('corrections') >= 2);
+      assert.ok(await count('images') >= 5);
+      assert.equal(await count('pages'), 3);
+      const published = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+      assert.equal(Number(published.n), await count('articles'));
+      const attributed = await db.selectFrom('articles').select('attribution').where('attribution', '!=', '').execute();
+      assert.ok(attributed.length >= 3);
+      const bodies = await db.selectFrom('articles').select('body').execute();
+      assert.ok(bodies.filter((b) => b.body.includes('"type":"related"')).length >= 3, 'inline related stories');
+    } finally {
+      await handle.close();
+    }
+    assert.ok(fs.readdirSync(path.join(dataDir, 'media', 'images')).length >= 5, 'images were made locally');
+  });
+
+  it('generates a synthetic archive', async () => {
+    const generated = gaceta('generate', '--articles', '120');
+    assert.equal(generated.status, 0, generated.err);
+    const handle = database();
+    const row = await handle.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('slug', 'like', 'story-%').executeTakeFirstOrThrow();
+    await handle.close();
+    assert.equal(Number(row.n), 120);
+    assert.equal(gaceta('generate', '--articles', 'lots').status, 1);
+  });
+
+  it('writes a backup with the database and media', async () => {
+    const target = path.join(dataDir, 'backups');
+    const result = gaceta('backup', '--to', target);
+    assert.equal(result.status, 0, result.err);
+    const folder = result.out.match(/backup written to (.+)/)?.[1]?.trim() ?? '';
+    assert.ok(fs.existsSync(path.join(folder, 'media', 'images')));
+    if (TEST_DIALECT === 'sqlite') {
+      const copy = openDatabase({ sqliteFile: path.join(folder, 'gaceta.sqlite') });
+      const row = await copy.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      await copy.close();
+      assert.ok(Number(row.n) >= 150);
+    } else {
+      assert.ok(fs.statSync(path.join(folder, 'gaceta.pgdump')).size > 0);
+    }
+  });
+});
