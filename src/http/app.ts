@@ -32,6 +32,14 @@ export interface GacetaApp {
   cache: PageCache;
 }
 
+// Reader pages run no scripts of their own; embeds may frame https pages (the sanitizer limits which).
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data: https:; frame-src https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+};
+
 const isAdminApi = (request: FastifyRequest): boolean => request.url.startsWith('/admin/api');
 
 async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteContext>, status: number, kind: 'notFound' | 'gone' | 'error', path: string): Promise<FastifyReply> {
@@ -84,6 +92,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     return sendReaderError(reply, siteContext, 404, 'notFound', path);
   }
   app.setNotFoundHandler(notFound);
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
 
   const siteDeps: SiteDeps = { db, cache, siteContext };
   await registerAdminApi(app, { config, db, storage: deps.storage, invalidation });

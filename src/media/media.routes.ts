@@ -3,7 +3,9 @@ import { AppError } from '../http/errors.ts';
 import { EXTENSION_TYPES } from './images.ts';
 import type { MediaStorage } from './storage.ts';
 
-const RENDITION_FILE = /^(\d{1,5}|original)\.(jpg|png|webp|gif|avif)$/;
+// Only renditions are public: originals are kept but never served, since they may carry EXIF data
+// such as where a photo was taken; renditions are re-encoded by sharp, which drops that metadata.
+const RENDITION_FILE = /^(\d{1,5})\.(jpg|png|webp|gif|avif)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Serves image renditions; their addresses never change, so they are cached for a year. */

@@ -33,6 +33,14 @@ describe('image uploads', () => {
   });
   after(() => t.close());
 
+  it('strips location metadata from what it serves', async () => {
+    const tagged = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#888888' } }).jpeg().withExif({ IFD0: { Artist: 'Source who must stay anonymous' } }).toBuffer();
+    assert.ok((await sharp(tagged).metadata()).exif);
+    const image = (await upload(multipart(tagged, 'source.jpg', 'image/jpeg'))).json();
+    const served = await t.app.inject(`/media/images/${image.id}/320.jpg`);
+    assert.equal((await sharp(served.rawPayload).metadata()).exif, undefined);
+  });
+
   it('keeps the original and makes WebP and original-format renditions at several widths', async () => {
     const jpeg = await sharp({ create: { width: 1400, height: 800, channels: 3, background: '#225588' } }).jpeg().toBuffer();
     const response = await upload(multipart(jpeg, 'plaza.jpg', 'image/jpeg', { alt: 'The main plaza', caption: 'Morning in the plaza', credit: 'Photo: Ana Ruiz' }));
@@ -46,8 +54,8 @@ describe('image uploads', () => {
     assert.equal(webp.headers['content-type'], 'image/webp');
     assert.match(String(webp.headers['cache-control']), /max-age=31536000, immutable/);
     assert.equal((await sharp(webp.rawPayload).metadata()).width, 640);
-    const original = await t.app.inject(`/media/images/${image.id}/original.jpg`);
-    assert.equal(original.rawPayload.length, jpeg.length);
+    assert.equal((await t.app.inject(`/media/images/${image.id}/original.jpg`)).statusCode, 404, 'originals are kept but never served');
+    assert.equal(fs.readFileSync(path.join(t.config.mediaDir, 'images', image.id, 'original.jpg')).length, jpeg.length);
     const jpg = await t.app.inject(`/media/images/${image.id}/320.jpg`);
     assert.equal((await sharp(jpg.rawPayload).metadata()).format, 'jpeg');
     assert.equal((await t.app.inject(`/media/images/${image.id}/..%2F..%2Fgaceta.sqlite`)).statusCode, 404);

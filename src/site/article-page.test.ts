@@ -157,6 +157,8 @@ describe('article page', () => {
     assert.match(etag, /^"/);
     assert.match(String(first.headers['cache-control']), /public/);
     assert.match(String(first.headers['surrogate-key']), /article:/);
+    assert.match(String(first.headers['content-security-policy']), /object-src 'none'/);
+    assert.equal(first.headers['x-content-type-options'], 'nosniff');
     const second = await t.app.inject({ url: path, headers: { 'if-none-match': etag } });
     assert.equal(second.statusCode, 304);
     assert.equal(second.body, '');

@@ -22,7 +22,7 @@ function homeData(site: SiteContext): unknown[] {
 
 export function homePage(model: HomeModel, site: SiteContext): string {
   const { t } = site;
-  const main = html`<h1 class="visually-hidden" style="position:absolute;left:-999px">${site.settings.title}</h1>
+  const main = html`<h1 class="visually-hidden">${site.settings.title}</h1>
 <section class="lead" aria-label="${t.t('home.lead')}">
 ${model.lead ? storyCard(model.lead, t, { size: 'lead', eager: true, headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
 <div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small' })}</div>
