@@ -1,5 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { runPrepared } from '../db/prepared.ts';
 import { parseWidths } from '../media/images.ts';
 import type { AccessLevel } from './articles.table.ts';
 
@@ -31,30 +32,58 @@ export interface CardFilter {
 }
 
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
+type Param = <T = string>(name: string) => T;
 
 /** The one rule for what readers may see in any list or join: published articles only. */
 export function visibleToReaders<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q): Q {
   return query.where('articles.status', '=', 'published') as Q;
 }
 
-function cardQuery(db: Kysely<Database>, filter: CardFilter): CardQuery {
+/** What changes the SQL text of a card query (not the values), and the values themselves. */
+function shapeOf(filter: CardFilter): { shape: string; values: Record<string, unknown> } {
+  const values: Record<string, unknown> = {};
+  const parts: string[] = [];
+  const list = (name: string, ids: readonly string[] | undefined): void => {
+    if (!ids?.length) return;
+    parts.push(`${name}${ids.length}`);
+    ids.forEach((id, i) => { values[`${name}${i}`] = id; });
+  };
+  for (const key of ['sectionId', 'tagId', 'authorId'] as const) {
+    if (filter[key]) {
+      parts.push(key);
+      values[key] = filter[key];
+    }
+  }
+  if (filter.ids) parts.push(`ids${filter.ids.length}`);
+  list('id', filter.ids);
+  list('exclude', filter.excludeIds);
+  if (filter.relatedTo) {
+    parts.push(`related:${filter.relatedTo.sectionId ? 's' : ''}`);
+    if (filter.relatedTo.sectionId) values.relatedSection = filter.relatedTo.sectionId;
+    list('relatedTag', filter.relatedTo.tagIds);
+  }
+  return { shape: parts.join(','), values };
+}
+
+function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuery {
   let query = visibleToReaders(db.selectFrom('articles') as CardQuery);
-  if (filter.sectionId) query = query.where('articles.section_id', '=', filter.sectionId);
+  const params = (name: string, ids: readonly string[]): string[] => ids.map((_, i) => p(`${name}${i}`));
+  if (filter.sectionId) query = query.where('articles.section_id', '=', p('sectionId'));
   if (filter.tagId) {
-    const tagId = filter.tagId;
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId));
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id').where('tag_id', '=', p('tagId')));
   }
   if (filter.authorId) {
-    const authorId = filter.authorId;
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId));
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id').where('author_id', '=', p('authorId')));
   }
-  if (filter.ids) query = query.where('articles.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
-  if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', [...filter.excludeIds]);
+  if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
+  if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) {
     const { sectionId, tagIds } = filter.relatedTo;
     query = query.where((eb) => eb.or([
-      ...(sectionId ? [eb('articles.section_id', '=', sectionId)] : []),
-      ...(tagIds.length ? [eb('articles.id', 'in', eb.selectFrom('article_tags').select('article_id').where('tag_id', 'in', [...tagIds]))] : []),
+      ...(sectionId ? [eb('articles.section_id', '=', p('relatedSection'))] : []),
+      // EXISTS, not IN: walking recent articles and probing each stops after a few matches,
+      // where an IN list would first gather every article of every shared tag.
+      ...(tagIds.length ? [eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', 'in', params('relatedTag', tagIds)))] : []),
       ...(!sectionId && !tagIds.length ? [sql<boolean>`1 = 0`] : []),
     ]));
   }
@@ -63,7 +92,8 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter): CardQuery {
 
 /** Cards matching the filter, newest first. */
 export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
-  const rows = await cardQuery(db, filter)
+  const { shape, values } = shapeOf(filter);
+  const rows = await runPrepared(db, `cards:${shape}`, (p) => cardQuery(db, filter, p)
     .leftJoin('labels', 'labels.id', 'articles.label_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
@@ -76,9 +106,8 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
     ])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .limit(p<number>('limit'))
+    .offset(p<number>('offset')), { ...values, limit, offset });
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -99,12 +128,6 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
       alt: row.feature_image_alt || row.image_alt || '',
     } : null,
   }));
-}
-
-/** How many cards match, for pagination. */
-export async function countCards(db: Kysely<Database>, filter: CardFilter): Promise<number> {
-  const row = await cardQuery(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /** Cards for the given ids, in the given order, skipping any a reader may not see. */

@@ -5,12 +5,11 @@ import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import { bodyForViewer, type Viewer } from './access.ts';
 import {
-  authorsOfArticle, correctionsOfArticle, findArticleBySlug, relatedPickIds, tagsOfArticle,
-} from './articles.repository.ts';
+  articleForReader, authorsForReader, correctionsForReader, relatedPicksForReader, tagsForReader,
+} from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
-import { findLabelById, findSectionById } from './taxonomy.repository.ts';
 import { articlePath } from './urls.ts';
 
 export const RELATED_COUNT = 4;
@@ -62,34 +61,29 @@ function toImageDetails(row: { id: string; format: ImageRef['format']; width: nu
 
 /** Loads a published article by section and slug for a reader; other states say why it cannot be shown. */
 export async function readArticle(db: Kysely<Database>, sectionSlug: string, slug: string, viewer: Viewer): Promise<ArticleLookup> {
-  const row = await findArticleBySlug(db, slug);
+  const row = await articleForReader(db, slug);
   if (!row || row.status === 'draft' || row.status === 'scheduled') return { kind: 'missing' };
   if (row.status === 'unpublished') return { kind: 'gone' };
-  const section = row.section_id ? await findSectionById(db, row.section_id) : undefined;
-  const path = articlePath(section?.slug, row.slug);
+  const path = articlePath(row.section_slug, row.slug);
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
 
-  const fullDoc = parseDocument(row.body);
-  const { doc, locked } = bodyForViewer(fullDoc, row.access, viewer);
+  const { doc, locked } = bodyForViewer(parseDocument(row.body), row.access, viewer);
   const refs = documentReferences(doc);
-  const imageIds = row.feature_image_id ? [row.feature_image_id, ...refs.imageIds] : refs.imageIds;
-  const [label, authors, tags, corrections, images, bodyCards, picks] = await Promise.all([
-    row.label_id ? findLabelById(db, row.label_id) : undefined,
-    authorsOfArticle(db, row.id),
-    tagsOfArticle(db, row.id),
-    correctionsOfArticle(db, row.id),
-    findImages(db, imageIds),
+  const [authors, tags, corrections, images, bodyCards, picks] = await Promise.all([
+    authorsForReader(db, row.id),
+    tagsForReader(db, row.id),
+    correctionsForReader(db, row.id),
+    findImages(db, refs.imageIds),
     cardsByIds(db, refs.articleIds),
-    relatedPickIds(db, row.id),
+    relatedPicksForReader(db, row.id),
   ]);
   const related = await relatedStories(db, row.id, row.section_id, tags.map((tag) => tag.id), picks);
 
-  const featureRow = row.feature_image_id ? images.get(row.feature_image_id) : undefined;
-  const featureImage = featureRow ? toImageDetails({
-    ...featureRow,
-    alt: row.feature_image_alt || featureRow.alt,
-    caption: row.feature_image_caption || featureRow.caption,
-    credit: row.feature_image_credit || featureRow.credit,
+  const featureImage = row.feature_image_id && row.image_format ? toImageDetails({
+    id: row.feature_image_id, format: row.image_format, width: Number(row.image_width), height: Number(row.image_height), widths: row.image_widths ?? '[]',
+    alt: row.feature_image_alt || (row.image_alt ?? ''),
+    caption: row.feature_image_caption || (row.image_caption ?? ''),
+    credit: row.feature_image_credit || (row.image_credit ?? ''),
   }) : null;
   const bodyImages = new Map<string, ImageWithDetails>();
   for (const id of refs.imageIds) {
@@ -100,13 +94,13 @@ export async function readArticle(db: Kysely<Database>, sectionSlug: string, slu
     kind: 'found',
     article: {
       id: row.id, slug: row.slug, path, headline: row.headline, dek: row.dek,
-      label: label?.name ?? null,
-      section: section ? { id: section.id, slug: section.slug, name: section.name } : null,
+      label: row.label_name,
+      section: row.section_id && row.section_slug && row.section_name ? { id: row.section_id, slug: row.section_slug, name: row.section_name } : null,
       dateline: row.dateline, attribution: row.attribution,
       publishedAt: row.published_at ?? row.created_at, updatedAt: row.updated_at, modifiedAt: row.modified_at,
       access: row.access, locked, commentCount: Number(row.comment_count),
-      authors: authors.map((author) => ({ slug: author.slug, name: author.name })),
-      tags: tags.map((tag) => ({ id: tag.id, slug: tag.slug, name: tag.name })),
+      authors,
+      tags,
       featureImage,
       corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
       body: doc, bodyImages,

@@ -35,8 +35,37 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // A 32 MB page cache (the default is 2 MB) keeps the indexes of a large archive in memory.
+  sqlite.pragma('cache_size = -32768');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. Keeping the
+ * prepared statement per SQL text (bounded, oldest dropped first) roughly halves the time of a page.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string): SQLite.Statement => {
+        let statement = statements.get(source);
+        if (!statement) {
+          statement = target.prepare(source);
+          statements.set(source, statement);
+          if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 function openPostgres(connectionString: string, schema?: string): DatabaseHandle {

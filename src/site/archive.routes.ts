@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type CardFilter, countCards, listCards } from '../content/cards.repository.ts';
+import { type CardFilter, listCards } from '../content/cards.repository.ts';
 import type { SectionRow } from '../content/taxonomy.table.ts';
 import { findAuthorBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
@@ -13,16 +13,14 @@ async function archive(
   filter: CardFilter, rawPage: string | undefined,
 ): Promise<PageResult> {
   const page = parsePageNumber(rawPage);
-  const [cards, total] = await Promise.all([
-    listCards(deps.db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    countCards(deps.db, filter),
-  ]);
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > pageCount) return { kind: 'missing' };
+  // One card more than a page tells whether an older page exists, without counting the archive.
+  const fetched = await listCards(deps.db, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+  if (page > 1 && fetched.length === 0) return { kind: 'missing' };
+  const cards = fetched.slice(0, PAGE_SIZE);
   const site = await deps.siteContext();
   return {
     kind: 'page',
-    body: archivePage({ kind, ...what, cards, page, pageCount }, site),
+    body: archivePage({ kind, ...what, cards, page, hasOlder: fetched.length > PAGE_SIZE }, site),
     keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))],
   };
 }

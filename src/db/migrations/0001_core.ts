@@ -87,8 +87,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('section_id', 'text', (c) => c.references('sections.id').onDelete('set null'))
     .addColumn('dateline', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('attribution', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('body_text', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('feature_image_id', 'text', (c) => c.references('images.id').onDelete('set null'))
     .addColumn('feature_image_alt', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('feature_image_caption', 'text', (c) => c.notNull().defaultTo(''))
@@ -100,6 +98,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.references('staff.id').onDelete('set null'))
     .addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0))
+    // The large columns come last: SQLite then reads a story card's columns without following
+    // the overflow pages of the body, which made card queries several times slower.
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('body_text', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute();
   await db.schema.createIndex('articles_section_published').on('articles').columns(['section_id', 'status', 'published_at']).execute();

@@ -41,16 +41,16 @@ export interface ArchiveModel {
   basePath: string;
   cards: ArticleCard[];
   page: number;
-  pageCount: number;
+  hasOlder: boolean;
 }
 
 function pagination(model: ArchiveModel, site: SiteContext): SafeHtml | '' {
-  if (model.pageCount <= 1) return '';
+  if (model.page === 1 && !model.hasOlder) return '';
   const href = (page: number): string => (page === 1 ? model.basePath : `${model.basePath}?page=${page}`);
   return html`<nav class="pagination" aria-label="${site.t.t('pagination.label')}">
 ${model.page > 1 ? html`<a rel="prev" href="${href(model.page - 1)}">← ${site.t.t('pagination.newer')}</a>` : html`<span></span>`}
-<span>${site.t.t('pagination.page', { page: model.page })} / ${model.pageCount}</span>
-${model.page < model.pageCount ? html`<a rel="next" href="${href(model.page + 1)}">${site.t.t('pagination.older')} →</a>` : html`<span></span>`}
+<span>${site.t.t('pagination.page', { page: model.page })}</span>
+${model.hasOlder ? html`<a rel="next" href="${href(model.page + 1)}">${site.t.t('pagination.older')} →</a>` : html`<span></span>`}
 </nav>`;
 }
 
