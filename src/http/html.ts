@@ -21,10 +21,12 @@ export type Renderable = SafeHtml | string | number | null | undefined | false |
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const NEEDS_ESCAPE = /[&<>"']/g;
+const HAS_SPECIAL = /[&<>"']/;
 
 /** Escapes text for use in element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(NEEDS_ESCAPE, (ch) => ESCAPES[ch] ?? ch);
+  // Most text has nothing to escape; testing first avoids building a copy of it.
+  return HAS_SPECIAL.test(text) ? text.replace(NEEDS_ESCAPE, (ch) => ESCAPES[ch] ?? ch) : text;
 }
 
 function renderValue(value: Renderable): string {

@@ -18,6 +18,21 @@ export interface Translator {
 }
 
 const translators = new Map<string, Translator>();
+const MEMO_LIMIT = 20000;
+
+/** Intl formatting costs microseconds per call and a page prints many dates; remember recent ones. */
+function memoized(format: (iso: string) => string): (iso: string) => string {
+  const memo = new Map<string, string>();
+  return (iso) => {
+    let text = memo.get(iso);
+    if (text === undefined) {
+      text = format(iso);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(iso, text);
+    }
+    return text;
+  };
+}
 
 /** One translator per locale and time zone, built once (Intl formatters are costly to create). */
 export function translator(locale: Locale, timeZone: string): Translator {
@@ -36,8 +51,8 @@ export function translator(locale: Locale, timeZone: string): Translator {
     locale,
     timeZone,
     t,
-    longDate: (iso) => long.format(new Date(iso)),
-    dateTime: (iso) => withTime.format(new Date(iso)),
+    longDate: memoized((iso) => long.format(new Date(iso))),
+    dateTime: memoized((iso) => withTime.format(new Date(iso))),
     commentCount: (count) => count === 0 ? t('comments.count.zero') : count === 1 ? t('comments.count.one') : t('comments.count.other', { count }),
   };
   translators.set(cacheKey, made);
