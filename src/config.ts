@@ -20,6 +20,11 @@ export interface Config {
   readonly signInAttemptsPerMinute: number;
   /** Password for `gaceta create-staff` when --password is not given (keeps it out of shell history). */
   readonly staffPassword: string | undefined;
+  /**
+   * How many proxies in front of Gaceta to believe about the client's address (X-Forwarded-For).
+   * 0 by default: believing a header anyone can send would let a client dodge the sign-in rate limit.
+   */
+  readonly trustedProxies: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +85,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: publicUrl.startsWith('https:'),
     signInAttemptsPerMinute: integer(env, 'SIGN_IN_ATTEMPTS_PER_MINUTE', 10, 1),
     staffPassword: env.GACETA_STAFF_PASSWORD || undefined,
+    trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0),
     ...overrides,
   };
   return Object.freeze(config);

@@ -178,5 +178,7 @@ describe('admin API', () => {
     for (let i = 0; i < 10; i++) statuses.push((await attempt()).statusCode);
     assert.deepEqual(statuses.slice(0, 8), Array(8).fill(401));
     assert.deepEqual(statuses.slice(8), [429, 429]);
+    const spoofed = await t.app.inject({ method: 'POST', url: '/admin/api/session', remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '198.51.100.1' }, payload: { email: 'x@y.example', password: 'wrong' } });
+    assert.equal(spoofed.statusCode, 429, 'a forged X-Forwarded-For does not reset the limit');
   });
 });

@@ -57,6 +57,14 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     return db.selectFrom('pages').select(['id', 'slug', 'title', 'status']).where('id', '=', request.params.id).executeTakeFirstOrThrow();
   });
 
+  api.delete<{ Params: { id: string } }>('/pages/:id', { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams } }, async (request, reply) => {
+    authorize(staffOf(request), 'page.manage');
+    const result = await db.deleteFrom('pages').where('id', '=', request.params.id).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No page with id ${request.params.id}.`);
+    deps.invalidation.purge([ALL_PAGES]);
+    return reply.code(204).send();
+  });
+
   api.get('/redirects', { schema: { tags: ['redirects'], summary: 'List redirects' } }, async () => ({
     redirects: await db.selectFrom('redirects').select(['id', 'from_path as fromPath', 'to_path as toPath', 'created_at as createdAt']).orderBy('from_path').execute(),
   }));
