@@ -61,7 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
-    ...(config.trustedProxies > 0 ? { trustProxy: config.trustedProxies } : {}),
+    trustProxy: (_address: string, hop: number) => hop < config.trustedProxies,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
   });
 
