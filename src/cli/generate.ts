@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { insertArticlesInBulk } from '../content/articles.repository.ts';
@@ -13,12 +14,14 @@ const WORDS = ('council water budget harvest market festival election mayor gove
   + 'forest rain hurricane coast fishermen port union strike court judge reform audit contract hospital vaccine').split(' ');
 const BATCH = 400;
 
-/** A deterministic pseudo-random sequence, so two runs of the generator make the same archive. */
+/** A deterministic pseudo-random sequence (mulberry32), so two runs of the generator make the same archive. */
 function sequence(seed: number): () => number {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -61,8 +64,8 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
   const runId = newId().slice(-8);
   for (let done = 0; done < count; done += BATCH) {
     const rows: NewArticleRow[] = [];
-    const articleAuthors: Array<{ article_id: string; author_id: string; position: number }> = [];
-    const articleTags: Array<{ article_id: string; tag_id: string; position: number }> = [];
+    const articleAuthors: Array<{ article_id: string; author_id: string; position: number; listed_at: string }> = [];
+    const articleTags: Array<{ article_id: string; tag_id: string; position: number; listed_at: string }> = [];
     for (let i = done; i < Math.min(count, done + BATCH); i++) {
       const id = newId();
       const body = syntheticBody(random);
@@ -75,14 +78,15 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
         published_at: published, updated_at: null, modified_at: published, created_at: published, created_by: null,
         comment_count: Math.floor(random() * 40),
       });
-      articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0 });
+      articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0, listed_at: published });
       const firstTag = pick(tags).id;
       const secondTag = pick(tags).id;
-      articleTags.push({ article_id: id, tag_id: firstTag, position: 0 });
-      if (secondTag !== firstTag) articleTags.push({ article_id: id, tag_id: secondTag, position: 1 });
+      articleTags.push({ article_id: id, tag_id: firstTag, position: 0, listed_at: published });
+      if (secondTag !== firstTag) articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: published });
     }
     await db.transaction().execute((trx) => insertArticlesInBulk(trx, rows, articleAuthors, articleTags));
     if ((done / BATCH) % 25 === 0) log(`${Math.min(count, done + BATCH)} of ${count} articles`);
   }
+  await sql`ANALYZE`.execute(db);
   log(`generated ${count} articles`);
 }

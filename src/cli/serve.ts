@@ -14,12 +14,16 @@ export async function serve(config: Config, options: { seedIfEmpty: boolean }): 
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
   }
   const stopScheduler = startScheduler({ db, invalidation: runtime.invalidation }, config.schedulerIntervalMs, (error) => app.log.error({ err: error }, 'scheduler failed'));
+  // Keeps the planner's statistics current as the archive grows (SQLite; a no-op on PostgreSQL).
+  const optimizer = setInterval(() => void runtime.handle.optimize().catch((error: unknown) => app.log.error({ err: error }, 'optimize failed')), 3600_000);
+  optimizer.unref();
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     stopScheduler();
+    clearInterval(optimizer);
     await app.close();
     await runtime.handle.close();
     process.exit(0);

@@ -24,14 +24,14 @@ export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRo
 export async function replaceArticleAuthors(db: Db, articleId: string, authorIds: readonly string[]): Promise<void> {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   if (authorIds.length) {
-    await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position }))).execute();
+    await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position, listed_at: null }))).execute();
   }
 }
 
 export async function replaceArticleTags(db: Db, articleId: string, tagIds: readonly string[]): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   if (tagIds.length) {
-    await db.insertInto('article_tags').values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position }))).execute();
+    await db.insertInto('article_tags').values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position, listed_at: null }))).execute();
   }
 }
 
@@ -40,6 +40,14 @@ export async function replaceRelatedPicks(db: Db, articleId: string, relatedIds:
   if (relatedIds.length) {
     await db.insertInto('article_related').values(relatedIds.map((related_id, position) => ({ article_id: articleId, related_id, position }))).execute();
   }
+}
+
+/** Copies the article's visibility into its author and tag rows (see ArticleTagsTable.listed_at). */
+export async function syncListing(db: Db, articleId: string): Promise<void> {
+  const row = await db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', articleId).executeTakeFirst();
+  const listedAt = row?.status === 'published' ? row.published_at : null;
+  await db.updateTable('article_tags').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
+  await db.updateTable('article_authors').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
 }
 
 export async function authorsOfArticle(db: Db, articleId: string): Promise<AuthorRow[]> {
@@ -81,8 +89,8 @@ export async function listRevisions(db: Db, articleId: string): Promise<Array<{ 
 
 /** Bulk insert for imports and the synthetic benchmark archive. */
 export async function insertArticlesInBulk(
-  db: Db, rows: readonly NewArticleRow[], authors: ReadonlyArray<{ article_id: string; author_id: string; position: number }>,
-  tags: ReadonlyArray<{ article_id: string; tag_id: string; position: number }>,
+  db: Db, rows: readonly NewArticleRow[], authors: ReadonlyArray<{ article_id: string; author_id: string; position: number; listed_at: string | null }>,
+  tags: ReadonlyArray<{ article_id: string; tag_id: string; position: number; listed_at: string | null }>,
 ): Promise<void> {
   if (rows.length) await db.insertInto('articles').values([...rows]).execute();
   if (authors.length) await db.insertInto('article_authors').values([...authors]).execute();

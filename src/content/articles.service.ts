@@ -6,7 +6,7 @@ import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '.
 import type { StaffActor } from '../staff/staff.service.ts';
 import {
   findArticleById, insertArticle, insertRevision, relatedPickIds, replaceArticleAuthors, replaceArticleTags,
-  replaceRelatedPicks, updateArticleRow,
+  replaceRelatedPicks, syncListing, updateArticleRow,
 } from './articles.repository.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
@@ -95,6 +95,7 @@ async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Pr
   if (input.authorIds) await replaceArticleAuthors(db as Kysely<Database>, id, input.authorIds);
   if (input.tagIds) await replaceArticleTags(db as Kysely<Database>, id, input.tagIds);
   if (input.relatedIds) await replaceRelatedPicks(db as Kysely<Database>, id, input.relatedIds);
+  if (input.authorIds || input.tagIds) await syncListing(db as Kysely<Database>, id);
 }
 
 /** Creates a draft; every save keeps a revision. */

@@ -34,8 +34,9 @@ export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleRowUpdate = Updateable<ArticlesTable>;
 
-export interface ArticleAuthorsTable { article_id: string; author_id: string; position: number }
-export interface ArticleTagsTable { article_id: string; tag_id: string; position: number }
+/** listed_at copies the article's published_at while readers can see it (null otherwise), for archive indexes. */
+export interface ArticleAuthorsTable { article_id: string; author_id: string; position: number; listed_at: string | null }
+export interface ArticleTagsTable { article_id: string; tag_id: string; position: number; listed_at: string | null }
 /** Editor-picked related stories, shown before the computed ones. */
 export interface ArticleRelatedTable { article_id: string; related_id: string; position: number }
 

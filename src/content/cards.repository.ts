@@ -27,8 +27,8 @@ export interface CardFilter {
   authorId?: string;
   ids?: readonly string[];
   excludeIds?: readonly string[];
-  /** Only articles sharing this section or one of these tags (computed related stories). */
-  relatedTo?: { sectionId: string | null; tagIds: readonly string[] };
+  /** Articles sharing this section or one of these tags (computed related stories); `depth` recent ones of each. */
+  relatedTo?: { sectionId: string | null; tagIds: readonly string[]; depth: number };
 }
 
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
@@ -60,6 +60,7 @@ function shapeOf(filter: CardFilter): { shape: string; values: Record<string, un
   if (filter.relatedTo) {
     parts.push(`related:${filter.relatedTo.sectionId ? 's' : ''}`);
     if (filter.relatedTo.sectionId) values.relatedSection = filter.relatedTo.sectionId;
+    values.relatedDepth = filter.relatedTo.depth;
     list('relatedTag', filter.relatedTo.tagIds);
   }
   return { shape: parts.join(','), values };
@@ -69,24 +70,20 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuer
   let query = visibleToReaders(db.selectFrom('articles') as CardQuery);
   const params = (name: string, ids: readonly string[]): string[] => ids.map((_, i) => p(`${name}${i}`));
   if (filter.sectionId) query = query.where('articles.section_id', '=', p('sectionId'));
+  // Tag and author archives page through their own (id, listed_at) index, so a prolific tag costs
+  // the same as a rare one; the outer query then only orders that one page.
   if (filter.tagId) {
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id').where('tag_id', '=', p('tagId')));
-  }
-  if (filter.authorId) {
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id').where('author_id', '=', p('authorId')));
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id')
+      .where('tag_id', '=', p('tagId')).where('listed_at', 'is not', null)
+      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(p<number>('limit')).offset(p<number>('offset')));
+  } else if (filter.authorId) {
+    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id')
+      .where('author_id', '=', p('authorId')).where('listed_at', 'is not', null)
+      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(p<number>('limit')).offset(p<number>('offset')));
   }
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
-  if (filter.relatedTo) {
-    const { sectionId, tagIds } = filter.relatedTo;
-    query = query.where((eb) => eb.or([
-      ...(sectionId ? [eb('articles.section_id', '=', p('relatedSection'))] : []),
-      // EXISTS, not IN: walking recent articles and probing each stops after a few matches,
-      // where an IN list would first gather every article of every shared tag.
-      ...(tagIds.length ? [eb.exists(eb.selectFrom('article_tags').select('article_tags.article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', 'in', params('relatedTag', tagIds)))] : []),
-      ...(!sectionId && !tagIds.length ? [sql<boolean>`1 = 0`] : []),
-    ]));
-  }
+  if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
   return query;
 }
 
@@ -107,7 +104,7 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
     .limit(p<number>('limit'))
-    .offset(p<number>('offset')), { ...values, limit, offset });
+    .offset(p<number>('outerOffset')), { ...values, limit, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -136,4 +133,18 @@ export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): 
   const cards = await listCards(db, { ids }, ids.length);
   const byId = new Map(cards.map((card) => [card.id, card]));
   return ids.map((id) => byId.get(id)).filter((card): card is ArticleCard => card !== undefined);
+}
+
+/**
+ * The newest articles of the section and of each tag, as one UNION of small index walks, cut to the
+ * newest `depth` before any join, so related stories cost the same on a ten-year archive as on a new one.
+ */
+function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
+  const depth = p<number>('relatedDepth');
+  const walks = [
+    ...(related.sectionId ? [sql`select id, at from (select id, published_at as at from articles where status = 'published' and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`] : []),
+    ...related.tagIds.map((_, i) => sql`select id, at from (select article_id as id, listed_at as at from article_tags where tag_id = ${p(`relatedTag${i}`)} and listed_at is not null order by listed_at desc limit ${depth}) as ${sql.raw(`t${i}`)}`),
+  ];
+  if (walks.length === 0) return sql<string>`(select null)`;
+  return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;
 }

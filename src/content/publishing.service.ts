@@ -2,7 +2,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
-import { dueScheduledIds, insertCorrection, updateArticleRow } from './articles.repository.ts';
+import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from './articles.repository.ts';
 import { authorize, type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
 import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
 
@@ -18,6 +18,7 @@ export async function publishArticle(deps: ContentDeps, actor: StaffActor | null
     const scheduled = at !== undefined && at.toISOString() > now;
     const publishedAt = at ? at.toISOString() : (before.status === 'unpublished' && before.published_at) ? before.published_at : now;
     await updateArticleRow(trx, id, { status: scheduled ? 'scheduled' : 'published', published_at: publishedAt, modified_at: now });
+    await syncListing(trx, id);
     const after = await requireArticle(trx, id);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
@@ -32,6 +33,7 @@ export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | nu
     if (actor) authorize(actor, 'article.unpublish', before);
     if (before.status === 'draft') throw new AppError('CONFLICT', 'A draft is not published.');
     await updateArticleRow(trx, id, { status: before.status === 'scheduled' ? 'draft' : 'unpublished', modified_at: nowIso() });
+    await syncListing(trx, id);
     const after = await requireArticle(trx, id);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
@@ -62,6 +64,7 @@ export async function publishDueArticles(deps: ContentDeps, now = nowIso()): Pro
       const before = await requireArticle(trx, id);
       if (before.status !== 'scheduled') return [];
       await updateArticleRow(trx, id, { status: 'published' });
+      await syncListing(trx, id);
       const after = await requireArticle(trx, id);
       return purgeKeysFor(trx, before, after);
     });

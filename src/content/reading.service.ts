@@ -118,9 +118,7 @@ export async function relatedStories(
   const picked = (await cardsByIds(db, pickIds)).slice(0, RELATED_COUNT);
   const missing = RELATED_COUNT - picked.length;
   if (missing <= 0) return picked;
-  const computed = await listCards(db, {
-    relatedTo: { sectionId, tagIds },
-    excludeIds: [articleId, ...picked.map((card) => card.id)],
-  }, missing);
+  const excludeIds = [articleId, ...picked.map((card) => card.id)];
+  const computed = await listCards(db, { relatedTo: { sectionId, tagIds, depth: missing + excludeIds.length }, excludeIds }, missing);
   return [...picked, ...computed];
 }

@@ -10,6 +10,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** Refreshes the query planner's statistics (SQLite's PRAGMA optimize; PostgreSQL's autovacuum does this itself). */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,8 +39,21 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   // A 32 MB page cache (the default is 2 MB) keeps the indexes of a large archive in memory.
   sqlite.pragma('cache_size = -32768');
+  // Without statistics SQLite walks the whole publication-date index to find the few articles of
+  // an id list; SQLite recommends this pragma at open and now and then (see optimize()).
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    optimize: async () => {
+      sqlite.pragma('optimize');
+    },
+    close: async () => {
+      sqlite.pragma('optimize');
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -75,5 +90,5 @@ function openPostgres(connectionString: string, schema?: string): DatabaseHandle
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', optimize: async () => {}, close: () => db.destroy() };
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { insertPage } from '../content/pages.service.ts';
-import { publishArticle } from '../content/publishing.service.ts';
+import { updateArticle } from '../content/articles.service.ts';
+import { publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { writeSettings } from '../settings/settings.ts';
@@ -69,6 +70,21 @@ describe('home, archives, static pages and corrections', () => {
       assert.equal(page2.querySelector('link[rel=canonical]')?.getAttribute('href'), `https://news.example${base}?page=2`);
       assert.equal((await t.app.inject(`${base}?page=3`)).statusCode, 404);
     }
+  });
+
+  it('keeps tag and author archives in step with publishing and retagging', async () => {
+    const deps = { db: t.database.handle.db, invalidation: t.invalidation };
+    const other = await makeTag(t.database.handle.db, 'Budget');
+    const story = await makeArticle(t, { headline: 'Retagged story', sectionId: politics.id, tagIds: [tag.id], authorIds: [author.id] });
+    const headlines = async (url: string) => parse((await t.app.inject(url)).body).querySelectorAll('.grid .card h2 a').map((a) => a.text);
+    assert.ok((await headlines(`/tag/${tag.slug}`)).includes('Retagged story'));
+    await updateArticle(deps, null, story.id, { tagIds: [other.id] });
+    assert.ok(!(await headlines(`/tag/${tag.slug}`)).includes('Retagged story'));
+    assert.deepEqual(await headlines(`/tag/${other.slug}`), ['Retagged story']);
+    await unpublishArticle(deps, null, story.id);
+    assert.equal((await t.app.inject(`/tag/${other.slug}`)).statusCode, 200);
+    assert.deepEqual(await headlines(`/tag/${other.slug}`), []);
+    assert.ok(!(await headlines(`/author/${author.slug}`)).includes('Retagged story'));
   });
 
   it('refuses a malformed page number with a message, never a 500', async () => {

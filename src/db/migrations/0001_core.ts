@@ -110,17 +110,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('author_id', 'text', (c) => c.notNull().references('authors.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
+    // The article's publication time while readers can see it, else null: author and tag archives
+    // then walk an index newest first instead of gathering every article of a prolific author.
+    .addColumn('listed_at', 'text')
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute();
-  await db.schema.createIndex('article_authors_author').on('article_authors').columns(['author_id', 'article_id']).execute();
+  await db.schema.createIndex('article_authors_listing').on('article_authors').columns(['author_id', 'listed_at']).execute();
 
   await db.schema.createTable('article_tags')
     .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('tag_id', 'text', (c) => c.notNull().references('tags.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('listed_at', 'text')
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute();
-  await db.schema.createIndex('article_tags_tag').on('article_tags').columns(['tag_id', 'article_id']).execute();
+  await db.schema.createIndex('article_tags_listing').on('article_tags').columns(['tag_id', 'listed_at']).execute();
 
   await db.schema.createTable('article_related')
     .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
