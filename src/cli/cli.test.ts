@@ -84,7 +84,7 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.equal(Number(published.n), await count('articles'));
       const attributed = await db.selectFrom('articles').select('attribution').where('attribution', '!=', '').execute();
       assert.ok(attributed.length >= 3);
-      const bodies = await db.selectFrom('articles').select('body').execute();
+      const bodies = await db.selectFrom('article_bodies').select('body').execute();
       assert.ok(bodies.filter((b) => b.body.includes('"type":"related"')).length >= 3, 'inline related stories');
     } finally {
       await handle.close();

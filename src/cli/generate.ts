@@ -64,6 +64,7 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
   const runId = newId().slice(-8);
   for (let done = 0; done < count; done += BATCH) {
     const rows: NewArticleRow[] = [];
+    const bodies: Array<{ article_id: string; body: string; body_text: string }> = [];
     const articleAuthors: Array<{ article_id: string; author_id: string; position: number; listed_at: string }> = [];
     const articleTags: Array<{ article_id: string; tag_id: string; position: number; listed_at: string }> = [];
     for (let i = done; i < Math.min(count, done + BATCH); i++) {
@@ -73,18 +74,19 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
       rows.push({
         id, slug: `story-${runId}-${i + 1}`, status: 'published', headline: sentence(random, 9), dek: `${sentence(random, 16)}.`,
         label_id: pick(labels).id, section_id: pick(sections).id, dateline: 'MEXICO CITY', attribution: '',
-        body: JSON.stringify(body), body_text: documentPlainText(body), feature_image_id: pick(imageIds),
+        feature_image_id: pick(imageIds),
         feature_image_alt: '', feature_image_caption: '', feature_image_credit: '', access: 'public',
         published_at: published, updated_at: null, modified_at: published, created_at: published, created_by: null,
         comment_count: Math.floor(random() * 40),
       });
+      bodies.push({ article_id: id, body: JSON.stringify(body), body_text: documentPlainText(body) });
       articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0, listed_at: published });
       const firstTag = pick(tags).id;
       const secondTag = pick(tags).id;
       articleTags.push({ article_id: id, tag_id: firstTag, position: 0, listed_at: published });
       if (secondTag !== firstTag) articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: published });
     }
-    await db.transaction().execute((trx) => insertArticlesInBulk(trx, rows, articleAuthors, articleTags));
+    await db.transaction().execute((trx) => insertArticlesInBulk(trx, rows, bodies, articleAuthors, articleTags));
     if ((done / BATCH) % 25 === 0) log(`${Math.min(count, done + BATCH)} of ${count} articles`);
   }
   await sql`ANALYZE`.execute(db);

@@ -2,16 +2,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ArticleJson } from './articles.schemas.ts';
 import type { ArticleRow } from './articles.table.ts';
+import { findArticleBody } from './articles.repository.ts';
 import { findSectionById } from './taxonomy.repository.ts';
 import { articlePath } from './urls.ts';
 
 /** The admin API's view of an article: every editable field, never internal columns. */
 export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
-  const [authors, tags, related, section] = await Promise.all([
+  const [authors, tags, related, section, stored] = await Promise.all([
     db.selectFrom('article_authors').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
     db.selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
     db.selectFrom('article_related').select('related_id').where('article_id', '=', row.id).orderBy('position').execute(),
     row.section_id ? findSectionById(db, row.section_id) : undefined,
+    findArticleBody(db, row.id),
   ]);
   return {
     id: row.id,
@@ -23,7 +25,7 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     sectionId: row.section_id,
     dateline: row.dateline,
     attribution: row.attribution,
-    body: JSON.parse(row.body) as unknown,
+    body: JSON.parse(stored.body) as unknown,
     featureImage: row.feature_image_id ? {
       id: row.feature_image_id, alt: row.feature_image_alt, caption: row.feature_image_caption, credit: row.feature_image_credit,
     } : null,

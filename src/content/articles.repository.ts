@@ -1,12 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
+import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
 import type { AuthorRow, TagRow } from './taxonomy.table.ts';
 
 type Db = Kysely<Database>;
 
-export async function insertArticle(db: Db, row: NewArticleRow): Promise<void> {
+export async function insertArticle(db: Db, row: NewArticleRow, body: ArticleBody): Promise<void> {
   await db.insertInto('articles').values(row).execute();
+  await db.insertInto('article_bodies').values({ article_id: row.id, ...body }).execute();
+}
+
+export async function findArticleBody(db: Db, id: string): Promise<ArticleBody> {
+  const row = await db.selectFrom('article_bodies').select(['body', 'body_text']).where('article_id', '=', id).executeTakeFirst();
+  return row ?? { body: '{"type":"doc","version":1,"content":[]}', body_text: '' };
+}
+
+export async function updateArticleBody(db: Db, id: string, body: ArticleBody): Promise<void> {
+  await db.updateTable('article_bodies').set(body).where('article_id', '=', id).execute();
 }
 
 export async function updateArticleRow(db: Db, id: string, changes: ArticleRowUpdate): Promise<void> {
@@ -89,10 +99,11 @@ export async function listRevisions(db: Db, articleId: string): Promise<Array<{ 
 
 /** Bulk insert for imports and the synthetic benchmark archive. */
 export async function insertArticlesInBulk(
-  db: Db, rows: readonly NewArticleRow[], authors: ReadonlyArray<{ article_id: string; author_id: string; position: number; listed_at: string | null }>,
+  db: Db, rows: readonly NewArticleRow[], bodies: ReadonlyArray<ArticleBody & { article_id: string }>, authors: ReadonlyArray<{ article_id: string; author_id: string; position: number; listed_at: string | null }>,
   tags: ReadonlyArray<{ article_id: string; tag_id: string; position: number; listed_at: string | null }>,
 ): Promise<void> {
   if (rows.length) await db.insertInto('articles').values([...rows]).execute();
+  if (bodies.length) await db.insertInto('article_bodies').values([...bodies]).execute();
   if (authors.length) await db.insertInto('article_authors').values([...authors]).execute();
   if (tags.length) await db.insertInto('article_tags').values([...tags]).execute();
 }

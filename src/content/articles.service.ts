@@ -6,11 +6,11 @@ import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '.
 import type { StaffActor } from '../staff/staff.service.ts';
 import {
   findArticleById, insertArticle, insertRevision, relatedPickIds, replaceArticleAuthors, replaceArticleTags,
-  replaceRelatedPicks, syncListing, updateArticleRow,
+  replaceRelatedPicks, syncListing, updateArticleBody, updateArticleRow, findArticleBody,
 } from './articles.repository.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
-import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT, parseDocument } from './document.ts';
+import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT } from './document.ts';
 import { can, type ContentAction } from './policy.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
@@ -75,7 +75,8 @@ async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Prom
     (db as Kysely<Database>).selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
     relatedPickIds(db as Kysely<Database>, row.id),
   ]);
-  const state = { ...row, body: JSON.parse(row.body) as unknown, authorIds: authors.map((a) => a.author_id), tagIds: tags.map((t) => t.tag_id), relatedIds: related };
+  const { body } = await findArticleBody(db as Kysely<Database>, row.id);
+  const state = { ...row, body: JSON.parse(body) as unknown, authorIds: authors.map((a) => a.author_id), tagIds: tags.map((t) => t.tag_id), relatedIds: related };
   await insertRevision(db as Kysely<Database>, row.id, actor?.id ?? null, state, newId(), nowIso());
 }
 
@@ -108,14 +109,14 @@ export async function createDraft(deps: ContentDeps, actor: StaffActor | null, i
     const row: ArticleRow = {
       id: newId(), slug: await uniqueSlug(trx, input.slug ?? slugify(input.headline)), status: 'draft',
       headline: input.headline.trim(), dek: input.dek ?? '', label_id: input.labelId ?? null, section_id: input.sectionId ?? null,
-      dateline: input.dateline ?? '', attribution: input.attribution ?? '', body: JSON.stringify(body), body_text: documentPlainText(body),
+      dateline: input.dateline ?? '', attribution: input.attribution ?? '',
       feature_image_id: input.featureImage?.id ?? null, feature_image_alt: input.featureImage?.alt ?? '',
       feature_image_caption: input.featureImage?.caption ?? '', feature_image_credit: input.featureImage?.credit ?? '',
       access: input.access ?? 'public', published_at: null, updated_at: null, modified_at: now, created_at: now,
       created_by: actor?.id ?? null, comment_count: 0,
     };
     if (input.slug && row.slug !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
-    await insertArticle(trx, row);
+    await insertArticle(trx, row, { body: JSON.stringify(body), body_text: documentPlainText(body) });
     await writeRelations(trx, row.id, input);
     await snapshot(trx, row, actor);
     return row;
@@ -139,8 +140,7 @@ export async function updateArticle(deps: ContentDeps, actor: StaffActor | null,
     }
     if (input.body) {
       const body = cleanDocument(input.body);
-      changes.body = JSON.stringify(body);
-      changes.body_text = documentPlainText(body);
+      await updateArticleBody(trx, id, { body: JSON.stringify(body), body_text: documentPlainText(body) });
     }
     if (input.featureImage !== undefined) {
       changes.feature_image_id = input.featureImage?.id ?? null;
@@ -177,7 +177,3 @@ export async function recordMove(db: Db, before: ArticleRow, after: ArticleRow):
   await k.insertInto('redirects').values({ id: newId(), from_path: from, to_path: to, created_at: nowIso() }).execute();
 }
 
-/** The document stored for an article. */
-export function articleDocument(row: ArticleRow): ArticleDocument {
-  return parseDocument(row.body);
-}

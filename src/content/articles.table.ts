@@ -16,8 +16,6 @@ export interface ArticlesTable {
   section_id: string | null;
   dateline: string;
   attribution: string;
-  body: string;
-  body_text: string;
   feature_image_id: string | null;
   feature_image_alt: string;
   feature_image_caption: string;
@@ -33,6 +31,10 @@ export interface ArticlesTable {
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleRowUpdate = Updateable<ArticlesTable>;
+
+/** The structured body (JSON, docs/document-format.md) and its plain-text form for feeds, search and Ask. */
+export interface ArticleBodiesTable { article_id: string; body: string; body_text: string }
+export interface ArticleBody { body: string; body_text: string }
 
 /** listed_at copies the article's published_at while readers can see it (null otherwise), for archive indexes. */
 export interface ArticleAuthorsTable { article_id: string; author_id: string; position: number; listed_at: string | null }

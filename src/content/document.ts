@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 
 /*
  * The structured article format (docs/document-format.md): a tree of typed nodes that the web
- * editor will read and write without loss. Stored as JSON text in articles.body.
+ * editor will read and write without loss. Stored as JSON text in article_bodies.body.
  */
 
 const Mark = Type.Union([

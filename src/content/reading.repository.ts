@@ -10,8 +10,10 @@ export async function articleForReader(db: Db, slug: string) {
     .leftJoin('labels', 'labels.id', 'articles.label_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
     .selectAll('articles')
     .select([
+      'article_bodies.body', 'article_bodies.body_text',
       'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
       'images.format as image_format', 'images.width as image_width', 'images.height as image_height', 'images.widths as image_widths',
       'images.alt as image_alt', 'images.caption as image_caption', 'images.credit as image_credit',

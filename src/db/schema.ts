@@ -1,5 +1,5 @@
 import type {
-  ArticleAuthorsTable, ArticleRelatedTable, ArticlesTable, ArticleTagsTable, CorrectionsTable, RevisionsTable,
+  ArticleAuthorsTable, ArticleBodiesTable, ArticleRelatedTable, ArticlesTable, ArticleTagsTable, CorrectionsTable, RevisionsTable,
 } from '../content/articles.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
@@ -10,6 +10,7 @@ import type { ApiKeysTable, StaffSessionsTable, StaffTable } from '../staff/staf
 export interface Database {
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;
+  article_bodies: ArticleBodiesTable;
   article_tags: ArticleTagsTable;
   article_related: ArticleRelatedTable;
   corrections: CorrectionsTable;

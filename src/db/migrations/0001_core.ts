@@ -98,13 +98,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.references('staff.id').onDelete('set null'))
     .addColumn('comment_count', 'integer', (c) => c.notNull().defaultTo(0))
-    // The large columns come last: SQLite then reads a story card's columns without following
-    // the overflow pages of the body, which made card queries several times slower.
-    .addColumn('body', 'text', (c) => c.notNull())
-    .addColumn('body_text', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute();
   await db.schema.createIndex('articles_section_published').on('articles').columns(['section_id', 'status', 'published_at']).execute();
+
+  // Bodies live apart from the article rows: lists, cards and archives then read small rows
+  // (several to a page) instead of following a body's overflow pages for every card.
+  await db.schema.createTable('article_bodies')
+    .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('body_text', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema.createTable('article_authors')
     .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
@@ -179,7 +183,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
     'settings', 'redirects', 'pages', 'revisions', 'corrections', 'article_related', 'article_tags',
-    'article_authors', 'articles', 'images', 'authors', 'labels', 'tags', 'sections', 'api_keys',
+    'article_authors', 'article_bodies', 'articles', 'images', 'authors', 'labels', 'tags', 'sections', 'api_keys',
     'staff_sessions', 'staff',
   ]) {
     await db.schema.dropTable(table).execute();
