@@ -9,6 +9,8 @@ export interface CachedPage {
   keys: readonly string[];
   /** For pages that change with time alone (the news sitemap); others live until purged. */
   expiresAt?: number;
+  /** Compressed copies, made on first request for each encoding. */
+  compressed?: { br?: Buffer; gzip?: Buffer };
 }
 
 /** A strong ETag over a page body. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { updateArticle } from '../content/articles.service.ts';
 import { unpublishArticle } from '../content/publishing.service.ts';
@@ -162,5 +163,19 @@ describe('article page', () => {
     const second = await t.app.inject({ url: path, headers: { 'if-none-match': etag } });
     assert.equal(second.statusCode, 304);
     assert.equal(second.body, '');
+  });
+
+  it('sends cached pages compressed to readers whose browsers accept it', async () => {
+    const plain = await t.app.inject(path);
+    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const response = await t.app.inject({ url: path, headers: { 'accept-encoding': `gzip, deflate, ${encoding}` } });
+      assert.equal(response.headers['content-encoding'], encoding);
+      assert.match(String(response.headers.vary), /Accept-Encoding/);
+      assert.notEqual(response.headers.etag, plain.headers.etag, 'each encoding has its own ETag');
+      assert.equal(decode(response.rawPayload).toString(), plain.body);
+      assert.ok(response.rawPayload.length < plain.rawPayload.length / 2);
+      const again = await t.app.inject({ url: path, headers: { 'accept-encoding': encoding, 'if-none-match': String(response.headers.etag) } });
+      assert.equal(again.statusCode, 304);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ANONYMOUS, cacheVariant, type Viewer } from '../content/access.ts';
 import { AppError } from '../http/errors.ts';
@@ -42,11 +43,38 @@ export async function servePage(
     };
     if (page.status === 200) cache.set(cacheKey, page);
   }
-  reply.header('etag', page.etag)
+  // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy compresses them).
+  const encoding = cache.enabled ? preferredEncoding(request.headers['accept-encoding']) : null;
+  const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
+  reply.header('etag', etag)
     .header('cache-control', viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache')
     .header('surrogate-key', page.keys.join(' '))
-    .header('vary', 'Cookie')
+    .header('vary', 'Cookie, Accept-Encoding')
     .type(page.contentType);
-  if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+  if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+  if (encoding) return reply.code(page.status).header('content-encoding', encoding).send(compressed(page, encoding));
   return reply.code(page.status).send(page.body);
+}
+
+type Encoding = 'br' | 'gzip';
+const MIN_COMPRESSED_BYTES = 1024;
+
+function preferredEncoding(accept: string | undefined): Encoding | null {
+  if (!accept) return null;
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+function compressed(page: CachedPage, encoding: Encoding): Buffer | string {
+  if (page.body.length < MIN_COMPRESSED_BYTES) return page.body;
+  page.compressed ??= {};
+  let bytes = page.compressed[encoding];
+  if (!bytes) {
+    bytes = encoding === 'br'
+      ? brotliCompressSync(page.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } })
+      : gzipSync(page.body, { level: 6 });
+    page.compressed[encoding] = bytes;
+  }
+  return bytes;
 }
