@@ -4,43 +4,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { openDatabase } from '../db/database.ts';
-import { TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
+import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
 
 const CLI = path.resolve('src/cli/main.ts');
 
 describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   let dataDir: string;
   let env: Record<string, string>;
-  let schema: string | undefined;
+  let schema: Awaited<ReturnType<typeof createTestSchema>> | undefined;
 
   const gaceta = (...args: string[]) => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
     return { status: result.status, out: result.stdout, err: result.stderr };
   };
-  const database = () => openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: path.join(dataDir, 'gaceta.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
+  const database = () => openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: path.join(dataDir, 'gaceta.sqlite'), ...(schema ? { pgSchema: schema.schema } : {}) });
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-cli-'));
     env = { GACETA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' };
     if (TEST_DATABASE_URL) {
-      schema = `cli_${Date.now().toString(36)}`;
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await client.end();
+      schema = await createTestSchema('cli');
       // libpq reads %20 but not + as a space, so the options are encoded by hand.
-      env.DATABASE_URL = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      env.DATABASE_URL = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema.schema}`)}`;
     }
   });
   after(async () => {
-    if (schema) {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    }
+    await schema?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -29,6 +29,8 @@ export interface CardFilter {
   excludeIds?: readonly string[];
   /** Articles sharing this section or one of these tags (computed related stories); `depth` recent ones of each. */
   relatedTo?: { sectionId: string | null; tagIds: readonly string[]; depth: number };
+  /** The `depth` newest articles of each of these sections (the home page's section blocks). */
+  newestInSections?: { sectionIds: readonly string[]; depth: number };
 }
 
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
@@ -63,6 +65,11 @@ function shapeOf(filter: CardFilter): { shape: string; values: Record<string, un
     values.relatedDepth = filter.relatedTo.depth;
     list('relatedTag', filter.relatedTo.tagIds);
   }
+  if (filter.newestInSections) {
+    values.sectionDepth = filter.newestInSections.depth;
+    list('newestSection', filter.newestInSections.sectionIds);
+    parts.push('newest');
+  }
   return { shape: parts.join(','), values };
 }
 
@@ -84,6 +91,7 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuer
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
+  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections.sectionIds, p));
   return query;
 }
 
@@ -147,4 +155,12 @@ function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   ];
   if (walks.length === 0) return sql<string>`(select null)`;
   return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;
+}
+
+/** The newest articles of each section, one index walk per section in a single query. */
+function sectionWalks(sectionIds: readonly string[], p: Param) {
+  const depth = p<number>('sectionDepth');
+  if (sectionIds.length === 0) return sql<string>`(select null)`;
+  const walks = sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} order by published_at desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
+  return sql<string>`(${sql.join(walks, sql` union all `)})`;
 }

@@ -51,6 +51,11 @@ describe('home, archives, static pages and corrections', () => {
     assert.equal(lead?.querySelector('time')?.getAttribute('datetime'), new Date(Date.UTC(2025, 10, 2, 1)).toISOString());
     assert.ok(doc.querySelector('#section-politics'));
     assert.ok(doc.querySelector('#section-economy'));
+    const politicsBlock = doc.querySelector('#section-politics')?.parentNode;
+    assert.deepEqual(politicsBlock?.querySelectorAll('.card h3 a').map((a) => a.text), ['Politics story 18', 'Politics story 17', 'Politics story 16', 'Politics story 15'], 'newest four not already shown above');
+    assert.equal(doc.querySelector('#section-economy')?.parentNode?.querySelector('.card h3 a')?.text, 'Economy story');
+    const links = doc.querySelectorAll('.card h2 a, .card h3 a').map((a) => a.getAttribute('href'));
+    assert.equal(new Set(links).size, links.length, 'no story appears twice on the home page');
     assert.ok(doc.querySelectorAll('.card .comment-count').every((c) => /comment/.test(c.text)));
     const data = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text)['@type']);
     assert.deepEqual(data, ['NewsMediaOrganization', 'WebSite']);

@@ -21,17 +21,28 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+async function onTestPostgres(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** On the PostgreSQL pass, a new empty schema for one suite (its name), and a way to drop it. */
+export async function createTestSchema(prefix: string): Promise<{ schema: string; drop(): Promise<void> }> {
+  const schema = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await onTestPostgres(`CREATE SCHEMA ${schema}`);
+  return { schema, drop: () => onTestPostgres(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
 /** A fresh, migrated database: a temporary SQLite file, or a schema of its own on PostgreSQL. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-test-'));
-  let schema: string | undefined;
-  if (TEST_DATABASE_URL) {
-    schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`CREATE SCHEMA ${schema}`);
-    await client.end();
-  }
+  const pgSchema = TEST_DATABASE_URL ? await createTestSchema('t') : undefined;
+  const schema = pgSchema?.schema;
   const open = (): DatabaseHandle => openDatabase({ databaseUrl: TEST_DATABASE_URL, sqliteFile: path.join(dataDir, 'test.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
   const handle = open();
   await migrateToLatest(handle.db as never);
@@ -40,12 +51,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dataDir,
     reopen: open,
     async drop() {
-      if (schema) {
-        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        await client.end();
-      }
+      await pgSchema?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
