@@ -91,7 +91,7 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuer
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
-  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections.sectionIds, p));
+  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections.sectionIds, filter.excludeIds ?? [], p));
   return query;
 }
 
@@ -157,10 +157,11 @@ function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;
 }
 
-/** The newest articles of each section, one index walk per section in a single query. */
-function sectionWalks(sectionIds: readonly string[], p: Param) {
+/** The newest articles of each section (leaving out excludeIds), one index walk per section in a single query. */
+function sectionWalks(sectionIds: readonly string[], excludeIds: readonly string[], p: Param) {
   const depth = p<number>('sectionDepth');
   if (sectionIds.length === 0) return sql<string>`(select null)`;
-  const walks = sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} order by published_at desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
+  const excluded = excludeIds.length ? sql`and id not in (${sql.join(excludeIds.map((_, i) => p(`exclude${i}`)))})` : sql``;
+  const walks = sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} ${excluded} order by published_at desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
   return sql<string>`(${sql.join(walks, sql` union all `)})`;
 }

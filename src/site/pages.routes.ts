@@ -27,12 +27,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/', (request, reply) => servePage(request, reply, cache, async () => {
     const site = await deps.siteContext();
     const top = await listCards(db, {}, HOME_LATEST + 1);
-    const shown = new Set(top.map((card) => card.id));
-    // Each block needs its four newest not already shown above, so each walk takes that many more.
-    const newest = await listCards(db, { newestInSections: { sectionIds: site.sections.map((s) => s.id), depth: HOME_PER_SECTION + shown.size } }, (HOME_PER_SECTION + shown.size) * site.sections.length);
+    // Each section block shows its newest stories that are not already in the lead or the latest.
+    const newest = await listCards(db, {
+      newestInSections: { sectionIds: site.sections.map((s) => s.id), depth: HOME_PER_SECTION }, excludeIds: top.map((card) => card.id),
+    }, HOME_PER_SECTION * site.sections.length);
     const sections = site.sections.map((section) => ({
       slug: section.slug, name: section.name,
-      cards: newest.filter((card) => card.section?.slug === section.slug && !shown.has(card.id)).slice(0, HOME_PER_SECTION),
+      cards: newest.filter((card) => card.section?.slug === section.slug),
     }));
     const cards = [...top, ...sections.flatMap((s) => s.cards)];
     return {
