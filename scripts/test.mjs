@@ -29,4 +29,7 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   console.log('\n### Skipping the PostgreSQL pass: TEST_DATABASE_URL is not set (for example TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).\n');
 }
+if (!process.env.TEST_REDIS_URL) {
+  console.log('### The test of purges shared through Redis was skipped: TEST_REDIS_URL is not set (for example TEST_REDIS_URL=redis://127.0.0.1:6379).\n');
+}
 process.exit(failed);

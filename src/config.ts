@@ -14,6 +14,13 @@ export interface Config {
   readonly uploadLimitBytes: number;
   readonly pageCache: boolean;
   readonly pageCacheEntries: number;
+  /**
+   * Longest a cached page is kept, in ms (0: until a change purges it). Several processes on one
+   * PostgreSQL without Redis cannot hear each other's purges, so there it defaults to 30 seconds.
+   */
+  readonly pageCacheTtlMs: number;
+  /** Redis for purges shared by several Gaceta processes. */
+  readonly redisUrl: string | undefined;
   readonly schedulerIntervalMs: number;
   readonly logLevel: string;
   readonly secureCookies: boolean;
@@ -65,6 +72,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const port = integer(env, 'PORT', 3000, 0);
   const dataDir = path.resolve(env.GACETA_DATA_DIR || 'data');
   const databaseUrl = env.DATABASE_URL || undefined;
+  if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${env.REDIS_URL}"`);
+  }
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
   }
@@ -80,6 +90,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_MB', 25, 1) * 1024 * 1024,
     pageCache: flag(env, 'PAGE_CACHE', true),
     pageCacheEntries: integer(env, 'PAGE_CACHE_ENTRIES', 5000, 1),
+    pageCacheTtlMs: integer(env, 'PAGE_CACHE_TTL_SECONDS', databaseUrl && !env.REDIS_URL ? 30 : 0, 0) * 1000,
+    redisUrl: env.REDIS_URL || undefined,
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1000, 50),
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: publicUrl.startsWith('https:'),

@@ -26,7 +26,7 @@ async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openRunt
   try {
     return await work(runtime);
   } finally {
-    await runtime.handle.close();
+    await runtime.close();
   }
 }
 

@@ -25,7 +25,7 @@ export async function serve(config: Config, options: { seedIfEmpty: boolean }): 
     stopScheduler();
     clearInterval(optimizer);
     await app.close();
-    await runtime.handle.close();
+    await runtime.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -56,7 +56,7 @@ async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteCont
 export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const { config, db } = deps;
   const invalidation = deps.invalidation ?? new Invalidation();
-  const cache = new PageCache({ enabled: config.pageCache, capacity: config.pageCacheEntries, invalidation });
+  const cache = new PageCache({ enabled: config.pageCache, capacity: config.pageCacheEntries, ttlMs: config.pageCacheTtlMs, invalidation });
   const siteContext = siteContextLoader(db, config.publicUrl, invalidation);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },

@@ -1,8 +1,16 @@
 /**
  * Cache invalidation by key. Every change that affects readers purges keys here; the page cache
- * and the site context listen. One process now; a Redis transport later fans purges out to all.
+ * and the site context listen. With a transport (Redis, see redis-invalidation.ts) a purge made in
+ * one Gaceta process reaches every other process serving the same database.
  */
 export type PurgeListener = (keys: readonly string[]) => void;
+
+/** Carries purges between processes. */
+export interface PurgeTransport {
+  publish(keys: readonly string[]): void;
+  /** Calls back with purges made by other processes. */
+  onRemote(listener: PurgeListener): void;
+}
 
 export const ALL_PAGES = 'all';
 export const LIST_PAGES = 'lists';
@@ -14,11 +22,25 @@ export const tagKey = (id: string): string => `tag:${id}`;
 
 export class Invalidation {
   readonly #listeners: PurgeListener[] = [];
+  readonly #transport: PurgeTransport | undefined;
+
+  constructor(transport?: PurgeTransport) {
+    this.#transport = transport;
+    transport?.onRemote((keys) => this.#apply(keys));
+  }
+
   subscribe(listener: PurgeListener): void {
     this.#listeners.push(listener);
   }
+
+  /** Purges here at once, and in every other process through the transport. */
   purge(keys: readonly string[]): void {
     if (keys.length === 0) return;
+    this.#apply(keys);
+    this.#transport?.publish(keys);
+  }
+
+  #apply(keys: readonly string[]): void {
     for (const listener of this.#listeners) listener(keys);
   }
 }

@@ -26,11 +26,13 @@ export class PageCache {
   readonly #entries = new Map<string, CachedPage>();
   readonly #byKey = new Map<string, Set<string>>();
   readonly #capacity: number;
+  readonly #ttlMs: number;
   readonly enabled: boolean;
 
-  constructor(options: { enabled: boolean; capacity: number; invalidation: Invalidation }) {
+  constructor(options: { enabled: boolean; capacity: number; ttlMs?: number; invalidation: Invalidation }) {
     this.enabled = options.enabled;
     this.#capacity = options.capacity;
+    this.#ttlMs = options.ttlMs ?? 0;
     options.invalidation.subscribe((keys) => this.purge(keys));
   }
 
@@ -49,6 +51,7 @@ export class PageCache {
 
   set(url: string, page: CachedPage): void {
     if (!this.enabled) return;
+    if (this.#ttlMs > 0) page.expiresAt = Math.min(page.expiresAt ?? Infinity, Date.now() + this.#ttlMs);
     this.#drop(url);
     this.#entries.set(url, page);
     for (const key of page.keys) {

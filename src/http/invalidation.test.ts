@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../config.ts';
+import { publishArticle } from '../content/publishing.service.ts';
+import { createDraft } from '../content/articles.service.ts';
+import { localStorage } from '../media/storage.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
+import { paragraphs } from '../testing/factories.ts';
+import { buildApp } from './app.ts';
+import { Invalidation, LIST_PAGES } from './invalidation.ts';
+import { PageCache } from './page-cache.ts';
+import { redisTransport, type RedisTransport } from './redis-invalidation.ts';
+
+const REDIS = process.env.TEST_REDIS_URL;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('page cache lifetime', () => {
+  it('drops a page after its time to live, and at once on a purge of one of its keys', async () => {
+    const invalidation = new Invalidation();
+    const cache = new PageCache({ enabled: true, capacity: 10, ttlMs: 50, invalidation });
+    const page = { body: 'x', etag: '"x"', contentType: 'text/html', status: 200, keys: [LIST_PAGES] };
+    cache.set('/a', { ...page });
+    assert.ok(cache.get('/a'));
+    await sleep(70);
+    assert.equal(cache.get('/a'), undefined);
+    cache.set('/b', { ...page });
+    invalidation.purge([LIST_PAGES]);
+    assert.equal(cache.get('/b'), undefined);
+  });
+});
+
+describe('purges shared by several processes through Redis', { skip: REDIS ? false : 'TEST_REDIS_URL is not set (for example redis://127.0.0.1:6379)' }, () => {
+  let database: TestDatabase;
+  const transports: RedisTransport[] = [];
+  before(async () => { database = await createTestDatabase(); });
+  after(async () => {
+    await Promise.all(transports.map((transport) => transport.close()));
+    await database.drop();
+  });
+
+  async function startProcess(): Promise<{ app: Awaited<ReturnType<typeof buildApp>>['app']; invalidation: Invalidation; handle: ReturnType<TestDatabase['reopen']> }> {
+    const transport = redisTransport(REDIS ?? '', (error) => { throw error; });
+    transports.push(transport);
+    await transport.ready;
+    const invalidation = new Invalidation(transport);
+    const handle = database.reopen();
+    const config = loadConfig({ GACETA_DATA_DIR: database.dataDir }, { logLevel: 'silent' });
+    const { app } = await buildApp({ config, db: handle.db, storage: localStorage(config.mediaDir), invalidation, logger: false });
+    return { app, invalidation, handle };
+  }
+
+  it('a story published through one process appears at once on the cached home page of another', async () => {
+    const one = await startProcess();
+    const two = await startProcess();
+    assert.ok(!(await two.app.inject('/')).body.includes('Storm reaches the coast'), 'home page cached in process two');
+    const deps = { db: one.handle.db, invalidation: one.invalidation };
+    const draft = await createDraft(deps, null, { headline: 'Storm reaches the coast', body: paragraphs('Text.') });
+    await publishArticle(deps, null, draft.id);
+    let seen = false;
+    for (let i = 0; i < 40 && !seen; i++) {
+      seen = (await two.app.inject('/')).body.includes('Storm reaches the coast');
+      if (!seen) await sleep(25);
+    }
+    assert.ok(seen, 'process two purged its cached home page');
+    for (const p of [one, two]) {
+      await p.app.close();
+      await p.handle.close();
+    }
+  });
+});
