@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
@@ -57,7 +58,10 @@ async function authenticate(request: FastifyRequest, db: Kysely<Database>): Prom
 /** The staff JSON API under /admin/api, with its OpenAPI document generated from the route schemas. */
 export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): Promise<void> {
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // With Redis, every process counts sign-in attempts together; otherwise each counts its own.
+  const redis = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) app.addHook('onClose', async () => { await redis.quit(); });
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'gaceta:rate:' } : {}) });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {

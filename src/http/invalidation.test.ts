@@ -38,13 +38,13 @@ describe('purges shared by several processes through Redis', { skip: REDIS ? fal
     await database.drop();
   });
 
-  async function startProcess(): Promise<{ app: Awaited<ReturnType<typeof buildApp>>['app']; invalidation: Invalidation; handle: ReturnType<TestDatabase['reopen']> }> {
+  async function startProcess(signInAttemptsPerMinute = 10): Promise<{ app: Awaited<ReturnType<typeof buildApp>>['app']; invalidation: Invalidation; handle: ReturnType<TestDatabase['reopen']> }> {
     const transport = redisTransport(REDIS ?? '', (error) => { throw error; });
     transports.push(transport);
     await transport.ready;
     const invalidation = new Invalidation(transport);
     const handle = database.reopen();
-    const config = loadConfig({ GACETA_DATA_DIR: database.dataDir }, { logLevel: 'silent' });
+    const config = loadConfig({ GACETA_DATA_DIR: database.dataDir, REDIS_URL: REDIS }, { logLevel: 'silent', signInAttemptsPerMinute });
     const { app } = await buildApp({ config, db: handle.db, storage: localStorage(config.mediaDir), invalidation, logger: false });
     return { app, invalidation, handle };
   }
@@ -62,6 +62,20 @@ describe('purges shared by several processes through Redis', { skip: REDIS ? fal
       if (!seen) await sleep(25);
     }
     assert.ok(seen, 'process two purged its cached home page');
+    for (const p of [one, two]) {
+      await p.app.close();
+      await p.handle.close();
+    }
+  });
+
+  it('counts sign-in attempts across processes', async () => {
+    const limit = 4;
+    const [one, two] = [await startProcess(limit), await startProcess(limit)];
+    const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+    const attempt = (p: typeof one) => p.app.inject({ method: 'POST', url: '/admin/api/session', remoteAddress: address, payload: { email: 'x@y.example', password: 'wrong' } });
+    for (let i = 0; i < limit; i++) assert.equal((await attempt(i % 2 ? one : two)).statusCode, 401);
+    assert.equal((await attempt(one)).statusCode, 429);
+    assert.equal((await attempt(two)).statusCode, 429);
     for (const p of [one, two]) {
       await p.app.close();
       await p.handle.close();
