@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
@@ -7,6 +8,7 @@ import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeAuthor, makeCorrection, makeImage, makeLabel, makeSection, makeTag } from '../testing/factories.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = path.resolve('test-output');
 // CI installs Chromium and must never skip this test; a newcomer without it is told why it is skipped.
 const skip = !fs.existsSync(CHROMIUM) && !process.env.CI ? `Debian's chromium is not installed at ${CHROMIUM} (apt-get install chromium)` : false;
@@ -71,6 +73,23 @@ describe('a reader in a real browser', { skip }, () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'the first Tab reaches the skip link');
     await page.close();
+  });
+
+  it('passes the axe accessibility checks (WCAG 2 A and AA) on the home, article and archive pages', async () => {
+    // bypassCSP lets the test inject axe; the pages themselves run no scripts.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    for (const path of ['/', '/environment/valley-wells-run-dry-as-the-rains-fail', '/environment', '/corrections', '/no-such-page']) {
+      await page.goto(`${base}${path}`);
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(options: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return result.violations.map((v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
+      });
+      assert.deepEqual(violations, [], `${path} has accessibility violations`);
+    }
+    await context.close();
   });
 
   it('works on a phone-sized screen without horizontal scrolling', async () => {
