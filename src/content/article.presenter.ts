@@ -2,16 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ArticleJson } from './articles.schemas.ts';
 import type { ArticleRow } from './articles.table.ts';
-import { findArticleBody } from './articles.repository.ts';
+import { authorIdsOf, findArticleBody, relatedPickIds, tagIdsOf } from './articles.repository.ts';
 import { findSectionById } from './taxonomy.repository.ts';
 import { articlePath } from './urls.ts';
 
 /** The admin API's view of an article: every editable field, never internal columns. */
 export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
-  const [authors, tags, related, section, stored] = await Promise.all([
-    db.selectFrom('article_authors').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('article_related').select('related_id').where('article_id', '=', row.id).orderBy('position').execute(),
+  const [authorIds, tagIds, relatedIds, section, stored] = await Promise.all([
+    authorIdsOf(db, row.id), tagIdsOf(db, row.id), relatedPickIds(db, row.id),
     row.section_id ? findSectionById(db, row.section_id) : undefined,
     findArticleBody(db, row.id),
   ]);
@@ -29,9 +27,9 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     featureImage: row.feature_image_id ? {
       id: row.feature_image_id, alt: row.feature_image_alt, caption: row.feature_image_caption, credit: row.feature_image_credit,
     } : null,
-    authorIds: authors.map((a) => a.author_id),
-    tagIds: tags.map((t) => t.tag_id),
-    relatedIds: related.map((r) => r.related_id),
+    authorIds,
+    tagIds,
+    relatedIds,
     access: row.access,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,

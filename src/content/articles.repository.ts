@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
-import type { AuthorRow, TagRow } from './taxonomy.table.ts';
 
 type Db = Kysely<Database>;
 
@@ -25,10 +24,6 @@ export async function updateArticleRow(db: Db, id: string, changes: ArticleRowUp
 
 export async function findArticleById(db: Db, id: string): Promise<ArticleRow | undefined> {
   return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findArticleBySlug(db: Db, slug: string): Promise<ArticleRow | undefined> {
-  return db.selectFrom('articles').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
 export async function replaceArticleAuthors(db: Db, articleId: string, authorIds: readonly string[]): Promise<void> {
@@ -60,23 +55,25 @@ export async function syncListing(db: Db, articleId: string): Promise<void> {
   await db.updateTable('article_authors').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
 }
 
-export async function authorsOfArticle(db: Db, articleId: string): Promise<AuthorRow[]> {
-  return db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .selectAll('authors').where('article_authors.article_id', '=', articleId).orderBy('article_authors.position').execute();
+export async function authorIdsOf(db: Db, articleId: string): Promise<string[]> {
+  const rows = await db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).orderBy('position').execute();
+  return rows.map((row) => row.author_id);
 }
 
-export async function tagsOfArticle(db: Db, articleId: string): Promise<TagRow[]> {
-  return db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .selectAll('tags').where('article_tags.article_id', '=', articleId).orderBy('article_tags.position').execute();
+export async function tagIdsOf(db: Db, articleId: string): Promise<string[]> {
+  const rows = await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).orderBy('position').execute();
+  return rows.map((row) => row.tag_id);
+}
+
+/** Whether another article already has this slug. */
+export async function slugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row !== undefined && row.id !== exceptId;
 }
 
 export async function relatedPickIds(db: Db, articleId: string): Promise<string[]> {
   const rows = await db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('position').execute();
   return rows.map((row) => row.related_id);
-}
-
-export async function correctionsOfArticle(db: Db, articleId: string): Promise<CorrectionRow[]> {
-  return db.selectFrom('corrections').selectAll().where('article_id', '=', articleId).orderBy('published_at', 'asc').orderBy('id', 'asc').execute();
 }
 
 export async function insertCorrection(db: Db, row: CorrectionRow): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
@@ -6,8 +6,9 @@ import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '.
 import type { StaffActor } from '../staff/staff.service.ts';
 import {
   findArticleById, insertArticle, insertRevision, relatedPickIds, replaceArticleAuthors, replaceArticleTags,
-  replaceRelatedPicks, syncListing, updateArticleBody, updateArticleRow, findArticleBody,
+  replaceRelatedPicks, slugTaken, syncListing, tagIdsOf, updateArticleBody, updateArticleRow, authorIdsOf, findArticleBody,
 } from './articles.repository.ts';
+import { recordRedirect } from './pages.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
 import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT } from './document.ts';
@@ -17,7 +18,8 @@ import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
 
 export interface ContentDeps { db: Kysely<Database>; invalidation: Invalidation }
-type Db = Kysely<Database> | Transaction<Database>;
+// Transactions are Kysely instances too, so every function here runs inside the caller's transaction.
+type Db = Kysely<Database>;
 
 /** Throws FORBIDDEN unless the policy allows the action. */
 export function authorize(actor: StaffActor, action: ContentAction, article?: ArticleRow): void {
@@ -26,7 +28,7 @@ export function authorize(actor: StaffActor, action: ContentAction, article?: Ar
 }
 
 export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
-  const row = await findArticleById(db as Kysely<Database>, id);
+  const row = await findArticleById(db, id);
   if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
   return row;
 }
@@ -39,7 +41,7 @@ function cleanDocument(doc: ArticleDocument): ArticleDocument {
 async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: string): Promise<void> {
   const problems: FieldProblem[] = [];
   const expect = async (field: string, table: Parameters<typeof existingIds>[1], ids: readonly string[]): Promise<void> => {
-    const found = await existingIds(db as Kysely<Database>, table, ids);
+    const found = await existingIds(db, table, ids);
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) problems.push({ field, message: `unknown id ${missing.join(', ')}` });
   };
@@ -63,21 +65,17 @@ async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: strin
 async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<string> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const candidate = attempt === 0 ? wanted : `${wanted}-${attempt + 1}`;
-    const row = await (db as Kysely<Database>).selectFrom('articles').select('id').where('slug', '=', candidate).executeTakeFirst();
-    if (!row || row.id === exceptId) return candidate;
+    if (!(await slugTaken(db, candidate, exceptId))) return candidate;
   }
   throw new AppError('SLUG_TAKEN', `The slug ${wanted} is taken.`, [{ field: 'slug', message: 'is taken' }]);
 }
 
 async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Promise<void> {
-  const [authors, tags, related] = await Promise.all([
-    (db as Kysely<Database>).selectFrom('article_authors').select('author_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    (db as Kysely<Database>).selectFrom('article_tags').select('tag_id').where('article_id', '=', row.id).orderBy('position').execute(),
-    relatedPickIds(db as Kysely<Database>, row.id),
+  const [authorIds, tagIds, relatedIds, { body }] = await Promise.all([
+    authorIdsOf(db, row.id), tagIdsOf(db, row.id), relatedPickIds(db, row.id), findArticleBody(db, row.id),
   ]);
-  const { body } = await findArticleBody(db as Kysely<Database>, row.id);
-  const state = { ...row, body: JSON.parse(body) as unknown, authorIds: authors.map((a) => a.author_id), tagIds: tags.map((t) => t.tag_id), relatedIds: related };
-  await insertRevision(db as Kysely<Database>, row.id, actor?.id ?? null, state, newId(), nowIso());
+  const state = { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds };
+  await insertRevision(db, row.id, actor?.id ?? null, state, newId(), nowIso());
 }
 
 /** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
@@ -87,16 +85,15 @@ export async function purgeKeysFor(db: Db, before: ArticleRow | undefined, after
   if (!visible) return keys;
   keys.push(LIST_PAGES);
   for (const sectionId of new Set([before?.section_id, after.section_id])) if (sectionId) keys.push(sectionKey(sectionId));
-  const tags = await (db as Kysely<Database>).selectFrom('article_tags').select('tag_id').where('article_id', '=', after.id).execute();
-  for (const tag of tags) keys.push(tagKey(tag.tag_id));
+  for (const tagId of await tagIdsOf(db, after.id)) keys.push(tagKey(tagId));
   return keys;
 }
 
 async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Promise<void> {
-  if (input.authorIds) await replaceArticleAuthors(db as Kysely<Database>, id, input.authorIds);
-  if (input.tagIds) await replaceArticleTags(db as Kysely<Database>, id, input.tagIds);
-  if (input.relatedIds) await replaceRelatedPicks(db as Kysely<Database>, id, input.relatedIds);
-  if (input.authorIds || input.tagIds) await syncListing(db as Kysely<Database>, id);
+  if (input.authorIds) await replaceArticleAuthors(db, id, input.authorIds);
+  if (input.tagIds) await replaceArticleTags(db, id, input.tagIds);
+  if (input.relatedIds) await replaceRelatedPicks(db, id, input.relatedIds);
+  if (input.authorIds || input.tagIds) await syncListing(db, id);
 }
 
 /** Creates a draft; every save keeps a revision. */
@@ -164,16 +161,12 @@ export async function updateArticle(deps: ContentDeps, actor: StaffActor | null,
 export async function recordMove(db: Db, before: ArticleRow, after: ArticleRow): Promise<void> {
   if (before.status !== 'published' && before.status !== 'unpublished') return;
   const [oldSection, newSection] = await Promise.all([
-    before.section_id ? findSectionById(db as Kysely<Database>, before.section_id) : undefined,
-    after.section_id ? findSectionById(db as Kysely<Database>, after.section_id) : undefined,
+    before.section_id ? findSectionById(db, before.section_id) : undefined,
+    after.section_id ? findSectionById(db, after.section_id) : undefined,
   ]);
   const from = articlePath(oldSection?.slug, before.slug);
   const to = articlePath(newSection?.slug, after.slug);
   if (from === to) return;
-  const k = db as Kysely<Database>;
-  // Older redirects to the old address now point straight at the new one (no chains), and the new address stops redirecting.
-  await k.updateTable('redirects').set({ to_path: to }).where('to_path', '=', from).execute();
-  await k.deleteFrom('redirects').where('from_path', 'in', [from, to]).execute();
-  await k.insertInto('redirects').values({ id: newId(), from_path: from, to_path: to, created_at: nowIso() }).execute();
+  await recordRedirect(db, from, to, newId(), nowIso());
 }
 

@@ -18,3 +18,13 @@ export async function findRedirect(db: Kysely<Database>, fromPath: string): Prom
 export async function insertPage(db: Kysely<Database>, page: { id: string; slug: string; title: string; body: ArticleDocument; status: 'draft' | 'published'; at: string }): Promise<void> {
   await db.insertInto('pages').values({ id: page.id, slug: page.slug, title: page.title, body: JSON.stringify(page.body), status: page.status, created_at: page.at, modified_at: page.at }).execute();
 }
+
+/**
+ * Makes `from` answer 301 to `to`. Older redirects to `from` now point straight at `to` (no
+ * chains), and `to` itself stops redirecting.
+ */
+export async function recordRedirect(db: Kysely<Database>, from: string, to: string, id: string, at: string): Promise<void> {
+  await db.updateTable('redirects').set({ to_path: to }).where('to_path', '=', from).execute();
+  await db.deleteFrom('redirects').where('from_path', 'in', [from, to]).execute();
+  await db.insertInto('redirects').values({ id, from_path: from, to_path: to, created_at: at }).execute();
+}

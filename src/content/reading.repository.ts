@@ -42,3 +42,14 @@ export async function relatedPicksForReader(db: Db, articleId: string): Promise<
     .where('article_id', '=', p('id')).orderBy('position'), { id: articleId });
   return rows.map((row) => row.related_id);
 }
+
+/** Author names of several articles at once (for feeds), in byline order. */
+export async function authorNamesByArticle(db: Db, articleIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byArticle = new Map<string, string[]>();
+  if (articleIds.length === 0) return byArticle;
+  const rows = await db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.name']).where('article_authors.article_id', 'in', [...articleIds])
+    .orderBy('article_authors.position').execute();
+  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.name]);
+  return byArticle;
+}

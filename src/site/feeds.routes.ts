@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
+import { authorNamesByArticle } from '../content/reading.repository.ts';
 import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
 import { html } from '../http/html.ts';
@@ -32,7 +33,7 @@ ${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" 
 async function feed(deps: SiteDeps, title: string, path: string, description: string, filter: CardFilter): Promise<PageResult> {
   const site = await deps.siteContext();
   const cards = await listCards(deps.db, filter, FEED_SIZE);
-  const authors = await authorsByArticle(deps, cards.map((card) => card.id));
+  const authors = await authorNamesByArticle(deps.db, cards.map((card) => card.id));
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
@@ -47,16 +48,6 @@ ${cards.map((card) => item(card, site, authors.get(card.id) ?? []))}
 </rss>
 `.toString();
   return { kind: 'page', body, contentType: RSS, keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))] };
-}
-
-async function authorsByArticle(deps: SiteDeps, ids: string[]): Promise<Map<string, string[]>> {
-  const byArticle = new Map<string, string[]>();
-  if (ids.length === 0) return byArticle;
-  const rows = await deps.db.selectFrom('article_authors').innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.name']).where('article_authors.article_id', 'in', ids)
-    .orderBy('article_authors.position').execute();
-  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.name]);
-  return byArticle;
 }
 
 /** RSS 2.0 for the site and for every section, tag and author. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { listAuthors, listTags } from '../content/taxonomy.repository.ts';
-import { articlePath, authorPath, pagePath, sectionPath, tagPath } from '../content/urls.ts';
+import { publishedBetween, publishedMonths, publishedPages } from '../content/sitemap.repository.ts';
+import { authorPath, pagePath, sectionPath, tagPath } from '../content/urls.ts';
 import { html, type SafeHtml } from '../http/html.ts';
 import { LIST_PAGES } from '../http/invalidation.ts';
 import { servePage } from './serve-page.ts';
@@ -12,6 +12,8 @@ const MONTH_FILE = /^(\d{4})-(0[1-9]|1[0-2])\.xml$/;
 /** Google News reads articles of the last two days, at most 1,000 of them. */
 const NEWS_WINDOW_MS = 48 * 3600 * 1000;
 const NEWS_LIMIT = 1000;
+/** The sitemap protocol's limit of URLs per file. */
+const SITEMAP_LIMIT = 50_000;
 
 const urlset = (urls: SafeHtml[], extraNs: SafeHtml | '' = ''): string => html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${extraNs}>
@@ -31,13 +33,11 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
 
   app.get('/sitemap.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
     const site = await deps.siteContext();
-    const months = await db.selectFrom('articles').where('status', '=', 'published')
-      .select([sql<string>`substr(published_at, 1, 7)`.as('month'), (eb) => eb.fn.max('modified_at').as('lastmod')])
-      .groupBy(sql`substr(published_at, 1, 7)`).orderBy('month', 'desc').execute();
+    const months = await publishedMonths(db);
     const entry = (path: string, lastmod?: string) => html`<sitemap><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</sitemap>\n`;
     const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) => entry(`/sitemaps/${m.month}.xml`, String(m.lastmod)))}</sitemapindex>
+${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) => entry(`/sitemaps/${m.month}.xml`, m.lastModified))}</sitemapindex>
 `.toString();
     return { kind: 'page', body, contentType: XML, keys: [LIST_PAGES] };
   }));
@@ -45,11 +45,8 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
   app.get('/sitemaps/news.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
     const site = await deps.siteContext();
     const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString();
-    const rows = await db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id')
-      .where('articles.status', '=', 'published').where('articles.published_at', '>=', since)
-      .select(['articles.slug', 'articles.headline', 'articles.published_at', 'sections.slug as section_slug'])
-      .orderBy('articles.published_at', 'desc').limit(NEWS_LIMIT).execute();
-    const urls = rows.map((row) => html`<url><loc>${site.publicUrl + articlePath(row.section_slug, row.slug)}</loc><news:news><news:publication><news:name>${site.settings.publisherName}</news:name><news:language>${site.settings.locale}</news:language></news:publication><news:publication_date>${row.published_at}</news:publication_date><news:title>${row.headline}</news:title></news:news></url>\n`);
+    const entries = await publishedBetween(db, since, new Date().toISOString(), NEWS_LIMIT);
+    const urls = entries.map((entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><news:news><news:publication><news:name>${site.settings.publisherName}</news:name><news:language>${site.settings.locale}</news:language></news:publication><news:publication_date>${entry.publishedAt}</news:publication_date><news:title>${entry.headline}</news:title></news:news></url>\n`);
     // The two-day window moves with time, so the process keeps this sitemap for a minute at most.
     return { kind: 'page', body: urlset(urls, html` xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"`), contentType: XML, keys: [LIST_PAGES], ttlMs: 60_000 };
   }));
@@ -58,7 +55,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
     const site = await deps.siteContext();
     const [tags, authors, pages] = await Promise.all([
       listTags(db), listAuthors(db),
-      db.selectFrom('pages').select(['slug', 'modified_at']).where('status', '=', 'published').execute(),
+      publishedPages(db),
     ]);
     const url = (path: string, lastmod?: string) => html`<url><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
     const urls = [
@@ -66,7 +63,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
       ...site.sections.map((s) => url(sectionPath(s.slug))),
       ...tags.map((tag) => url(tagPath(tag.slug))),
       ...authors.map((author) => url(authorPath(author.slug))),
-      ...pages.map((page) => url(pagePath(page.slug), page.modified_at)),
+      ...pages.map((page) => url(pagePath(page.slug), page.modifiedAt)),
       url('/corrections'),
     ];
     return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
@@ -78,15 +75,9 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
     const site = await deps.siteContext();
     const start = `${match[1]}-${match[2]}`;
     const next = Number(match[2]) === 12 ? `${Number(match[1]) + 1}-01` : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}`;
-    const rows = await db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id')
-      .where('articles.status', '=', 'published').where('articles.published_at', '>=', start).where('articles.published_at', '<', next)
-      .select(['articles.slug', 'articles.modified_at', 'articles.published_at', 'sections.slug as section_slug'])
-      .orderBy('articles.published_at', 'desc').execute();
-    if (rows.length === 0) return { kind: 'missing' };
-    const urls = rows.map((row) => {
-      const lastmod = row.modified_at > (row.published_at ?? '') ? row.modified_at : row.published_at ?? row.modified_at;
-      return html`<url><loc>${site.publicUrl + articlePath(row.section_slug, row.slug)}</loc><lastmod>${lastmod}</lastmod></url>\n`;
-    });
+    const entries = await publishedBetween(db, start, next, SITEMAP_LIMIT);
+    if (entries.length === 0) return { kind: 'missing' };
+    const urls = entries.map((entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><lastmod>${entry.lastModified}</lastmod></url>\n`);
     return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
   }));
 }
