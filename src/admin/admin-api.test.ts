@@ -153,6 +153,25 @@ describe('admin API', () => {
     assert.equal((await api('POST', '/redirects', editorHeaders, { fromPath: 'no-slash', toPath: '/x' })).statusCode, 400);
   });
 
+  it('manages static pages and lists articles by status', async () => {
+    const created = await api('POST', '/pages', editorHeaders, { title: 'About us', status: 'published', body: paragraphs('We are a small newsroom.') });
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json().slug, 'about-us');
+    assert.match((await t.app.inject('/about-us')).body, /We are a small newsroom/);
+    assert.equal((await api('POST', '/pages', editorHeaders, { title: 'Clash', slug: 'politics' })).statusCode, 409, 'a section has that address');
+    assert.equal((await api('POST', '/pages', editorHeaders, { title: 'Feed', slug: 'feed' })).statusCode, 400, 'reserved');
+    const changed = await api('PATCH', `/pages/${created.json().id}`, editorHeaders, { title: 'About the newsroom' });
+    assert.equal(changed.json().title, 'About the newsroom');
+    assert.ok((await api('GET', '/pages', editorHeaders)).json().pages.some((p: { slug: string }) => p.slug === 'about-us'));
+    assert.equal((await api('DELETE', `/pages/${created.json().id}`, editorHeaders)).statusCode, 204);
+    assert.equal((await t.app.inject('/about-us')).statusCode, 404);
+    const drafts = (await api('GET', '/articles?status=draft&limit=100', editorHeaders)).json().articles;
+    assert.ok(drafts.length > 0 && drafts.every((a: { status: string }) => a.status === 'draft'));
+    assert.equal((await api('GET', '/articles?status=lost', editorHeaders)).statusCode, 400);
+    assert.equal((await api('GET', '/articles?limit=1000', editorHeaders)).statusCode, 400);
+    assert.equal((await api('GET', '/articles?limit=1', editorHeaders)).json().articles.length, 1);
+  });
+
   it('sanitizes embedded HTML on the way in', async () => {
     const created = await api('POST', '/articles', editorHeaders, {
       headline: 'Embed', body: { type: 'doc', version: 1, content: [{ type: 'embed', html: '<p onclick="steal()">Map<script>alert(1)</script></p><iframe src="https://evil.example/x"></iframe><iframe src="https://www.youtube.com/embed/abc"></iframe>' }] },

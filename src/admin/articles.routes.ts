@@ -5,7 +5,7 @@ import {
   ArticleResponse, CorrectionSchema, type CreateArticleInput, CreateArticleSchema, PublishSchema, type UpdateArticleInput, UpdateArticleSchema,
 } from '../content/articles.schemas.ts';
 import { authorize, createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
-import { listRevisions } from '../content/articles.repository.ts';
+import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
 import type { ArticleStatus } from '../content/articles.table.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import type { AdminDeps } from './admin.plugin.ts';
@@ -14,8 +14,9 @@ import { staffOf } from './admin.plugin.ts';
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  // Query strings are text; bodies are not coerced, so numbers here are digit strings.
+  limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100 (default 20)' })),
+  offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: 'default 0' })),
 }, { additionalProperties: false });
 const tags = ['articles'];
 
@@ -24,15 +25,12 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   const content = { db: deps.db, invalidation: deps.invalidation };
   const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
 
-  api.get<{ Querystring: { status?: ArticleStatus; limit?: number; offset?: number } }>('/articles', {
+  api.get<{ Querystring: { status?: ArticleStatus; limit?: string; offset?: string } }>('/articles', {
     schema: { tags, summary: 'List articles, newest change first', querystring: ListQuery },
   }, async (request) => {
     authorize(staffOf(request), 'article.read');
-    let query = deps.db.selectFrom('articles').select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
-      .orderBy('modified_at', 'desc').limit(request.query.limit ?? 20).offset(request.query.offset ?? 0);
-    if (request.query.status) query = query.where('status', '=', request.query.status);
-    const rows = await query.execute();
-    return { articles: rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, headline: r.headline, publishedAt: r.published_at, modifiedAt: r.modified_at, createdBy: r.created_by })) };
+    const { status, limit = '20', offset = '0' } = request.query;
+    return { articles: await listArticlesForStaff(deps.db, { ...(status ? { status } : {}), limit: Number(limit), offset: Number(offset) }) };
   });
 
   api.post<{ Body: CreateArticleInput }>('/articles', {

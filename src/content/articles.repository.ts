@@ -104,3 +104,12 @@ export async function insertArticlesInBulk(
   if (authors.length) await db.insertInto('article_authors').values([...authors]).execute();
   if (tags.length) await db.insertInto('article_tags').values([...tags]).execute();
 }
+
+/** Articles for the newsroom's list, most recently changed first. */
+export async function listArticlesForStaff(db: Db, options: { status?: ArticleRow['status']; limit: number; offset: number }) {
+  let query = db.selectFrom('articles').select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
+    .orderBy('modified_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset);
+  if (options.status) query = query.where('status', '=', options.status);
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, headline: r.headline, publishedAt: r.published_at, modifiedAt: r.modified_at, createdBy: r.created_by }));
+}
