@@ -41,6 +41,9 @@ article.story{max-width:44rem;margin:0 auto}
 .dateline{font-family:system-ui,sans-serif;font-weight:700;font-size:.9rem;text-transform:uppercase;letter-spacing:.04em}
 .inline-card{border:1px solid var(--rule);padding:.75rem;margin:1.5rem 0;display:grid;grid-template-columns:7rem 1fr;gap:.75rem;align-items:start}
 .inline-card img{width:100%;height:auto}.inline-card p{margin:0}.inline-card a{text-decoration:none;font-weight:700}
+.inline-card .dek{font-size:.95rem;margin-top:.25rem}
+.body blockquote footer{font-style:normal;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted)}
+.body blockquote footer::before{content:"— "}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}
 .attribution{font-style:italic;color:var(--muted)}
