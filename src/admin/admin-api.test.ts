@@ -151,6 +151,7 @@ describe('admin API', () => {
     assert.equal(followed.statusCode, 301);
     assert.equal(followed.headers.location, '/culture-arts');
     assert.equal((await api('POST', '/redirects', editorHeaders, { fromPath: 'no-slash', toPath: '/x' })).statusCode, 400);
+    assert.equal((await api('POST', '/redirects', editorHeaders, { fromPath: '/promo', toPath: '//evil.example/login' })).statusCode, 400, 'no redirects off the site');
   });
 
   it('manages static pages and lists articles by status', async () => {

@@ -15,7 +15,8 @@ import { staffOf } from './admin.plugin.ts';
 const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100 });
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const Path = Type.String({ pattern: '^/[^\\s?#]*$', maxLength: 500, description: 'a site-relative path such as /old/address' });
+// One leading slash only: "//host" would be a protocol-relative address, an open redirect.
+const Path = Type.String({ pattern: '^/(?!/)[^\\s?#]*$', maxLength: 500, description: 'a site-relative path such as /old/address' });
 const pageFields = { slug: Type.Optional(Slug), body: Type.Optional(DocumentSchema), status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])) };
 
 /** Static pages, redirects and site settings. */

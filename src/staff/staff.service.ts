@@ -51,6 +51,8 @@ export async function startSession(db: Kysely<Database>, staffId: string): Promi
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
+  // Expired sessions are useless; clearing them here keeps the table from growing forever.
+  await db.deleteFrom('staff_sessions').where('expires_at', '<=', nowIso()).execute();
   await db.insertInto('staff_sessions').values({ token_hash: hashSecret(token), staff_id: staffId, csrf_hash: hashSecret(csrfToken), created_at: nowIso(), expires_at: expiresAt }).execute();
   return { token, csrfToken, expiresAt };
 }
