@@ -18,7 +18,7 @@ describe('page cache lifetime', () => {
   it('drops a page after its time to live, and at once on a purge of one of its keys', async () => {
     const invalidation = new Invalidation();
     const cache = new PageCache({ enabled: true, capacity: 10, ttlMs: 50, invalidation });
-    const page = { body: 'x', etag: '"x"', contentType: 'text/html', status: 200, keys: [LIST_PAGES] };
+    const page = { body: Buffer.from('x'), etag: '"x"', contentType: 'text/html', status: 200, keys: [LIST_PAGES] };
     cache.set('/a', { ...page });
     assert.ok(cache.get('/a'));
     await sleep(70);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { ALL_PAGES, type Invalidation } from './invalidation.ts';
 
 export interface CachedPage {
-  body: string;
+  /** UTF-8 bytes: encoded once, then hashed, compressed and sent as they are. */
+  body: Buffer;
   etag: string;
   contentType: string;
   status: number;
@@ -14,7 +15,7 @@ export interface CachedPage {
 }
 
 /** A strong ETag over a page body. */
-export function etagOf(body: string): string {
+export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 

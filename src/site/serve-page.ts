@@ -36,8 +36,9 @@ export async function servePage(
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'missing') throw new AppError('NOT_FOUND', 'No page at this address.');
     if (result.kind === 'gone') throw new AppError('GONE', 'This story has been withdrawn.');
+    const body = Buffer.from(result.body);
     page = {
-      body: result.body, etag: etagOf(result.body), contentType: result.contentType ?? HTML,
+      body, etag: etagOf(body), contentType: result.contentType ?? HTML,
       status: result.status ?? 200, keys: result.keys,
       ...(result.ttlMs ? { expiresAt: Date.now() + result.ttlMs } : {}),
     };
@@ -66,7 +67,7 @@ function preferredEncoding(accept: string | undefined): Encoding | null {
   return null;
 }
 
-function compressed(page: CachedPage, encoding: Encoding): Buffer | string {
+function compressed(page: CachedPage, encoding: Encoding): Buffer {
   if (page.body.length < MIN_COMPRESSED_BYTES) return page.body;
   page.compressed ??= {};
   let bytes = page.compressed[encoding];
