@@ -63,6 +63,12 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: (_address: string, hop: number) => hop < config.trustedProxies,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },
+    // An address that cannot be decoded (a stray "%") is refused with the site's own page, not JSON.
+    frameworkErrors: (error, request, rawReply) => {
+      const reply = rawReply as FastifyReply;
+      if (error.code !== 'FST_ERR_BAD_URL' || isAdminApi(request as FastifyRequest)) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: error.message, fields: [] } });
+      return sendReaderError(reply, siteContext, 400, 'notFound', '/');
+    },
   });
 
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {

@@ -111,6 +111,9 @@ describe('home, archives, static pages and corrections', () => {
     assert.equal(doc.querySelector('h1')?.text, 'Page not found');
     assert.ok(doc.querySelector('header nav a[href="/politics"]'));
     assert.equal((await t.app.inject('/unknown-thing')).statusCode, 404);
+    const undecodable = await t.app.inject('/politics/%E0%A4%A');
+    assert.equal(undecodable.statusCode, 400);
+    assert.ok(parse(undecodable.body).querySelector('header nav a[href="/politics"]'), 'a broken address gets the site page');
   });
 
   it('collects corrections and clarifications on /corrections, newest first', async () => {
