@@ -4,7 +4,8 @@ import { authorize } from '../content/articles.service.ts';
 import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
-import { findImage, storeImage } from '../media/images.service.ts';
+import { findImage, storeImage, updateImageDetails } from '../media/images.service.ts';
+import { ALL_PAGES } from '../http/invalidation.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
@@ -40,6 +41,20 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
     if (!data) throw new AppError('VALIDATION_FAILED', 'No file was sent.', [{ field: 'file', message: 'is required' }]);
     const row = await storeImage(deps, data, details, actor.id);
     return reply.code(201).send(presentImage(row));
+  });
+
+  api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>('/media/images/:id', {
+    schema: {
+      tags: ['media'], summary: "Change an image's alt text, caption or credit", params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      body: Type.Object({ alt: Type.Optional(Type.String({ maxLength: 1000 })), caption: Type.Optional(Type.String({ maxLength: DETAIL_LIMIT })), credit: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+    },
+  }, async (request) => {
+    const existing = await findImage(deps.db, request.params.id);
+    if (!existing) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
+    authorize(staffOf(request), 'media.edit', { createdBy: existing.created_by });
+    const row = await updateImageDetails(deps.db, request.params.id, request.body);
+    deps.invalidation.purge([ALL_PAGES]);
+    return presentImage(row ?? existing);
   });
 
   api.get<{ Params: { id: string } }>('/media/images/:id', {

@@ -12,7 +12,7 @@ import { recordRedirect } from './pages.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
 import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT } from './document.ts';
-import { can, type ContentAction } from './policy.ts';
+import { can, type ContentAction, type PolicyOwned } from './policy.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
@@ -22,8 +22,9 @@ export interface ContentDeps { db: Kysely<Database>; invalidation: Invalidation 
 type Db = Kysely<Database>;
 
 /** Throws FORBIDDEN unless the policy allows the action. */
-export function authorize(actor: StaffActor, action: ContentAction, article?: ArticleRow): void {
-  const allowed = can(actor, action, article ? { createdBy: article.created_by, status: article.status } : undefined);
+export function authorize(actor: StaffActor, action: ContentAction, thing?: ArticleRow | PolicyOwned): void {
+  const subject = thing && 'status' in thing ? { createdBy: thing.created_by, status: thing.status } : thing;
+  const allowed = can(actor, action, subject);
   if (!allowed) throw new AppError('FORBIDDEN', `A ${actor.role} may not do ${action} here.`);
 }
 

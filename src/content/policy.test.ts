@@ -26,6 +26,8 @@ const CONTENT_TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> =
   ['article.correct', ownPublished, '.YYY'],
   ['article.correct', othersPublished, '..YY'],
   ['media.upload', undefined, 'YYYY'],
+  ['media.edit', { createdBy: me, status: 'draft' }, 'YYYY'],
+  ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY'],
   ['taxonomy.manage', undefined, '..YY'],
   ['page.manage', undefined, '..YY'],
   ['redirect.manage', undefined, '..YY'],

@@ -3,20 +3,22 @@ import type { StaffRole } from '../staff/staff.table.ts';
 /** What a newsroom can do with content. Authorization for every content route goes through can(). */
 export type ContentAction =
   | 'article.create' | 'article.read' | 'article.edit' | 'article.publish' | 'article.unpublish' | 'article.correct'
-  | 'media.upload' | 'taxonomy.manage' | 'page.manage' | 'redirect.manage';
+  | 'media.upload' | 'media.edit' | 'taxonomy.manage' | 'page.manage' | 'redirect.manage';
 
 export interface PolicyActor { id: string; role: StaffRole }
 export interface PolicyArticle { createdBy: string | null; status: 'draft' | 'scheduled' | 'published' | 'unpublished' }
+/** Anything else a staff member may own (an uploaded image). */
+export interface PolicyOwned { createdBy: string | null }
 
 const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
 const atLeast = (actor: PolicyActor, role: StaffRole): boolean => RANK[actor.role] >= RANK[role];
-const owns = (actor: PolicyActor, article?: PolicyArticle): boolean => article !== undefined && article.createdBy === actor.id;
+const owns = (actor: PolicyActor, thing?: PolicyOwned): boolean => thing !== undefined && thing.createdBy === actor.id;
 
 /**
  * Contributors write drafts only; authors publish their own; editors publish anything and manage
  * sections, tags, labels, authors, pages and redirects; admins also manage staff and settings.
  */
-export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle): boolean {
+export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle | PolicyOwned): boolean {
   switch (action) {
     case 'article.create':
     case 'article.read':
@@ -25,11 +27,13 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'article.edit':
       if (atLeast(actor, 'editor')) return true;
       if (actor.role === 'author') return owns(actor, article);
-      return owns(actor, article) && article?.status === 'draft';
+      return owns(actor, article) && article !== undefined && 'status' in article && article.status === 'draft';
     case 'article.publish':
     case 'article.unpublish':
     case 'article.correct':
       return atLeast(actor, 'editor') || (actor.role === 'author' && owns(actor, article));
+    case 'media.edit':
+      return atLeast(actor, 'editor') || owns(actor, article);
     case 'taxonomy.manage':
     case 'page.manage':
     case 'redirect.manage':

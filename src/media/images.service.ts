@@ -60,3 +60,10 @@ export async function findImages(db: Kysely<Database>, ids: readonly string[]): 
   const rows = await db.selectFrom('images').selectAll().where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** Changes an image's alt text, caption or credit (pages then show the new ones). */
+export async function updateImageDetails(db: Kysely<Database>, id: string, details: ImageDetails): Promise<ImageRow | undefined> {
+  const changes = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
+  if (Object.keys(changes).length) await db.updateTable('images').set(changes).where('id', '=', id).execute();
+  return findImage(db, id);
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { makeStaff, pngBytes, signIn } from '../testing/factories.ts';
+import { makeArticle, makeStaff, pngBytes, signIn } from '../testing/factories.ts';
 
 function multipart(file: Buffer, filename: string, type: string, fields: Record<string, string> = {}): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----gaceta-test-boundary';
@@ -59,6 +59,23 @@ describe('image uploads', () => {
     const jpg = await t.app.inject(`/media/images/${image.id}/320.jpg`);
     assert.equal((await sharp(jpg.rawPayload).metadata()).format, 'jpeg');
     assert.equal((await t.app.inject(`/media/images/${image.id}/..%2F..%2Fgaceta.sqlite`)).statusCode, 404);
+  });
+
+  it('lets the uploader and editors correct alt text, caption and credit, and pages show the change', async () => {
+    const image = (await upload(multipart(await pngBytes(640, 360), 'plaza.png', 'image/png', { alt: 'Plaza', credit: 'Photo: Wrong Name' }))).json();
+    const article = await makeArticle(t, { headline: 'Plaza reopens', featureImage: { id: image.id } });
+    assert.match((await t.app.inject(`/news/${article.slug}`)).body, /Photo: Wrong Name/);
+    const patch = (headers: Record<string, string>, payload: object) =>
+      t.app.inject({ method: 'PATCH', url: `/admin/api/media/images/${image.id}`, headers, payload });
+    const other = await signIn(t, await makeStaff(t, 'contributor'));
+    assert.equal((await patch(other, { credit: 'Photo: Someone Else' })).statusCode, 403, "another contributor's image");
+    const fixed = await patch(auth, { credit: 'Photo: Ana Ruiz' });
+    assert.equal(fixed.statusCode, 200);
+    assert.equal(fixed.json().credit, 'Photo: Ana Ruiz');
+    const page = (await t.app.inject(`/news/${article.slug}`)).body;
+    assert.match(page, /Photo: Ana Ruiz/);
+    assert.doesNotMatch(page, /Wrong Name/);
+    assert.equal((await patch(auth, { credit: 'x'.repeat(501) })).statusCode, 400);
   });
 
   it('refuses what is not an image with 415 and writes nothing', async () => {
