@@ -41,6 +41,11 @@ describe('admin API', () => {
     assert.equal(ok.statusCode, 201);
     const me = await api('GET', '/session', { cookie: editorHeaders.cookie ?? '' });
     assert.equal(me.json().staff.email, editor.email);
+    const signIn = await t.app.inject({ method: 'POST', url: '/admin/api/session', payload: { email: editor.email, password: TEST_PASSWORD } });
+    const cookie = signIn.cookies.find((c) => c.name === 'gaceta_staff');
+    assert.equal(cookie?.path, '/admin', 'the staff cookie never travels with reader requests');
+    assert.equal(cookie?.httpOnly, true);
+    assert.equal(cookie?.sameSite, 'Strict');
   });
 
   it('takes staff API keys, and refuses them once revoked', async () => {

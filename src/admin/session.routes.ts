@@ -21,7 +21,7 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
     if (!actor) throw new AppError('UNAUTHENTICATED', 'The email or password is wrong.');
     const session = await startSession(deps.db, actor.id);
     reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, maxAge: SESSION_TTL_MS / 1000,
+      path: '/admin', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, maxAge: SESSION_TTL_MS / 1000,
     });
     return { staff: actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
@@ -32,7 +32,7 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
   api.delete('/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(deps.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
     return reply.code(204).send();
   });
 }
