@@ -80,6 +80,9 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       await handle.close();
     }
     assert.ok(fs.readdirSync(path.join(dataDir, 'media', 'images')).length >= 5, 'images were made locally');
+    const again = gaceta('seed');
+    assert.equal(again.status, 1);
+    assert.match(again.err, /already has articles/);
   });
 
   it('generates a synthetic archive', async () => {

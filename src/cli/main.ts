@@ -6,7 +6,7 @@ import { AppError } from '../http/errors.ts';
 import { backup } from './backup.ts';
 import { generateArchive } from './generate.ts';
 import { openRuntime } from './runtime.ts';
-import { seedDemo } from './seed/seed.ts';
+import { isEmpty, seedDemo } from './seed/seed.ts';
 import { serve } from './serve.ts';
 
 function positiveInteger(value: string): number {
@@ -41,6 +41,7 @@ program.command('migrate').description('bring the database schema up to date')
 
 program.command('seed').description('load the demo newsroom (36 articles, 6 sections) into an empty database')
   .action(() => withRuntime(async ({ handle, storage, invalidation }) => {
+    if (!(await isEmpty(handle.db))) throw new AppError('CONFLICT', 'The database already has articles; the demo newsroom is loaded only into an empty one.');
     const result = await seedDemo({ db: handle.db, storage, invalidation }, console.log);
     console.log(`demo newsroom loaded: ${result.articles} articles`);
   }));
