@@ -83,6 +83,18 @@ describe('feeds, sitemaps and robots.txt', () => {
     assert.equal(entry['news:news']['news:title'], 'Rain returns & the <valley> breathes');
   });
 
+  it('sends small cached pages uncompressed, never labelled as compressed', async () => {
+    const empty = await startTestApp();
+    try {
+      const response = await empty.app.inject({ url: '/sitemaps/news.xml', headers: { 'accept-encoding': 'br, gzip' } });
+      assert.ok(response.rawPayload.length < 1024);
+      assert.equal(response.headers['content-encoding'], undefined);
+      assert.ok(xml.parse(response.body).urlset, 'the body is plain XML');
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('names the sitemaps in robots.txt', async () => {
     const response = await t.app.inject('/robots.txt');
     assert.equal(response.statusCode, 200);

@@ -44,8 +44,9 @@ export async function servePage(
     };
     if (page.status === 200) cache.set(cacheKey, page);
   }
-  // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy compresses them).
-  const encoding = cache.enabled ? preferredEncoding(request.headers['accept-encoding']) : null;
+  // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy
+  // compresses them), and so do pages too small to gain from it.
+  const encoding = cache.enabled && page.body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(request.headers['accept-encoding']) : null;
   const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
   reply.header('etag', etag)
     .header('cache-control', viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache')
@@ -68,7 +69,6 @@ function preferredEncoding(accept: string | undefined): Encoding | null {
 }
 
 function compressed(page: CachedPage, encoding: Encoding): Buffer {
-  if (page.body.length < MIN_COMPRESSED_BYTES) return page.body;
   page.compressed ??= {};
   let bytes = page.compressed[encoding];
   if (!bytes) {
