@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Dialect } from './database.ts';
 import * as core from './migrations/0001_core.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
@@ -8,10 +9,24 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/**
+ * The migrator for this database. On PostgreSQL its bookkeeping tables are pinned to the schema
+ * in use: otherwise Kysely finds another schema's tables of the same name (a second Gaceta, or a
+ * test suite running beside this one) and skips creating its own.
+ */
+export async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator> {
+  const schema = dialect === 'postgres'
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  return new Migrator({
+    db, provider, migrationTableName: 'gaceta_migrations', migrationLockTableName: 'gaceta_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'gaceta_migrations', migrationLockTableName: 'gaceta_migrations_lock' });
-  const { error, results } = await migrator.migrateToLatest();
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await (await migratorFor(db, dialect)).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error instanceof Error ? error.message : error)}`, { cause: error });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/harness.ts';
-import { migrateToLatest } from './migrate.ts';
-import * as core from './migrations/0001_core.ts';
+import { migrateToLatest, migratorFor } from './migrate.ts';
 
 const TABLES = ['articles', 'article_authors', 'article_tags', 'article_related', 'corrections', 'revisions', 'sections', 'tags', 'labels', 'authors', 'pages', 'redirects', 'settings', 'images', 'staff', 'staff_sessions', 'api_keys'];
 
@@ -18,7 +17,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
   it('creates every table, and running again changes nothing', async () => {
     const tables = (await database.handle.db.introspection.getTables()).map((table) => table.name);
     for (const table of TABLES) assert.ok(tables.includes(table), `${table} exists`);
-    assert.deepEqual(await migrateToLatest(database.handle.db as never), []);
+    assert.deepEqual(await migrateToLatest(database.handle.db as never, database.handle.dialect), []);
   });
 
   it('enforces the constraints the application relies on', async () => {
@@ -32,12 +31,12 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
 
   it('migrates down and up again', async () => {
     const db = database.handle.db as never;
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ '0001_core': core }) }, migrationTableName: 'gaceta_migrations', migrationLockTableName: 'gaceta_migrations_lock' });
+    const migrator = await migratorFor(db, database.handle.dialect);
     const down = await migrator.migrateDown();
     assert.equal(down.error, undefined);
     const left = (await database.handle.db.introspection.getTables()).map((table) => table.name);
     assert.ok(!left.includes('articles'));
-    assert.deepEqual(await migrateToLatest(db), ['0001_core']);
+    assert.deepEqual(await migrateToLatest(db, database.handle.dialect), ['0001_core']);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
   });

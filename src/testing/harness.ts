@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const schema = pgSchema?.schema;
   const open = (): DatabaseHandle => openDatabase({ databaseUrl: TEST_DATABASE_URL, sqliteFile: path.join(dataDir, 'test.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
   const handle = open();
-  await migrateToLatest(handle.db as never);
+  await migrateToLatest(handle.db as never, handle.dialect);
   return {
     handle,
     dataDir,
