@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { insertArticlesInBulk } from '../content/articles.repository.ts';
 import type { NewArticleRow } from '../content/articles.table.ts';
-import { type ArticleDocument, documentPlainText } from '../content/document.ts';
+import { type ArticleDocument, storedBody } from '../content/document.ts';
 import { insertTaxonomyRow, listAuthors, listLabels, listSections, listTags } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import type { MediaStorage } from '../media/storage.ts';
@@ -79,7 +79,7 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
         published_at: published, updated_at: null, modified_at: published, created_at: published, created_by: null,
         comment_count: Math.floor(random() * 40),
       });
-      bodies.push({ article_id: id, body: JSON.stringify(body), body_text: documentPlainText(body) });
+      bodies.push({ article_id: id, ...storedBody(body) });
       articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0, listed_at: published });
       const firstTag = pick(tags).id;
       const secondTag = pick(tags).id;

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { runPrepared } from '../db/prepared.ts';
+import { EMPTY_DOCUMENT, storedBody } from './document.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
 
 type Db = Kysely<Database>;
@@ -11,7 +13,7 @@ export async function insertArticle(db: Db, row: NewArticleRow, body: ArticleBod
 
 export async function findArticleBody(db: Db, id: string): Promise<ArticleBody> {
   const row = await db.selectFrom('article_bodies').select(['body', 'body_text']).where('article_id', '=', id).executeTakeFirst();
-  return row ?? { body: '{"type":"doc","version":1,"content":[]}', body_text: '' };
+  return row ?? storedBody(EMPTY_DOCUMENT);
 }
 
 export async function updateArticleBody(db: Db, id: string, body: ArticleBody): Promise<void> {
@@ -71,8 +73,10 @@ export async function slugTaken(db: Db, slug: string, exceptId?: string): Promis
   return row !== undefined && row.id !== exceptId;
 }
 
+/** Editor-picked related stories in the editor's order (on the article page's hot path, so compiled once). */
 export async function relatedPickIds(db: Db, articleId: string): Promise<string[]> {
-  const rows = await db.selectFrom('article_related').select('related_id').where('article_id', '=', articleId).orderBy('position').execute();
+  const rows = await runPrepared(db, 'article:picks', (p) => db.selectFrom('article_related').select('related_id')
+    .where('article_id', '=', p('id')).orderBy('position'), { id: articleId });
   return rows.map((row) => row.related_id);
 }
 

@@ -11,7 +11,7 @@ import {
 import { recordRedirect } from './pages.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
-import { type ArticleDocument, documentPlainText, documentReferences, EMPTY_DOCUMENT } from './document.ts';
+import { type ArticleDocument, documentReferences, EMPTY_DOCUMENT, storedBody } from './document.ts';
 import { can, type ContentAction, type PolicyOwned } from './policy.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
@@ -114,7 +114,7 @@ export async function createDraft(deps: ContentDeps, actor: StaffActor | null, i
       created_by: actor?.id ?? null, comment_count: 0,
     };
     if (input.slug && row.slug !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
-    await insertArticle(trx, row, { body: JSON.stringify(body), body_text: documentPlainText(body) });
+    await insertArticle(trx, row, storedBody(body));
     await writeRelations(trx, row.id, input);
     await snapshot(trx, row, actor);
     return row;
@@ -137,8 +137,7 @@ export async function updateArticle(deps: ContentDeps, actor: StaffActor | null,
       if (input[field] !== undefined) (changes as Record<string, unknown>)[column] = input[field];
     }
     if (input.body) {
-      const body = cleanDocument(input.body);
-      await updateArticleBody(trx, id, { body: JSON.stringify(body), body_text: documentPlainText(body) });
+      await updateArticleBody(trx, id, storedBody(cleanDocument(input.body)));
     }
     if (input.featureImage !== undefined) {
       changes.feature_image_id = input.featureImage?.id ?? null;

@@ -110,6 +110,11 @@ export function documentPlainText(doc: ArticleDocument): string {
   return parts.filter((part) => part.trim() !== '').join('\n\n');
 }
 
+/** A document as it is stored: its JSON and the plain text kept beside it. */
+export function storedBody(doc: ArticleDocument): { body: string; body_text: string } {
+  return { body: JSON.stringify(doc), body_text: documentPlainText(doc) };
+}
+
 /** Ids of images and articles a document refers to, so a page can load them in one query each. */
 export function documentReferences(doc: ArticleDocument): { imageIds: string[]; articleIds: string[] } {
   const imageIds = new Set<string>();

@@ -37,12 +37,6 @@ export async function correctionsForReader(db: Db, articleId: string): Promise<A
     .where('article_id', '=', p('id')).orderBy('published_at', 'asc').orderBy('id', 'asc'), { id: articleId });
 }
 
-export async function relatedPicksForReader(db: Db, articleId: string): Promise<string[]> {
-  const rows = await runPrepared(db, 'reader:picks', (p) => db.selectFrom('article_related').select('related_id')
-    .where('article_id', '=', p('id')).orderBy('position'), { id: articleId });
-  return rows.map((row) => row.related_id);
-}
-
 /** Author names of several articles at once (for feeds), in byline order. */
 export async function authorNamesByArticle(db: Db, articleIds: readonly string[]): Promise<Map<string, string[]>> {
   const byArticle = new Map<string, string[]>();

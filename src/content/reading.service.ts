@@ -4,8 +4,9 @@ import type { ImageRef } from '../media/images.ts';
 import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import { bodyForViewer, type Viewer } from './access.ts';
+import { relatedPickIds } from './articles.repository.ts';
 import {
-  articleForReader, authorsForReader, correctionsForReader, relatedPicksForReader, tagsForReader,
+  articleForReader, authorsForReader, correctionsForReader, tagsForReader,
 } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
@@ -75,7 +76,7 @@ export async function readArticle(db: Kysely<Database>, sectionSlug: string, slu
     correctionsForReader(db, row.id),
     findImages(db, refs.imageIds),
     cardsByIds(db, refs.articleIds),
-    relatedPicksForReader(db, row.id),
+    relatedPickIds(db, row.id),
   ]);
   const related = await relatedStories(db, row.id, row.section_id, tags.map((tag) => tag.id), picks);
 
