@@ -8,10 +8,10 @@ import { authorize, createDraft, requireArticle, updateArticle } from '../conten
 import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
 import type { ArticleStatus } from '../content/articles.table.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
+import { IdParams } from './schemas.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const ListQuery = Type.Object({
   status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
   // Query strings are text; bodies are not coerced, so numbers here are digit strings.

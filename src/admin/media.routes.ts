@@ -6,6 +6,7 @@ import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
 import { findImage, storeImage, updateImageDetails } from '../media/images.service.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
+import { IdParams } from './schemas.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
@@ -45,7 +46,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
 
   api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>('/media/images/:id', {
     schema: {
-      tags: ['media'], summary: "Change an image's alt text, caption or credit", params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+      tags: ['media'], summary: "Change an image's alt text, caption or credit", params: IdParams,
       body: Type.Object({ alt: Type.Optional(Type.String({ maxLength: 1000 })), caption: Type.Optional(Type.String({ maxLength: DETAIL_LIMIT })), credit: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
     },
   }, async (request) => {
@@ -58,7 +59,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
   });
 
   api.get<{ Params: { id: string } }>('/media/images/:id', {
-    schema: { tags: ['media'], summary: 'One image and its renditions', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) },
+    schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
   }, async (request) => {
     const row = await findImage(deps.db, request.params.id);
     if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);

@@ -9,12 +9,12 @@ import { ALL_PAGES } from '../http/invalidation.ts';
 import { isTimeZone } from '../i18n/i18n.ts';
 import { readSettings, type SiteSettings, SiteSettingsSchema, writeSettings } from '../settings/settings.ts';
 import { canStaff } from '../staff/policy.ts';
+import { IdParams } from './schemas.ts';
+import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
-const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100 });
 const Title = Type.String({ minLength: 1, maxLength: 200 });
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 // One leading slash only: "//host" would be a protocol-relative address, an open redirect.
 const Path = Type.String({ pattern: '^/(?!/)[^\\s?#]*$', maxLength: 500, description: 'a site-relative path such as /old/address' });
 const pageFields = { slug: Type.Optional(Slug), body: Type.Optional(DocumentSchema), status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])) };

@@ -4,11 +4,11 @@ import { AppError } from '../http/errors.ts';
 import { canStaff } from '../staff/policy.ts';
 import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
+import { IdParams } from './schemas.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
 const Role = Type.Union([Type.Literal('contributor'), Type.Literal('author'), Type.Literal('editor'), Type.Literal('admin')]);
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Staff accounts (admins) and each staff member's own API keys. */
 export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void {

@@ -4,12 +4,12 @@ import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import {
   createTaxonomyItem, deleteTaxonomyItem, listTaxonomy, TAXONOMY_KINDS, updateTaxonomyItem,
 } from '../content/taxonomy.service.ts';
+import { IdParams } from './schemas.ts';
+import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './admin.plugin.ts';
 import { staffOf } from './admin.plugin.ts';
 
-const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100 });
 const Name = Type.String({ minLength: 1, maxLength: 120 });
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Fields besides name and slug that each list accepts. */
 const FIELDS: Record<TaxonomyTable, TProperties> = {

@@ -1,8 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { DocumentSchema } from './document.ts';
+import { SLUG_PATTERN } from './urls.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
-const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 100, description: 'lower-case letters, digits and single hyphens' });
+/** A URL slug, as SLUG_PATTERN allows; every admin route that takes one uses this schema. */
+export const SlugSchema = Type.String({ pattern: SLUG_PATTERN.source, maxLength: 100, description: 'lower-case letters, digits and single hyphens' });
 export const AccessLevelSchema = Type.Union([Type.Literal('public'), Type.Literal('members'), Type.Literal('paid')]);
 
 const FeatureImage = Type.Object({
@@ -13,7 +15,7 @@ const FeatureImage = Type.Object({
 }, { additionalProperties: false });
 
 const editableFields = {
-  slug: Type.Optional(Slug),
+  slug: Type.Optional(SlugSchema),
   dek: Type.Optional(Type.String({ maxLength: 600 })),
   labelId: Type.Optional(Type.Union([Uuid, Type.Null()])),
   sectionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
