@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { withFastRows } from './sqlite-rows.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -73,7 +74,7 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
       return (source: string): SQLite.Statement => {
         let statement = statements.get(source);
         if (!statement) {
-          statement = target.prepare(source);
+          statement = withFastRows(target.prepare(source));
           statements.set(source, statement);
           if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value ?? '');
         }
