@@ -1,6 +1,6 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { runPrepared } from '../db/prepared.ts';
+import { countLiteral, runPrepared } from '../db/prepared.ts';
 import { parseWidths } from '../media/images.ts';
 import type { AccessLevel } from './articles.table.ts';
 
@@ -42,9 +42,9 @@ export function visibleToReaders<Q extends SelectQueryBuilder<Database, 'article
 }
 
 /** What changes the SQL text of a card query (not the values), and the values themselves. */
-function shapeOf(filter: CardFilter): { shape: string; values: Record<string, unknown> } {
+function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Record<string, unknown> } {
   const values: Record<string, unknown> = {};
-  const parts: string[] = [];
+  const parts: string[] = [`limit${limit}`];
   const list = (name: string, ids: readonly string[] | undefined): void => {
     if (!ids?.length) return;
     parts.push(`${name}${ids.length}`);
@@ -60,20 +60,18 @@ function shapeOf(filter: CardFilter): { shape: string; values: Record<string, un
   list('id', filter.ids);
   list('exclude', filter.excludeIds);
   if (filter.relatedTo) {
-    parts.push(`related:${filter.relatedTo.sectionId ? 's' : ''}`);
+    parts.push(`related${filter.relatedTo.depth}:${filter.relatedTo.sectionId ? 's' : ''}`);
     if (filter.relatedTo.sectionId) values.relatedSection = filter.relatedTo.sectionId;
-    values.relatedDepth = filter.relatedTo.depth;
     list('relatedTag', filter.relatedTo.tagIds);
   }
   if (filter.newestInSections) {
-    values.sectionDepth = filter.newestInSections.depth;
     list('newestSection', filter.newestInSections.sectionIds);
-    parts.push('newest');
+    parts.push(`newest${filter.newestInSections.depth}`);
   }
   return { shape: parts.join(','), values };
 }
 
-function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuery {
+function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: Param): CardQuery {
   let query = visibleToReaders(db.selectFrom('articles') as CardQuery);
   const params = (name: string, ids: readonly string[]): string[] => ids.map((_, i) => p(`${name}${i}`));
   if (filter.sectionId) query = query.where('articles.section_id', '=', p('sectionId'));
@@ -82,23 +80,23 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, p: Param): CardQuer
   if (filter.tagId) {
     query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id')
       .where('tag_id', '=', p('tagId')).where('listed_at', 'is not', null)
-      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(p<number>('limit')).offset(p<number>('offset')));
+      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(countLiteral(limit)).offset(p<number>('offset')));
   } else if (filter.authorId) {
     query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id')
       .where('author_id', '=', p('authorId')).where('listed_at', 'is not', null)
-      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(p<number>('limit')).offset(p<number>('offset')));
+      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(countLiteral(limit)).offset(p<number>('offset')));
   }
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
-  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections.sectionIds, filter.excludeIds ?? [], p));
+  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections, filter.excludeIds ?? [], p));
   return query;
 }
 
 /** Cards matching the filter, newest first. */
 export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
-  const { shape, values } = shapeOf(filter);
-  const rows = await runPrepared(db, `cards:${shape}`, (p) => cardQuery(db, filter, p)
+  const { shape, values } = shapeOf(filter, limit);
+  const rows = await runPrepared(db, `cards:${shape}`, (p) => cardQuery(db, filter, limit, p)
     .leftJoin('labels', 'labels.id', 'articles.label_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
@@ -111,8 +109,8 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
     ])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
-    .limit(p<number>('limit'))
-    .offset(p<number>('outerOffset')), { ...values, limit, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
+    .limit(countLiteral(limit))
+    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
   return rows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -148,7 +146,7 @@ export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): 
  * newest `depth` before any join, so related stories cost the same on a ten-year archive as on a new one.
  */
 function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
-  const depth = p<number>('relatedDepth');
+  const depth = countLiteral(related.depth);
   const walks = [
     ...(related.sectionId ? [sql`select id, at from (select id, published_at as at from articles where status = 'published' and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`] : []),
     ...related.tagIds.map((_, i) => sql`select id, at from (select article_id as id, listed_at as at from article_tags where tag_id = ${p(`relatedTag${i}`)} and listed_at is not null order by listed_at desc limit ${depth}) as ${sql.raw(`t${i}`)}`),
@@ -158,8 +156,9 @@ function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
 }
 
 /** The newest articles of each section (leaving out excludeIds), one index walk per section in a single query. */
-function sectionWalks(sectionIds: readonly string[], excludeIds: readonly string[], p: Param) {
-  const depth = p<number>('sectionDepth');
+function sectionWalks(newest: NonNullable<CardFilter['newestInSections']>, excludeIds: readonly string[], p: Param) {
+  const { sectionIds } = newest;
+  const depth = countLiteral(newest.depth);
   if (sectionIds.length === 0) return sql<string>`(select null)`;
   const excluded = excludeIds.length ? sql`and id not in (${sql.join(excludeIds.map((_, i) => p(`exclude${i}`)))})` : sql``;
   const walks = sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} ${excluded} order by published_at desc limit ${depth}) as ${sql.raw(`n${i}`)}`);

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { openDatabase } from './database.ts';
+
+describe('the embedded database', () => {
+  it('keeps the planner statistics that do not make statements re-plan on every run', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-db-'));
+    const file = path.join(dir, 'stats.sqlite');
+    try {
+      const handle = openDatabase({ sqliteFile: file });
+      await sql`create table items (id integer primary key, kind text not null, at text not null)`.execute(handle.db);
+      await sql`create index items_kind_at on items (kind, at)`.execute(handle.db);
+      await sql`with recursive n(value) as (select 1 union all select value + 1 from n where value < 5000)
+        insert into items (kind, at) select 'k' || (value % 7), printf('%08d', value) from n`.execute(handle.db);
+      await sql`analyze`.execute(handle.db);
+      const samples = async () => Number((await sql<{ n: number }>`select count(*) as n from sqlite_stat4`.execute(handle.db)).rows[0]?.n);
+      assert.ok(await samples() > 0, 'ANALYZE on this SQLite build writes STAT4 samples');
+
+      await handle.optimize();
+      assert.equal(await samples(), 0);
+      const estimates = await sql<{ idx: string }>`select idx from sqlite_stat1 where tbl = 'items'`.execute(handle.db);
+      assert.ok(estimates.rows.some((row) => row.idx === 'items_kind_at'), 'row estimates per index are kept');
+      await handle.close();
+
+      const reopened = new SQLite(file, { readonly: true });
+      assert.equal((reopened.prepare('select count(*) as n from sqlite_stat4').get() as { n: number }).n, 0);
+      reopened.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
