@@ -11,7 +11,6 @@ export interface ArticleCard {
   headline: string;
   dek: string;
   publishedAt: string;
-  updatedAt: string | null;
   access: AccessLevel;
   commentCount: number;
   label: string | null;
@@ -101,11 +100,13 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
     .select([
-      'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at', 'articles.updated_at',
-      'articles.access', 'articles.comment_count', 'articles.feature_image_alt',
+      'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at',
+      'articles.access', 'articles.comment_count',
       'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
       'images.id as image_id', 'images.format as image_format', 'images.width as image_width',
-      'images.height as image_height', 'images.widths as image_widths', 'images.alt as image_alt',
+      'images.height as image_height', 'images.widths as image_widths',
+      // The article's own alt text wins over the image library's.
+      sql<string>`coalesce(nullif(articles.feature_image_alt, ''), images.alt, '')`.as('image_alt'),
     ])
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -117,7 +118,6 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
     headline: row.headline,
     dek: row.dek,
     publishedAt: row.published_at ?? '',
-    updatedAt: row.updated_at,
     access: row.access,
     commentCount: Number(row.comment_count),
     label: row.label_name,
@@ -128,7 +128,7 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
       width: Number(row.image_width),
       height: Number(row.image_height),
       widths: parseWidths(row.image_widths ?? '[]'),
-      alt: row.feature_image_alt || row.image_alt || '',
+      alt: row.image_alt,
     } : null,
   }));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { NO_MIGRATIONS, sql } from 'kysely';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/harness.ts';
 import { migrateToLatest, migratorFor } from './migrate.ts';
 
@@ -32,11 +32,12 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
   it('migrates down and up again', async () => {
     const db = database.handle.db as never;
     const migrator = await migratorFor(db, database.handle.dialect);
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
     assert.equal(down.error, undefined);
+    assert.deepEqual(down.results?.map((result) => result.migrationName), ['0002_listing_order', '0001_core']);
     const left = (await database.handle.db.introspection.getTables()).map((table) => table.name);
     assert.ok(!left.includes('articles'));
-    assert.deepEqual(await migrateToLatest(db, database.handle.dialect), ['0001_core']);
+    assert.deepEqual(await migrateToLatest(db, database.handle.dialect), ['0001_core', '0002_listing_order']);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
   });

@@ -20,9 +20,9 @@ export interface Translator {
 const translators = new Map<string, Translator>();
 const MEMO_LIMIT = 20000;
 
-/** Intl formatting costs microseconds per call and a page prints many dates; remember recent ones. */
-function memoized(format: (iso: string) => string): (iso: string) => string {
-  const memo = new Map<string, string>();
+/** Intl formatting and message interpolation cost microseconds per call and a page prints many; remember recent ones. */
+function memoized<K extends string | number>(format: (value: K) => string): (value: K) => string {
+  const memo = new Map<K, string>();
   return (iso) => {
     let text = memo.get(iso);
     if (text === undefined) {
@@ -51,9 +51,9 @@ export function translator(locale: Locale, timeZone: string): Translator {
     locale,
     timeZone,
     t,
-    longDate: memoized((iso) => long.format(new Date(iso))),
-    dateTime: memoized((iso) => withTime.format(new Date(iso))),
-    commentCount: (count) => count === 0 ? t('comments.count.zero') : count === 1 ? t('comments.count.one') : t('comments.count.other', { count }),
+    longDate: memoized((iso: string) => long.format(new Date(iso))),
+    dateTime: memoized((iso: string) => withTime.format(new Date(iso))),
+    commentCount: memoized((count: number) => count === 0 ? t('comments.count.zero') : count === 1 ? t('comments.count.one') : t('comments.count.other', { count })),
   };
   translators.set(cacheKey, made);
   return made;

@@ -1,8 +1,27 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import { type ImageRef, imageSources } from '../../media/images.ts';
 
+interface PictureSources { webpSrcset: SafeHtml; srcset: SafeHtml; src: SafeHtml }
+
+// An image's format and renditions never change after upload, so its escaped srcsets can be kept
+// by id: a page of cards otherwise builds and escapes a dozen URLs per card on every render.
+const SOURCES_LIMIT = 5000;
+const sourcesMemo = new Map<string, PictureSources>();
+
+function pictureSources(image: ImageRef, preferredWidth: number | undefined): PictureSources {
+  const key = `${image.id} ${preferredWidth ?? ''}`;
+  let sources = sourcesMemo.get(key);
+  if (!sources) {
+    const urls = imageSources(image, preferredWidth);
+    sources = { webpSrcset: html`${urls.webpSrcset}`, srcset: html`${urls.srcset}`, src: html`${urls.src}` };
+    if (sourcesMemo.size >= SOURCES_LIMIT) sourcesMemo.clear();
+    sourcesMemo.set(key, sources);
+  }
+  return sources;
+}
+
 /** A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the fold. */
 export function picture(image: ImageRef, alt: string, sizes: string, options: { eager?: boolean; preferredWidth?: number } = {}): SafeHtml {
-  const sources = imageSources(image, options.preferredWidth);
-  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${sources.width}" height="${sources.height}" alt="${alt}"${options.eager ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></picture>`;
+  const sources = pictureSources(image, options.preferredWidth);
+  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${options.eager ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></picture>`;
 }
