@@ -28,8 +28,11 @@ export interface CardFilter {
   excludeIds?: readonly string[];
   /** Articles sharing this section or one of these tags (computed related stories); `depth` recent ones of each. */
   relatedTo?: { sectionId: string | null; tagIds: readonly string[]; depth: number };
-  /** The `depth` newest articles of each of these sections (the home page's section blocks). */
-  newestInSections?: { sectionIds: readonly string[]; depth: number };
+  /**
+   * The `depth` newest articles of each of these sections (the home page's section blocks), only
+   * those after `olderThan` in the listing order (published_at, id) when it is given.
+   */
+  newestInSections?: { sectionIds: readonly string[]; depth: number; olderThan?: { publishedAt: string; id: string } | undefined };
 }
 
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
@@ -64,8 +67,10 @@ function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Re
     list('relatedTag', filter.relatedTo.tagIds);
   }
   if (filter.newestInSections) {
-    list('newestSection', filter.newestInSections.sectionIds);
-    parts.push(`newest${filter.newestInSections.depth}`);
+    const { sectionIds, depth, olderThan } = filter.newestInSections;
+    list('newestSection', sectionIds);
+    parts.push(`newest${depth}${olderThan ? ':older' : ''}`);
+    if (olderThan) Object.assign(values, { olderAt: olderThan.publishedAt, olderId: olderThan.id });
   }
   return { shape: parts.join(','), values };
 }
@@ -88,7 +93,7 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: P
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
-  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections, filter.excludeIds ?? [], p));
+  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections, p));
   return query;
 }
 
@@ -155,12 +160,15 @@ function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;
 }
 
-/** The newest articles of each section (leaving out excludeIds), one index walk per section in a single query. */
-function sectionWalks(newest: NonNullable<CardFilter['newestInSections']>, excludeIds: readonly string[], p: Param) {
-  const { sectionIds } = newest;
+/**
+ * The newest articles of each section, one index walk per section in a single query. The walks
+ * start below `olderThan` in the (section_id, status, published_at, id) index rather than
+ * filtering out a list of ids, so each reads exactly the rows it returns.
+ */
+function sectionWalks(newest: NonNullable<CardFilter['newestInSections']>, p: Param) {
   const depth = countLiteral(newest.depth);
-  if (sectionIds.length === 0) return sql<string>`(select null)`;
-  const excluded = excludeIds.length ? sql`and id not in (${sql.join(excludeIds.map((_, i) => p(`exclude${i}`)))})` : sql``;
-  const walks = sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} ${excluded} order by published_at desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
+  if (newest.sectionIds.length === 0) return sql<string>`(select null)`;
+  const older = newest.olderThan ? sql`and (published_at, id) < (${p('olderAt')}, ${p('olderId')})` : sql``;
+  const walks = newest.sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} ${older} order by published_at desc, id desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
   return sql<string>`(${sql.join(walks, sql` union all `)})`;
 }

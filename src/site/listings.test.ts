@@ -151,3 +151,24 @@ describe('home, archives, static pages and corrections', () => {
     t.invalidation.purge([ALL_PAGES]);
   });
 });
+
+describe('home page with stories published in the same instant', () => {
+  it('shows each story once: the section blocks continue exactly where the latest stop', async () => {
+    const t = await startTestApp();
+    try {
+      const db = t.database.handle.db;
+      const culture = await makeSection(db, 'Culture');
+      const sameInstant = new Date(Date.UTC(2025, 10, 5, 12)).toISOString();
+      for (let i = 1; i <= 9; i++) await makeArticle(t, { headline: `Festival note ${i}`, sectionId: culture.id, publishedAt: sameInstant });
+      t.invalidation.purge([ALL_PAGES]);
+      const doc = parse((await t.app.inject('/')).body);
+      const above = doc.querySelectorAll('.lead .card h2 a, .lead .card h3 a').map((a) => a.text);
+      const block = doc.querySelector('#section-culture')?.parentNode?.querySelectorAll('.card h3 a').map((a) => a.text) ?? [];
+      assert.equal(above.length, 7);
+      assert.equal(block.length, 2);
+      assert.deepEqual([...above, ...block].sort(), Array.from({ length: 9 }, (_, i) => `Festival note ${i + 1}`).sort());
+    } finally {
+      await t.close();
+    }
+  });
+});

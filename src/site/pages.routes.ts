@@ -27,9 +27,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/', (request, reply) => servePage(request, reply, cache, async () => {
     const site = await deps.siteContext();
     const top = await listCards(db, {}, HOME_LATEST + 1);
-    // Each section block shows its newest stories that are not already in the lead or the latest.
+    // Each section block shows its newest stories that are not already in the lead or the latest,
+    // that is, those after the last of them in the listing order.
+    const last = top.at(-1);
     const newest = await listCards(db, {
-      newestInSections: { sectionIds: site.sections.map((s) => s.id), depth: HOME_PER_SECTION }, excludeIds: top.map((card) => card.id),
+      newestInSections: {
+        sectionIds: site.sections.map((s) => s.id), depth: HOME_PER_SECTION, olderThan: last && { publishedAt: last.publishedAt, id: last.id },
+      },
     }, HOME_PER_SECTION * site.sections.length);
     const sections = site.sections.map((section) => ({
       slug: section.slug, name: section.name,
