@@ -3,7 +3,7 @@
  * off and on, and nginx serving the same article as a static file, with wrk. Prints a markdown
  * table and writes it to bench/output/results.md. Exits 0 even when targets are missed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureArchive, pickPaths } from './archive.ts';
 import { benchGaceta, type Endpoint, type GacetaRun } from './gaceta.ts';
@@ -12,8 +12,15 @@ import { readOptions } from './options.ts';
 import { installCleanup, killAll, run } from './processes.ts';
 import { buildReport } from './report.ts';
 
+/** The load generator and the baseline come from Debian; say so before generating an archive for nothing. */
+function requireTools(): void {
+  const missing = [['/usr/bin/wrk', 'wrk'], ['/usr/sbin/nginx', 'nginx']].filter(([file]) => !existsSync(file ?? '')).map(([, name]) => name);
+  if (missing.length > 0) throw new Error(`${missing.join(' and ')} not found; install with: apt-get install -y ${missing.join(' ')}`);
+}
+
 async function main(): Promise<void> {
   installCleanup();
+  requireTools();
   const options = readOptions();
   mkdirSync(options.outputDir, { recursive: true });
   console.log(`bench: ${options.articles} articles, wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s, data in ${options.dataDir}`);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import xxhash from 'xxhash-wasm';
 import { ALL_PAGES, type Invalidation } from './invalidation.ts';
 
 export interface CachedPage {
@@ -14,9 +14,13 @@ export interface CachedPage {
   compressed?: { br?: Buffer; gzip?: Buffer };
 }
 
+// An ETag only has to tell two versions of one page apart, which a 64-bit hash does; XXH64 reads a
+// page ten times faster than SHA-1, a tenth of the time of an uncached home page.
+const { h64Raw } = await xxhash();
+
 /** A strong ETag over a page body. */
 export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+  return `"${h64Raw(body).toString(36)}"`;
 }
 
 /**
