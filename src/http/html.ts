@@ -30,9 +30,14 @@ export function escapeHtml(text: string): string {
 }
 
 function renderValue(value: Renderable): string {
-  if (value === null || value === undefined || value === false) return '';
+  if (typeof value === 'string') return escapeHtml(value);
   if (value instanceof SafeHtml) return value.toString();
-  if (Array.isArray(value)) return value.map(renderValue).join('');
+  if (value === null || value === undefined || value === false) return '';
+  if (Array.isArray(value)) {
+    let out = '';
+    for (const item of value) out += renderValue(item);
+    return out;
+  }
   return escapeHtml(String(value));
 }
 
@@ -40,7 +45,8 @@ function renderValue(value: Renderable): string {
 export function html(strings: TemplateStringsArray, ...values: Renderable[]): SafeHtml {
   let out = strings[0] ?? '';
   for (let i = 0; i < values.length; i++) {
-    out += renderValue(values[i] as Renderable) + (strings[i + 1] ?? '');
+    out += renderValue(values[i] as Renderable);
+    out += strings[i + 1] ?? '';
   }
   return SafeHtml.fromTrusted(out);
 }
