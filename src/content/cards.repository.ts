@@ -28,11 +28,6 @@ export interface CardFilter {
   excludeIds?: readonly string[];
   /** Articles sharing this section or one of these tags (computed related stories); `depth` recent ones of each. */
   relatedTo?: { sectionId: string | null; tagIds: readonly string[]; depth: number };
-  /**
-   * The `depth` newest articles of each of these sections (the home page's section blocks), only
-   * those after `olderThan` in the listing order (published_at, id) when it is given.
-   */
-  newestInSections?: { sectionIds: readonly string[]; depth: number; olderThan?: { publishedAt: string; id: string } | undefined };
 }
 
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
@@ -66,12 +61,6 @@ function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Re
     if (filter.relatedTo.sectionId) values.relatedSection = filter.relatedTo.sectionId;
     list('relatedTag', filter.relatedTo.tagIds);
   }
-  if (filter.newestInSections) {
-    const { sectionIds, depth, olderThan } = filter.newestInSections;
-    list('newestSection', sectionIds);
-    parts.push(`newest${depth}${olderThan ? ':older' : ''}`);
-    if (olderThan) Object.assign(values, { olderAt: olderThan.publishedAt, olderId: olderThan.id });
-  }
   return { shape: parts.join(','), values };
 }
 
@@ -93,20 +82,18 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: P
   if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
-  if (filter.newestInSections) query = query.where('articles.id', 'in', sectionWalks(filter.newestInSections, p));
   return query;
 }
 
-/** Cards matching the filter, newest first. */
-export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
-  const { shape, values } = shapeOf(filter, limit);
-  const rows = await runPrepared(db, `cards:${shape}`, (p) => cardQuery(db, filter, limit, p)
+/** Joins and columns of a story card, on any query over visible articles. */
+function selectCard(query: CardQuery) {
+  return query
     .leftJoin('labels', 'labels.id', 'articles.label_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
     .select([
       'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at',
-      'articles.access', 'articles.comment_count',
+      'articles.access', 'articles.comment_count', 'articles.section_id',
       'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
       'images.id as image_id', 'images.format as image_format', 'images.width as image_width',
       'images.height as image_height', 'images.widths as image_widths',
@@ -114,10 +101,13 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
       sql<string>`coalesce(nullif(articles.feature_image_alt, ''), images.alt, '')`.as('image_alt'),
     ])
     .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(countLiteral(limit))
-    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
-  return rows.map((row) => ({
+    .orderBy('articles.id', 'desc');
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof selectCard>['execute']>>[number];
+
+function toCard(row: CardRow): ArticleCard {
+  return {
     id: row.id,
     slug: row.slug,
     headline: row.headline,
@@ -135,7 +125,48 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
       widths: parseWidths(row.image_widths ?? '[]'),
       alt: row.image_alt,
     } : null,
-  }));
+  };
+}
+
+/** Cards matching the filter, newest first. */
+export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
+  const { shape, values } = shapeOf(filter, limit);
+  const rows = await runPrepared(db, `cards:${shape}`, (p) => selectCard(cardQuery(db, filter, limit, p))
+    .limit(countLiteral(limit))
+    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
+  return rows.map(toCard);
+}
+
+/**
+ * The `depth` newest cards of each section (the home page's section blocks), in the order of
+ * `sectionIds`; with `olderThan`, only cards after that one in listing order (published_at, id).
+ * One query of per-section index walks that join as they go: no id list to collect, no sort.
+ */
+export async function newestCardsInSections(
+  db: Kysely<Database>, sectionIds: readonly string[], depth: number, olderThan?: { publishedAt: string; id: string },
+): Promise<ArticleCard[][]> {
+  if (sectionIds.length === 0) return [];
+  const values: Record<string, unknown> = olderThan ? { olderAt: olderThan.publishedAt, olderId: olderThan.id } : {};
+  sectionIds.forEach((id, i) => { values[`section${i}`] = id; });
+  const shape = `newest:${sectionIds.length}:${depth}:${olderThan ? 'older' : 'all'}`;
+  const rows = await runPrepared(db, shape, (p) => {
+    const walk = (i: number) => {
+      let query = visibleToReaders(db.selectFrom('articles') as CardQuery).where('articles.section_id', '=', p(`section${i}`));
+      if (olderThan) query = query.where((eb) => eb(eb.refTuple('articles.published_at', 'articles.id'), '<', eb.tuple(p('olderAt'), p('olderId'))));
+      // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
+      return db.selectFrom(selectCard(query).limit(countLiteral(depth)).as(`n${i}`)).selectAll();
+    };
+    return sectionIds.slice(1).reduce((union, _, i) => union.unionAll(walk(i + 1)), walk(0));
+  }, values);
+  const bySection = new Map<string, ArticleCard[]>(sectionIds.map((id) => [id, []]));
+  for (const row of rows) if (row.section_id) bySection.get(row.section_id)?.push(toCard(row));
+  // A UNION ALL promises no order, so each block is put in listing order here.
+  return sectionIds.map((id) => (bySection.get(id) ?? []).sort(newestFirst));
+}
+
+function newestFirst(a: ArticleCard, b: ArticleCard): number {
+  if (a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** Cards for the given ids, in the given order, skipping any a reader may not see. */
@@ -158,17 +189,4 @@ function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   ];
   if (walks.length === 0) return sql<string>`(select null)`;
   return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;
-}
-
-/**
- * The newest articles of each section, one index walk per section in a single query. The walks
- * start below `olderThan` in the (section_id, status, published_at, id) index rather than
- * filtering out a list of ids, so each reads exactly the rows it returns.
- */
-function sectionWalks(newest: NonNullable<CardFilter['newestInSections']>, p: Param) {
-  const depth = countLiteral(newest.depth);
-  if (newest.sectionIds.length === 0) return sql<string>`(select null)`;
-  const older = newest.olderThan ? sql`and (published_at, id) < (${p('olderAt')}, ${p('olderId')})` : sql``;
-  const walks = newest.sectionIds.map((_, i) => sql`select id from (select id from articles where status = 'published' and section_id = ${p(`newestSection${i}`)} ${older} order by published_at desc, id desc limit ${depth}) as ${sql.raw(`n${i}`)}`);
-  return sql<string>`(${sql.join(walks, sql` union all `)})`;
 }

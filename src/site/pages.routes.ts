@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listCards } from '../content/cards.repository.ts';
+import { listCards, newestCardsInSections } from '../content/cards.repository.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
 import { readArticle } from '../content/reading.service.ts';
@@ -30,15 +30,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
     // Each section block shows its newest stories that are not already in the lead or the latest,
     // that is, those after the last of them in the listing order.
     const last = top.at(-1);
-    const newest = await listCards(db, {
-      newestInSections: {
-        sectionIds: site.sections.map((s) => s.id), depth: HOME_PER_SECTION, olderThan: last && { publishedAt: last.publishedAt, id: last.id },
-      },
-    }, HOME_PER_SECTION * site.sections.length);
-    const sections = site.sections.map((section) => ({
-      slug: section.slug, name: section.name,
-      cards: newest.filter((card) => card.section?.slug === section.slug),
-    }));
+    const blocks = await newestCardsInSections(db, site.sections.map((s) => s.id), HOME_PER_SECTION, last && { publishedAt: last.publishedAt, id: last.id });
+    const sections = site.sections.map((section, i) => ({ slug: section.slug, name: section.name, cards: blocks[i] ?? [] }));
     const cards = [...top, ...sections.flatMap((s) => s.cards)];
     return {
       kind: 'page',
