@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { countLiteral } from '../db/prepared.ts';
 import type { CorrectionKind } from './articles.table.ts';
 
 export interface CorrectionListItem {
@@ -20,7 +21,7 @@ export async function listPublishedCorrections(db: Kysely<Database>, limit = 200
     .select(['corrections.kind', 'corrections.body', 'corrections.published_at', 'articles.headline', 'articles.slug', 'sections.slug as section_slug'])
     .orderBy('corrections.published_at', 'desc')
     .orderBy('corrections.id', 'desc')
-    .limit(limit)
+    .limit(countLiteral(limit))
     .execute();
   return rows.map((row) => ({
     kind: row.kind, body: row.body, publishedAt: row.published_at, headline: row.headline, articleSlug: row.slug, sectionSlug: row.section_slug,

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { countLiteral } from '../db/prepared.ts';
 import { articlePath } from './urls.ts';
 
 type Db = Kysely<Database>;
@@ -21,7 +22,7 @@ export async function publishedBetween(db: Db, from: string, to: string, limit: 
   const rows = await db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id')
     .where('articles.status', '=', 'published').where('articles.published_at', '>=', from).where('articles.published_at', '<', to)
     .select(['articles.slug', 'articles.headline', 'articles.modified_at', 'articles.published_at', 'sections.slug as section_slug'])
-    .orderBy('articles.published_at', 'desc').limit(limit).execute();
+    .orderBy('articles.published_at', 'desc').limit(countLiteral(limit)).execute();
   return rows.map((row) => {
     const publishedAt = row.published_at ?? row.modified_at;
     return { path: articlePath(row.section_slug, row.slug), headline: row.headline, publishedAt, lastModified: row.modified_at > publishedAt ? row.modified_at : publishedAt };
