@@ -137,31 +137,42 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
   return rows.map(toCard);
 }
 
+/** What a front page shows: the newest stories, then the newest of each section not already among them. */
+export interface FrontPageCards {
+  latest: ArticleCard[];
+  /** One list per section, in the order of the section ids asked for. */
+  sections: ArticleCard[][];
+}
+
 /**
- * The `depth` newest cards of each section (the home page's section blocks), in the order of
- * `sectionIds`; with `olderThan`, only cards after that one in listing order (published_at, id).
- * One query of per-section index walks that join as they go: no id list to collect, no sort.
+ * The `latest` newest cards and the `perSection` newest cards of each section that come after
+ * them in listing order (published_at, id), in one query: a walk of the listing index for the
+ * latest, and one per section that starts below the last of them and joins as it goes, so there
+ * is no id list to collect and nothing to sort.
  */
-export async function newestCardsInSections(
-  db: Kysely<Database>, sectionIds: readonly string[], depth: number, olderThan?: { publishedAt: string; id: string },
-): Promise<ArticleCard[][]> {
-  if (sectionIds.length === 0) return [];
-  const values: Record<string, unknown> = olderThan ? { olderAt: olderThan.publishedAt, olderId: olderThan.id } : {};
+export async function frontPageCards(
+  db: Kysely<Database>, options: { latest: number; sectionIds: readonly string[]; perSection: number },
+): Promise<FrontPageCards> {
+  const { latest, sectionIds, perSection } = options;
+  const values: Record<string, unknown> = {};
   sectionIds.forEach((id, i) => { values[`section${i}`] = id; });
-  const shape = `newest:${sectionIds.length}:${depth}:${olderThan ? 'older' : 'all'}`;
+  const shape = `front:${latest}:${sectionIds.length}:${perSection}`;
   const rows = await runPrepared(db, shape, (p) => {
-    const walk = (i: number) => {
-      let query = visibleToReaders(db.selectFrom('articles') as CardQuery).where('articles.section_id', '=', p(`section${i}`));
-      if (olderThan) query = query.where((eb) => eb(eb.refTuple('articles.published_at', 'articles.id'), '<', eb.tuple(p('olderAt'), p('olderId'))));
-      // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
-      return db.selectFrom(selectCard(query).limit(countLiteral(depth)).as(`n${i}`)).selectAll();
-    };
-    return sectionIds.slice(1).reduce((union, _, i) => union.unionAll(walk(i + 1)), walk(0));
+    const visible = () => visibleToReaders(db.selectFrom('articles') as CardQuery);
+    // With fewer than `latest` stories there is no last one, the comparison is null and the sections are empty: all are above.
+    const lastOfLatest = sql`(select published_at, id from articles where status = 'published' order by published_at desc, id desc limit 1 offset ${countLiteral(Math.max(latest - 1, 0))})`;
+    // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
+    const block = (query: CardQuery, index: number, limit: number) => db
+      .selectFrom(selectCard(query).select(sql.lit(index).as('block')).limit(countLiteral(limit)).as(`b${index}`)).selectAll();
+    const sectionBlock = (i: number) => block(visible().where('articles.section_id', '=', p(`section${i}`))
+      .where(sql<boolean>`(articles.published_at, articles.id) < ${lastOfLatest}`), i + 1, perSection);
+    return sectionIds.reduce((union, _, i) => union.unionAll(sectionBlock(i)), block(visible(), 0, latest));
   }, values);
-  const bySection = new Map<string, ArticleCard[]>(sectionIds.map((id) => [id, []]));
-  for (const row of rows) if (row.section_id) bySection.get(row.section_id)?.push(toCard(row));
+  const blocks: ArticleCard[][] = Array.from({ length: sectionIds.length + 1 }, () => []);
+  for (const row of rows) blocks[Number(row.block)]?.push(toCard(row));
   // A UNION ALL promises no order, so each block is put in listing order here.
-  return sectionIds.map((id) => (bySection.get(id) ?? []).sort(newestFirst));
+  const [latestCards = [], ...sections] = blocks.map((cards) => cards.sort(newestFirst));
+  return { latest: latestCards, sections };
 }
 
 function newestFirst(a: ArticleCard, b: ArticleCard): number {

@@ -171,4 +171,19 @@ describe('home page with stories published in the same instant', () => {
       await t.close();
     }
   });
+
+  it('with fewer stories than the latest list, shows them all there and no section blocks', async () => {
+    const t = await startTestApp();
+    try {
+      const db = t.database.handle.db;
+      const culture = await makeSection(db, 'Culture');
+      for (let i = 1; i <= 3; i++) await makeArticle(t, { headline: `Small news ${i}`, sectionId: culture.id, publishedAt: new Date(Date.UTC(2025, 10, i)).toISOString() });
+      t.invalidation.purge([ALL_PAGES]);
+      const doc = parse((await t.app.inject('/')).body);
+      assert.deepEqual(doc.querySelectorAll('.lead .card h2 a, .lead .card h3 a').map((a) => a.text), ['Small news 3', 'Small news 2', 'Small news 1']);
+      assert.equal(doc.querySelector('#section-culture'), null);
+    } finally {
+      await t.close();
+    }
+  });
 });

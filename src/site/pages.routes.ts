@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { listCards, newestCardsInSections } from '../content/cards.repository.ts';
+import { frontPageCards } from '../content/cards.repository.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
 import { readArticle } from '../content/reading.service.ts';
@@ -26,12 +26,9 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   app.get('/', (request, reply) => servePage(request, reply, cache, async () => {
     const site = await deps.siteContext();
-    const top = await listCards(db, {}, HOME_LATEST + 1);
-    // Each section block shows its newest stories that are not already in the lead or the latest,
-    // that is, those after the last of them in the listing order.
-    const last = top.at(-1);
-    const blocks = await newestCardsInSections(db, site.sections.map((s) => s.id), HOME_PER_SECTION, last && { publishedAt: last.publishedAt, id: last.id });
-    const sections = site.sections.map((section, i) => ({ slug: section.slug, name: section.name, cards: blocks[i] ?? [] }));
+    const front = await frontPageCards(db, { latest: HOME_LATEST + 1, sectionIds: site.sections.map((s) => s.id), perSection: HOME_PER_SECTION });
+    const top = front.latest;
+    const sections = site.sections.map((section, i) => ({ slug: section.slug, name: section.name, cards: front.sections[i] ?? [] }));
     const cards = [...top, ...sections.flatMap((s) => s.cards)];
     return {
       kind: 'page',
