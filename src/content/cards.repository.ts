@@ -133,8 +133,8 @@ export async function listCards(db: Kysely<Database>, filter: CardFilter, limit:
   const { shape, values } = shapeOf(filter, limit);
   const rows = await runPrepared(db, `cards:${shape}`, (p) => selectCard(cardQuery(db, filter, limit, p))
     .limit(countLiteral(limit))
-    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset });
-  return rows.map(toCard);
+    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset }, { anyOrder: true });
+  return rows.map(toCard).sort(newestFirst);
 }
 
 /** What a front page shows: the newest stories, then the newest of each section not already among them. */
@@ -167,14 +167,15 @@ export async function frontPageCards(
     const sectionBlock = (i: number) => block(visible().where('articles.section_id', '=', p(`section${i}`))
       .where(sql<boolean>`(articles.published_at, articles.id) < ${lastOfLatest}`), i + 1, perSection);
     return sectionIds.reduce((union, _, i) => union.unionAll(sectionBlock(i)), block(visible(), 0, latest));
-  }, values);
+  }, values, { anyOrder: true });
   const blocks: ArticleCard[][] = Array.from({ length: sectionIds.length + 1 }, () => []);
   for (const row of rows) blocks[Number(row.block)]?.push(toCard(row));
-  // A UNION ALL promises no order, so each block is put in listing order here.
+  // Rows come in any order (a UNION ALL promises none, and see anyOrder), so each block is sorted here.
   const [latestCards = [], ...sections] = blocks.map((cards) => cards.sort(newestFirst));
   return { latest: latestCards, sections };
 }
 
+/** Listing order: newest first, then by id (as the queries' ORDER BY), since rows may arrive in any order. */
 function newestFirst(a: ArticleCard, b: ArticleCard): number {
   if (a.publishedAt !== b.publishedAt) return a.publishedAt < b.publishedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;

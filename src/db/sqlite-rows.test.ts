@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { withFastRows } from './sqlite-rows.ts';
+import { ANY_ORDER_HINT, withFastRows } from './sqlite-rows.ts';
 
 describe('SQLite rows read as arrays and shaped into objects', () => {
   const sqlite = new SQLite(':memory:');
@@ -25,5 +25,19 @@ describe('SQLite rows read as arrays and shaped into objects', () => {
     assert.equal(insert.run('d').changes, 1);
     const returning = withFastRows(sqlite.prepare('insert into t (name) values (?) returning id, name'));
     assert.deepEqual(returning.all('e'), [{ id: 5, name: 'e' }]);
+  });
+
+  it('reads a query marked any-order as one JSON document, with the same values', () => {
+    sqlite.exec(`create table v (id integer primary key, label text, n integer, x real);
+      insert into v (label, n, x) values ('caf\u00e9 "quoted" \\ back', 42, 1.5), (null, -7, null), ('line
+break', 9007199254740991, 0.1);`);
+    const plain = sqlite.prepare('select id, label, n, x from v where id >= ? order by id').all(1);
+    const json = withFastRows(sqlite.prepare(`${ANY_ORDER_HINT}select id, label, n, x from v where id >= ? order by id`));
+    assert.deepEqual(json.all(1), plain);
+    assert.deepEqual(json.get(3), plain[2]);
+    assert.deepEqual(json.all(99), []);
+    assert.equal(json.get(99), undefined);
+    const repeated = withFastRows(sqlite.prepare(`${ANY_ORDER_HINT}select id, label as id from v order by id`));
+    assert.deepEqual(repeated.all(), sqlite.prepare('select id, label as id from v order by id').all(), 'repeated names fall back to plain rows');
   });
 });
