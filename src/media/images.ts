@@ -23,12 +23,17 @@ export function renditionUrl(imageId: string, width: number, extension: string):
   return `/media/${renditionKey(imageId, width, extension)}`;
 }
 
-/** URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src. */
-export function imageSources(image: ImageRef, preferredWidth = 960): {
+/**
+ * URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src. A slot that
+ * is never shown wider than `maxWidth` device pixels lists no wider renditions (always at least one).
+ */
+export function imageSources(image: ImageRef, preferredWidth = 960, maxWidth = Infinity): {
   src: string; webpSrcset: string; srcset: string; width: number; height: number;
 } {
   const extension = FORMAT_EXTENSIONS[image.format];
-  const widths = image.widths.length > 0 ? image.widths : [image.width];
+  const available = image.widths.length > 0 ? image.widths : [image.width];
+  const fitting = available.filter((w) => w <= maxWidth);
+  const widths = fitting.length > 0 ? fitting : available.slice(0, 1);
   const fallback = widths.find((w) => w >= preferredWidth) ?? widths[widths.length - 1] ?? image.width;
   return {
     src: renditionUrl(image.id, fallback, extension),

@@ -47,6 +47,10 @@ describe('home, archives, static pages and corrections', () => {
     assert.equal(lead?.querySelector('.label')?.text, 'Report');
     assert.equal(lead?.querySelector('.comment-count')?.text, '7 comments');
     assert.ok(lead?.querySelector('img[srcset]'));
+    assert.match(lead?.querySelector('source')?.getAttribute('srcset') ?? '', /\.webp 800w/, 'the lead lists every rendition');
+    const small = doc.querySelector('.card-small source')?.getAttribute('srcset') ?? '';
+    assert.match(small, /\.webp 640w/);
+    assert.doesNotMatch(small, /800w/, 'an 8rem thumbnail lists no rendition wider than 640');
     assert.ok(!lead?.querySelector('img')?.getAttribute('loading'), 'the lead image is not lazy');
     assert.equal(lead?.querySelector('time')?.getAttribute('datetime'), new Date(Date.UTC(2025, 10, 2, 1)).toISOString());
     assert.ok(doc.querySelector('#section-politics'));

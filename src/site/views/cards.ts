@@ -12,7 +12,11 @@ export function storyCard(card: ArticleCard, t: Translator, options: CardOptions
   const sizes = options.size === 'lead' ? '(min-width: 50rem) 66vw, 100vw' : options.size === 'small' ? '8rem' : '(min-width: 50rem) 22rem, 100vw';
   const headline = html`<a href="${href}">${card.headline}</a>`;
   return html`<article class="card card-${options.size ?? 'normal'}">
-${card.image ? picture(card.image, card.image.alt, sizes, { eager: options.eager ?? false, preferredWidth: options.size === 'lead' ? 1280 : 640 }) : ''}
+${card.image ? picture(card.image, card.image.alt, sizes, {
+    eager: options.eager ?? false, preferredWidth: options.size === 'lead' ? 1280 : 640,
+    // 8rem at three device pixels per CSS pixel is 384: nothing past 640 is ever chosen.
+    ...(options.size === 'small' ? { maxWidth: 640 } : {}),
+  }) : ''}
 ${card.label ? html`<p class="label">${card.label}</p>` : ''}
 ${options.headingLevel === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
 ${options.size !== 'small' && card.dek ? html`<p class="dek">${card.dek}</p>` : ''}

@@ -8,11 +8,11 @@ interface PictureSources { webpSrcset: SafeHtml; srcset: SafeHtml; src: SafeHtml
 const SOURCES_LIMIT = 5000;
 const sourcesMemo = new Map<string, PictureSources>();
 
-function pictureSources(image: ImageRef, preferredWidth: number | undefined): PictureSources {
-  const key = `${image.id} ${preferredWidth ?? ''}`;
+function pictureSources(image: ImageRef, preferredWidth: number | undefined, maxWidth: number | undefined): PictureSources {
+  const key = `${image.id} ${preferredWidth ?? ''} ${maxWidth ?? ''}`;
   let sources = sourcesMemo.get(key);
   if (!sources) {
-    const urls = imageSources(image, preferredWidth);
+    const urls = imageSources(image, preferredWidth, maxWidth);
     sources = { webpSrcset: html`${urls.webpSrcset}`, srcset: html`${urls.srcset}`, src: html`${urls.src}` };
     if (sourcesMemo.size >= SOURCES_LIMIT) sourcesMemo.clear();
     sourcesMemo.set(key, sources);
@@ -20,8 +20,11 @@ function pictureSources(image: ImageRef, preferredWidth: number | undefined): Pi
   return sources;
 }
 
-/** A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the fold. */
-export function picture(image: ImageRef, alt: string, sizes: string, options: { eager?: boolean; preferredWidth?: number } = {}): SafeHtml {
-  const sources = pictureSources(image, options.preferredWidth);
+/**
+ * A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the
+ * fold. `maxWidth` (device pixels) leaves out renditions wider than a small slot could ever use.
+ */
+export function picture(image: ImageRef, alt: string, sizes: string, options: { eager?: boolean; preferredWidth?: number; maxWidth?: number } = {}): SafeHtml {
+  const sources = pictureSources(image, options.preferredWidth, options.maxWidth);
   return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${options.eager ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></picture>`;
 }
