@@ -93,7 +93,7 @@ function selectCard(query: CardQuery) {
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
     .select([
       'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at',
-      'articles.access', 'articles.comment_count', 'articles.section_id',
+      'articles.access', 'articles.comment_count',
       'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
       'images.id as image_id', 'images.format as image_format', 'images.width as image_width',
       'images.height as image_height', 'images.widths as image_widths',

@@ -99,8 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   }
   app.setNotFoundHandler(notFound);
 
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(SECURITY_HEADERS);
+    done();
   });
 
   const siteDeps: SiteDeps = { db, cache, siteContext };
