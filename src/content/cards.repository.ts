@@ -161,12 +161,12 @@ export async function frontPageCards(
     const visible = () => visibleToReaders(db.selectFrom('articles') as CardQuery);
     // With fewer than `latest` stories there is no last one, the comparison is null and the sections are empty: all are above.
     const lastOfLatest = visible().select(['articles.published_at', 'articles.id'])
-      .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(1).offset(countLiteral(Math.max(latest - 1, 0)));
+      .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(countLiteral(1)).offset(countLiteral(Math.max(latest - 1, 0)));
     // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
     const block = (query: CardQuery, index: number, limit: number) => db
       .selectFrom(selectCard(query).select(sql.lit(index).as('block')).limit(countLiteral(limit)).as(`b${index}`)).selectAll();
     const sectionBlock = (i: number) => block(visible().where('articles.section_id', '=', p(`section${i}`))
-      .where(sql<boolean>`(articles.published_at, articles.id) < (${lastOfLatest})`), i + 1, perSection);
+      .where(sql<boolean>`(articles.published_at, articles.id) < ${lastOfLatest}`), i + 1, perSection);
     return sectionIds.reduce((union, _, i) => union.unionAll(sectionBlock(i)), block(visible(), 0, latest));
   }, values, { anyOrder: true });
   const blocks: ArticleCard[][] = Array.from({ length: sectionIds.length + 1 }, () => []);
