@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const { config, db } = deps;
   const invalidation = deps.invalidation ?? new Invalidation();
   const cache = new PageCache({ enabled: config.pageCache, capacity: config.pageCacheEntries, ttlMs: config.pageCacheTtlMs, invalidation });
-  const siteContext = siteContextLoader(db, config.publicUrl, invalidation);
+  const siteContext = siteContextLoader(db, config.publicUrl, invalidation, config.pageCacheTtlMs);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,

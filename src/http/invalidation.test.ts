@@ -4,8 +4,8 @@ import { loadConfig } from '../config.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import { createDraft } from '../content/articles.service.ts';
 import { localStorage } from '../media/storage.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
-import { paragraphs } from '../testing/factories.ts';
+import { createTestDatabase, startTestApp, type TestDatabase } from '../testing/harness.ts';
+import { makeSection, paragraphs } from '../testing/factories.ts';
 import { buildApp } from './app.ts';
 import { Invalidation, LIST_PAGES } from './invalidation.ts';
 import { PageCache } from './page-cache.ts';
@@ -26,6 +26,20 @@ describe('page cache lifetime', () => {
     cache.set('/b', { ...page });
     invalidation.purge([LIST_PAGES]);
     assert.equal(cache.get('/b'), undefined);
+  });
+
+  it('with a time to live, also reloads the navigation that another process changed without a purge', async () => {
+    const t = await startTestApp({ pageCacheTtlMs: 50 });
+    try {
+      const nav = async () => (await t.app.inject('/')).body.match(/<nav[\s\S]*?<\/nav>/)?.[0] ?? '';
+      assert.doesNotMatch(await nav(), /Sports/);
+      // Written straight to the database, as another Gaceta process would, so no purge reaches this one.
+      await makeSection(t.database.handle.db, 'Sports');
+      await sleep(70);
+      assert.match(await nav(), /Sports/);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -13,9 +13,14 @@ export interface SiteContext {
   publicUrl: string;
 }
 
-/** Loads the site context once and keeps it until settings or sections change. */
-export function siteContextLoader(db: Kysely<Database>, publicUrl: string, invalidation: Invalidation): () => Promise<SiteContext> {
+/**
+ * Loads the site context once and keeps it until settings or sections change, or for at most
+ * `ttlMs` when that is set: a change made by another process only arrives as a purge through
+ * Redis, so without Redis the context expires like cached pages do (PAGE_CACHE_TTL_SECONDS).
+ */
+export function siteContextLoader(db: Kysely<Database>, publicUrl: string, invalidation: Invalidation, ttlMs = 0): () => Promise<SiteContext> {
   let current: Promise<SiteContext> | null = null;
+  let loadedAt = 0;
   invalidation.subscribe((keys) => {
     if (keys.includes(SITE_CONTEXT) || keys.includes(ALL_PAGES)) current = null;
   });
@@ -29,7 +34,9 @@ export function siteContextLoader(db: Kysely<Database>, publicUrl: string, inval
     };
   };
   return () => {
+    if (current && ttlMs > 0 && Date.now() - loadedAt > ttlMs) current = null;
     if (!current) {
+      loadedAt = Date.now();
       current = load();
       current.catch(() => { current = null; });
     }
