@@ -61,6 +61,9 @@ describe('home, archives, static pages and corrections', () => {
     const links = doc.querySelectorAll('.card h2 a, .card h3 a').map((a) => a.getAttribute('href'));
     assert.equal(new Set(links).size, links.length, 'no story appears twice on the home page');
     assert.ok(doc.querySelectorAll('.card .comment-count').every((c) => /comment/.test(c.text)));
+    const latest = doc.querySelectorAll('.card-small');
+    assert.equal(latest.length, 6);
+    assert.ok(latest.every((card) => /^Dek \d+$/.test(card.querySelector('.dek')?.text ?? '')), 'every card in the latest list shows its dek');
     const data = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text)['@type']);
     assert.deepEqual(data, ['NewsMediaOrganization', 'WebSite']);
   });

@@ -19,7 +19,7 @@ ${card.image ? picture(card.image, card.image.alt, sizes, {
   }) : ''}
 ${card.label ? html`<p class="label">${card.label}</p>` : ''}
 ${options.headingLevel === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
-${options.size !== 'small' && card.dek ? html`<p class="dek">${card.dek}</p>` : ''}
+${card.dek ? html`<p class="dek">${card.dek}</p>` : ''}
 <p class="meta"><time datetime="${card.publishedAt}">${t.longDate(card.publishedAt)}</time><span class="comment-count">${t.commentCount(card.commentCount)}</span></p>
 </article>`;
 }

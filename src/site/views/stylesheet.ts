@@ -25,7 +25,7 @@ main{max-width:var(--max);margin:0 auto;padding:1rem}
 .card img,.figure img{width:100%;height:auto;display:block;background:#eee}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1.5rem;padding:0;margin:0;list-style:none}
 .card-small{display:grid;grid-template-columns:7rem 1fr;column-gap:.75rem;align-content:start}
-.card-small picture{grid-row:span 3}.card-small h3{font-size:1rem}
+.card-small picture{grid-row:span 4}.card-small h3{font-size:1rem}.card-small .dek{font-size:.9rem}
 .lead .grid{grid-template-columns:1fr;gap:1rem}
 .lead{display:grid;gap:1.5rem;grid-template-columns:1fr}@media(min-width:50rem){.lead{grid-template-columns:2fr 1fr}}
 .block-title{font-family:system-ui,sans-serif;font-size:1rem;text-transform:uppercase;letter-spacing:.08em;border-bottom:2px solid var(--ink);padding-bottom:.25rem;margin:2rem 0 1rem}
