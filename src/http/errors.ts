@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   SLUG_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNREADABLE_IMAGE: 422,
   RATE_LIMITED: 429,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
@@ -35,8 +35,8 @@ export async function storeImage(deps: ImageDeps, data: Buffer, details: ImageDe
     await put(`images/${id}/original.${extension}`, data);
     for (const w of widths) {
       const resized = sharp(data).rotate().resize({ width: w, withoutEnlargement: true });
-      await put(renditionKey(id, w, 'webp'), await resized.clone().webp({ quality: 78 }).toBuffer());
-      if (format !== 'webp') await put(renditionKey(id, w, extension), await resized.clone().toFormat(format, { quality: 80 }).toBuffer());
+      await put(renditionKey(id, w, 'webp'), await encoded(resized.clone().webp({ quality: 78 })));
+      if (format !== 'webp') await put(renditionKey(id, w, extension), await encoded(resized.clone().toFormat(format, { quality: 80 })));
     }
     const row: ImageRow = {
       id, format, width, height, bytes: data.length, widths: JSON.stringify(widths),
@@ -48,6 +48,19 @@ export async function storeImage(deps: ImageDeps, data: Buffer, details: ImageDe
   } catch (error) {
     await deps.storage.remove(written);
     throw error;
+  }
+}
+
+/**
+ * A header can be whole while the pixels after it are not (a cut-off upload), or too many to
+ * decode: sharp only finds out while resizing. That is the uploader's file, not a server fault.
+ */
+async function encoded(pipeline: Sharp): Promise<Buffer> {
+  try {
+    return await pipeline.toBuffer();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new AppError('UNREADABLE_IMAGE', `The image could not be read (${reason}); upload the file again or export it anew.`);
   }
 }
 

@@ -88,6 +88,16 @@ describe('image uploads', () => {
     assert.equal(notMultipart.statusCode, 415);
   });
 
+  it('refuses an image whose data is cut off with 422 and a message, and writes nothing', async () => {
+    const before = filesUnder(t.config.mediaDir).length;
+    const whole = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+    const cut = whole.subarray(0, Math.floor(whole.length / 3));
+    const response = await upload(multipart(cut, 'cut.jpg', 'image/jpeg'));
+    assert.equal(response.statusCode, 422);
+    assert.match(response.json().error.message, /could not be read/);
+    assert.equal(filesUnder(t.config.mediaDir).length, before);
+  });
+
   it('refuses an upload over the limit with 413 and writes nothing', async () => {
     const before = filesUnder(t.config.mediaDir).length;
     const rowsBefore = await t.database.handle.db.selectFrom('images').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
