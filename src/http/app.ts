@@ -12,9 +12,11 @@ import { HTML } from '../site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from '../site/site-context.ts';
 import type { SiteDeps } from '../site/site.deps.ts';
 import { registerSitemapRoutes } from '../site/sitemaps.routes.ts';
-import { errorPage } from '../site/views/pages.ts';
+import { errorPage, type ReaderErrorKind } from '../site/views/pages.ts';
 import { registerAdminApi } from '../admin/admin.plugin.ts';
+import { translator } from '../i18n/i18n.ts';
 import { AppError } from './errors.ts';
+import { html } from './html.ts';
 import { Invalidation } from './invalidation.ts';
 import { PageCache } from './page-cache.ts';
 
@@ -42,12 +44,14 @@ const SECURITY_HEADERS = {
 
 const isAdminApi = (request: FastifyRequest): boolean => request.url.startsWith('/admin/api');
 
-async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteContext>, status: number, kind: 'notFound' | 'gone' | 'error', path: string): Promise<FastifyReply> {
+async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteContext>, status: number, kind: ReaderErrorKind, path: string): Promise<FastifyReply> {
   let body: string;
   try {
     body = errorPage(kind, await site(), path);
   } catch {
-    body = '<!doctype html><title>Error</title><h1>Something went wrong</h1>';
+    // Without the site context (the database is unreachable) there is no locale setting: English.
+    const { t } = translator('en', 'UTC');
+    body = html`<!doctype html><html lang="en"><title>${t('error.title')}</title><h1>${t('error.title')}</h1><p>${t('error.body')}</p></html>`.toString();
   }
   return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
 }
@@ -82,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
       }
       if (status === 404) return notFound(request, reply);
       if (status === 410) return sendReaderError(reply, siteContext, 410, 'gone', request.url);
-      return reply.code(status).type('text/plain; charset=utf-8').send(`${error.message}\n`);
+      return sendReaderError(reply, siteContext, status, status === 400 ? 'badRequest' : 'error', request.url);
     }
     request.log.error({ err: error }, 'request failed');
     if (isAdminApi(request)) return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal error', fields: [] } });

@@ -38,6 +38,8 @@ export const es: Record<MessageKey, string> = {
   'gone.body': 'La redacción retiró esta nota.',
   'error.title': 'Algo salió mal',
   'error.body': 'No pudimos mostrar esta página. Inténtalo de nuevo en un momento.',
+  'badRequest.title': 'Esa dirección no es del todo correcta',
+  'badRequest.body': 'Una parte de la dirección no se puede usar (el número de página debe ser un entero desde 1). Revísala o vuelve a empezar desde la portada.',
   'footer.rss': 'Canal RSS',
   'footer.rights': 'Todos los derechos reservados.',
   'feed.site': '{site}',

@@ -103,7 +103,20 @@ describe('home, archives, static pages and corrections', () => {
     for (const bad of ['abc', '0', '-1', '1.5']) {
       const response = await t.app.inject(`/${politics.slug}?page=${bad}`);
       assert.equal(response.statusCode, 400, bad);
-      assert.match(response.body, /page number/);
+      assert.match(String(response.headers['content-type']), /text\/html/);
+      const doc = parse(response.body);
+      assert.equal(doc.querySelector('h1')?.text, 'That address is not quite right');
+      assert.match(doc.querySelector('.story p')?.text ?? '', /page number must be a whole number/);
+      assert.ok(doc.querySelector('nav a[href="/politics"]'), 'with the site navigation');
+    }
+    await writeSettings(t.database.handle.db, { locale: 'es' });
+    t.invalidation.purge([ALL_PAGES]);
+    try {
+      const spanish = parse((await t.app.inject(`/${politics.slug}?page=abc`)).body);
+      assert.equal(spanish.querySelector('h1')?.text, 'Esa dirección no es del todo correcta');
+    } finally {
+      await writeSettings(t.database.handle.db, { locale: 'en' });
+      t.invalidation.purge([ALL_PAGES]);
     }
   });
 
@@ -191,6 +204,23 @@ describe('home page with stories published in the same instant', () => {
       assert.equal(doc.querySelector('#section-culture'), null);
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('reader errors when the database is unreachable', () => {
+  it('answers with a plain error page from the message catalogue, not a stack trace', async () => {
+    const t = await startTestApp();
+    await t.database.handle.close();
+    try {
+      const response = await t.app.inject('/no-such-page');
+      assert.equal(response.statusCode, 500);
+      assert.match(String(response.headers['content-type']), /text\/html/);
+      assert.equal(parse(response.body).querySelector('h1')?.text, 'Something went wrong');
+      assert.doesNotMatch(response.body, /at |Error:/);
+    } finally {
+      await t.app.close();
+      await t.database.drop();
     }
   });
 });

@@ -24,7 +24,10 @@ ${items.map((item) => html`<li><p class="label">${t.t(item.kind === 'correction'
 }
 
 /** 404, 410 and 5xx pages: the site's navigation with a short explanation. */
-export function errorPage(kind: 'notFound' | 'gone' | 'error', site: SiteContext, path: string): string {
+/** The reader-facing error pages, each with a title and body in the message catalogue. */
+export type ReaderErrorKind = 'notFound' | 'gone' | 'badRequest' | 'error';
+
+export function errorPage(kind: ReaderErrorKind, site: SiteContext, path: string): string {
   const { t } = site;
   const title = t.t(`${kind}.title`);
   return layout(site, { title, description: title, path, robots: 'noindex' },
