@@ -51,6 +51,11 @@ describe('home, archives, static pages and corrections', () => {
     const small = doc.querySelector('.card-small source')?.getAttribute('srcset') ?? '';
     assert.match(small, /\.webp 640w/);
     assert.doesNotMatch(small, /800w/, 'an 8rem thumbnail lists no rendition wider than 640');
+    const smallImg = doc.querySelector('.card-small img');
+    assert.equal(smallImg?.getAttribute('loading'), undefined, 'the latest list sits beside the lead, above the fold: not lazy');
+    assert.equal(smallImg?.getAttribute('fetchpriority'), undefined, 'only the lead image is fetched first');
+    assert.equal(lead?.querySelector('img')?.getAttribute('fetchpriority'), 'high');
+    assert.equal(doc.querySelector('.card-normal img')?.getAttribute('loading'), 'lazy', 'section blocks are below the fold');
     assert.ok(!lead?.querySelector('img')?.getAttribute('loading'), 'the lead image is not lazy');
     assert.equal(lead?.querySelector('time')?.getAttribute('datetime'), new Date(Date.UTC(2025, 10, 2, 1)).toISOString());
     assert.ok(doc.querySelector('#section-politics'));

@@ -72,7 +72,7 @@ ${byline(article, site)}
 ${dates(article, site)}
 </header>
 ${notices(article, site, 'correction')}
-${feature ? figure(feature, '(min-width: 44rem) 44rem, 100vw', true) : ''}
+${feature ? figure(feature, '(min-width: 44rem) 44rem, 100vw', 'first') : ''}
 <div class="body">
 ${article.dateline ? html`<p class="dateline">${article.dateline}</p>` : ''}
 ${body}

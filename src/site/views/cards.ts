@@ -2,9 +2,9 @@ import { html, type SafeHtml } from '../../http/html.ts';
 import type { ArticleCard } from '../../content/cards.repository.ts';
 import { articlePath } from '../../content/urls.ts';
 import type { Translator } from '../../i18n/i18n.ts';
-import { picture } from './picture.ts';
+import { picture, type PictureLoading } from './picture.ts';
 
-export interface CardOptions { size?: 'lead' | 'normal' | 'small'; eager?: boolean; headingLevel?: 2 | 3 }
+export interface CardOptions { size?: 'lead' | 'normal' | 'small'; loading?: PictureLoading; headingLevel?: 2 | 3 }
 
 /** A story card: image, label, headline, dek, date and comment count. */
 export function storyCard(card: ArticleCard, t: Translator, options: CardOptions = {}): SafeHtml {
@@ -13,7 +13,7 @@ export function storyCard(card: ArticleCard, t: Translator, options: CardOptions
   const headline = html`<a href="${href}">${card.headline}</a>`;
   return html`<article class="card card-${options.size ?? 'normal'}">
 ${card.image ? picture(card.image, card.image.alt, sizes, {
-    eager: options.eager ?? false, preferredWidth: options.size === 'lead' ? 1280 : 640,
+    loading: options.loading ?? 'lazy', preferredWidth: options.size === 'lead' ? 1280 : 640,
     // 8rem at three device pixels per CSS pixel is 384: nothing past 640 is ever chosen.
     ...(options.size === 'small' ? { maxWidth: 640 } : {}),
   }) : ''}

@@ -5,7 +5,7 @@ import type { ImageWithDetails } from '../../content/reading.service.ts';
 import { sanitizeExternalHtml } from '../../content/sanitize.ts';
 import { articlePath } from '../../content/urls.ts';
 import type { Translator } from '../../i18n/i18n.ts';
-import { picture } from './picture.ts';
+import { picture, type PictureLoading } from './picture.ts';
 
 export interface DocumentContext {
   images: Map<string, ImageWithDetails>;
@@ -27,10 +27,10 @@ function inline(node: InlineNode): SafeHtml {
 const inlines = (nodes: readonly InlineNode[]): SafeHtml[] => nodes.map(inline);
 
 /** A figure with caption and credit; used for the feature image and for inline images. */
-export function figure(image: ImageWithDetails, sizes: string, eager: boolean, override: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined } = {}): SafeHtml {
+export function figure(image: ImageWithDetails, sizes: string, loading: PictureLoading, override: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined } = {}): SafeHtml {
   const caption = override.caption ?? image.caption;
   const credit = override.credit ?? image.credit;
-  return html`<figure class="figure">${picture(image.ref, override.alt ?? image.alt, sizes, { eager, preferredWidth: 1280 })}${caption || credit ? html`<figcaption>${caption ? html`<span class="caption">${caption}</span>` : ''}${credit ? html`<span class="credit">${credit}</span>` : ''}</figcaption>` : ''}</figure>`;
+  return html`<figure class="figure">${picture(image.ref, override.alt ?? image.alt, sizes, { loading, preferredWidth: 1280 })}${caption || credit ? html`<figcaption>${caption ? html`<span class="caption">${caption}</span>` : ''}${credit ? html`<span class="credit">${credit}</span>` : ''}</figcaption>` : ''}</figure>`;
 }
 
 function inlineCard(card: ArticleCard, t: Translator): SafeHtml {
@@ -51,7 +51,7 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return html`<blockquote>${node.paragraphs.map((p) => html`<p>${inlines(p)}</p>`)}${node.cite ? html`<footer><cite>${node.cite}</cite></footer>` : ''}</blockquote>`;
     case 'image': {
       const image = context.images.get(node.imageId);
-      return image ? figure(image, '(min-width: 44rem) 44rem, 100vw', false, { alt: node.alt, caption: node.caption, credit: node.credit }) : '';
+      return image ? figure(image, '(min-width: 44rem) 44rem, 100vw', 'lazy', { alt: node.alt, caption: node.caption, credit: node.credit }) : '';
     }
     case 'related': {
       const card = context.cards.get(node.articleId);

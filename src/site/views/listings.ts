@@ -24,8 +24,8 @@ export function homePage(model: HomeModel, site: SiteContext): string {
   const { t } = site;
   const main = html`<h1 class="visually-hidden">${site.settings.title}</h1>
 <section class="lead" aria-label="${t.t('home.lead')}">
-${model.lead ? storyCard(model.lead, t, { size: 'lead', eager: true, headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
-<div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small' })}</div>
+${model.lead ? storyCard(model.lead, t, { size: 'lead', loading: 'first', headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
+<div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small', loading: 'eager' })}</div>
 </section>
 ${model.sections.filter((s) => s.cards.length).map((section) => html`<section aria-labelledby="section-${section.slug}">
 <h2 class="block-title" id="section-${section.slug}"><a href="${sectionPath(section.slug)}">${section.name}</a></h2>

@@ -21,10 +21,22 @@ function pictureSources(image: ImageRef, preferredWidth: number | undefined, max
 }
 
 /**
+ * How a picture loads: `first` is the page's main image above the fold (fetched first), `eager`
+ * another image above the fold, `lazy` (the default) an image below it.
+ */
+export type PictureLoading = 'first' | 'eager' | 'lazy';
+
+const LOADING_ATTRIBUTES: Record<PictureLoading, SafeHtml> = {
+  first: html` fetchpriority="high"`,
+  eager: html``,
+  lazy: html` loading="lazy" decoding="async"`,
+};
+
+/**
  * A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the
  * fold. `maxWidth` (device pixels) leaves out renditions wider than a small slot could ever use.
  */
-export function picture(image: ImageRef, alt: string, sizes: string, options: { eager?: boolean; preferredWidth?: number; maxWidth?: number } = {}): SafeHtml {
+export function picture(image: ImageRef, alt: string, sizes: string, options: { loading?: PictureLoading; preferredWidth?: number; maxWidth?: number } = {}): SafeHtml {
   const sources = pictureSources(image, options.preferredWidth, options.maxWidth);
-  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${options.eager ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></picture>`;
+  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${LOADING_ATTRIBUTES[options.loading ?? 'lazy']}></picture>`;
 }
