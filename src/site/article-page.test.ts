@@ -85,7 +85,11 @@ describe('article page', () => {
     assert.equal(body?.querySelector('strong')?.text, 'shortly after midnight');
     assert.equal(body?.querySelectorAll('figure').at(0)?.querySelector('.credit')?.text, 'Photo: Juan Pérez');
     assert.equal(body?.querySelector('img')?.getAttribute('loading'), 'lazy', 'inline images below the fold load lazily');
-    assert.equal(body?.querySelector('.inline-card a')?.text, 'Valley wells run dry');
+    const inlineCard = body?.querySelector('.inline-card');
+    assert.equal(inlineCard?.querySelector('a')?.text, 'Valley wells run dry');
+    assert.equal(inlineCard?.querySelector('a')?.getAttribute('href'), '/politics/valley-wells-run-dry');
+    assert.equal(inlineCard?.querySelector('.dek')?.text, 'Three towns ration water.');
+    assert.equal(inlineCard?.querySelector('img')?.getAttribute('alt'), 'Council chamber at night', "the referenced story's own image");
     assert.ok(!response.body.includes('javascript:'), 'javascript: links never reach the page');
     assert.equal(story.querySelector('.attribution')?.text, 'With reports from NBC News');
     const notices = story.querySelectorAll('.notice');
@@ -97,6 +101,12 @@ describe('article page', () => {
     assert.equal(related[0], relatedHeadline, 'editor-picked story first');
     assert.ok(related.includes('Valley wells run dry'), 'computed from shared section and tag');
     assert.ok(doc.querySelector('.related .comment-count'));
+    const computed = doc.querySelectorAll('.related .card').find((card) => card.querySelector('h3 a')?.text === 'Valley wells run dry');
+    assert.ok(computed?.querySelector('picture img[srcset]'), 'related stories show a thumbnail');
+    assert.equal(computed?.querySelector('.dek')?.text, 'Three towns ration water.');
+    const dates = story.querySelectorAll('.notice time').map((time) => time.getAttribute('datetime'));
+    assert.equal(dates.length, 2, 'each correction and clarification carries its date');
+    assert.ok(dates.every((date) => date && !Number.isNaN(Date.parse(date))));
   });
 
   it('carries standards metadata: canonical, Open Graph, Twitter and NewsArticle JSON-LD', async () => {
@@ -109,6 +119,7 @@ describe('article page', () => {
     assert.equal(data['@type'], 'NewsArticle');
     assert.equal(data.headline, 'Council approves emergency <water> budget');
     assert.equal(data.datePublished, '2025-11-04T18:00:00.000Z');
+    assert.ok(!Number.isNaN(Date.parse(data.dateModified)), 'dateModified is a date');
     assert.equal(data.dateline, 'SAN LORENZO OCOTAL, Oaxaca');
     assert.deepEqual(data.author.map((a: { name: string }) => a.name), ['Ana Lucía Mendoza', 'Rosa Cruz']);
     assert.equal(data.publisher.name, 'Gaceta');

@@ -69,6 +69,10 @@ describe('home, archives, static pages and corrections', () => {
     const latest = doc.querySelectorAll('.card-small');
     assert.equal(latest.length, 6);
     assert.ok(latest.every((card) => /^Dek \d+$/.test(card.querySelector('.dek')?.text ?? '')), 'every card in the latest list shows its dek');
+    assert.equal(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), 'https://news.example/');
+    assert.equal(doc.querySelector('meta[property="og:type"]')?.getAttribute('content'), 'website');
+    assert.equal(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), 'https://news.example/');
+    assert.ok(doc.querySelector('meta[name="twitter:card"]'));
     const data = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text)['@type']);
     assert.deepEqual(data, ['NewsMediaOrganization', 'WebSite']);
   });
