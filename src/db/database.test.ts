@@ -8,6 +8,20 @@ import { sql } from 'kysely';
 import { openDatabase } from './database.ts';
 
 describe('the embedded database', () => {
+  it('is one file in WAL mode, so readers carry on while a writer commits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-db-'));
+    try {
+      const handle = openDatabase({ sqliteFile: path.join(dir, 'wal.sqlite') });
+      const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
+      assert.equal(mode.rows[0]?.journal_mode, 'wal');
+      const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(handle.db);
+      assert.equal(Number(keys.rows[0]?.foreign_keys), 1);
+      await handle.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the planner statistics that do not make statements re-plan on every run', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-db-'));
     const file = path.join(dir, 'stats.sqlite');

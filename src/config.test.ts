@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration from the environment', () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.uploadLimitBytes, 25 * 1024 * 1024, 'uploads up to 25 MB');
+    assert.equal(config.pageCache, true);
+    assert.equal(config.pageCacheTtlMs, 0, 'pages live until purged on one process');
+    assert.equal(config.databaseUrl, undefined, 'SQLite unless DATABASE_URL is set');
+    assert.equal(config.trustedProxies, 0);
+  });
+
+  it('lets cached pages expire on PostgreSQL without Redis, and not with it', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/gaceta' }).pageCacheTtlMs, 30_000);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/gaceta', REDIS_URL: 'redis://cache:6379' }).pageCacheTtlMs, 0);
+    assert.equal(loadConfig({ UPLOAD_LIMIT_MB: '5' }).uploadLimitBytes, 5 * 1024 * 1024);
+  });
+
+  it('refuses bad values with an error that names the variable', () => {
+    for (const [name, value] of [['UPLOAD_LIMIT_MB', 'lots'], ['UPLOAD_LIMIT_MB', '0'], ['PORT', '-1'], ['DATABASE_URL', 'mysql://db'], ['REDIS_URL', 'cache:6379'], ['PUBLIC_URL', 'ftp://x']] as const) {
+      assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
+    }
+  });
+});
