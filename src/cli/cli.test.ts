@@ -1,13 +1,36 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createDraft } from '../content/articles.service.ts';
+import { publishArticle } from '../content/publishing.service.ts';
 import { openDatabase } from '../db/database.ts';
+import { Invalidation } from '../http/invalidation.ts';
+import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
 
 const CLI = path.resolve('src/cli/main.ts');
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`nothing answered at ${url} within ${timeoutMs} ms`);
+}
 
 describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   let dataDir: string;
@@ -93,6 +116,33 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     await handle.close();
     assert.equal(Number(row.n), 120);
     assert.equal(gaceta('generate', '--articles', 'lots').status, 1);
+  });
+
+  it('serves the site, publishes a story whose time came while it was down, and stops cleanly on SIGTERM', async () => {
+    const handle = database();
+    const deps = { db: handle.db, invalidation: new Invalidation() };
+    const draft = await createDraft(deps, null, { headline: 'Results come in overnight', body: paragraphs('Counting continues.') });
+    await publishArticle(deps, null, draft.id, new Date(Date.now() + 1000).toISOString());
+    await handle.close();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // its time passes while no server runs
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      await waitUntilServing(`${base}/`, 60_000);
+      const page = await fetch(`${base}/news/${draft.slug}`);
+      assert.equal(page.status, 200, stderr);
+      assert.match(await page.text(), /Results come in overnight/);
+    } finally {
+      server.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, stderr);
   });
 
   it('writes a backup with the database and media', async () => {
