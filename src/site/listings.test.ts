@@ -156,6 +156,18 @@ describe('home, archives, static pages and corrections', () => {
     assert.equal(items[1]?.querySelector('a')?.getAttribute('href'), `/politics/${article.slug}`);
   });
 
+  it('links to the corrections and ethics policies only once those pages are published', async () => {
+    const organization = async () => JSON.parse(parse((await t.app.inject('/')).body).querySelector('script[type="application/ld+json"]')?.text ?? '{}');
+    const policyLink = async () => parse((await t.app.inject('/corrections')).body).querySelector('a[href="/corrections-policy"]');
+    assert.equal(await policyLink(), null, 'no link to a page that would answer 404');
+    assert.equal((await organization()).correctionsPolicy, undefined);
+    await insertPage(t.database.handle.db, { id: newId(), slug: 'corrections-policy', title: 'Corrections policy', body: paragraphs('We fix errors openly.'), status: 'published', at: nowIso() });
+    t.invalidation.purge([ALL_PAGES]);
+    assert.ok(await policyLink());
+    assert.equal((await organization()).correctionsPolicy, 'https://news.example/corrections-policy');
+    assert.equal((await t.app.inject('/corrections-policy')).statusCode, 200);
+  });
+
   it('publishing purges cached lists so the home page shows the new story at once', async () => {
     assert.ok(t.cache.enabled);
     await t.app.inject('/');

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { publishedPages } from '../content/sitemap.repository.ts';
 import { listSections } from '../content/taxonomy.repository.ts';
 import { translator, type Translator } from '../i18n/i18n.ts';
 import { ALL_PAGES, type Invalidation, SITE_CONTEXT } from '../http/invalidation.ts';
@@ -9,6 +10,8 @@ import { readSettings, type SiteSettings } from '../settings/settings.ts';
 export interface SiteContext {
   settings: SiteSettings;
   sections: Array<{ id: string; slug: string; name: string; description: string }>;
+  /** Slugs of the published static pages, so links to policies appear only when the pages exist. */
+  pageSlugs: ReadonlySet<string>;
   t: Translator;
   publicUrl: string;
 }
@@ -25,10 +28,11 @@ export function siteContextLoader(db: Kysely<Database>, publicUrl: string, inval
     if (keys.includes(SITE_CONTEXT) || keys.includes(ALL_PAGES)) current = null;
   });
   const load = async (): Promise<SiteContext> => {
-    const [settings, sections] = await Promise.all([readSettings(db), listSections(db)]);
+    const [settings, sections, pages] = await Promise.all([readSettings(db), listSections(db), publishedPages(db)]);
     return {
       settings,
       sections: sections.map(({ id, slug, name, description }) => ({ id, slug, name, description })),
+      pageSlugs: new Set(pages.map((page) => page.slug)),
       t: translator(settings.locale, settings.timeZone),
       publicUrl,
     };

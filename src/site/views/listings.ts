@@ -15,7 +15,11 @@ export interface HomeModel {
 function homeData(site: SiteContext): unknown[] {
   const url = site.publicUrl + '/';
   return [
-    { '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url, correctionsPolicy: site.publicUrl + '/corrections-policy', ethicsPolicy: site.publicUrl + '/ethics-policy' },
+    {
+      '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url,
+      ...(site.pageSlugs.has('corrections-policy') ? { correctionsPolicy: `${site.publicUrl}/corrections-policy` } : {}),
+      ...(site.pageSlugs.has('ethics-policy') ? { ethicsPolicy: `${site.publicUrl}/ethics-policy` } : {}),
+    },
     { '@context': 'https://schema.org', '@type': 'WebSite', name: site.settings.title, url, inLanguage: site.settings.locale },
   ];
 }

@@ -15,7 +15,7 @@ export function staticPage(page: { slug: string; title: string; body: ArticleDoc
 export function correctionsPage(items: readonly CorrectionListItem[], site: SiteContext): string {
   const { t } = site;
   const main = html`<article class="story"><h1>${t.t('corrections.title')}</h1>
-<p class="dek">${t.t('corrections.intro')} <a href="/corrections-policy">${t.t('corrections.policy')}</a></p>
+<p class="dek">${t.t('corrections.intro')}${site.pageSlugs.has('corrections-policy') ? html` <a href="/corrections-policy">${t.t('corrections.policy')}</a>` : ''}</p>
 <ol class="corrections-list" reversed>
 ${items.map((item) => html`<li><p class="label">${t.t(item.kind === 'correction' ? 'article.correction' : 'article.clarification')} · <time datetime="${item.publishedAt}">${t.longDate(item.publishedAt)}</time></p>
 <p>${t.t('corrections.on')} <a href="${articlePath(item.sectionSlug, item.articleSlug)}">${item.headline}</a>: ${item.body}</p></li>`)}
