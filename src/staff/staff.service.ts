@@ -98,12 +98,15 @@ export async function listStaff(db: Kysely<Database>): Promise<Array<StaffActor 
   return rows.map((row) => ({ ...toActor(row), createdAt: row.created_at, disabled: row.disabled_at !== null }));
 }
 
+/** Applies the changes given (none is a valid request that changes nothing); false when there is no such staff member. */
 export async function updateStaff(db: Kysely<Database>, id: string, changes: { role?: StaffRole; name?: string; disabled?: boolean }): Promise<boolean> {
-  const result = await db.updateTable('staff').set({
+  const set = {
     ...(changes.role ? { role: changes.role } : {}),
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
-  }).where('id', '=', id).executeTakeFirst();
+  };
+  if (Object.keys(set).length === 0) return (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  const result = await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
   if (changes.disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   return Number(result.numUpdatedRows) > 0;
 }

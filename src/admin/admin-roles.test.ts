@@ -1,0 +1,482 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { newId, nowIso } from '../db/ids.ts';
+import { createDraft } from '../content/articles.service.ts';
+import { insertPage, recordRedirect } from '../content/pages.service.ts';
+import { publishArticle } from '../content/publishing.service.ts';
+import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
+import { storeImage } from '../media/images.service.ts';
+import { createApiKey, startSession, type StaffActor } from '../staff/staff.service.ts';
+import type { StaffRole } from '../staff/staff.table.ts';
+import { makeAuthor, makeLabel, makeSection, makeStaff, makeTag, paragraphs, pngBytes, signIn, TEST_PASSWORD } from '../testing/factories.ts';
+import { startTestApp, type TestApp } from '../testing/harness.ts';
+
+/**
+ * The role table of src/content/policy.test.ts and src/staff/policy.ts, driven through the JSON
+ * admin API the way a client uses it. Expected statuses come from the policy functions: where the
+ * policy says no, the API must answer 403 and change nothing; where it says yes, the change must
+ * be visible afterwards (in the API, or on the reader site).
+ */
+
+const ROLES: readonly StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
+type Statuses = readonly [contributor: number, author: number, editor: number, admin: number];
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Headers = Record<string, string>;
+
+interface Caller { role: StaffRole; actor: StaffActor; headers: Headers }
+interface Row {
+  action: string;
+  expect: Statuses;
+  /** Sets up what it needs, makes one request as `who`, checks the effect (or its absence), returns the status. */
+  run: (who: Caller) => Promise<number>;
+}
+
+const isOk = (status: number): boolean => status >= 200 && status < 300;
+
+// Only the form parts the image route reads: one file, plus the alt text.
+function multipartImage(file: Buffer, alt: string): { payload: Buffer; headers: Headers } {
+  const boundary = '----gaceta-roles-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${alt}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="picture.png"\r\nContent-Type: image/png\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('admin API: every role against every action', () => {
+  let t: TestApp;
+  const callers = {} as Record<StaffRole, Caller>;
+  /** Owns the "someone else's" articles and images; never signs in. */
+  let other: StaffActor;
+  let png: Buffer;
+
+  let counter = 0;
+  // Prefixes the factories do not use, so slugs never collide with theirs.
+  const unique = (what: string): string => `roles ${what} ${++counter}`;
+  const slugOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+  const api = (headers: Headers, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+    t.app.inject({ method, url: `/admin/api${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const reader = (path: string): Promise<LightMyRequestResponse> => t.app.inject(path);
+  const content = () => ({ db: t.database.handle.db, invalidation: t.invalidation });
+
+  // Fixtures go through the services, not the API, so setting up never depends on the policy under test
+  // (creating a draft is open to every role; publishing here passes no actor at all).
+  async function story(owner: StaffActor, status: 'draft' | 'published'): Promise<{ id: string; path: string }> {
+    const draft = await createDraft(content(), owner, { headline: unique('story'), body: paragraphs('A paragraph.') });
+    if (status === 'published') await publishArticle(content(), null, draft.id);
+    return { id: draft.id, path: `/news/${draft.slug}` };
+  }
+  async function articleJson(id: string): Promise<{ status: string; dek: string }> {
+    return (await api(callers.admin.headers, 'GET', `/articles/${id}`)).json();
+  }
+  async function image(owner: StaffActor): Promise<string> {
+    return (await storeImage({ db: t.database.handle.db, storage: t.storage }, png, { alt: 'Before' }, owner.id)).id;
+  }
+  async function listed(who: Caller, table: string): Promise<Array<{ id: string; name?: string; title?: string }>> {
+    const response = await api(who.headers, 'GET', `/${table}`);
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json()[table];
+  }
+  async function publishedPage(): Promise<{ id: string; slug: string }> {
+    const page = { id: newId(), slug: slugOf(unique('page')), title: 'A static page', body: paragraphs('About us.'), status: 'published' as const, at: nowIso() };
+    await insertPage(t.database.handle.db, page);
+    return page;
+  }
+  async function redirect(): Promise<{ id: string; fromPath: string }> {
+    const id = newId();
+    const fromPath = `/${slugOf(unique('old address'))}`;
+    await recordRedirect(t.database.handle.db, fromPath, '/', id, nowIso());
+    return { id, fromPath };
+  }
+  /** A staff member to act upon, reachable with both a session and an API key that bypass the sign-in rate limit. */
+  async function target(role: StaffRole): Promise<{ id: string; session: Headers; key: Headers }> {
+    const staff = await makeStaff(t, role);
+    const session = await startSession(t.database.handle.db, staff.id);
+    const { key } = await createApiKey(t.database.handle.db, staff.id, 'target');
+    return { id: staff.id, session: { cookie: `gaceta_staff=${session.token}` }, key: { authorization: `Bearer ${key}` } };
+  }
+  const whoAmI = async (headers: Headers): Promise<LightMyRequestResponse> => api(headers, 'GET', '/session');
+
+  before(async () => {
+    t = await startTestApp();
+    for (const role of ROLES) {
+      const actor = await makeStaff(t, role);
+      // Signed in like the admin UI: session cookie plus CSRF token on every change.
+      callers[role] = { role, actor, headers: await signIn(t, actor) };
+    }
+    other = await makeStaff(t, 'author');
+    png = await pngBytes(400, 300);
+  });
+  after(() => t.close());
+
+  const articleRows: Row[] = [
+    {
+      action: 'list articles', expect: [200, 200, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/articles')).statusCode,
+    },
+    {
+      action: "read someone else's draft", expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const { id } = await story(other, 'draft');
+        const response = await api(who.headers, 'GET', `/articles/${id}`);
+        if (isOk(response.statusCode)) assert.equal(response.json().id, id);
+        return response.statusCode;
+      },
+    },
+    {
+      action: "read the revisions of someone else's draft", expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const { id } = await story(other, 'draft');
+        const response = await api(who.headers, 'GET', `/articles/${id}/revisions`);
+        if (isOk(response.statusCode)) assert.equal(response.json().revisions.length, 1);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'create a draft', expect: [201, 201, 201, 201],
+      run: async (who) => {
+        const response = await api(who.headers, 'POST', '/articles', { headline: unique('draft') });
+        if (isOk(response.statusCode)) {
+          const article = await articleJson(response.json().id);
+          assert.equal(article.status, 'draft');
+          assert.equal(response.json().createdBy, who.actor.id, 'the draft is owned by whoever created it');
+        }
+        return response.statusCode;
+      },
+    },
+  ];
+
+  // Edits, publishing, unpublishing and corrections differ by ownership and by status.
+  const editRow = (action: string, owner: 'own' | 'other', status: 'draft' | 'published', expect: Statuses): Row => ({
+    action, expect,
+    run: async (who) => {
+      const { id } = await story(owner === 'own' ? who.actor : other, status);
+      const dek = unique('dek');
+      const response = await api(who.headers, 'PATCH', `/articles/${id}`, { dek });
+      assert.equal((await articleJson(id)).dek === dek, isOk(response.statusCode), 'the edit is saved exactly when allowed');
+      return response.statusCode;
+    },
+  });
+  const publishRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
+    action, expect,
+    run: async (who) => {
+      const { id, path } = await story(owner === 'own' ? who.actor : other, 'draft');
+      const response = await api(who.headers, 'POST', `/articles/${id}/publish`, {});
+      assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 200 : 404, 'readers see it exactly when publishing was allowed');
+      return response.statusCode;
+    },
+  });
+  const unpublishRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
+    action, expect,
+    run: async (who) => {
+      const { id, path } = await story(owner === 'own' ? who.actor : other, 'published');
+      assert.equal((await reader(path)).statusCode, 200);
+      const response = await api(who.headers, 'POST', `/articles/${id}/unpublish`);
+      assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 410 : 200, 'the address answers 410 exactly when withdrawing was allowed');
+      return response.statusCode;
+    },
+  });
+  const correctRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
+    action, expect,
+    run: async (who) => {
+      const { id, path } = await story(owner === 'own' ? who.actor : other, 'published');
+      assert.equal((await reader(path)).statusCode, 200, 'cached before the correction, so a missing purge would show');
+      const body = unique('correction text');
+      const response = await api(who.headers, 'POST', `/articles/${id}/corrections`, { kind: 'correction', body });
+      assert.equal((await reader(path)).body.includes(body), isOk(response.statusCode), 'readers see the correction exactly when it was allowed');
+      return response.statusCode;
+    },
+  });
+
+  const publishingRows: Row[] = [
+    editRow('edit own draft', 'own', 'draft', [200, 200, 200, 200]),
+    editRow('edit own published article', 'own', 'published', [403, 200, 200, 200]),
+    editRow("edit someone else's draft", 'other', 'draft', [403, 403, 200, 200]),
+    editRow("edit someone else's published article", 'other', 'published', [403, 403, 200, 200]),
+    publishRow('publish own draft', 'own', [403, 200, 200, 200]),
+    publishRow("publish someone else's draft", 'other', [403, 403, 200, 200]),
+    unpublishRow('unpublish own article', 'own', [403, 200, 200, 200]),
+    unpublishRow("unpublish someone else's article", 'other', [403, 403, 200, 200]),
+    correctRow('correct own article', 'own', [403, 201, 201, 201]),
+    correctRow("correct someone else's article", 'other', [403, 403, 201, 201]),
+  ];
+
+  const mediaRows: Row[] = [
+    {
+      action: 'upload an image', expect: [201, 201, 201, 201],
+      run: async (who) => {
+        const alt = unique('alt');
+        const form = multipartImage(png, alt);
+        const response = await t.app.inject({ method: 'POST', url: '/admin/api/media/images', payload: form.payload, headers: { ...who.headers, ...form.headers } });
+        if (isOk(response.statusCode)) assert.equal((await api(who.headers, 'GET', `/media/images/${response.json().id}`)).json().alt, alt);
+        return response.statusCode;
+      },
+    },
+    {
+      action: "see someone else's image details", expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const id = await image(other);
+        const response = await api(who.headers, 'GET', `/media/images/${id}`);
+        if (isOk(response.statusCode)) {
+          assert.equal(response.json().alt, 'Before');
+          assert.ok(response.json().srcset, 'the renditions come with the details');
+        }
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'change own image details', expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const id = await image(who.actor);
+        const response = await api(who.headers, 'PATCH', `/media/images/${id}`, { alt: 'After' });
+        assert.equal((await api(who.headers, 'GET', `/media/images/${id}`)).json().alt, isOk(response.statusCode) ? 'After' : 'Before');
+        return response.statusCode;
+      },
+    },
+    {
+      action: "change someone else's image details", expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const id = await image(other);
+        const response = await api(who.headers, 'PATCH', `/media/images/${id}`, { alt: 'After' });
+        assert.equal((await api(who.headers, 'GET', `/media/images/${id}`)).json().alt, isOk(response.statusCode) ? 'After' : 'Before');
+        return response.statusCode;
+      },
+    },
+  ];
+
+  // Sections, tags, labels and authors share one route shape and one policy action (taxonomy.manage).
+  const FIXTURE: Record<TaxonomyTable, (db: TestApp['database']['handle']['db']) => Promise<{ id: string; slug: string }>> = {
+    sections: (db) => makeSection(db), tags: (db) => makeTag(db), labels: (db) => makeLabel(db), authors: (db) => makeAuthor(db),
+  };
+  // Where readers see each kind; labels have no page of their own.
+  const READER_PATH: Record<TaxonomyTable, ((slug: string) => string) | undefined> = {
+    sections: (slug) => `/${slug}`, tags: (slug) => `/tag/${slug}`, labels: undefined, authors: (slug) => `/author/${slug}`,
+  };
+  const taxonomyRows = (table: TaxonomyTable): Row[] => [
+    {
+      action: `list ${table}`, expect: [200, 200, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', `/${table}`)).statusCode,
+    },
+    {
+      action: `create ${table}`, expect: [403, 403, 201, 201],
+      run: async (who) => {
+        const name = unique(table);
+        const response = await api(who.headers, 'POST', `/${table}`, { name });
+        assert.equal((await listed(who, table)).some((item) => item.name === name), isOk(response.statusCode), 'listed exactly when creating was allowed');
+        const path = READER_PATH[table]?.(slugOf(name));
+        if (path) assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 200 : 404);
+        return response.statusCode;
+      },
+    },
+    {
+      action: `update ${table}`, expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const { id } = await FIXTURE[table](t.database.handle.db);
+        const name = unique(`renamed ${table}`);
+        const response = await api(who.headers, 'PATCH', `/${table}/${id}`, { name });
+        const item = (await listed(who, table)).find((i) => i.id === id);
+        assert.equal(item?.name === name, isOk(response.statusCode), 'renamed exactly when updating was allowed');
+        return response.statusCode;
+      },
+    },
+    {
+      action: `delete ${table}`, expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const { id, slug } = await FIXTURE[table](t.database.handle.db);
+        const path = READER_PATH[table]?.(slug);
+        // Rendered first, so the page cache holds it and a missing purge would show.
+        if (path) assert.equal((await reader(path)).statusCode, 200);
+        const response = await api(who.headers, 'DELETE', `/${table}/${id}`);
+        assert.equal((await listed(who, table)).some((item) => item.id === id), !isOk(response.statusCode), 'gone exactly when deleting was allowed');
+        if (path) assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 404 : 200);
+        return response.statusCode;
+      },
+    },
+  ];
+
+  const siteRows: Row[] = [
+    {
+      action: 'list static pages', expect: [200, 200, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/pages')).statusCode,
+    },
+    {
+      action: 'create a static page', expect: [403, 403, 201, 201],
+      run: async (who) => {
+        const title = unique('page');
+        const response = await api(who.headers, 'POST', '/pages', { title, status: 'published', body: paragraphs('Who we are.') });
+        assert.equal((await reader(`/${slugOf(title)}`)).statusCode, isOk(response.statusCode) ? 200 : 404);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'update a static page', expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const { id } = await publishedPage();
+        const title = unique('new title');
+        const response = await api(who.headers, 'PATCH', `/pages/${id}`, { title });
+        assert.equal((await listed(who, 'pages')).find((p) => p.id === id)?.title === title, isOk(response.statusCode));
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'delete a static page', expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const { id, slug } = await publishedPage();
+        assert.equal((await reader(`/${slug}`)).statusCode, 200, 'cached before the delete, so a missing purge would show');
+        const response = await api(who.headers, 'DELETE', `/pages/${id}`);
+        assert.equal((await reader(`/${slug}`)).statusCode, isOk(response.statusCode) ? 404 : 200);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'list redirects', expect: [200, 200, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/redirects')).statusCode,
+    },
+    {
+      action: 'create a redirect', expect: [403, 403, 201, 201],
+      run: async (who) => {
+        const fromPath = `/${slugOf(unique('moved'))}`;
+        const response = await api(who.headers, 'POST', '/redirects', { fromPath, toPath: '/' });
+        assert.equal((await reader(fromPath)).statusCode, isOk(response.statusCode) ? 301 : 404);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'delete a redirect', expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const { id, fromPath } = await redirect();
+        assert.equal((await reader(fromPath)).statusCode, 301);
+        const response = await api(who.headers, 'DELETE', `/redirects/${id}`);
+        assert.equal((await reader(fromPath)).statusCode, isOk(response.statusCode) ? 404 : 301);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'read site settings', expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const response = await api(who.headers, 'GET', '/settings');
+        if (isOk(response.statusCode)) assert.ok(response.json().title);
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'change site settings', expect: [403, 403, 403, 200],
+      run: async (who) => {
+        const title = unique('Gazette');
+        const response = await api(who.headers, 'PATCH', '/settings', { title });
+        assert.equal((await api(who.headers, 'GET', '/settings')).json().title === title, isOk(response.statusCode));
+        return response.statusCode;
+      },
+    },
+  ];
+
+  const staffRows: Row[] = [
+    {
+      action: 'list staff', expect: [403, 403, 403, 200],
+      run: async (who) => {
+        const response = await api(who.headers, 'GET', '/staff');
+        if (isOk(response.statusCode)) assert.ok(response.json().staff.some((s: { email: string }) => s.email === who.actor.email));
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'create a staff account', expect: [403, 403, 403, 201],
+      run: async (who) => {
+        const email = `${slugOf(unique('new'))}@newsroom.example`;
+        const response = await api(who.headers, 'POST', '/staff', { email, name: 'New hire', role: 'author', password: TEST_PASSWORD });
+        const everyone = (await api(callers.admin.headers, 'GET', '/staff')).json().staff as Array<{ email: string }>;
+        assert.equal(everyone.some((s) => s.email === email), isOk(response.statusCode));
+        return response.statusCode;
+      },
+    },
+    {
+      action: "change someone's role", expect: [403, 403, 403, 200],
+      run: async (who) => {
+        const promoted = await target('contributor');
+        const response = await api(who.headers, 'PATCH', `/staff/${promoted.id}`, { role: 'editor' });
+        // Roles are read on every request, so the change applies to sessions already open.
+        assert.equal((await whoAmI(promoted.session)).json().staff.role, isOk(response.statusCode) ? 'editor' : 'contributor');
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'disable someone', expect: [403, 403, 403, 200],
+      run: async (who) => {
+        const disabled = await target('editor');
+        const response = await api(who.headers, 'PATCH', `/staff/${disabled.id}`, { disabled: true });
+        const expected = isOk(response.statusCode) ? 401 : 200;
+        assert.equal((await whoAmI(disabled.session)).statusCode, expected, 'their open session');
+        assert.equal((await whoAmI(disabled.key)).statusCode, expected, 'their API key');
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'create an API key of their own', expect: [201, 201, 201, 201],
+      run: async (who) => {
+        const response = await api(who.headers, 'POST', '/api-keys', { name: 'script' });
+        if (isOk(response.statusCode)) {
+          const me = await whoAmI({ authorization: `Bearer ${response.json().key}` });
+          assert.equal(me.json().staff.id, who.actor.id, 'the key acts as its owner, with their role');
+          assert.equal(me.json().staff.role, who.role);
+        }
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'revoke an API key of their own', expect: [204, 204, 204, 204],
+      run: async (who) => {
+        const { id, key } = await createApiKey(t.database.handle.db, who.actor.id, 'script');
+        const response = await api(who.headers, 'DELETE', `/api-keys/${id}`);
+        assert.equal((await whoAmI({ authorization: `Bearer ${key}` })).statusCode, isOk(response.statusCode) ? 401 : 200);
+        return response.statusCode;
+      },
+    },
+  ];
+
+  const TABLE: Row[] = [
+    ...articleRows,
+    ...publishingRows,
+    ...mediaRows,
+    ...taxonomyRows('sections'),
+    ...taxonomyRows('tags'),
+    ...taxonomyRows('labels'),
+    ...taxonomyRows('authors'),
+    ...siteRows,
+    ...staffRows,
+  ];
+
+  for (const row of TABLE) {
+    describe(row.action, () => {
+      ROLES.forEach((role, column) => {
+        const expected = row.expect[column];
+        it(`${role}: ${expected}`, async () => {
+          assert.equal(await row.run(callers[role]), expected);
+        });
+      });
+    });
+  }
+
+  it('lets no admin demote or disable themself, so a site always keeps its admin', async () => {
+    const admin = await makeStaff(t, 'admin');
+    const session = await startSession(t.database.handle.db, admin.id);
+    const headers = { cookie: `gaceta_staff=${session.token}`, 'x-csrf-token': session.csrfToken };
+    assert.equal((await api(headers, 'PATCH', `/staff/${admin.id}`, { role: 'editor' })).statusCode, 409);
+    assert.equal((await api(headers, 'PATCH', `/staff/${admin.id}`, { disabled: true })).statusCode, 409);
+    assert.equal((await whoAmI(headers)).json().staff.role, 'admin');
+  });
+
+  it('treats a staff change with no fields as changing nothing, as the other PATCH routes do', async () => {
+    const admin = await makeStaff(t, 'admin');
+    const session = await startSession(t.database.handle.db, admin.id);
+    const headers = { cookie: `gaceta_staff=${session.token}`, 'x-csrf-token': session.csrfToken };
+    const colleague = await makeStaff(t, 'author');
+    assert.equal((await api(headers, 'PATCH', `/staff/${colleague.id}`, {})).statusCode, 200);
+    assert.equal((await api(headers, 'PATCH', `/staff/${newId()}`, {})).statusCode, 404, 'an unknown id is still unknown');
+    const listed = ((await api(headers, 'GET', '/staff')).json() as { staff: Array<{ id: string; role: string; disabled: boolean }> }).staff;
+    assert.deepEqual(listed.filter((member) => member.id === colleague.id).map(({ role, disabled }) => ({ role, disabled })), [{ role: 'author', disabled: false }]);
+  });
+});
