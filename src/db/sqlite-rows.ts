@@ -21,34 +21,35 @@ export function withFastRows(statement: SQLite.Statement): SQLite.Statement {
   const toObject = rowConstructor(names);
   if (statement.source.startsWith(ANY_ORDER_HINT) && new Set(names).size === names.length) return asJsonDocument(statement, names, toObject);
   statement.raw(true);
-  // Only what Kysely's SQLite driver calls on a statement; the native methods need their own `this`.
-  const shaped: Pick<SQLite.Statement, 'reader' | 'all' | 'get' | 'run' | 'iterate'> = {
-    reader: true,
+  return readerWith(statement, {
     all: (...params: unknown[]) => (statement.all(...params) as unknown[][]).map(toObject),
     get: (...params: unknown[]) => {
       const row = statement.get(...params) as unknown[] | undefined;
       return row === undefined ? undefined : toObject(row);
     },
-    run: (...params: unknown[]) => statement.run(...params),
     iterate: function* iterate(...params: unknown[]) {
       for (const row of statement.iterate(...params) as IterableIterator<unknown[]>) yield toObject(row);
     },
-  };
-  return shaped as SQLite.Statement;
+  });
 }
 
 function asJsonDocument(statement: SQLite.Statement, names: readonly string[], toObject: (values: unknown[]) => Row): SQLite.Statement {
   const columns = names.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ');
   const document = statement.database.prepare(`select json_group_array(json_array(${columns})) from (${statement.source})`).pluck();
   const all = (...params: unknown[]): Row[] => (JSON.parse(document.get(...params) as string) as unknown[][]).map(toObject);
-  const shaped: Pick<SQLite.Statement, 'reader' | 'all' | 'get' | 'run' | 'iterate'> = {
-    reader: true,
+  return readerWith(statement, {
     all,
     get: (...params: unknown[]) => all(...params)[0],
-    run: (...params: unknown[]) => statement.run(...params),
     iterate: function* iterate(...params: unknown[]) {
       yield* all(...params);
     },
+  });
+}
+
+/** Only what Kysely's SQLite driver calls on a statement; the native methods need their own `this`. */
+function readerWith(statement: SQLite.Statement, reads: Pick<SQLite.Statement, 'all' | 'get' | 'iterate'>): SQLite.Statement {
+  const shaped: Pick<SQLite.Statement, 'reader' | 'all' | 'get' | 'run' | 'iterate'> = {
+    reader: true, run: (...params: unknown[]) => statement.run(...params), ...reads,
   };
   return shaped as SQLite.Statement;
 }

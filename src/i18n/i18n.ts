@@ -23,12 +23,12 @@ const MEMO_LIMIT = 20000;
 /** Intl formatting and message interpolation cost microseconds per call and a page prints many; remember recent ones. */
 function memoized<K extends string | number>(format: (value: K) => string): (value: K) => string {
   const memo = new Map<K, string>();
-  return (iso) => {
-    let text = memo.get(iso);
+  return (value) => {
+    let text = memo.get(value);
     if (text === undefined) {
-      text = format(iso);
+      text = format(value);
       if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(iso, text);
+      memo.set(value, text);
     }
     return text;
   };
