@@ -10,11 +10,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through src/config.ts only.' }],
-      'no-restricted-syntax': ['error', {
-        selector: "CallExpression[callee.property.name='fromTrusted']",
-        message: 'Raw HTML reaches a page only through html templates or the sanitizer (src/content/sanitize.ts).',
-      }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through src/config.ts only.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='fromTrusted']",
+          message: 'Raw HTML reaches a page only through html templates or the sanitizer (src/content/sanitize.ts).',
+        },
+      ],
     },
   },
   {

@@ -50,13 +50,28 @@ export async function benchNginx(options: BenchOptions, articleHtml: string): Pr
   const configFile = path.join(prefix, 'nginx.conf');
   writeFileSync(configFile, config);
   console.log(`\n== nginx static file (worker_processes 1, config ${configFile}) ==`);
-  console.log(config.trimEnd().split('\n').map((line) => `  | ${line}`).join('\n'));
-  const nginx = start('nginx', '/usr/sbin/nginx', ['-e', path.join(prefix, 'error.log'), '-c', configFile, '-p', `${prefix}/`]);
+  console.log(
+    config
+      .trimEnd()
+      .split('\n')
+      .map((line) => `  | ${line}`)
+      .join('\n'),
+  );
+  const nginx = start('nginx', '/usr/sbin/nginx', [
+    '-e',
+    path.join(prefix, 'error.log'),
+    '-c',
+    configFile,
+    '-p',
+    `${prefix}/`,
+  ]);
   try {
     const url = `http://127.0.0.1:${port}/article.html`;
     await waitForOk(url, nginx, 15_000);
     const result = await measure(url, options.warmupSeconds, options.durationSeconds, options);
-    console.log(`  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms`);
+    console.log(
+      `  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms`,
+    );
     return { result, config };
   } finally {
     await stop(nginx);

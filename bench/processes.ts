@@ -30,7 +30,12 @@ export interface StartOptions {
 }
 
 export function start(name: string, command: string, args: readonly string[], options: StartOptions = {}): Managed {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
   live.add(child);
   const tail: string[] = [];
@@ -80,7 +85,12 @@ export async function stop(managed: Managed, graceMs = 5000): Promise<void> {
 }
 
 /** Runs a process to completion and returns its exit code and output. */
-export async function run(name: string, command: string, args: readonly string[], options: StartOptions = {}): Promise<{ code: number | null; output: string }> {
+export async function run(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: StartOptions = {},
+): Promise<{ code: number | null; output: string }> {
   const managed = start(name, command, args, { ...options, tailLines: options.tailLines ?? 10_000 });
   const { code } = await managed.exited;
   // readline may still hold the last line for a tick after 'exit'
@@ -148,5 +158,7 @@ export async function waitForOk(url: string, managed: Managed, timeoutMs = 60_00
     }
     await sleep(200);
   }
-  throw new Error(`${managed.name} did not answer 200 at ${url} within ${timeoutMs / 1000} s (${lastProblem}):\n${managed.tail.slice(-30).join('\n')}`);
+  throw new Error(
+    `${managed.name} did not answer 200 at ${url} within ${timeoutMs / 1000} s (${lastProblem}):\n${managed.tail.slice(-30).join('\n')}`,
+  );
 }

@@ -28,7 +28,10 @@ function p99Below(ms: number): Target {
 
 function targetFor(endpoint: string, run: GacetaRun): Target {
   if (endpoint === 'article' && run.mode === 'uncached') {
-    return { text: `≥ ${MIN_UNCACHED_ARTICLE_RPS} req/s, p99 < 20 ms`, check: (r) => r.requestsPerSecond >= MIN_UNCACHED_ARTICLE_RPS && r.p99Ms < 20 };
+    return {
+      text: `≥ ${MIN_UNCACHED_ARTICLE_RPS} req/s, p99 < 20 ms`,
+      check: (r) => r.requestsPerSecond >= MIN_UNCACHED_ARTICLE_RPS && r.p99Ms < 20,
+    };
   }
   return endpoint === 'rss' || endpoint === 'news sitemap' ? p99Below(50) : p99Below(20);
 }
@@ -42,10 +45,7 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
   const { options, runs, nginx } = input;
   const missed: string[] = [];
   const errorNotes: string[] = [];
-  const lines = [
-    '| endpoint | mode | req/s | p99 ms | target | pass/fail |',
-    '|---|---|---:|---:|---|---|',
-  ];
+  const lines = ['| endpoint | mode | req/s | p99 ms | target | pass/fail |', '|---|---|---:|---:|---|---|'];
   for (const endpoint of input.endpoints) {
     for (const run of runs) {
       const result = run.results.get(endpoint.name);
@@ -53,42 +53,61 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
       const target = targetFor(endpoint.name, run);
       const errors = result.non2xx + result.socketErrors;
       const ok = target.check(result) && errors === 0;
-      if (!target.check(result)) missed.push(`${endpoint.name} (${run.mode}): ${rps(result.requestsPerSecond)} req/s, p99 ${ms(result.p99Ms)} ms; target ${target.text}`);
+      if (!target.check(result))
+        missed.push(
+          `${endpoint.name} (${run.mode}): ${rps(result.requestsPerSecond)} req/s, p99 ${ms(result.p99Ms)} ms; target ${target.text}`,
+        );
       if (errors > 0) {
         const note = `${endpoint.name} (${run.mode}) ${endpoint.path}: ${result.non2xx} non-2xx/3xx responses, ${result.socketErrors} socket errors out of ${result.requests} requests`;
         errorNotes.push(note);
         missed.push(`errors: ${note}`);
       }
       const status = run.probes.get(endpoint.name)?.status;
-      const suffix = errors > 0 ? ` (${errors} errors)` : status !== undefined && status !== 200 ? ` (HTTP ${status})` : '';
-      lines.push(`| ${endpoint.name} \`${endpoint.path}\` | ${run.mode} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${target.text} | ${verdict(ok)}${suffix} |`);
+      const suffix =
+        errors > 0 ? ` (${errors} errors)` : status !== undefined && status !== 200 ? ` (HTTP ${status})` : '';
+      lines.push(
+        `| ${endpoint.name} \`${endpoint.path}\` | ${run.mode} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${target.text} | ${verdict(ok)}${suffix} |`,
+      );
     }
   }
   const n = nginx.result;
-  lines.push(`| nginx static \`/article.html\` | static | ${rps(n.requestsPerSecond)} | ${ms(n.p99Ms)} | baseline | — |`);
+  lines.push(
+    `| nginx static \`/article.html\` | static | ${rps(n.requestsPerSecond)} | ${ms(n.p99Ms)} | baseline | — |`,
+  );
 
   const checks = ['| check | value | target | pass/fail |', '|---|---:|---|---|'];
   const cached = runs.find((r) => r.mode === 'cached')?.results.get('article');
   if (cached) {
     const ratio = cached.requestsPerSecond / n.requestsPerSecond;
     const ok = ratio >= MIN_CACHED_TO_NGINX;
-    if (!ok) missed.push(`cached article ÷ nginx static: ${(ratio * 100).toFixed(0)}% (target ≥ ${MIN_CACHED_TO_NGINX * 100}%)`);
-    checks.push(`| cached article req/s ÷ nginx static req/s | ${(ratio * 100).toFixed(0)}% | ≥ ${MIN_CACHED_TO_NGINX * 100}% | ${verdict(ok)} |`);
+    if (!ok)
+      missed.push(
+        `cached article ÷ nginx static: ${(ratio * 100).toFixed(0)}% (target ≥ ${MIN_CACHED_TO_NGINX * 100}%)`,
+      );
+    checks.push(
+      `| cached article req/s ÷ nginx static req/s | ${(ratio * 100).toFixed(0)}% | ≥ ${MIN_CACHED_TO_NGINX * 100}% | ${verdict(ok)} |`,
+    );
   }
   const uncached = runs.find((r) => r.mode === 'uncached')?.results.get('article');
   if (uncached) {
     const ok = uncached.requestsPerSecond >= MIN_UNCACHED_ARTICLE_RPS;
-    checks.push(`| uncached article req/s | ${rps(uncached.requestsPerSecond)} | ≥ ${MIN_UNCACHED_ARTICLE_RPS} | ${verdict(ok)} |`);
+    checks.push(
+      `| uncached article req/s | ${rps(uncached.requestsPerSecond)} | ≥ ${MIN_UNCACHED_ARTICLE_RPS} | ${verdict(ok)} |`,
+    );
   }
   for (const run of runs) {
     const ok = run.rssMb < MAX_RSS_MB;
     if (!ok) missed.push(`resident memory (${run.mode}): ${run.rssMb.toFixed(0)} MB (target < ${MAX_RSS_MB} MB)`);
-    checks.push(`| Gaceta resident memory after runs, ${run.mode} (peak) | ${run.rssMb.toFixed(0)} MB (${run.peakRssMb.toFixed(0)} MB) | < ${MAX_RSS_MB} MB | ${verdict(ok)} |`);
+    checks.push(
+      `| Gaceta resident memory after runs, ${run.mode} (peak) | ${run.rssMb.toFixed(0)} MB (${run.peakRssMb.toFixed(0)} MB) | < ${MAX_RSS_MB} MB | ${verdict(ok)} |`,
+    );
   }
 
   const sizes = input.endpoints.map((e) => {
     const probe = runs[0]?.probes.get(e.name);
-    return probe ? `${e.name} ${(probe.bytes / 1024).toFixed(1)} KB (HTTP ${probe.status}, ${probe.contentType})` : `${e.name} ?`;
+    return probe
+      ? `${e.name} ${(probe.bytes / 1024).toFixed(1)} KB (HTTP ${probe.status}, ${probe.contentType})`
+      : `${e.name} ?`;
   });
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const notes = [
@@ -99,7 +118,10 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
     `- response sizes: ${sizes.join('; ')}`,
   ];
   for (const run of runs) {
-    if (run.serverLines.length > 0) notes.push(`- server logged ${run.serverLines.length} warning/error line(s) with the cache ${run.mode === 'cached' ? 'on' : 'off'}; first: \`${run.serverLines[0]?.slice(0, 300)}\``);
+    if (run.serverLines.length > 0)
+      notes.push(
+        `- server logged ${run.serverLines.length} warning/error line(s) with the cache ${run.mode === 'cached' ? 'on' : 'off'}; first: \`${run.serverLines[0]?.slice(0, 300)}\``,
+      );
   }
 
   const markdown = [
@@ -109,9 +131,13 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
     '',
     ...checks,
     '',
-    missed.length === 0 ? '**All targets met.**' : `**Targets missed (${missed.length}):**\n\n${missed.map((m) => `- ${m}`).join('\n')}`,
+    missed.length === 0
+      ? '**All targets met.**'
+      : `**Targets missed (${missed.length}):**\n\n${missed.map((m) => `- ${m}`).join('\n')}`,
     '',
-    ...(errorNotes.length > 0 ? ['**Server errors during the runs:**', '', ...errorNotes.map((e) => `- ${e}`), ''] : []),
+    ...(errorNotes.length > 0
+      ? ['**Server errors during the runs:**', '', ...errorNotes.map((e) => `- ${e}`), '']
+      : []),
     '## Notes',
     '',
     ...notes,

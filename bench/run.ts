@@ -14,8 +14,14 @@ import { buildReport } from './report.ts';
 
 /** The load generator and the baseline come from Debian; say so before generating an archive for nothing. */
 function requireTools(): void {
-  const missing = [['/usr/bin/wrk', 'wrk'], ['/usr/sbin/nginx', 'nginx']].filter(([file]) => !existsSync(file ?? '')).map(([, name]) => name);
-  if (missing.length > 0) throw new Error(`${missing.join(' and ')} not found; install with: apt-get install -y ${missing.join(' ')}`);
+  const missing = [
+    ['/usr/bin/wrk', 'wrk'],
+    ['/usr/sbin/nginx', 'nginx'],
+  ]
+    .filter(([file]) => !existsSync(file ?? ''))
+    .map(([, name]) => name);
+  if (missing.length > 0)
+    throw new Error(`${missing.join(' and ')} not found; install with: apt-get install -y ${missing.join(' ')}`);
 }
 
 async function main(): Promise<void> {
@@ -23,7 +29,9 @@ async function main(): Promise<void> {
   requireTools();
   const options = readOptions();
   mkdirSync(options.outputDir, { recursive: true });
-  console.log(`bench: ${options.articles} articles, wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s, data in ${options.dataDir}`);
+  console.log(
+    `bench: ${options.articles} articles, wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s, data in ${options.dataDir}`,
+  );
 
   const articles = await ensureArchive(options);
   const paths = pickPaths(options.dataDir);

@@ -60,7 +60,12 @@ export async function wrk(url: string, seconds: number, settings: WrkSettings): 
 }
 
 /** A short warm-up run, then the measured run. */
-export async function measure(url: string, warmupSeconds: number, seconds: number, settings: WrkSettings): Promise<WrkResult> {
+export async function measure(
+  url: string,
+  warmupSeconds: number,
+  seconds: number,
+  settings: WrkSettings,
+): Promise<WrkResult> {
   await wrk(url, warmupSeconds, settings);
   return wrk(url, seconds, settings);
 }

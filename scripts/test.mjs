@@ -25,11 +25,17 @@ function pass(name, env) {
 
 let failed = pass('SQLite', { GACETA_TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
-  failed ||= pass(`PostgreSQL (${process.env.TEST_DATABASE_URL})`, { GACETA_TEST_DATABASE_URL: process.env.TEST_DATABASE_URL });
+  failed ||= pass(`PostgreSQL (${process.env.TEST_DATABASE_URL})`, {
+    GACETA_TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
+  });
 } else {
-  console.log('\n### Skipping the PostgreSQL pass: TEST_DATABASE_URL is not set (for example TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).\n');
+  console.log(
+    '\n### Skipping the PostgreSQL pass: TEST_DATABASE_URL is not set (for example TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).\n',
+  );
 }
 if (!process.env.TEST_REDIS_URL) {
-  console.log('### The test of purges shared through Redis was skipped: TEST_REDIS_URL is not set (for example TEST_REDIS_URL=redis://127.0.0.1:6379).\n');
+  console.log(
+    '### The test of purges shared through Redis was skipped: TEST_REDIS_URL is not set (for example TEST_REDIS_URL=redis://127.0.0.1:6379).\n',
+  );
 }
 process.exit(failed);

@@ -15,13 +15,27 @@ describe('configuration from the environment', () => {
 
   it('lets cached pages expire on PostgreSQL without Redis, and not with it', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/gaceta' }).pageCacheTtlMs, 30_000);
-    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/gaceta', REDIS_URL: 'redis://cache:6379' }).pageCacheTtlMs, 0);
+    assert.equal(
+      loadConfig({ DATABASE_URL: 'postgres://db/gaceta', REDIS_URL: 'redis://cache:6379' }).pageCacheTtlMs,
+      0,
+    );
     assert.equal(loadConfig({ UPLOAD_LIMIT_MB: '5' }).uploadLimitBytes, 5 * 1024 * 1024);
   });
 
   it('refuses bad values with an error that names the variable', () => {
-    for (const [name, value] of [['UPLOAD_LIMIT_MB', 'lots'], ['UPLOAD_LIMIT_MB', '0'], ['PORT', '-1'], ['DATABASE_URL', 'mysql://db'], ['REDIS_URL', 'cache:6379'], ['PUBLIC_URL', 'ftp://x']] as const) {
-      assert.throws(() => loadConfig({ [name]: value }), (error: unknown) => error instanceof ConfigError && error.message.includes(name), `${name}=${value}`);
+    for (const [name, value] of [
+      ['UPLOAD_LIMIT_MB', 'lots'],
+      ['UPLOAD_LIMIT_MB', '0'],
+      ['PORT', '-1'],
+      ['DATABASE_URL', 'mysql://db'],
+      ['REDIS_URL', 'cache:6379'],
+      ['PUBLIC_URL', 'ftp://x'],
+    ] as const) {
+      assert.throws(
+        () => loadConfig({ [name]: value }),
+        (error: unknown) => error instanceof ConfigError && error.message.includes(name),
+        `${name}=${value}`,
+      );
     }
   });
 });

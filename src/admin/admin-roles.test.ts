@@ -3,13 +3,24 @@ import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { newId, nowIso } from '../db/ids.ts';
 import { createDraft } from '../content/articles.service.ts';
-import { insertPage, recordRedirect } from '../content/pages.service.ts';
+import { insertPage } from '../content/pages.service.ts';
+import { recordRedirect } from '../content/redirects.service.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import { createApiKey, startSession, type StaffActor } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
-import { makeAuthor, makeLabel, makeSection, makeStaff, makeTag, paragraphs, pngBytes, signIn, TEST_PASSWORD } from '../testing/factories.ts';
+import {
+  makeAuthor,
+  makeLabel,
+  makeSection,
+  makeStaff,
+  makeTag,
+  paragraphs,
+  pngBytes,
+  signIn,
+  TEST_PASSWORD,
+} from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 
 /**
@@ -24,7 +35,11 @@ type Statuses = readonly [contributor: number, author: number, editor: number, a
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type Headers = Record<string, string>;
 
-interface Caller { role: StaffRole; actor: StaffActor; headers: Headers }
+interface Caller {
+  role: StaffRole;
+  actor: StaffActor;
+  headers: Headers;
+}
 interface Row {
   action: string;
   expect: Statuses;
@@ -39,7 +54,9 @@ function multipartImage(file: Buffer, alt: string): { payload: Buffer; headers: 
   const boundary = '----gaceta-roles-boundary';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${alt}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="picture.png"\r\nContent-Type: image/png\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="picture.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -59,7 +76,12 @@ describe('admin API: every role against every action', () => {
   const slugOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
   const api = (headers: Headers, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
-    t.app.inject({ method, url: `/admin/api${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method,
+      url: `/admin/api${url}`,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const reader = (path: string): Promise<LightMyRequestResponse> => t.app.inject(path);
   const content = () => ({ db: t.database.handle.db, invalidation: t.invalidation });
 
@@ -82,7 +104,14 @@ describe('admin API: every role against every action', () => {
     return response.json()[table];
   }
   async function publishedPage(): Promise<{ id: string; slug: string }> {
-    const page = { id: newId(), slug: slugOf(unique('page')), title: 'A static page', body: paragraphs('About us.'), status: 'published' as const, at: nowIso() };
+    const page = {
+      id: newId(),
+      slug: slugOf(unique('page')),
+      title: 'A static page',
+      body: paragraphs('About us.'),
+      status: 'published' as const,
+      at: nowIso(),
+    };
     await insertPage(t.database.handle.db, page);
     return page;
   }
@@ -97,7 +126,11 @@ describe('admin API: every role against every action', () => {
     const staff = await makeStaff(t, role);
     const session = await startSession(t.database.handle.db, staff.id);
     const { key } = await createApiKey(t.database.handle.db, staff.id, 'target');
-    return { id: staff.id, session: { cookie: `gaceta_staff=${session.token}` }, key: { authorization: `Bearer ${key}` } };
+    return {
+      id: staff.id,
+      session: { cookie: `gaceta_staff=${session.token}` },
+      key: { authorization: `Bearer ${key}` },
+    };
   }
   const whoAmI = async (headers: Headers): Promise<LightMyRequestResponse> => api(headers, 'GET', '/session');
 
@@ -115,11 +148,13 @@ describe('admin API: every role against every action', () => {
 
   const articleRows: Row[] = [
     {
-      action: 'list articles', expect: [200, 200, 200, 200],
+      action: 'list articles',
+      expect: [200, 200, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', '/articles')).statusCode,
     },
     {
-      action: "read someone else's draft", expect: [200, 200, 200, 200],
+      action: "read someone else's draft",
+      expect: [200, 200, 200, 200],
       run: async (who) => {
         const { id } = await story(other, 'draft');
         const response = await api(who.headers, 'GET', `/articles/${id}`);
@@ -128,7 +163,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: "read the revisions of someone else's draft", expect: [200, 200, 200, 200],
+      action: "read the revisions of someone else's draft",
+      expect: [200, 200, 200, 200],
       run: async (who) => {
         const { id } = await story(other, 'draft');
         const response = await api(who.headers, 'GET', `/articles/${id}/revisions`);
@@ -137,7 +173,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'create a draft', expect: [201, 201, 201, 201],
+      action: 'create a draft',
+      expect: [201, 201, 201, 201],
       run: async (who) => {
         const response = await api(who.headers, 'POST', '/articles', { headline: unique('draft') });
         if (isOk(response.statusCode)) {
@@ -152,42 +189,62 @@ describe('admin API: every role against every action', () => {
 
   // Edits, publishing, unpublishing and corrections differ by ownership and by status.
   const editRow = (action: string, owner: 'own' | 'other', status: 'draft' | 'published', expect: Statuses): Row => ({
-    action, expect,
+    action,
+    expect,
     run: async (who) => {
       const { id } = await story(owner === 'own' ? who.actor : other, status);
       const dek = unique('dek');
       const response = await api(who.headers, 'PATCH', `/articles/${id}`, { dek });
-      assert.equal((await articleJson(id)).dek === dek, isOk(response.statusCode), 'the edit is saved exactly when allowed');
+      assert.equal(
+        (await articleJson(id)).dek === dek,
+        isOk(response.statusCode),
+        'the edit is saved exactly when allowed',
+      );
       return response.statusCode;
     },
   });
   const publishRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
-    action, expect,
+    action,
+    expect,
     run: async (who) => {
       const { id, path } = await story(owner === 'own' ? who.actor : other, 'draft');
       const response = await api(who.headers, 'POST', `/articles/${id}/publish`, {});
-      assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 200 : 404, 'readers see it exactly when publishing was allowed');
+      assert.equal(
+        (await reader(path)).statusCode,
+        isOk(response.statusCode) ? 200 : 404,
+        'readers see it exactly when publishing was allowed',
+      );
       return response.statusCode;
     },
   });
   const unpublishRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
-    action, expect,
+    action,
+    expect,
     run: async (who) => {
       const { id, path } = await story(owner === 'own' ? who.actor : other, 'published');
       assert.equal((await reader(path)).statusCode, 200);
       const response = await api(who.headers, 'POST', `/articles/${id}/unpublish`);
-      assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 410 : 200, 'the address answers 410 exactly when withdrawing was allowed');
+      assert.equal(
+        (await reader(path)).statusCode,
+        isOk(response.statusCode) ? 410 : 200,
+        'the address answers 410 exactly when withdrawing was allowed',
+      );
       return response.statusCode;
     },
   });
   const correctRow = (action: string, owner: 'own' | 'other', expect: Statuses): Row => ({
-    action, expect,
+    action,
+    expect,
     run: async (who) => {
       const { id, path } = await story(owner === 'own' ? who.actor : other, 'published');
       assert.equal((await reader(path)).statusCode, 200, 'cached before the correction, so a missing purge would show');
       const body = unique('correction text');
       const response = await api(who.headers, 'POST', `/articles/${id}/corrections`, { kind: 'correction', body });
-      assert.equal((await reader(path)).body.includes(body), isOk(response.statusCode), 'readers see the correction exactly when it was allowed');
+      assert.equal(
+        (await reader(path)).body.includes(body),
+        isOk(response.statusCode),
+        'readers see the correction exactly when it was allowed',
+      );
       return response.statusCode;
     },
   });
@@ -207,17 +264,25 @@ describe('admin API: every role against every action', () => {
 
   const mediaRows: Row[] = [
     {
-      action: 'upload an image', expect: [201, 201, 201, 201],
+      action: 'upload an image',
+      expect: [201, 201, 201, 201],
       run: async (who) => {
         const alt = unique('alt');
         const form = multipartImage(png, alt);
-        const response = await t.app.inject({ method: 'POST', url: '/admin/api/media/images', payload: form.payload, headers: { ...who.headers, ...form.headers } });
-        if (isOk(response.statusCode)) assert.equal((await api(who.headers, 'GET', `/media/images/${response.json().id}`)).json().alt, alt);
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/admin/api/media/images',
+          payload: form.payload,
+          headers: { ...who.headers, ...form.headers },
+        });
+        if (isOk(response.statusCode))
+          assert.equal((await api(who.headers, 'GET', `/media/images/${response.json().id}`)).json().alt, alt);
         return response.statusCode;
       },
     },
     {
-      action: "see someone else's image details", expect: [200, 200, 200, 200],
+      action: "see someone else's image details",
+      expect: [200, 200, 200, 200],
       run: async (who) => {
         const id = await image(other);
         const response = await api(who.headers, 'GET', `/media/images/${id}`);
@@ -229,51 +294,75 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'change own image details', expect: [200, 200, 200, 200],
+      action: 'change own image details',
+      expect: [200, 200, 200, 200],
       run: async (who) => {
         const id = await image(who.actor);
         const response = await api(who.headers, 'PATCH', `/media/images/${id}`, { alt: 'After' });
-        assert.equal((await api(who.headers, 'GET', `/media/images/${id}`)).json().alt, isOk(response.statusCode) ? 'After' : 'Before');
+        assert.equal(
+          (await api(who.headers, 'GET', `/media/images/${id}`)).json().alt,
+          isOk(response.statusCode) ? 'After' : 'Before',
+        );
         return response.statusCode;
       },
     },
     {
-      action: "change someone else's image details", expect: [403, 403, 200, 200],
+      action: "change someone else's image details",
+      expect: [403, 403, 200, 200],
       run: async (who) => {
         const id = await image(other);
         const response = await api(who.headers, 'PATCH', `/media/images/${id}`, { alt: 'After' });
-        assert.equal((await api(who.headers, 'GET', `/media/images/${id}`)).json().alt, isOk(response.statusCode) ? 'After' : 'Before');
+        assert.equal(
+          (await api(who.headers, 'GET', `/media/images/${id}`)).json().alt,
+          isOk(response.statusCode) ? 'After' : 'Before',
+        );
         return response.statusCode;
       },
     },
   ];
 
   // Sections, tags, labels and authors share one route shape and one policy action (taxonomy.manage).
-  const FIXTURE: Record<TaxonomyTable, (db: TestApp['database']['handle']['db']) => Promise<{ id: string; slug: string }>> = {
-    sections: (db) => makeSection(db), tags: (db) => makeTag(db), labels: (db) => makeLabel(db), authors: (db) => makeAuthor(db),
+  const FIXTURE: Record<
+    TaxonomyTable,
+    (db: TestApp['database']['handle']['db']) => Promise<{ id: string; slug: string }>
+  > = {
+    sections: (db) => makeSection(db),
+    tags: (db) => makeTag(db),
+    labels: (db) => makeLabel(db),
+    authors: (db) => makeAuthor(db),
   };
   // Where readers see each kind; labels have no page of their own.
   const READER_PATH: Record<TaxonomyTable, ((slug: string) => string) | undefined> = {
-    sections: (slug) => `/${slug}`, tags: (slug) => `/tag/${slug}`, labels: undefined, authors: (slug) => `/author/${slug}`,
+    sections: (slug) => `/${slug}`,
+    tags: (slug) => `/tag/${slug}`,
+    labels: undefined,
+    authors: (slug) => `/author/${slug}`,
   };
   const taxonomyRows = (table: TaxonomyTable): Row[] => [
     {
-      action: `list ${table}`, expect: [200, 200, 200, 200],
+      action: `list ${table}`,
+      expect: [200, 200, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', `/${table}`)).statusCode,
     },
     {
-      action: `create ${table}`, expect: [403, 403, 201, 201],
+      action: `create ${table}`,
+      expect: [403, 403, 201, 201],
       run: async (who) => {
         const name = unique(table);
         const response = await api(who.headers, 'POST', `/${table}`, { name });
-        assert.equal((await listed(who, table)).some((item) => item.name === name), isOk(response.statusCode), 'listed exactly when creating was allowed');
+        assert.equal(
+          (await listed(who, table)).some((item) => item.name === name),
+          isOk(response.statusCode),
+          'listed exactly when creating was allowed',
+        );
         const path = READER_PATH[table]?.(slugOf(name));
         if (path) assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 200 : 404);
         return response.statusCode;
       },
     },
     {
-      action: `update ${table}`, expect: [403, 403, 200, 200],
+      action: `update ${table}`,
+      expect: [403, 403, 200, 200],
       run: async (who) => {
         const { id } = await FIXTURE[table](t.database.handle.db);
         const name = unique(`renamed ${table}`);
@@ -284,14 +373,19 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: `delete ${table}`, expect: [403, 403, 204, 204],
+      action: `delete ${table}`,
+      expect: [403, 403, 204, 204],
       run: async (who) => {
         const { id, slug } = await FIXTURE[table](t.database.handle.db);
         const path = READER_PATH[table]?.(slug);
         // Rendered first, so the page cache holds it and a missing purge would show.
         if (path) assert.equal((await reader(path)).statusCode, 200);
         const response = await api(who.headers, 'DELETE', `/${table}/${id}`);
-        assert.equal((await listed(who, table)).some((item) => item.id === id), !isOk(response.statusCode), 'gone exactly when deleting was allowed');
+        assert.equal(
+          (await listed(who, table)).some((item) => item.id === id),
+          !isOk(response.statusCode),
+          'gone exactly when deleting was allowed',
+        );
         if (path) assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 404 : 200);
         return response.statusCode;
       },
@@ -300,20 +394,27 @@ describe('admin API: every role against every action', () => {
 
   const siteRows: Row[] = [
     {
-      action: 'list static pages', expect: [200, 200, 200, 200],
+      action: 'list static pages',
+      expect: [200, 200, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', '/pages')).statusCode,
     },
     {
-      action: 'create a static page', expect: [403, 403, 201, 201],
+      action: 'create a static page',
+      expect: [403, 403, 201, 201],
       run: async (who) => {
         const title = unique('page');
-        const response = await api(who.headers, 'POST', '/pages', { title, status: 'published', body: paragraphs('Who we are.') });
+        const response = await api(who.headers, 'POST', '/pages', {
+          title,
+          status: 'published',
+          body: paragraphs('Who we are.'),
+        });
         assert.equal((await reader(`/${slugOf(title)}`)).statusCode, isOk(response.statusCode) ? 200 : 404);
         return response.statusCode;
       },
     },
     {
-      action: 'update a static page', expect: [403, 403, 200, 200],
+      action: 'update a static page',
+      expect: [403, 403, 200, 200],
       run: async (who) => {
         const { id } = await publishedPage();
         const title = unique('new title');
@@ -323,21 +424,28 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'delete a static page', expect: [403, 403, 204, 204],
+      action: 'delete a static page',
+      expect: [403, 403, 204, 204],
       run: async (who) => {
         const { id, slug } = await publishedPage();
-        assert.equal((await reader(`/${slug}`)).statusCode, 200, 'cached before the delete, so a missing purge would show');
+        assert.equal(
+          (await reader(`/${slug}`)).statusCode,
+          200,
+          'cached before the delete, so a missing purge would show',
+        );
         const response = await api(who.headers, 'DELETE', `/pages/${id}`);
         assert.equal((await reader(`/${slug}`)).statusCode, isOk(response.statusCode) ? 404 : 200);
         return response.statusCode;
       },
     },
     {
-      action: 'list redirects', expect: [200, 200, 200, 200],
+      action: 'list redirects',
+      expect: [200, 200, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', '/redirects')).statusCode,
     },
     {
-      action: 'create a redirect', expect: [403, 403, 201, 201],
+      action: 'create a redirect',
+      expect: [403, 403, 201, 201],
       run: async (who) => {
         const fromPath = `/${slugOf(unique('moved'))}`;
         const response = await api(who.headers, 'POST', '/redirects', { fromPath, toPath: '/' });
@@ -346,7 +454,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'delete a redirect', expect: [403, 403, 204, 204],
+      action: 'delete a redirect',
+      expect: [403, 403, 204, 204],
       run: async (who) => {
         const { id, fromPath } = await redirect();
         assert.equal((await reader(fromPath)).statusCode, 301);
@@ -356,7 +465,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'read site settings', expect: [200, 200, 200, 200],
+      action: 'read site settings',
+      expect: [200, 200, 200, 200],
       run: async (who) => {
         const response = await api(who.headers, 'GET', '/settings');
         if (isOk(response.statusCode)) assert.ok(response.json().title);
@@ -364,7 +474,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'change site settings', expect: [403, 403, 403, 200],
+      action: 'change site settings',
+      expect: [403, 403, 403, 200],
       run: async (who) => {
         const title = unique('Gazette');
         const response = await api(who.headers, 'PATCH', '/settings', { title });
@@ -376,35 +487,51 @@ describe('admin API: every role against every action', () => {
 
   const staffRows: Row[] = [
     {
-      action: 'list staff', expect: [403, 403, 403, 200],
+      action: 'list staff',
+      expect: [403, 403, 403, 200],
       run: async (who) => {
         const response = await api(who.headers, 'GET', '/staff');
-        if (isOk(response.statusCode)) assert.ok(response.json().staff.some((s: { email: string }) => s.email === who.actor.email));
+        if (isOk(response.statusCode))
+          assert.ok(response.json().staff.some((s: { email: string }) => s.email === who.actor.email));
         return response.statusCode;
       },
     },
     {
-      action: 'create a staff account', expect: [403, 403, 403, 201],
+      action: 'create a staff account',
+      expect: [403, 403, 403, 201],
       run: async (who) => {
         const email = `${slugOf(unique('new'))}@newsroom.example`;
-        const response = await api(who.headers, 'POST', '/staff', { email, name: 'New hire', role: 'author', password: TEST_PASSWORD });
+        const response = await api(who.headers, 'POST', '/staff', {
+          email,
+          name: 'New hire',
+          role: 'author',
+          password: TEST_PASSWORD,
+        });
         const everyone = (await api(callers.admin.headers, 'GET', '/staff')).json().staff as Array<{ email: string }>;
-        assert.equal(everyone.some((s) => s.email === email), isOk(response.statusCode));
+        assert.equal(
+          everyone.some((s) => s.email === email),
+          isOk(response.statusCode),
+        );
         return response.statusCode;
       },
     },
     {
-      action: "change someone's role", expect: [403, 403, 403, 200],
+      action: "change someone's role",
+      expect: [403, 403, 403, 200],
       run: async (who) => {
         const promoted = await target('contributor');
         const response = await api(who.headers, 'PATCH', `/staff/${promoted.id}`, { role: 'editor' });
         // Roles are read on every request, so the change applies to sessions already open.
-        assert.equal((await whoAmI(promoted.session)).json().staff.role, isOk(response.statusCode) ? 'editor' : 'contributor');
+        assert.equal(
+          (await whoAmI(promoted.session)).json().staff.role,
+          isOk(response.statusCode) ? 'editor' : 'contributor',
+        );
         return response.statusCode;
       },
     },
     {
-      action: 'disable someone', expect: [403, 403, 403, 200],
+      action: 'disable someone',
+      expect: [403, 403, 403, 200],
       run: async (who) => {
         const disabled = await target('editor');
         const response = await api(who.headers, 'PATCH', `/staff/${disabled.id}`, { disabled: true });
@@ -415,7 +542,8 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'create an API key of their own', expect: [201, 201, 201, 201],
+      action: 'create an API key of their own',
+      expect: [201, 201, 201, 201],
       run: async (who) => {
         const response = await api(who.headers, 'POST', '/api-keys', { name: 'script' });
         if (isOk(response.statusCode)) {
@@ -427,11 +555,15 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
-      action: 'revoke an API key of their own', expect: [204, 204, 204, 204],
+      action: 'revoke an API key of their own',
+      expect: [204, 204, 204, 204],
       run: async (who) => {
         const { id, key } = await createApiKey(t.database.handle.db, who.actor.id, 'script');
         const response = await api(who.headers, 'DELETE', `/api-keys/${id}`);
-        assert.equal((await whoAmI({ authorization: `Bearer ${key}` })).statusCode, isOk(response.statusCode) ? 401 : 200);
+        assert.equal(
+          (await whoAmI({ authorization: `Bearer ${key}` })).statusCode,
+          isOk(response.statusCode) ? 401 : 200,
+        );
         return response.statusCode;
       },
     },
@@ -475,8 +607,17 @@ describe('admin API: every role against every action', () => {
     const headers = { cookie: `gaceta_staff=${session.token}`, 'x-csrf-token': session.csrfToken };
     const colleague = await makeStaff(t, 'author');
     assert.equal((await api(headers, 'PATCH', `/staff/${colleague.id}`, {})).statusCode, 200);
-    assert.equal((await api(headers, 'PATCH', `/staff/${newId()}`, {})).statusCode, 404, 'an unknown id is still unknown');
-    const listed = ((await api(headers, 'GET', '/staff')).json() as { staff: Array<{ id: string; role: string; disabled: boolean }> }).staff;
-    assert.deepEqual(listed.filter((member) => member.id === colleague.id).map(({ role, disabled }) => ({ role, disabled })), [{ role: 'author', disabled: false }]);
+    assert.equal(
+      (await api(headers, 'PATCH', `/staff/${newId()}`, {})).statusCode,
+      404,
+      'an unknown id is still unknown',
+    );
+    const listed = (
+      (await api(headers, 'GET', '/staff')).json() as { staff: Array<{ id: string; role: string; disabled: boolean }> }
+    ).staff;
+    assert.deepEqual(
+      listed.filter((member) => member.id === colleague.id).map(({ role, disabled }) => ({ role, disabled })),
+      [{ role: 'author', disabled: false }],
+    );
   });
 });

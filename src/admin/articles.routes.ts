@@ -2,22 +2,32 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentArticle } from '../content/article.presenter.ts';
 import {
-  ArticleResponse, CorrectionSchema, type CreateArticleInput, CreateArticleSchema, PublishSchema, type UpdateArticleInput, UpdateArticleSchema,
+  ArticleResponse,
+  CorrectionSchema,
+  type CreateArticleInput,
+  CreateArticleSchema,
+  PublishSchema,
+  type UpdateArticleInput,
+  UpdateArticleSchema,
 } from '../content/articles.schemas.ts';
-import { authorize, createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
+import { createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
+import { authorize } from '../content/policy.ts';
 import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
 import type { ArticleStatus } from '../content/articles.table.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import { IdParams } from './schemas.ts';
-import type { AdminDeps } from './admin.plugin.ts';
-import { staffOf } from './admin.plugin.ts';
+import type { AdminDeps } from './auth.ts';
+import { staffOf } from './auth.ts';
 
-const ListQuery = Type.Object({
-  status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
-  // Query strings are text; bodies are not coerced, so numbers here are digit strings.
-  limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100 (default 20)' })),
-  offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: 'default 0' })),
-}, { additionalProperties: false });
+const ListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
+    // Query strings are text; bodies are not coerced, so numbers here are digit strings.
+    limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100 (default 20)' })),
+    offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: 'default 0' })),
+  },
+  { additionalProperties: false },
+);
 const tags = ['articles'];
 
 /** Drafts, edits, scheduling, publishing, corrections and revisions. */
@@ -25,49 +35,129 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   const content = { db: deps.db, invalidation: deps.invalidation };
   const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
 
-  api.get<{ Querystring: { status?: ArticleStatus; limit?: string; offset?: string } }>('/articles', {
-    schema: { tags, summary: 'List articles, newest change first', querystring: ListQuery },
-  }, async (request) => {
-    authorize(staffOf(request), 'article.read');
-    const { status, limit = '20', offset = '0' } = request.query;
-    return { articles: await listArticlesForStaff(deps.db, { ...(status ? { status } : {}), limit: Number(limit), offset: Number(offset) }) };
-  });
+  api.get<{ Querystring: { status?: ArticleStatus; limit?: string; offset?: string } }>(
+    '/articles',
+    {
+      schema: { tags, summary: 'List articles, newest change first', querystring: ListQuery },
+    },
+    async (request) => {
+      authorize(staffOf(request), 'article.read');
+      const { status, limit = '20', offset = '0' } = request.query;
+      return {
+        articles: await listArticlesForStaff(deps.db, {
+          ...(status ? { status } : {}),
+          limit: Number(limit),
+          offset: Number(offset),
+        }),
+      };
+    },
+  );
 
-  api.post<{ Body: CreateArticleInput }>('/articles', {
-    schema: { tags, summary: 'Create a draft', body: CreateArticleSchema, response: { 201: ArticleResponse } },
-  }, async (request, reply) => reply.code(201).send(await present(await createDraft(content, staffOf(request), request.body))));
+  api.post<{ Body: CreateArticleInput }>(
+    '/articles',
+    {
+      schema: { tags, summary: 'Create a draft', body: CreateArticleSchema, response: { 201: ArticleResponse } },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await present(await createDraft(content, staffOf(request), request.body))),
+  );
 
-  api.get<{ Params: { id: string } }>('/articles/:id', {
-    schema: { tags, summary: 'One article with every editable field', params: IdParams, response: { 200: ArticleResponse } },
-  }, async (request) => {
-    authorize(staffOf(request), 'article.read');
-    return present(await requireArticle(deps.db, request.params.id));
-  });
+  api.get<{ Params: { id: string } }>(
+    '/articles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One article with every editable field',
+        params: IdParams,
+        response: { 200: ArticleResponse },
+      },
+    },
+    async (request) => {
+      authorize(staffOf(request), 'article.read');
+      return present(await requireArticle(deps.db, request.params.id));
+    },
+  );
 
-  api.patch<{ Params: { id: string }; Body: UpdateArticleInput }>('/articles/:id', {
-    schema: { tags, summary: 'Change an article (keeps a revision)', params: IdParams, body: UpdateArticleSchema, response: { 200: ArticleResponse } },
-  }, async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)));
+  api.patch<{ Params: { id: string }; Body: UpdateArticleInput }>(
+    '/articles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an article (keeps a revision)',
+        params: IdParams,
+        body: UpdateArticleSchema,
+        response: { 200: ArticleResponse },
+      },
+    },
+    async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)),
+  );
 
-  api.post<{ Params: { id: string }; Body: { publishAt?: string } }>('/articles/:id/publish', {
-    schema: { tags, summary: 'Publish now, or schedule with a future publishAt', params: IdParams, body: PublishSchema, response: { 200: ArticleResponse } },
-  }, async (request) => present(await publishArticle(content, staffOf(request), request.params.id, request.body?.publishAt)));
+  api.post<{ Params: { id: string }; Body: { publishAt?: string } }>(
+    '/articles/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish now, or schedule with a future publishAt',
+        params: IdParams,
+        body: PublishSchema,
+        response: { 200: ArticleResponse },
+      },
+    },
+    async (request) =>
+      present(await publishArticle(content, staffOf(request), request.params.id, request.body?.publishAt)),
+  );
 
-  api.post<{ Params: { id: string } }>('/articles/:id/unpublish', {
-    schema: { tags, summary: 'Withdraw an article (its address answers 410)', params: IdParams, response: { 200: ArticleResponse } },
-  }, async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)));
+  api.post<{ Params: { id: string } }>(
+    '/articles/:id/unpublish',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw an article (its address answers 410)',
+        params: IdParams,
+        response: { 200: ArticleResponse },
+      },
+    },
+    async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)),
+  );
 
-  api.post<{ Params: { id: string }; Body: { kind: 'correction' | 'clarification'; body: string } }>('/articles/:id/corrections', {
-    schema: { tags, summary: 'Add a correction or clarification', params: IdParams, body: CorrectionSchema },
-  }, async (request, reply) => {
-    const correction = await addCorrection(content, staffOf(request), request.params.id, request.body.kind, request.body.body);
-    return reply.code(201).send({ id: correction.id, kind: correction.kind, body: correction.body, publishedAt: correction.published_at });
-  });
+  api.post<{ Params: { id: string }; Body: { kind: 'correction' | 'clarification'; body: string } }>(
+    '/articles/:id/corrections',
+    {
+      schema: { tags, summary: 'Add a correction or clarification', params: IdParams, body: CorrectionSchema },
+    },
+    async (request, reply) => {
+      const correction = await addCorrection(
+        content,
+        staffOf(request),
+        request.params.id,
+        request.body.kind,
+        request.body.body,
+      );
+      return reply.code(201).send({
+        id: correction.id,
+        kind: correction.kind,
+        body: correction.body,
+        publishedAt: correction.published_at,
+      });
+    },
+  );
 
-  api.get<{ Params: { id: string } }>('/articles/:id/revisions', {
-    schema: { tags, summary: 'Every saved revision, newest first', params: IdParams },
-  }, async (request) => {
-    authorize(staffOf(request), 'article.read', await requireArticle(deps.db, request.params.id));
-    const revisions = await listRevisions(deps.db, request.params.id);
-    return { revisions: revisions.map((r) => ({ id: r.id, staffId: r.staff_id, createdAt: r.created_at, snapshot: JSON.parse(r.snapshot) as unknown })) };
-  });
+  api.get<{ Params: { id: string } }>(
+    '/articles/:id/revisions',
+    {
+      schema: { tags, summary: 'Every saved revision, newest first', params: IdParams },
+    },
+    async (request) => {
+      authorize(staffOf(request), 'article.read', await requireArticle(deps.db, request.params.id));
+      const revisions = await listRevisions(deps.db, request.params.id);
+      return {
+        revisions: revisions.map((r) => ({
+          id: r.id,
+          staffId: r.staff_id,
+          createdAt: r.created_at,
+          snapshot: JSON.parse(r.snapshot) as unknown,
+        })),
+      };
+    },
+  );
 }

@@ -1,68 +1,114 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../content/articles.service.ts';
+import { authorize } from '../content/policy.ts';
 import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
 import { findImage, storeImage, updateImageDetails } from '../media/images.service.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { IdParams } from './schemas.ts';
-import type { AdminDeps } from './admin.plugin.ts';
-import { staffOf } from './admin.plugin.ts';
+import type { AdminDeps } from './auth.ts';
+import { staffOf } from './auth.ts';
 
 const DETAIL_LIMIT = 2000;
 
 function presentImage(row: ImageRow): Record<string, unknown> {
   const ref = { id: row.id, format: row.format, width: row.width, height: row.height, widths: parseWidths(row.widths) };
   const sources = imageSources(ref);
-  return { id: row.id, format: row.format, width: row.width, height: row.height, bytes: row.bytes, widths: ref.widths, alt: row.alt, caption: row.caption, credit: row.credit, src: sources.src, srcset: sources.srcset, webpSrcset: sources.webpSrcset };
+  return {
+    id: row.id,
+    format: row.format,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    widths: ref.widths,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    src: sources.src,
+    srcset: sources.srcset,
+    webpSrcset: sources.webpSrcset,
+  };
 }
 
 /** Image upload (multipart: a "file" part plus optional alt, caption and credit fields). */
 export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  api.post('/media/images', {
-    schema: { tags: ['media'], summary: 'Upload an image; renditions are made at once', consumes: ['multipart/form-data'] },
-  }, async (request, reply) => {
-    const actor = staffOf(request);
-    authorize(actor, 'media.upload');
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data with a "file" part.');
-    let data: Buffer | undefined;
-    const details: Record<string, string> = {};
-    for await (const part of request.parts()) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || data) throw new AppError('VALIDATION_FAILED', 'Send exactly one file, in the "file" part.', [{ field: part.fieldname, message: 'unexpected file' }]);
-        // toBuffer() throws a 413 error as soon as the configured upload limit is passed; nothing has been written by then.
-        data = await part.toBuffer();
-      } else if (['alt', 'caption', 'credit'].includes(part.fieldname)) {
-        const value = String(part.value);
-        if (value.length > DETAIL_LIMIT) throw new AppError('VALIDATION_FAILED', `${part.fieldname} is too long.`, [{ field: part.fieldname, message: `at most ${DETAIL_LIMIT} characters` }]);
-        details[part.fieldname] = value;
-      }
-    }
-    if (!data) throw new AppError('VALIDATION_FAILED', 'No file was sent.', [{ field: 'file', message: 'is required' }]);
-    const row = await storeImage(deps, data, details, actor.id);
-    return reply.code(201).send(presentImage(row));
-  });
-
-  api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>('/media/images/:id', {
-    schema: {
-      tags: ['media'], summary: "Change an image's alt text, caption or credit", params: IdParams,
-      body: Type.Object({ alt: Type.Optional(Type.String({ maxLength: 1000 })), caption: Type.Optional(Type.String({ maxLength: DETAIL_LIMIT })), credit: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+  api.post(
+    '/media/images',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'Upload an image; renditions are made at once',
+        consumes: ['multipart/form-data'],
+      },
     },
-  }, async (request) => {
-    const existing = await findImage(deps.db, request.params.id);
-    if (!existing) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-    authorize(staffOf(request), 'media.edit', { createdBy: existing.created_by });
-    const row = await updateImageDetails(deps.db, request.params.id, request.body);
-    deps.invalidation.purge([ALL_PAGES]);
-    return presentImage(row ?? existing);
-  });
+    async (request, reply) => {
+      const actor = staffOf(request);
+      authorize(actor, 'media.upload');
+      if (!request.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data with a "file" part.');
+      let data: Buffer | undefined;
+      const details: Record<string, string> = {};
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file' || data)
+            throw new AppError('VALIDATION_FAILED', 'Send exactly one file, in the "file" part.', [
+              { field: part.fieldname, message: 'unexpected file' },
+            ]);
+          // toBuffer() throws a 413 error as soon as the configured upload limit is passed; nothing has been written by then.
+          data = await part.toBuffer();
+        } else if (['alt', 'caption', 'credit'].includes(part.fieldname)) {
+          const value = String(part.value);
+          if (value.length > DETAIL_LIMIT)
+            throw new AppError('VALIDATION_FAILED', `${part.fieldname} is too long.`, [
+              { field: part.fieldname, message: `at most ${DETAIL_LIMIT} characters` },
+            ]);
+          details[part.fieldname] = value;
+        }
+      }
+      if (!data)
+        throw new AppError('VALIDATION_FAILED', 'No file was sent.', [{ field: 'file', message: 'is required' }]);
+      const row = await storeImage(deps, data, details, actor.id);
+      return reply.code(201).send(presentImage(row));
+    },
+  );
 
-  api.get<{ Params: { id: string } }>('/media/images/:id', {
-    schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
-  }, async (request) => {
-    const row = await findImage(deps.db, request.params.id);
-    if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-    return presentImage(row);
-  });
+  api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>(
+    '/media/images/:id',
+    {
+      schema: {
+        tags: ['media'],
+        summary: "Change an image's alt text, caption or credit",
+        params: IdParams,
+        body: Type.Object(
+          {
+            alt: Type.Optional(Type.String({ maxLength: 1000 })),
+            caption: Type.Optional(Type.String({ maxLength: DETAIL_LIMIT })),
+            credit: Type.Optional(Type.String({ maxLength: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const existing = await findImage(deps.db, request.params.id);
+      if (!existing) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
+      authorize(staffOf(request), 'media.edit', { createdBy: existing.created_by });
+      const row = await updateImageDetails(deps.db, request.params.id, request.body);
+      deps.invalidation.purge([ALL_PAGES]);
+      return presentImage(row ?? existing);
+    },
+  );
+
+  api.get<{ Params: { id: string } }>(
+    '/media/images/:id',
+    {
+      schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
+    },
+    async (request) => {
+      const row = await findImage(deps.db, request.params.id);
+      if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
+      return presentImage(row);
+    },
+  );
 }

@@ -2,32 +2,61 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../http/errors.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
-import type { AdminDeps } from './admin.plugin.ts';
-import { staffOf } from './admin.plugin.ts';
+import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
 
-export const SESSION_COOKIE = 'gaceta_staff';
-
-const SignIn = Type.Object({ email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false });
+const SignIn = Type.Object(
+  { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { additionalProperties: false },
+);
 const StaffJson = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), role: Type.String() });
 
 /** Sign in (rate limited per address), who am I, sign out. */
 export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  api.post<{ Body: { email: string; password: string } }>('/session', {
-    schema: { tags: ['session'], summary: 'Sign in with email and password', body: SignIn, security: [],
-      response: { 200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }) } },
-    config: { rateLimit: { max: deps.config.signInAttemptsPerMinute, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.') } },
-  }, async (request, reply) => {
-    const actor = await authenticate(deps.db, request.body.email, request.body.password);
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'The email or password is wrong.');
-    const session = await startSession(deps.db, actor.id);
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/admin', httpOnly: true, sameSite: 'strict', secure: deps.config.secureCookies, maxAge: SESSION_TTL_MS / 1000,
-    });
-    return { staff: actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
-  });
+  api.post<{ Body: { email: string; password: string } }>(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in with email and password',
+        body: SignIn,
+        security: [],
+        response: { 200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }) },
+      },
+      config: {
+        rateLimit: {
+          max: deps.config.signInAttemptsPerMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: () =>
+            new AppError('RATE_LIMITED', 'Too many sign-in attempts; wait a minute and try again.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(deps.db, request.body.email, request.body.password);
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'The email or password is wrong.');
+      const session = await startSession(deps.db, actor.id);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/admin',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.secureCookies,
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      return { staff: actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
 
-  api.get('/session', { schema: { tags: ['session'], summary: 'The signed-in staff member', response: { 200: Type.Object({ staff: StaffJson }) } } },
-    async (request) => ({ staff: staffOf(request) }));
+  api.get(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'The signed-in staff member',
+        response: { 200: Type.Object({ staff: StaffJson }) },
+      },
+    },
+    async (request) => ({ staff: staffOf(request) }),
+  );
 
   api.delete('/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];

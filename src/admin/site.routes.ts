@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { DocumentSchema } from '../content/document.ts';
-import {
-  createPage, createRedirect, deletePage, deleteRedirect, listPages, listRedirects, type PageInput, updatePage,
-} from '../content/pages.service.ts';
+import { createPage, deletePage, listPages, type PageInput, updatePage } from '../content/pages.service.ts';
+import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { isTimeZone } from '../i18n/i18n.ts';
@@ -11,51 +10,107 @@ import { readSettings, type SiteSettings, SiteSettingsSchema, writeSettings } fr
 import { canStaff } from '../staff/policy.ts';
 import { IdParams } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
-import type { AdminDeps } from './admin.plugin.ts';
-import { staffOf } from './admin.plugin.ts';
+import type { AdminDeps } from './auth.ts';
+import { staffOf } from './auth.ts';
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 // One leading slash only: "//host" would be a protocol-relative address, an open redirect.
-const Path = Type.String({ pattern: '^/(?!/)[^\\s?#]*$', maxLength: 500, description: 'a site-relative path such as /old/address' });
-const pageFields = { slug: Type.Optional(Slug), body: Type.Optional(DocumentSchema), status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])) };
+const Path = Type.String({
+  pattern: '^/(?!/)[^\\s?#]*$',
+  maxLength: 500,
+  description: 'a site-relative path such as /old/address',
+});
+const pageFields = {
+  slug: Type.Optional(Slug),
+  body: Type.Optional(DocumentSchema),
+  status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
+};
 
 /** Static pages, redirects and site settings. */
 export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
 
-  api.get('/pages', { schema: { tags: ['pages'], summary: 'List static pages' } }, async () => ({ pages: await listPages(deps.db) }));
+  api.get('/pages', { schema: { tags: ['pages'], summary: 'List static pages' } }, async () => ({
+    pages: await listPages(deps.db),
+  }));
 
-  api.post<{ Body: PageInput & { title: string } }>('/pages', {
-    schema: { tags: ['pages'], summary: 'Create a static page', body: Type.Object({ title: Title, ...pageFields }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.code(201).send(await createPage(content, staffOf(request), request.body)));
+  api.post<{ Body: PageInput & { title: string } }>(
+    '/pages',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: 'Create a static page',
+        body: Type.Object({ title: Title, ...pageFields }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createPage(content, staffOf(request), request.body)),
+  );
 
-  api.patch<{ Params: { id: string }; Body: PageInput }>('/pages/:id', {
-    schema: { tags: ['pages'], summary: 'Change a static page', params: IdParams, body: Type.Object({ title: Type.Optional(Title), ...pageFields }, { additionalProperties: false }) },
-  }, async (request) => updatePage(content, staffOf(request), request.params.id, request.body));
+  api.patch<{ Params: { id: string }; Body: PageInput }>(
+    '/pages/:id',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: 'Change a static page',
+        params: IdParams,
+        body: Type.Object({ title: Type.Optional(Title), ...pageFields }, { additionalProperties: false }),
+      },
+    },
+    async (request) => updatePage(content, staffOf(request), request.params.id, request.body),
+  );
 
-  api.delete<{ Params: { id: string } }>('/pages/:id', { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams } }, async (request, reply) => {
-    await deletePage(content, staffOf(request), request.params.id);
-    return reply.code(204).send();
-  });
+  api.delete<{ Params: { id: string } }>(
+    '/pages/:id',
+    { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams } },
+    async (request, reply) => {
+      await deletePage(content, staffOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
 
-  api.get('/redirects', { schema: { tags: ['redirects'], summary: 'List redirects' } }, async () => ({ redirects: await listRedirects(deps.db) }));
+  api.get('/redirects', { schema: { tags: ['redirects'], summary: 'List redirects' } }, async () => ({
+    redirects: await listRedirects(deps.db),
+  }));
 
-  api.post<{ Body: { fromPath: string; toPath: string } }>('/redirects', {
-    schema: { tags: ['redirects'], summary: 'Answer 301 from one path to another', body: Type.Object({ fromPath: Path, toPath: Path }, { additionalProperties: false }) },
-  }, async (request, reply) => reply.code(201).send(await createRedirect(content, staffOf(request), request.body.fromPath, request.body.toPath)));
+  api.post<{ Body: { fromPath: string; toPath: string } }>(
+    '/redirects',
+    {
+      schema: {
+        tags: ['redirects'],
+        summary: 'Answer 301 from one path to another',
+        body: Type.Object({ fromPath: Path, toPath: Path }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createRedirect(content, staffOf(request), request.body.fromPath, request.body.toPath)),
+  );
 
-  api.delete<{ Params: { id: string } }>('/redirects/:id', { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams } }, async (request, reply) => {
-    await deleteRedirect(content, staffOf(request), request.params.id);
-    return reply.code(204).send();
-  });
+  api.delete<{ Params: { id: string } }>(
+    '/redirects/:id',
+    { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams } },
+    async (request, reply) => {
+      await deleteRedirect(content, staffOf(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
 
   api.get('/settings', { schema: { tags: ['settings'], summary: 'Site settings' } }, async () => readSettings(deps.db));
 
-  api.patch<{ Body: Partial<SiteSettings> }>('/settings', { schema: { tags: ['settings'], summary: 'Change site settings (admins)', body: Type.Partial(SiteSettingsSchema) } }, async (request) => {
-    if (!canStaff(staffOf(request), 'settings.manage')) throw new AppError('FORBIDDEN', 'Only admins change site settings.');
-    if (request.body.timeZone && !isTimeZone(request.body.timeZone)) throw new AppError('VALIDATION_FAILED', `Unknown time zone ${request.body.timeZone}.`, [{ field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' }]);
-    await writeSettings(deps.db, request.body);
-    deps.invalidation.purge([ALL_PAGES]);
-    return readSettings(deps.db);
-  });
+  api.patch<{ Body: Partial<SiteSettings> }>(
+    '/settings',
+    {
+      schema: { tags: ['settings'], summary: 'Change site settings (admins)', body: Type.Partial(SiteSettingsSchema) },
+    },
+    async (request) => {
+      if (!canStaff(staffOf(request), 'settings.manage'))
+        throw new AppError('FORBIDDEN', 'Only admins change site settings.');
+      if (request.body.timeZone && !isTimeZone(request.body.timeZone))
+        throw new AppError('VALIDATION_FAILED', `Unknown time zone ${request.body.timeZone}.`, [
+          { field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' },
+        ]);
+      await writeSettings(deps.db, request.body);
+      deps.invalidation.purge([ALL_PAGES]);
+      return readSettings(deps.db);
+    },
+  );
 }

@@ -2,12 +2,16 @@ import { type TObject, type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import {
-  createTaxonomyItem, deleteTaxonomyItem, listTaxonomy, TAXONOMY_KINDS, updateTaxonomyItem,
+  createTaxonomyItem,
+  deleteTaxonomyItem,
+  listTaxonomy,
+  TAXONOMY_KINDS,
+  updateTaxonomyItem,
 } from '../content/taxonomy.service.ts';
 import { IdParams } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
-import type { AdminDeps } from './admin.plugin.ts';
-import { staffOf } from './admin.plugin.ts';
+import type { AdminDeps } from './auth.ts';
+import { staffOf } from './auth.ts';
 
 const Name = Type.String({ minLength: 1, maxLength: 120 });
 
@@ -16,7 +20,10 @@ const FIELDS: Record<TaxonomyTable, TProperties> = {
   sections: { description: Type.String({ maxLength: 500 }), position: Type.Integer({ minimum: 0, maximum: 1000 }) },
   tags: { description: Type.String({ maxLength: 500 }) },
   labels: { position: Type.Integer({ minimum: 0, maximum: 1000 }) },
-  authors: { bio: Type.String({ maxLength: 2000 }), staffId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) },
+  authors: {
+    bio: Type.String({ maxLength: 2000 }),
+    staffId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  },
 };
 
 function optionalAll(props: TProperties): TProperties {
@@ -32,20 +39,38 @@ function registerCollection(api: FastifyInstance, deps: AdminDeps, table: Taxono
   const kind = TAXONOMY_KINDS[table];
   const content = { db: deps.db, invalidation: deps.invalidation };
   const tags = [table];
-  const createBody: TObject = Type.Object({ name: Name, slug: Type.Optional(Slug), ...optionalAll(FIELDS[table]) }, { additionalProperties: false });
-  const updateBody: TObject = Type.Object({ name: Type.Optional(Name), slug: Type.Optional(Slug), ...optionalAll(FIELDS[table]) }, { additionalProperties: false });
+  const createBody: TObject = Type.Object(
+    { name: Name, slug: Type.Optional(Slug), ...optionalAll(FIELDS[table]) },
+    { additionalProperties: false },
+  );
+  const updateBody: TObject = Type.Object(
+    { name: Type.Optional(Name), slug: Type.Optional(Slug), ...optionalAll(FIELDS[table]) },
+    { additionalProperties: false },
+  );
 
-  api.get(`/${table}`, { schema: { tags, summary: `List ${table}` } }, async () => ({ [table]: await listTaxonomy(deps.db, kind) }));
+  api.get(`/${table}`, { schema: { tags, summary: `List ${table}` } }, async () => ({
+    [table]: await listTaxonomy(deps.db, kind),
+  }));
 
-  api.post<{ Body: Record<string, unknown> & { name: string; slug?: string } }>(`/${table}`, { schema: { tags, summary: `Create a ${kind.noun}`, body: createBody } },
-    async (request, reply) => reply.code(201).send(await createTaxonomyItem(content, staffOf(request), kind, request.body)));
+  api.post<{ Body: Record<string, unknown> & { name: string; slug?: string } }>(
+    `/${table}`,
+    { schema: { tags, summary: `Create a ${kind.noun}`, body: createBody } },
+    async (request, reply) =>
+      reply.code(201).send(await createTaxonomyItem(content, staffOf(request), kind, request.body)),
+  );
 
-  api.patch<{ Params: { id: string }; Body: Record<string, unknown> & { slug?: string } }>(`/${table}/:id`, { schema: { tags, summary: `Change a ${kind.noun}`, params: IdParams, body: updateBody } },
-    async (request) => updateTaxonomyItem(content, staffOf(request), kind, request.params.id, request.body));
+  api.patch<{ Params: { id: string }; Body: Record<string, unknown> & { slug?: string } }>(
+    `/${table}/:id`,
+    { schema: { tags, summary: `Change a ${kind.noun}`, params: IdParams, body: updateBody } },
+    async (request) => updateTaxonomyItem(content, staffOf(request), kind, request.params.id, request.body),
+  );
 
-  api.delete<{ Params: { id: string } }>(`/${table}/:id`, { schema: { tags, summary: `Delete a ${kind.noun} (articles keep their text)`, params: IdParams } },
+  api.delete<{ Params: { id: string } }>(
+    `/${table}/:id`,
+    { schema: { tags, summary: `Delete a ${kind.noun} (articles keep their text)`, params: IdParams } },
     async (request, reply) => {
       await deleteTaxonomyItem(content, staffOf(request), kind, request.params.id);
       return reply.code(204).send();
-    });
+    },
+  );
 }

@@ -20,8 +20,10 @@ export async function backup(config: Config, handle: DatabaseHandle, destination
   } else {
     await run('pg_dump', ['--format=custom', `--file=${path.join(folder, 'gaceta.pgdump')}`, config.databaseUrl ?? '']);
   }
-  await fs.cp(config.mediaDir, path.join(folder, 'media'), { recursive: true, force: false, errorOnExist: false }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-  });
+  await fs
+    .cp(config.mediaDir, path.join(folder, 'media'), { recursive: true, force: false, errorOnExist: false })
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   return folder;
 }

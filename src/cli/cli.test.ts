@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -38,10 +41,19 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   let schema: Awaited<ReturnType<typeof createTestSchema>> | undefined;
 
   const gaceta = (...args: string[]) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { status: result.status, out: result.stdout, err: result.stderr };
   };
-  const database = () => openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: path.join(dataDir, 'gaceta.sqlite'), ...(schema ? { pgSchema: schema.schema } : {}) });
+  const database = () =>
+    openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      sqliteFile: path.join(dataDir, 'gaceta.sqlite'),
+      ...(schema ? { pgSchema: schema.schema } : {}),
+    });
 
   before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-cli-'));
@@ -59,22 +71,65 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
 
   it('migrates, and explains bad configuration', () => {
     assert.equal(gaceta('migrate').status, 0);
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'migrate'], { env: { ...process.env, ...env, PORT: 'eighty' }, encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'migrate'], {
+      env: { ...process.env, ...env, PORT: 'eighty' },
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /PORT must be a whole number/);
   });
 
   it('creates staff accounts and refuses bad ones with a message', () => {
-    const ok = gaceta('create-staff', '--email', 'Eva@Newsroom.example', '--name', 'Eva Editor', '--role', 'editor', '--password', 'a long enough passphrase');
+    const ok = gaceta(
+      'create-staff',
+      '--email',
+      'Eva@Newsroom.example',
+      '--name',
+      'Eva Editor',
+      '--role',
+      'editor',
+      '--password',
+      'a long enough passphrase',
+    );
     assert.equal(ok.status, 0, ok.err);
     assert.match(ok.out, /created editor eva@newsroom\.example/);
-    const badRole = gaceta('create-staff', '--email', 'x@newsroom.example', '--name', 'X', '--role', 'intern', '--password', 'a long enough passphrase');
+    const badRole = gaceta(
+      'create-staff',
+      '--email',
+      'x@newsroom.example',
+      '--name',
+      'X',
+      '--role',
+      'intern',
+      '--password',
+      'a long enough passphrase',
+    );
     assert.equal(badRole.status, 1);
     assert.match(badRole.err, /must be one of contributor, author, editor, admin/);
-    const short = gaceta('create-staff', '--email', 'y@newsroom.example', '--name', 'Y', '--role', 'author', '--password', 'short');
+    const short = gaceta(
+      'create-staff',
+      '--email',
+      'y@newsroom.example',
+      '--name',
+      'Y',
+      '--role',
+      'author',
+      '--password',
+      'short',
+    );
     assert.equal(short.status, 1);
     assert.match(short.err, /password: must be at least 12 characters/);
-    const taken = gaceta('create-staff', '--email', 'eva@newsroom.example', '--name', 'Eva', '--role', 'author', '--password', 'a long enough passphrase');
+    const taken = gaceta(
+      'create-staff',
+      '--email',
+      'eva@newsroom.example',
+      '--name',
+      'Eva',
+      '--role',
+      'author',
+      '--password',
+      'a long enough passphrase',
+    );
     assert.match(taken.err, /already exists/);
   });
 
@@ -84,16 +139,29 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     const handle = database();
     try {
       const { db } = handle;
-      const count = async (table: 'articles' | 'sections' | 'authors' | 'labels' | 'corrections' | 'images' | 'pages') =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      assert.ok(await count('articles') >= 30);
-      assert.ok(await count('sections') >= 5);
-      assert.ok(await count('authors') >= 3);
-      assert.ok(await count('labels') >= 3);
-      assert.ok(await count('corrections') >= 2);
-      assert.ok(await count('images') >= 5);
+      const count = async (
+        table: 'articles' | 'sections' | 'authors' | 'labels' | 'corrections' | 'images' | 'pages',
+      ) =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      assert.ok((await count('articles')) >= 30);
+      assert.ok((await count('sections')) >= 5);
+      assert.ok((await count('authors')) >= 3);
+      assert.ok((await count('labels')) >= 3);
+      assert.ok((await count('corrections')) >= 2);
+      assert.ok((await count('images')) >= 5);
       assert.equal(await count('pages'), 3);
-      const published = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'published').executeTakeFirstOrThrow();
+      const published = await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'published')
+        .executeTakeFirstOrThrow();
       assert.equal(Number(published.n), await count('articles'));
       const attributed = await db.selectFrom('articles').select('attribution').where('attribution', '!=', '').execute();
       assert.ok(attributed.length >= 3);
@@ -112,7 +180,11 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     const generated = gaceta('generate', '--articles', '120');
     assert.equal(generated.status, 0, generated.err);
     const handle = database();
-    const row = await handle.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('slug', 'like', 'story-%').executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('slug', 'like', 'story-%')
+      .executeTakeFirstOrThrow();
     await handle.close();
     assert.equal(Number(row.n), 120);
     assert.equal(gaceta('generate', '--articles', 'lots').status, 1);
@@ -121,17 +193,23 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   it('serves the site, publishes a story whose time came while it was down, and stops cleanly on SIGTERM', async () => {
     const handle = database();
     const deps = { db: handle.db, invalidation: new Invalidation() };
-    const draft = await createDraft(deps, null, { headline: 'Results come in overnight', body: paragraphs('Counting continues.') });
+    const draft = await createDraft(deps, null, {
+      headline: 'Results come in overnight',
+      body: paragraphs('Counting continues.'),
+    });
     await publishArticle(deps, null, draft.id, new Date(Date.now() + 1000).toISOString());
     await handle.close();
     await new Promise((resolve) => setTimeout(resolve, 1500)); // its time passes while no server runs
 
     const port = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
-    server.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    server.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -153,7 +231,10 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     assert.ok(fs.existsSync(path.join(folder, 'media', 'images')));
     if (TEST_DIALECT === 'sqlite') {
       const copy = openDatabase({ sqliteFile: path.join(folder, 'gaceta.sqlite') });
-      const row = await copy.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await copy.db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       await copy.close();
       assert.ok(Number(row.n) >= 150);
     } else {

@@ -9,9 +9,11 @@ import { storeImage } from '../media/images.service.ts';
 import type { MediaStorage } from '../media/storage.ts';
 import { drawIllustration } from './seed/illustrations.ts';
 
-const WORDS = ('council water budget harvest market festival election mayor governor river drought school teachers clinic '
-  + 'road highway bridge migrants border factory wages peso inflation tourism museum mural dance league stadium coach '
-  + 'forest rain hurricane coast fishermen port union strike court judge reform audit contract hospital vaccine').split(' ');
+const WORDS = (
+  'council water budget harvest market festival election mayor governor river drought school teachers clinic ' +
+  'road highway bridge migrants border factory wages peso inflation tourism museum mural dance league stadium coach ' +
+  'forest rain hurricane coast fishermen port union strike court judge reform audit contract hospital vaccine'
+).split(' ');
 const BATCH = 400;
 
 /** A deterministic pseudo-random sequence (mulberry32), so two runs of the generator make the same archive. */
@@ -32,32 +34,96 @@ function sentence(random: () => number, length: number): string {
 }
 
 function syntheticBody(random: () => number): ArticleDocument {
-  const paragraph = () => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: Array.from({ length: 4 }, () => `${sentence(random, 14)}.`).join(' ') }] });
-  return { type: 'doc', version: 1, content: [paragraph(), paragraph(), { type: 'heading', level: 2, content: [{ type: 'text', text: sentence(random, 4) }] }, paragraph(), paragraph(), paragraph()] };
+  const paragraph = () => ({
+    type: 'paragraph' as const,
+    content: [{ type: 'text' as const, text: Array.from({ length: 4 }, () => `${sentence(random, 14)}.`).join(' ') }],
+  });
+  return {
+    type: 'doc',
+    version: 1,
+    content: [
+      paragraph(),
+      paragraph(),
+      { type: 'heading', level: 2, content: [{ type: 'text', text: sentence(random, 4) }] },
+      paragraph(),
+      paragraph(),
+      paragraph(),
+    ],
+  };
 }
 
 /** Adds `count` synthetic published articles (with sections, tags, authors and a few images) for benchmarks. */
-export async function generateArchive(handle: DatabaseHandle, storage: MediaStorage, count: number, log: (line: string) => void): Promise<void> {
+export async function generateArchive(
+  handle: DatabaseHandle,
+  storage: MediaStorage,
+  count: number,
+  log: (line: string) => void,
+): Promise<void> {
   const { db } = handle;
   const random = sequence(count);
   if ((await listSections(db)).length === 0) {
-    for (const [i, name] of ['Politics', 'Economy', 'Environment', 'Culture', 'Security', 'Sports', 'Health', 'Education'].entries()) {
-      await insertTaxonomyRow(db, 'sections', { id: newId(), slug: name.toLowerCase(), name, description: `${name} coverage`, position: i });
+    for (const [i, name] of [
+      'Politics',
+      'Economy',
+      'Environment',
+      'Culture',
+      'Security',
+      'Sports',
+      'Health',
+      'Education',
+    ].entries()) {
+      await insertTaxonomyRow(db, 'sections', {
+        id: newId(),
+        slug: name.toLowerCase(),
+        name,
+        description: `${name} coverage`,
+        position: i,
+      });
     }
   }
   if ((await listTags(db)).length === 0) {
-    for (let i = 0; i < 60; i++) await insertTaxonomyRow(db, 'tags', { id: newId(), slug: `topic-${i + 1}`, name: `Topic ${i + 1}`, description: '' });
+    for (let i = 0; i < 60; i++)
+      await insertTaxonomyRow(db, 'tags', {
+        id: newId(),
+        slug: `topic-${i + 1}`,
+        name: `Topic ${i + 1}`,
+        description: '',
+      });
   }
   if ((await listAuthors(db)).length === 0) {
-    for (let i = 0; i < 25; i++) await insertTaxonomyRow(db, 'authors', { id: newId(), slug: `reporter-${i + 1}`, name: `Reporter ${i + 1}`, bio: '', staff_id: null, created_at: new Date().toISOString() });
+    for (let i = 0; i < 25; i++)
+      await insertTaxonomyRow(db, 'authors', {
+        id: newId(),
+        slug: `reporter-${i + 1}`,
+        name: `Reporter ${i + 1}`,
+        bio: '',
+        staff_id: null,
+        created_at: new Date().toISOString(),
+      });
   }
   if ((await listLabels(db)).length === 0) {
-    for (const [i, name] of ['Report', 'Analysis', 'Opinion', 'Explainer'].entries()) await insertTaxonomyRow(db, 'labels', { id: newId(), slug: name.toLowerCase(), name, position: i });
+    for (const [i, name] of ['Report', 'Analysis', 'Opinion', 'Explainer'].entries())
+      await insertTaxonomyRow(db, 'labels', { id: newId(), slug: name.toLowerCase(), name, position: i });
   }
-  const [sections, tags, authors, labels] = await Promise.all([listSections(db), listTags(db), listAuthors(db), listLabels(db)]);
+  const [sections, tags, authors, labels] = await Promise.all([
+    listSections(db),
+    listTags(db),
+    listAuthors(db),
+    listLabels(db),
+  ]);
   const motifs = ['skyline', 'mountains', 'sea', 'fields', 'crowd', 'sun'] as const;
   const imageIds: string[] = [];
-  for (const motif of motifs) imageIds.push((await storeImage({ db, storage }, await drawIllustration({ motif, palette: ['#f4d6a0', '#c1440e'] }), { alt: `Illustration: ${motif}`, caption: 'A generated illustration', credit: 'Gaceta' }, null)).id);
+  for (const motif of motifs)
+    imageIds.push(
+      (
+        await storeImage(
+          { db, storage },
+          await drawIllustration({ motif, palette: ['#f4d6a0', '#c1440e'] }),
+          { alt: `Illustration: ${motif}`, caption: 'A generated illustration', credit: 'Gaceta' },
+          null,
+        )
+      ).id,
+    );
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const now = Date.now();
   const span = 5 * 365 * 24 * 3600_000;
@@ -72,11 +138,25 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
       const body = syntheticBody(random);
       const published = new Date(now - Math.floor(random() * span)).toISOString();
       rows.push({
-        id, slug: `story-${runId}-${i + 1}`, status: 'published', headline: sentence(random, 9), dek: `${sentence(random, 16)}.`,
-        label_id: pick(labels).id, section_id: pick(sections).id, dateline: 'MEXICO CITY', attribution: '',
+        id,
+        slug: `story-${runId}-${i + 1}`,
+        status: 'published',
+        headline: sentence(random, 9),
+        dek: `${sentence(random, 16)}.`,
+        label_id: pick(labels).id,
+        section_id: pick(sections).id,
+        dateline: 'MEXICO CITY',
+        attribution: '',
         feature_image_id: pick(imageIds),
-        feature_image_alt: '', feature_image_caption: '', feature_image_credit: '', access: 'public',
-        published_at: published, updated_at: null, modified_at: published, created_at: published, created_by: null,
+        feature_image_alt: '',
+        feature_image_caption: '',
+        feature_image_credit: '',
+        access: 'public',
+        published_at: published,
+        updated_at: null,
+        modified_at: published,
+        created_at: published,
+        created_by: null,
         comment_count: Math.floor(random() * 40),
       });
       bodies.push({ article_id: id, ...storedBody(body) });
@@ -84,7 +164,8 @@ export async function generateArchive(handle: DatabaseHandle, storage: MediaStor
       const firstTag = pick(tags).id;
       const secondTag = pick(tags).id;
       articleTags.push({ article_id: id, tag_id: firstTag, position: 0, listed_at: published });
-      if (secondTag !== firstTag) articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: published });
+      if (secondTag !== firstTag)
+        articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: published });
     }
     await db.transaction().execute((trx) => insertArticlesInBulk(trx, rows, bodies, articleAuthors, articleTags));
     if ((done / BATCH) % 25 === 0) log(`${Math.min(count, done + BATCH)} of ${count} articles`);

@@ -16,7 +16,8 @@ function positiveInteger(value: string): number {
 }
 
 function role(value: string): StaffRole {
-  if (!(STAFF_ROLES as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${STAFF_ROLES.join(', ')}`);
+  if (!(STAFF_ROLES as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`must be one of ${STAFF_ROLES.join(', ')}`);
   return value as StaffRole;
 }
 
@@ -30,45 +31,79 @@ async function withRuntime<T>(work: (runtime: Awaited<ReturnType<typeof openRunt
   }
 }
 
-const program = new Command('gaceta').description('Gaceta: publishing for independent, reader-funded newsrooms').showHelpAfterError();
+const program = new Command('gaceta')
+  .description('Gaceta: publishing for independent, reader-funded newsrooms')
+  .showHelpAfterError();
 
-program.command('serve').description('start the web server and the scheduler')
+program
+  .command('serve')
+  .description('start the web server and the scheduler')
   .option('--seed-if-empty', 'load the demo newsroom when the database has no articles')
-  .action(async (options: { seedIfEmpty?: boolean }) => serve(loadConfig(), { seedIfEmpty: Boolean(options.seedIfEmpty) }));
+  .action(async (options: { seedIfEmpty?: boolean }) =>
+    serve(loadConfig(), { seedIfEmpty: Boolean(options.seedIfEmpty) }),
+  );
 
-program.command('migrate').description('bring the database schema up to date')
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
   .action(() => withRuntime(async () => console.log('database is up to date')));
 
-program.command('seed').description('load the demo newsroom (36 articles, 6 sections) into an empty database')
-  .action(() => withRuntime(async ({ handle, storage, invalidation }) => {
-    if (!(await isEmpty(handle.db))) throw new AppError('CONFLICT', 'The database already has articles; the demo newsroom is loaded only into an empty one.');
-    const result = await seedDemo({ db: handle.db, storage, invalidation }, console.log);
-    console.log(`demo newsroom loaded: ${result.articles} articles`);
-  }));
+program
+  .command('seed')
+  .description('load the demo newsroom (36 articles, 6 sections) into an empty database')
+  .action(() =>
+    withRuntime(async ({ handle, storage, invalidation }) => {
+      if (!(await isEmpty(handle.db)))
+        throw new AppError(
+          'CONFLICT',
+          'The database already has articles; the demo newsroom is loaded only into an empty one.',
+        );
+      const result = await seedDemo({ db: handle.db, storage, invalidation }, console.log);
+      console.log(`demo newsroom loaded: ${result.articles} articles`);
+    }),
+  );
 
-program.command('create-staff').description('create a staff account')
-  .requiredOption('--email <email>').requiredOption('--name <name>')
+program
+  .command('create-staff')
+  .description('create a staff account')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
   .requiredOption('--role <role>', `one of ${STAFF_ROLES.join(', ')}`, role)
   .option('--password <password>', 'at least 12 characters (default: read GACETA_STAFF_PASSWORD)')
-  .action((options: { email: string; name: string; role: StaffRole; password?: string }) => withRuntime(async ({ handle }) => {
-    const password = options.password ?? loadConfig().staffPassword;
-    if (!password) throw new AppError('VALIDATION_FAILED', 'Give --password or set GACETA_STAFF_PASSWORD.');
-    const staff = await createStaff(handle.db, { email: options.email, name: options.name, role: options.role, password });
-    console.log(`created ${staff.role} ${staff.email} (${staff.id})`);
-  }));
+  .action((options: { email: string; name: string; role: StaffRole; password?: string }) =>
+    withRuntime(async ({ handle }) => {
+      const password = options.password ?? loadConfig().staffPassword;
+      if (!password) throw new AppError('VALIDATION_FAILED', 'Give --password or set GACETA_STAFF_PASSWORD.');
+      const staff = await createStaff(handle.db, {
+        email: options.email,
+        name: options.name,
+        role: options.role,
+        password,
+      });
+      console.log(`created ${staff.role} ${staff.email} (${staff.id})`);
+    }),
+  );
 
-program.command('generate').description('add a synthetic archive of published articles (for benchmarks)')
+program
+  .command('generate')
+  .description('add a synthetic archive of published articles (for benchmarks)')
   .requiredOption('--articles <n>', 'how many articles', positiveInteger)
-  .action((options: { articles: number }) => withRuntime(async ({ handle, storage }) => {
-    await generateArchive(handle, storage, options.articles, console.log);
-  }));
+  .action((options: { articles: number }) =>
+    withRuntime(async ({ handle, storage }) => {
+      await generateArchive(handle, storage, options.articles, console.log);
+    }),
+  );
 
-program.command('backup').description('write a consistent copy of the database (and list of media) to a folder')
+program
+  .command('backup')
+  .description('write a consistent copy of the database (and list of media) to a folder')
   .requiredOption('--to <dir>', 'destination folder')
-  .action((options: { to: string }) => withRuntime(async ({ handle }) => {
-    const written = await backup(loadConfig(), handle, options.to);
-    console.log(`backup written to ${written}`);
-  }));
+  .action((options: { to: string }) =>
+    withRuntime(async ({ handle }) => {
+      const written = await backup(loadConfig(), handle, options.to);
+      console.log(`backup written to ${written}`);
+    }),
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof AppError) {

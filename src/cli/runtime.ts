@@ -14,7 +14,10 @@ export interface Runtime {
 }
 
 /** Opens the configured database (migrated to the latest schema), media storage and, with REDIS_URL, shared purges. */
-export async function openRuntime(config: Config, onError: (error: unknown) => void = (error) => console.error(error)): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  onError: (error: unknown) => void = (error) => console.error(error),
+): Promise<Runtime> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
   await migrateToLatest(handle.db as never, handle.dialect);
   const transport = config.redisUrl ? redisTransport(config.redisUrl, onError) : undefined;

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { startScheduler } from '../content/publishing.service.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { openRuntime } from './runtime.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
 
@@ -13,9 +13,16 @@ export async function serve(config: Config, options: { seedIfEmpty: boolean }): 
     app.log.info('empty database: loading the demo newsroom');
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
   }
-  const stopScheduler = startScheduler({ db, invalidation: runtime.invalidation }, config.schedulerIntervalMs, (error) => app.log.error({ err: error }, 'scheduler failed'));
+  const stopScheduler = startScheduler(
+    { db, invalidation: runtime.invalidation },
+    config.schedulerIntervalMs,
+    (error) => app.log.error({ err: error }, 'scheduler failed'),
+  );
   // Keeps the planner's statistics current as the archive grows (SQLite; a no-op on PostgreSQL).
-  const optimizer = setInterval(() => void runtime.handle.optimize().catch((error: unknown) => app.log.error({ err: error }, 'optimize failed')), 3600_000);
+  const optimizer = setInterval(
+    () => void runtime.handle.optimize().catch((error: unknown) => app.log.error({ err: error }, 'optimize failed')),
+    3600_000,
+  );
   optimizer.unref();
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -31,5 +38,7 @@ export async function serve(config: Config, options: { seedIfEmpty: boolean }): 
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  app.log.info(`Gaceta is serving ${config.publicUrl} (${runtime.handle.dialect}, page cache ${config.pageCache ? 'on' : 'off'})`);
+  app.log.info(
+    `Gaceta is serving ${config.publicUrl} (${runtime.handle.dialect}, page cache ${config.pageCache ? 'on' : 'off'})`,
+  );
 }

@@ -2,10 +2,7 @@ import type { AccessLevel } from './articles.table.ts';
 import type { ArticleDocument } from './document.ts';
 
 /** Who is reading. Members and paid subscribers arrive with the paywall issue; staff preview everything. */
-export type Viewer =
-  | { kind: 'anonymous' }
-  | { kind: 'member'; paid: boolean }
-  | { kind: 'staff' };
+export type Viewer = { kind: 'anonymous' } | { kind: 'member'; paid: boolean } | { kind: 'staff' };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });
 
@@ -17,7 +14,11 @@ export function canReadBody(viewer: Viewer, access: AccessLevel): boolean {
 }
 
 /** The part of a body a viewer may see: all of it, or nothing but a notice that it is locked. */
-export function bodyForViewer(doc: ArticleDocument, access: AccessLevel, viewer: Viewer): { doc: ArticleDocument; locked: boolean } {
+export function bodyForViewer(
+  doc: ArticleDocument,
+  access: AccessLevel,
+  viewer: Viewer,
+): { doc: ArticleDocument; locked: boolean } {
   if (canReadBody(viewer, access)) return { doc, locked: false };
   return { doc: { type: 'doc', version: 1, content: [] }, locked: true };
 }

@@ -9,7 +9,9 @@ import { articlePath } from './urls.ts';
 /** The admin API's view of an article: every editable field, never internal columns. */
 export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
   const [authorIds, tagIds, relatedIds, section, stored] = await Promise.all([
-    authorIdsOf(db, row.id), tagIdsOf(db, row.id), relatedPickIds(db, row.id),
+    authorIdsOf(db, row.id),
+    tagIdsOf(db, row.id),
+    relatedPickIds(db, row.id),
     row.section_id ? findSectionById(db, row.section_id) : undefined,
     findArticleBody(db, row.id),
   ]);
@@ -24,9 +26,14 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     dateline: row.dateline,
     attribution: row.attribution,
     body: JSON.parse(stored.body) as unknown,
-    featureImage: row.feature_image_id ? {
-      id: row.feature_image_id, alt: row.feature_image_alt, caption: row.feature_image_caption, credit: row.feature_image_credit,
-    } : null,
+    featureImage: row.feature_image_id
+      ? {
+          id: row.feature_image_id,
+          alt: row.feature_image_alt,
+          caption: row.feature_image_caption,
+          credit: row.feature_image_credit,
+        }
+      : null,
     authorIds,
     tagIds,
     relatedIds,

@@ -8,11 +8,18 @@ type Db = Kysely<Database>;
 
 export async function insertArticle(db: Db, row: NewArticleRow, body: ArticleBody): Promise<void> {
   await db.insertInto('articles').values(row).execute();
-  await db.insertInto('article_bodies').values({ article_id: row.id, ...body }).execute();
+  await db
+    .insertInto('article_bodies')
+    .values({ article_id: row.id, ...body })
+    .execute();
 }
 
 export async function findArticleBody(db: Db, id: string): Promise<ArticleBody> {
-  const row = await db.selectFrom('article_bodies').select(['body', 'body_text']).where('article_id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('article_bodies')
+    .select(['body', 'body_text'])
+    .where('article_id', '=', id)
+    .executeTakeFirst();
   return row ?? storedBody(EMPTY_DOCUMENT);
 }
 
@@ -31,39 +38,62 @@ export async function findArticleById(db: Db, id: string): Promise<ArticleRow | 
 export async function replaceArticleAuthors(db: Db, articleId: string, authorIds: readonly string[]): Promise<void> {
   await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   if (authorIds.length) {
-    await db.insertInto('article_authors').values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position, listed_at: null }))).execute();
+    await db
+      .insertInto('article_authors')
+      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position, listed_at: null })))
+      .execute();
   }
 }
 
 export async function replaceArticleTags(db: Db, articleId: string, tagIds: readonly string[]): Promise<void> {
   await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   if (tagIds.length) {
-    await db.insertInto('article_tags').values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position, listed_at: null }))).execute();
+    await db
+      .insertInto('article_tags')
+      .values(tagIds.map((tag_id, position) => ({ article_id: articleId, tag_id, position, listed_at: null })))
+      .execute();
   }
 }
 
 export async function replaceRelatedPicks(db: Db, articleId: string, relatedIds: readonly string[]): Promise<void> {
   await db.deleteFrom('article_related').where('article_id', '=', articleId).execute();
   if (relatedIds.length) {
-    await db.insertInto('article_related').values(relatedIds.map((related_id, position) => ({ article_id: articleId, related_id, position }))).execute();
+    await db
+      .insertInto('article_related')
+      .values(relatedIds.map((related_id, position) => ({ article_id: articleId, related_id, position })))
+      .execute();
   }
 }
 
 /** Copies the article's visibility into its author and tag rows (see ArticleTagsTable.listed_at). */
 export async function syncListing(db: Db, articleId: string): Promise<void> {
-  const row = await db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', articleId).executeTakeFirst();
+  const row = await db
+    .selectFrom('articles')
+    .select(['status', 'published_at'])
+    .where('id', '=', articleId)
+    .executeTakeFirst();
   const listedAt = row?.status === 'published' ? row.published_at : null;
   await db.updateTable('article_tags').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
   await db.updateTable('article_authors').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
 }
 
 export async function authorIdsOf(db: Db, articleId: string): Promise<string[]> {
-  const rows = await db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('article_authors')
+    .select('author_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position')
+    .execute();
   return rows.map((row) => row.author_id);
 }
 
 export async function tagIdsOf(db: Db, articleId: string): Promise<string[]> {
-  const rows = await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('article_tags')
+    .select('tag_id')
+    .where('article_id', '=', articleId)
+    .orderBy('position')
+    .execute();
   return rows.map((row) => row.tag_id);
 }
 
@@ -75,8 +105,12 @@ export async function slugTaken(db: Db, slug: string, exceptId?: string): Promis
 
 /** Editor-picked related stories in the editor's order (on the article page's hot path, so compiled once). */
 export async function relatedPickIds(db: Db, articleId: string): Promise<string[]> {
-  const rows = await runPrepared(db, 'article:picks', (p) => db.selectFrom('article_related').select('related_id')
-    .where('article_id', '=', p('id')).orderBy('position'), { id: articleId });
+  const rows = await runPrepared(
+    db,
+    'article:picks',
+    (p) => db.selectFrom('article_related').select('related_id').where('article_id', '=', p('id')).orderBy('position'),
+    { id: articleId },
+  );
   return rows.map((row) => row.related_id);
 }
 
@@ -86,34 +120,93 @@ export async function insertCorrection(db: Db, row: CorrectionRow): Promise<void
 
 /** Articles whose scheduled time has come; the scheduler publishes them. */
 export async function dueScheduledIds(db: Db, now: string): Promise<string[]> {
-  const rows = await db.selectFrom('articles').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now)
+    .execute();
   return rows.map((row) => row.id);
 }
 
-export async function insertRevision(db: Db, articleId: string, staffId: string | null, snapshot: unknown, id: string, createdAt: string): Promise<void> {
-  await db.insertInto('revisions').values({ id, article_id: articleId, staff_id: staffId, snapshot: JSON.stringify(snapshot), created_at: createdAt }).execute();
+export async function insertRevision(
+  db: Db,
+  articleId: string,
+  staffId: string | null,
+  snapshot: unknown,
+  id: string,
+  createdAt: string,
+): Promise<void> {
+  await db
+    .insertInto('revisions')
+    .values({ id, article_id: articleId, staff_id: staffId, snapshot: JSON.stringify(snapshot), created_at: createdAt })
+    .execute();
 }
 
-export async function listRevisions(db: Db, articleId: string): Promise<Array<{ id: string; staff_id: string | null; created_at: string; snapshot: string }>> {
-  return db.selectFrom('revisions').select(['id', 'staff_id', 'created_at', 'snapshot']).where('article_id', '=', articleId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+export async function listRevisions(
+  db: Db,
+  articleId: string,
+): Promise<Array<{ id: string; staff_id: string | null; created_at: string; snapshot: string }>> {
+  return db
+    .selectFrom('revisions')
+    .select(['id', 'staff_id', 'created_at', 'snapshot'])
+    .where('article_id', '=', articleId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
 }
 
 /** Bulk insert for imports and the synthetic benchmark archive. */
 export async function insertArticlesInBulk(
-  db: Db, rows: readonly NewArticleRow[], bodies: ReadonlyArray<ArticleBody & { article_id: string }>, authors: ReadonlyArray<{ article_id: string; author_id: string; position: number; listed_at: string | null }>,
+  db: Db,
+  rows: readonly NewArticleRow[],
+  bodies: ReadonlyArray<ArticleBody & { article_id: string }>,
+  authors: ReadonlyArray<{ article_id: string; author_id: string; position: number; listed_at: string | null }>,
   tags: ReadonlyArray<{ article_id: string; tag_id: string; position: number; listed_at: string | null }>,
 ): Promise<void> {
-  if (rows.length) await db.insertInto('articles').values([...rows]).execute();
-  if (bodies.length) await db.insertInto('article_bodies').values([...bodies]).execute();
-  if (authors.length) await db.insertInto('article_authors').values([...authors]).execute();
-  if (tags.length) await db.insertInto('article_tags').values([...tags]).execute();
+  if (rows.length)
+    await db
+      .insertInto('articles')
+      .values([...rows])
+      .execute();
+  if (bodies.length)
+    await db
+      .insertInto('article_bodies')
+      .values([...bodies])
+      .execute();
+  if (authors.length)
+    await db
+      .insertInto('article_authors')
+      .values([...authors])
+      .execute();
+  if (tags.length)
+    await db
+      .insertInto('article_tags')
+      .values([...tags])
+      .execute();
 }
 
 /** Articles for the newsroom's list, most recently changed first. */
-export async function listArticlesForStaff(db: Db, options: { status?: ArticleRow['status']; limit: number; offset: number }) {
-  let query = db.selectFrom('articles').select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
-    .orderBy('modified_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset);
+export async function listArticlesForStaff(
+  db: Db,
+  options: { status?: ArticleRow['status']; limit: number; offset: number },
+) {
+  let query = db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
+    .orderBy('modified_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset);
   if (options.status) query = query.where('status', '=', options.status);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, status: r.status, headline: r.headline, publishedAt: r.published_at, modifiedAt: r.modified_at, createdBy: r.created_by }));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    status: r.status,
+    headline: r.headline,
+    publishedAt: r.published_at,
+    modifiedAt: r.modified_at,
+    createdBy: r.created_by,
+  }));
 }

@@ -4,15 +4,22 @@ import { SLUG_PATTERN } from './urls.ts';
 
 const Uuid = Type.String({ format: 'uuid' });
 /** A URL slug, as SLUG_PATTERN allows; every admin route that takes one uses this schema. */
-export const SlugSchema = Type.String({ pattern: SLUG_PATTERN.source, maxLength: 100, description: 'lower-case letters, digits and single hyphens' });
+export const SlugSchema = Type.String({
+  pattern: SLUG_PATTERN.source,
+  maxLength: 100,
+  description: 'lower-case letters, digits and single hyphens',
+});
 export const AccessLevelSchema = Type.Union([Type.Literal('public'), Type.Literal('members'), Type.Literal('paid')]);
 
-const FeatureImage = Type.Object({
-  id: Uuid,
-  alt: Type.Optional(Type.String({ maxLength: 1000 })),
-  caption: Type.Optional(Type.String({ maxLength: 2000 })),
-  credit: Type.Optional(Type.String({ maxLength: 500 })),
-}, { additionalProperties: false });
+const FeatureImage = Type.Object(
+  {
+    id: Uuid,
+    alt: Type.Optional(Type.String({ maxLength: 1000 })),
+    caption: Type.Optional(Type.String({ maxLength: 2000 })),
+    credit: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
 
 const editableFields = {
   slug: Type.Optional(SlugSchema),
@@ -29,28 +36,42 @@ const editableFields = {
   access: Type.Optional(AccessLevelSchema),
 };
 
-export const CreateArticleSchema = Type.Object({
-  headline: Type.String({ minLength: 1, maxLength: 300 }),
-  ...editableFields,
-}, { additionalProperties: false });
+export const CreateArticleSchema = Type.Object(
+  {
+    headline: Type.String({ minLength: 1, maxLength: 300 }),
+    ...editableFields,
+  },
+  { additionalProperties: false },
+);
 export type CreateArticleInput = Static<typeof CreateArticleSchema>;
 
-export const UpdateArticleSchema = Type.Object({
-  headline: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-  ...editableFields,
-  /** Marks a published article as materially changed, so readers see "Updated ...". */
-  materialUpdate: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
+export const UpdateArticleSchema = Type.Object(
+  {
+    headline: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    ...editableFields,
+    /** Marks a published article as materially changed, so readers see "Updated ...". */
+    materialUpdate: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 export type UpdateArticleInput = Static<typeof UpdateArticleSchema>;
 
-export const PublishSchema = Type.Object({
-  publishAt: Type.Optional(Type.String({ format: 'date-time', description: 'ISO 8601; in the future schedules the article' })),
-}, { additionalProperties: false });
+export const PublishSchema = Type.Object(
+  {
+    publishAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'ISO 8601; in the future schedules the article' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-export const CorrectionSchema = Type.Object({
-  kind: Type.Union([Type.Literal('correction'), Type.Literal('clarification')]),
-  body: Type.String({ minLength: 1, maxLength: 2000 }),
-}, { additionalProperties: false });
+export const CorrectionSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('correction'), Type.Literal('clarification')]),
+    body: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
 
 export const ArticleResponse = Type.Object({
   id: Uuid,
@@ -63,7 +84,10 @@ export const ArticleResponse = Type.Object({
   dateline: Type.String(),
   attribution: Type.String(),
   body: Type.Unknown(),
-  featureImage: Type.Union([Type.Object({ id: Type.String(), alt: Type.String(), caption: Type.String(), credit: Type.String() }), Type.Null()]),
+  featureImage: Type.Union([
+    Type.Object({ id: Type.String(), alt: Type.String(), caption: Type.String(), credit: Type.String() }),
+    Type.Null(),
+  ]),
   authorIds: Type.Array(Type.String()),
   tagIds: Type.Array(Type.String()),
   relatedIds: Type.Array(Type.String()),

@@ -5,28 +5,36 @@ import { AppError, type FieldProblem } from '../http/errors.ts';
 import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import {
-  findArticleById, insertArticle, insertRevision, relatedPickIds, replaceArticleAuthors, replaceArticleTags,
-  replaceRelatedPicks, slugTaken, syncListing, tagIdsOf, updateArticleBody, updateArticleRow, authorIdsOf, findArticleBody,
+  findArticleById,
+  insertArticle,
+  insertRevision,
+  relatedPickIds,
+  replaceArticleAuthors,
+  replaceArticleTags,
+  replaceRelatedPicks,
+  slugTaken,
+  syncListing,
+  tagIdsOf,
+  updateArticleBody,
+  updateArticleRow,
+  authorIdsOf,
+  findArticleBody,
 } from './articles.repository.ts';
-import { recordRedirect } from './pages.service.ts';
+import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
 import { type ArticleDocument, documentReferences, EMPTY_DOCUMENT, storedBody } from './document.ts';
-import { can, type ContentAction, type PolicyOwned } from './policy.ts';
+import { authorize } from './policy.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
 
-export interface ContentDeps { db: Kysely<Database>; invalidation: Invalidation }
+export interface ContentDeps {
+  db: Kysely<Database>;
+  invalidation: Invalidation;
+}
 // Transactions are Kysely instances too, so every function here runs inside the caller's transaction.
 type Db = Kysely<Database>;
-
-/** Throws FORBIDDEN unless the policy allows the action. */
-export function authorize(actor: StaffActor, action: ContentAction, thing?: ArticleRow | PolicyOwned): void {
-  const subject = thing && 'status' in thing ? { createdBy: thing.created_by, status: thing.status } : thing;
-  const allowed = can(actor, action, subject);
-  if (!allowed) throw new AppError('FORBIDDEN', `A ${actor.role} may not do ${action} here.`);
-}
 
 export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
   const row = await findArticleById(db, id);
@@ -36,12 +44,21 @@ export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
 
 /** Embeds are sanitized on the way in, so what is stored is already clean. */
 function cleanDocument(doc: ArticleDocument): ArticleDocument {
-  return { ...doc, content: doc.content.map((block) => (block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block)) };
+  return {
+    ...doc,
+    content: doc.content.map((block) =>
+      block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block,
+    ),
+  };
 }
 
 async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: string): Promise<void> {
   const problems: FieldProblem[] = [];
-  const expect = async (field: string, table: Parameters<typeof existingIds>[1], ids: readonly string[]): Promise<void> => {
+  const expect = async (
+    field: string,
+    table: Parameters<typeof existingIds>[1],
+    ids: readonly string[],
+  ): Promise<void> => {
     const found = await existingIds(db, table, ids);
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) problems.push({ field, message: `unknown id ${missing.join(', ')}` });
@@ -51,7 +68,8 @@ async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: strin
   if (input.authorIds) await expect('authorIds', 'authors', input.authorIds);
   if (input.tagIds) await expect('tagIds', 'tags', input.tagIds);
   if (input.relatedIds) {
-    if (selfId && input.relatedIds.includes(selfId)) problems.push({ field: 'relatedIds', message: 'an article cannot be related to itself' });
+    if (selfId && input.relatedIds.includes(selfId))
+      problems.push({ field: 'relatedIds', message: 'an article cannot be related to itself' });
     await expect('relatedIds', 'articles', input.relatedIds);
   }
   if (input.featureImage) await expect('featureImage.id', 'images', [input.featureImage.id]);
@@ -60,7 +78,8 @@ async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: strin
     await expect('body (image blocks)', 'images', refs.imageIds);
     await expect('body (related blocks)', 'articles', refs.articleIds);
   }
-  if (problems.length) throw new AppError('VALIDATION_FAILED', 'The article refers to things that do not exist.', problems);
+  if (problems.length)
+    throw new AppError('VALIDATION_FAILED', 'The article refers to things that do not exist.', problems);
 }
 
 async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<string> {
@@ -73,7 +92,10 @@ async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<st
 
 async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Promise<void> {
   const [authorIds, tagIds, relatedIds, { body }] = await Promise.all([
-    authorIdsOf(db, row.id), tagIdsOf(db, row.id), relatedPickIds(db, row.id), findArticleBody(db, row.id),
+    authorIdsOf(db, row.id),
+    tagIdsOf(db, row.id),
+    relatedPickIds(db, row.id),
+    findArticleBody(db, row.id),
   ]);
   const state = { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds };
   await insertRevision(db, row.id, actor?.id ?? null, state, newId(), nowIso());
@@ -85,7 +107,8 @@ export async function purgeKeysFor(db: Db, before: ArticleRow | undefined, after
   const visible = after.status === 'published' || before?.status === 'published';
   if (!visible) return keys;
   keys.push(LIST_PAGES);
-  for (const sectionId of new Set([before?.section_id, after.section_id])) if (sectionId) keys.push(sectionKey(sectionId));
+  for (const sectionId of new Set([before?.section_id, after.section_id]))
+    if (sectionId) keys.push(sectionKey(sectionId));
   for (const tagId of await tagIdsOf(db, after.id)) keys.push(tagKey(tagId));
   return keys;
 }
@@ -98,22 +121,40 @@ async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Pr
 }
 
 /** Creates a draft; every save keeps a revision. */
-export async function createDraft(deps: ContentDeps, actor: StaffActor | null, input: CreateArticleInput): Promise<ArticleRow> {
+export async function createDraft(
+  deps: ContentDeps,
+  actor: StaffActor | null,
+  input: CreateArticleInput,
+): Promise<ArticleRow> {
   if (actor) authorize(actor, 'article.create');
   return deps.db.transaction().execute(async (trx) => {
     await checkReferences(trx, input);
     const body = cleanDocument(input.body ?? EMPTY_DOCUMENT);
     const now = nowIso();
     const row: ArticleRow = {
-      id: newId(), slug: await uniqueSlug(trx, input.slug ?? slugify(input.headline)), status: 'draft',
-      headline: input.headline.trim(), dek: input.dek ?? '', label_id: input.labelId ?? null, section_id: input.sectionId ?? null,
-      dateline: input.dateline ?? '', attribution: input.attribution ?? '',
-      feature_image_id: input.featureImage?.id ?? null, feature_image_alt: input.featureImage?.alt ?? '',
-      feature_image_caption: input.featureImage?.caption ?? '', feature_image_credit: input.featureImage?.credit ?? '',
-      access: input.access ?? 'public', published_at: null, updated_at: null, modified_at: now, created_at: now,
-      created_by: actor?.id ?? null, comment_count: 0,
+      id: newId(),
+      slug: await uniqueSlug(trx, input.slug ?? slugify(input.headline)),
+      status: 'draft',
+      headline: input.headline.trim(),
+      dek: input.dek ?? '',
+      label_id: input.labelId ?? null,
+      section_id: input.sectionId ?? null,
+      dateline: input.dateline ?? '',
+      attribution: input.attribution ?? '',
+      feature_image_id: input.featureImage?.id ?? null,
+      feature_image_alt: input.featureImage?.alt ?? '',
+      feature_image_caption: input.featureImage?.caption ?? '',
+      feature_image_credit: input.featureImage?.credit ?? '',
+      access: input.access ?? 'public',
+      published_at: null,
+      updated_at: null,
+      modified_at: now,
+      created_at: now,
+      created_by: actor?.id ?? null,
+      comment_count: 0,
     };
-    if (input.slug && row.slug !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+    if (input.slug && row.slug !== input.slug)
+      throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
     await insertArticle(trx, row, storedBody(body));
     await writeRelations(trx, row.id, input);
     await snapshot(trx, row, actor);
@@ -122,7 +163,12 @@ export async function createDraft(deps: ContentDeps, actor: StaffActor | null, i
 }
 
 /** Applies an edit. A published article's changed address leaves a 301 behind. */
-export async function updateArticle(deps: ContentDeps, actor: StaffActor | null, id: string, input: UpdateArticleInput): Promise<ArticleRow> {
+export async function updateArticle(
+  deps: ContentDeps,
+  actor: StaffActor | null,
+  id: string,
+  input: UpdateArticleInput,
+): Promise<ArticleRow> {
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
     const before = await requireArticle(trx, id);
     if (actor) authorize(actor, 'article.edit', before);
@@ -130,10 +176,18 @@ export async function updateArticle(deps: ContentDeps, actor: StaffActor | null,
     const changes: ArticleRowUpdate = { modified_at: nowIso() };
     if (input.headline !== undefined) changes.headline = input.headline.trim();
     if (input.slug !== undefined && input.slug !== before.slug) {
-      if ((await uniqueSlug(trx, input.slug, id)) !== input.slug) throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+      if ((await uniqueSlug(trx, input.slug, id)) !== input.slug)
+        throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
       changes.slug = input.slug;
     }
-    for (const [field, column] of [['dek', 'dek'], ['dateline', 'dateline'], ['attribution', 'attribution'], ['access', 'access'], ['labelId', 'label_id'], ['sectionId', 'section_id']] as const) {
+    for (const [field, column] of [
+      ['dek', 'dek'],
+      ['dateline', 'dateline'],
+      ['attribution', 'attribution'],
+      ['access', 'access'],
+      ['labelId', 'label_id'],
+      ['sectionId', 'section_id'],
+    ] as const) {
       if (input[field] !== undefined) (changes as Record<string, unknown>)[column] = input[field];
     }
     if (input.body) {
@@ -169,4 +223,3 @@ export async function recordMove(db: Db, before: ArticleRow, after: ArticleRow):
   if (from === to) return;
   await recordRedirect(db, from, to, newId(), nowIso());
 }
-

@@ -33,14 +33,35 @@ export type NewArticleRow = Insertable<ArticlesTable>;
 export type ArticleRowUpdate = Updateable<ArticlesTable>;
 
 /** The structured body (JSON, docs/document-format.md) and its plain-text form for feeds, search and Ask. */
-export interface ArticleBodiesTable { article_id: string; body: string; body_text: string }
-export interface ArticleBody { body: string; body_text: string }
+export interface ArticleBodiesTable {
+  article_id: string;
+  body: string;
+  body_text: string;
+}
+export interface ArticleBody {
+  body: string;
+  body_text: string;
+}
 
 /** listed_at copies the article's published_at while readers can see it (null otherwise), for archive indexes. */
-export interface ArticleAuthorsTable { article_id: string; author_id: string; position: number; listed_at: string | null }
-export interface ArticleTagsTable { article_id: string; tag_id: string; position: number; listed_at: string | null }
+export interface ArticleAuthorsTable {
+  article_id: string;
+  author_id: string;
+  position: number;
+  listed_at: string | null;
+}
+export interface ArticleTagsTable {
+  article_id: string;
+  tag_id: string;
+  position: number;
+  listed_at: string | null;
+}
 /** Editor-picked related stories, shown before the computed ones. */
-export interface ArticleRelatedTable { article_id: string; related_id: string; position: number }
+export interface ArticleRelatedTable {
+  article_id: string;
+  related_id: string;
+  position: number;
+}
 
 export type CorrectionKind = 'correction' | 'clarification';
 export interface CorrectionsTable {

@@ -16,7 +16,12 @@ export interface ArticleCard {
   label: string | null;
   section: { slug: string; name: string } | null;
   image: {
-    id: string; format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif'; width: number; height: number; widths: number[]; alt: string;
+    id: string;
+    format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif';
+    width: number;
+    height: number;
+    widths: number[];
+    alt: string;
   } | null;
 }
 
@@ -45,7 +50,9 @@ function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Re
   const list = (name: string, ids: readonly string[] | undefined): void => {
     if (!ids?.length) return;
     parts.push(`${name}${ids.length}`);
-    ids.forEach((id, i) => { values[`${name}${i}`] = id; });
+    ids.forEach((id, i) => {
+      values[`${name}${i}`] = id;
+    });
   };
   for (const key of ['sectionId', 'tagId', 'authorId'] as const) {
     if (filter[key]) {
@@ -71,15 +78,34 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: P
   // Tag and author archives page through their own (id, listed_at) index, so a prolific tag costs
   // the same as a rare one; the outer query then only orders that one page.
   if (filter.tagId) {
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_tags').select('article_id')
-      .where('tag_id', '=', p('tagId')).where('listed_at', 'is not', null)
-      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(countLiteral(limit)).offset(p<number>('offset')));
+    query = query.where('articles.id', 'in', (qb) =>
+      qb
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', p('tagId'))
+        .where('listed_at', 'is not', null)
+        .orderBy('listed_at', 'desc')
+        .orderBy('article_id', 'desc')
+        .limit(countLiteral(limit))
+        .offset(p<number>('offset')),
+    );
   } else if (filter.authorId) {
-    query = query.where('articles.id', 'in', (qb) => qb.selectFrom('article_authors').select('article_id')
-      .where('author_id', '=', p('authorId')).where('listed_at', 'is not', null)
-      .orderBy('listed_at', 'desc').orderBy('article_id', 'desc').limit(countLiteral(limit)).offset(p<number>('offset')));
+    query = query.where('articles.id', 'in', (qb) =>
+      qb
+        .selectFrom('article_authors')
+        .select('article_id')
+        .where('author_id', '=', p('authorId'))
+        .where('listed_at', 'is not', null)
+        .orderBy('listed_at', 'desc')
+        .orderBy('article_id', 'desc')
+        .limit(countLiteral(limit))
+        .offset(p<number>('offset')),
+    );
   }
-  if (filter.ids) query = filter.ids.length ? query.where('articles.id', 'in', params('id', filter.ids)) : query.where(sql<boolean>`1 = 0`);
+  if (filter.ids)
+    query = filter.ids.length
+      ? query.where('articles.id', 'in', params('id', filter.ids))
+      : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
   if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
   return query;
@@ -92,11 +118,21 @@ function selectCard(query: CardQuery) {
     .leftJoin('sections', 'sections.id', 'articles.section_id')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
     .select([
-      'articles.id', 'articles.slug', 'articles.headline', 'articles.dek', 'articles.published_at',
-      'articles.access', 'articles.comment_count',
-      'labels.name as label_name', 'sections.slug as section_slug', 'sections.name as section_name',
-      'images.id as image_id', 'images.format as image_format', 'images.width as image_width',
-      'images.height as image_height', 'images.widths as image_widths',
+      'articles.id',
+      'articles.slug',
+      'articles.headline',
+      'articles.dek',
+      'articles.published_at',
+      'articles.access',
+      'articles.comment_count',
+      'labels.name as label_name',
+      'sections.slug as section_slug',
+      'sections.name as section_name',
+      'images.id as image_id',
+      'images.format as image_format',
+      'images.width as image_width',
+      'images.height as image_height',
+      'images.widths as image_widths',
       // The article's own alt text wins over the image library's.
       sql<string>`coalesce(nullif(articles.feature_image_alt, ''), images.alt, '')`.as('image_alt'),
     ])
@@ -117,23 +153,38 @@ function toCard(row: CardRow): ArticleCard {
     commentCount: Number(row.comment_count),
     label: row.label_name,
     section: row.section_slug && row.section_name ? { slug: row.section_slug, name: row.section_name } : null,
-    image: row.image_id && row.image_format ? {
-      id: row.image_id,
-      format: row.image_format,
-      width: Number(row.image_width),
-      height: Number(row.image_height),
-      widths: parseWidths(row.image_widths ?? '[]'),
-      alt: row.image_alt,
-    } : null,
+    image:
+      row.image_id && row.image_format
+        ? {
+            id: row.image_id,
+            format: row.image_format,
+            width: Number(row.image_width),
+            height: Number(row.image_height),
+            widths: parseWidths(row.image_widths ?? '[]'),
+            alt: row.image_alt,
+          }
+        : null,
   };
 }
 
 /** Cards matching the filter, newest first. */
-export async function listCards(db: Kysely<Database>, filter: CardFilter, limit: number, offset = 0): Promise<ArticleCard[]> {
+export async function listCards(
+  db: Kysely<Database>,
+  filter: CardFilter,
+  limit: number,
+  offset = 0,
+): Promise<ArticleCard[]> {
   const { shape, values } = shapeOf(filter, limit);
-  const rows = await runPrepared(db, `cards:${shape}`, (p) => selectCard(cardQuery(db, filter, limit, p))
-    .limit(countLiteral(limit))
-    .offset(p<number>('outerOffset')), { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset }, { anyOrder: true });
+  const rows = await runPrepared(
+    db,
+    `cards:${shape}`,
+    (p) =>
+      selectCard(cardQuery(db, filter, limit, p))
+        .limit(countLiteral(limit))
+        .offset(p<number>('outerOffset')),
+    { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset },
+    { anyOrder: true },
+  );
   return rows.map(toCard).sort(newestFirst);
 }
 
@@ -151,24 +202,45 @@ export interface FrontPageCards {
  * is no id list to collect and nothing to sort.
  */
 export async function frontPageCards(
-  db: Kysely<Database>, options: { latest: number; sectionIds: readonly string[]; perSection: number },
+  db: Kysely<Database>,
+  options: { latest: number; sectionIds: readonly string[]; perSection: number },
 ): Promise<FrontPageCards> {
   const { latest, sectionIds, perSection } = options;
   const values: Record<string, unknown> = {};
-  sectionIds.forEach((id, i) => { values[`section${i}`] = id; });
+  sectionIds.forEach((id, i) => {
+    values[`section${i}`] = id;
+  });
   const shape = `front:${latest}:${sectionIds.length}:${perSection}`;
-  const rows = await runPrepared(db, shape, (p) => {
-    const visible = () => visibleToReaders(db.selectFrom('articles') as CardQuery);
-    // With fewer than `latest` stories there is no last one, the comparison is null and the sections are empty: all are above.
-    const lastOfLatest = visible().select(['articles.published_at', 'articles.id'])
-      .orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(countLiteral(1)).offset(countLiteral(Math.max(latest - 1, 0)));
-    // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
-    const block = (query: CardQuery, index: number, limit: number) => db
-      .selectFrom(selectCard(query).select(sql.lit(index).as('block')).limit(countLiteral(limit)).as(`b${index}`)).selectAll();
-    const sectionBlock = (i: number) => block(visible().where('articles.section_id', '=', p(`section${i}`))
-      .where(sql<boolean>`(articles.published_at, articles.id) < ${lastOfLatest}`), i + 1, perSection);
-    return sectionIds.reduce((union, _, i) => union.unionAll(sectionBlock(i)), block(visible(), 0, latest));
-  }, values, { anyOrder: true });
+  const rows = await runPrepared(
+    db,
+    shape,
+    (p) => {
+      const visible = () => visibleToReaders(db.selectFrom('articles') as CardQuery);
+      // With fewer than `latest` stories there is no last one, the comparison is null and the sections are empty: all are above.
+      const lastOfLatest = visible()
+        .select(['articles.published_at', 'articles.id'])
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(countLiteral(1))
+        .offset(countLiteral(Math.max(latest - 1, 0)));
+      // Compound members cannot carry their own ORDER BY and LIMIT in SQLite, so each is a subquery.
+      const block = (query: CardQuery, index: number, limit: number) =>
+        db
+          .selectFrom(selectCard(query).select(sql.lit(index).as('block')).limit(countLiteral(limit)).as(`b${index}`))
+          .selectAll();
+      const sectionBlock = (i: number) =>
+        block(
+          visible()
+            .where('articles.section_id', '=', p(`section${i}`))
+            .where(sql<boolean>`(articles.published_at, articles.id) < ${lastOfLatest}`),
+          i + 1,
+          perSection,
+        );
+      return sectionIds.reduce((union, _, i) => union.unionAll(sectionBlock(i)), block(visible(), 0, latest));
+    },
+    values,
+    { anyOrder: true },
+  );
   const blocks: ArticleCard[][] = Array.from({ length: sectionIds.length + 1 }, () => []);
   for (const row of rows) blocks[Number(row.block)]?.push(toCard(row));
   // Rows come in any order (a UNION ALL promises none, and see anyOrder), so each block is sorted here.
@@ -197,8 +269,15 @@ export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): 
 function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   const depth = countLiteral(related.depth);
   const walks = [
-    ...(related.sectionId ? [sql`select id, at from (select id, published_at as at from articles where status = 'published' and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`] : []),
-    ...related.tagIds.map((_, i) => sql`select id, at from (select article_id as id, listed_at as at from article_tags where tag_id = ${p(`relatedTag${i}`)} and listed_at is not null order by listed_at desc limit ${depth}) as ${sql.raw(`t${i}`)}`),
+    ...(related.sectionId
+      ? [
+          sql`select id, at from (select id, published_at as at from articles where status = 'published' and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`,
+        ]
+      : []),
+    ...related.tagIds.map(
+      (_, i) =>
+        sql`select id, at from (select article_id as id, listed_at as at from article_tags where tag_id = ${p(`relatedTag${i}`)} and listed_at is not null order by listed_at desc limit ${depth}) as ${sql.raw(`t${i}`)}`,
+    ),
   ];
   if (walks.length === 0) return sql<string>`(select null)`;
   return sql<string>`(select id from (${sql.join(walks, sql` union `)}) as candidates order by at desc, id desc limit ${depth})`;

@@ -9,58 +9,91 @@ import { Value } from '@sinclair/typebox/value';
 const Mark = Type.Union([
   Type.Object({ type: Type.Literal('bold') }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('italic') }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('link'), href: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+  Type.Object(
+    { type: Type.Literal('link'), href: Type.String({ minLength: 1, maxLength: 2000 }) },
+    { additionalProperties: false },
+  ),
 ]);
 
 const Inline = Type.Union([
-  Type.Object({
-    type: Type.Literal('text'),
-    text: Type.String({ maxLength: 20000 }),
-    marks: Type.Optional(Type.Array(Mark, { maxItems: 5 })),
-  }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('text'),
+      text: Type.String({ maxLength: 20000 }),
+      marks: Type.Optional(Type.Array(Mark, { maxItems: 5 })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('break') }, { additionalProperties: false }),
 ]);
 const Inlines = Type.Array(Inline, { maxItems: 2000 });
 
-const Caption = { caption: Type.Optional(Type.String({ maxLength: 2000 })), credit: Type.Optional(Type.String({ maxLength: 500 })) };
+const Caption = {
+  caption: Type.Optional(Type.String({ maxLength: 2000 })),
+  credit: Type.Optional(Type.String({ maxLength: 500 })),
+};
 
 export const BlockSchema = Type.Union([
   Type.Object({ type: Type.Literal('paragraph'), content: Inlines }, { additionalProperties: false }),
-  Type.Object({
-    type: Type.Literal('heading'),
-    level: Type.Union([Type.Literal(2), Type.Literal(3), Type.Literal(4)]),
-    content: Inlines,
-  }, { additionalProperties: false }),
-  Type.Object({
-    type: Type.Literal('list'),
-    ordered: Type.Boolean(),
-    items: Type.Array(Type.Object({ content: Inlines }, { additionalProperties: false }), { minItems: 1, maxItems: 500 }),
-  }, { additionalProperties: false }),
-  Type.Object({
-    type: Type.Literal('quote'),
-    paragraphs: Type.Array(Inlines, { minItems: 1, maxItems: 50 }),
-    cite: Type.Optional(Type.String({ maxLength: 500 })),
-  }, { additionalProperties: false }),
-  Type.Object({
-    type: Type.Literal('image'),
-    imageId: Type.String({ format: 'uuid' }),
-    alt: Type.Optional(Type.String({ maxLength: 1000 })),
-    ...Caption,
-  }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('related'), articleId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
-  Type.Object({
-    type: Type.Literal('embed'),
-    html: Type.String({ maxLength: 20000 }),
-    caption: Type.Optional(Type.String({ maxLength: 2000 })),
-  }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('heading'),
+      level: Type.Union([Type.Literal(2), Type.Literal(3), Type.Literal(4)]),
+      content: Inlines,
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('list'),
+      ordered: Type.Boolean(),
+      items: Type.Array(Type.Object({ content: Inlines }, { additionalProperties: false }), {
+        minItems: 1,
+        maxItems: 500,
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('quote'),
+      paragraphs: Type.Array(Inlines, { minItems: 1, maxItems: 50 }),
+      cite: Type.Optional(Type.String({ maxLength: 500 })),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('image'),
+      imageId: Type.String({ format: 'uuid' }),
+      alt: Type.Optional(Type.String({ maxLength: 1000 })),
+      ...Caption,
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { type: Type.Literal('related'), articleId: Type.String({ format: 'uuid' }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('embed'),
+      html: Type.String({ maxLength: 20000 }),
+      caption: Type.Optional(Type.String({ maxLength: 2000 })),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ type: Type.Literal('divider') }, { additionalProperties: false }),
 ]);
 
-export const DocumentSchema = Type.Object({
-  type: Type.Literal('doc'),
-  version: Type.Literal(1),
-  content: Type.Array(BlockSchema, { maxItems: 5000 }),
-}, { additionalProperties: false, $id: 'ArticleDocument' });
+export const DocumentSchema = Type.Object(
+  {
+    type: Type.Literal('doc'),
+    version: Type.Literal(1),
+    content: Type.Array(BlockSchema, { maxItems: 5000 }),
+  },
+  { additionalProperties: false, $id: 'ArticleDocument' },
+);
 
 export type ArticleDocument = Static<typeof DocumentSchema>;
 export type Block = Static<typeof BlockSchema>;

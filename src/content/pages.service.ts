@@ -4,52 +4,79 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
-import { authorize } from './articles.service.ts';
+import { authorize } from './policy.ts';
 import { type ArticleDocument, EMPTY_DOCUMENT, parseDocument } from './document.ts';
 import { RESERVED_SLUGS, slugify } from './urls.ts';
 
 /** A published static page by slug. */
-export async function findPublishedPage(db: Kysely<Database>, slug: string): Promise<{ id: string; slug: string; title: string; body: ArticleDocument } | undefined> {
-  const row = await db.selectFrom('pages').select(['id', 'slug', 'title', 'body']).where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+export async function findPublishedPage(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ id: string; slug: string; title: string; body: ArticleDocument } | undefined> {
+  const row = await db
+    .selectFrom('pages')
+    .select(['id', 'slug', 'title', 'body'])
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
   return row ? { id: row.id, slug: row.slug, title: row.title, body: parseDocument(row.body) } : undefined;
 }
 
-/** Where a changed address now lives, if the newsroom recorded it. */
-export async function findRedirect(db: Kysely<Database>, fromPath: string): Promise<string | undefined> {
-  const row = await db.selectFrom('redirects').select('to_path').where('from_path', '=', fromPath).executeTakeFirst();
-  return row?.to_path;
-}
-
 /** Stores a static page. */
-export async function insertPage(db: Kysely<Database>, page: { id: string; slug: string; title: string; body: ArticleDocument; status: 'draft' | 'published'; at: string }): Promise<void> {
-  await db.insertInto('pages').values({ id: page.id, slug: page.slug, title: page.title, body: JSON.stringify(page.body), status: page.status, created_at: page.at, modified_at: page.at }).execute();
+export async function insertPage(
+  db: Kysely<Database>,
+  page: { id: string; slug: string; title: string; body: ArticleDocument; status: 'draft' | 'published'; at: string },
+): Promise<void> {
+  await db
+    .insertInto('pages')
+    .values({
+      id: page.id,
+      slug: page.slug,
+      title: page.title,
+      body: JSON.stringify(page.body),
+      status: page.status,
+      created_at: page.at,
+      modified_at: page.at,
+    })
+    .execute();
 }
 
-/**
- * Makes `from` answer 301 to `to`. Older redirects to `from` now point straight at `to` (no
- * chains), and `to` itself stops redirecting.
- */
-export async function recordRedirect(db: Kysely<Database>, from: string, to: string, id: string, at: string): Promise<void> {
-  await db.updateTable('redirects').set({ to_path: to }).where('to_path', '=', from).execute();
-  await db.deleteFrom('redirects').where('from_path', 'in', [from, to]).execute();
-  await db.insertInto('redirects').values({ id, from_path: from, to_path: to, created_at: at }).execute();
+export interface PagesDeps {
+  db: Kysely<Database>;
+  invalidation: Invalidation;
 }
-
-export interface PagesDeps { db: Kysely<Database>; invalidation: Invalidation }
-export interface PageInput { title?: string; slug?: string; body?: ArticleDocument; status?: 'draft' | 'published' }
-export interface PageSummary { id: string; slug: string; title: string; status: string; modifiedAt: string }
+export interface PageInput {
+  title?: string;
+  slug?: string;
+  body?: ArticleDocument;
+  status?: 'draft' | 'published';
+}
+export interface PageSummary {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  modifiedAt: string;
+}
 
 async function checkPageSlug(db: Kysely<Database>, slug: string, exceptId?: string): Promise<void> {
-  if (RESERVED_SLUGS.has(slug)) throw new AppError('INVALID_SLUG', `The slug ${slug} is reserved.`, [{ field: 'slug', message: 'is reserved' }]);
+  if (RESERVED_SLUGS.has(slug))
+    throw new AppError('INVALID_SLUG', `The slug ${slug} is reserved.`, [{ field: 'slug', message: 'is reserved' }]);
   // Pages and sections share the first path segment.
   const section = await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst();
   const page = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (section || (page && page.id !== exceptId)) throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+  if (section || (page && page.id !== exceptId))
+    throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
 }
 
 const summaryColumns = ['id', 'slug', 'title', 'status', 'modified_at'] as const;
-const toSummary = (row: { id: string; slug: string; title: string; status: string; modified_at: string }): PageSummary =>
-  ({ id: row.id, slug: row.slug, title: row.title, status: row.status, modifiedAt: row.modified_at });
+const toSummary = (row: {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  modified_at: string;
+}): PageSummary => ({ id: row.id, slug: row.slug, title: row.title, status: row.status, modifiedAt: row.modified_at });
 
 async function pageSummary(db: Kysely<Database>, id: string): Promise<PageSummary> {
   const row = await db.selectFrom('pages').select(summaryColumns).where('id', '=', id).executeTakeFirst();
@@ -62,24 +89,48 @@ export async function listPages(db: Kysely<Database>): Promise<PageSummary[]> {
 }
 
 /** Creates a static page (a draft unless said otherwise). */
-export async function createPage(deps: PagesDeps, actor: StaffActor, input: PageInput & { title: string }): Promise<PageSummary> {
+export async function createPage(
+  deps: PagesDeps,
+  actor: StaffActor,
+  input: PageInput & { title: string },
+): Promise<PageSummary> {
   authorize(actor, 'page.manage');
   const slug = input.slug ?? slugify(input.title);
   await checkPageSlug(deps.db, slug);
   const id = newId();
-  await insertPage(deps.db, { id, slug, title: input.title, body: input.body ?? EMPTY_DOCUMENT, status: input.status ?? 'draft', at: nowIso() });
+  await insertPage(deps.db, {
+    id,
+    slug,
+    title: input.title,
+    body: input.body ?? EMPTY_DOCUMENT,
+    status: input.status ?? 'draft',
+    at: nowIso(),
+  });
   deps.invalidation.purge([ALL_PAGES]);
   return pageSummary(deps.db, id);
 }
 
-export async function updatePage(deps: PagesDeps, actor: StaffActor, id: string, input: PageInput): Promise<PageSummary> {
+export async function updatePage(
+  deps: PagesDeps,
+  actor: StaffActor,
+  id: string,
+  input: PageInput,
+): Promise<PageSummary> {
   authorize(actor, 'page.manage');
   await pageSummary(deps.db, id);
   if (input.slug) await checkPageSlug(deps.db, input.slug, id);
   const { title, slug, body, status } = input;
-  await deps.db.updateTable('pages').set({
-    modified_at: nowIso(), ...(title ? { title } : {}), ...(slug ? { slug } : {}), ...(body ? { body: JSON.stringify(body) } : {}), ...(status ? { status } : {}),
-  }).where('id', '=', id).execute();
+  await deps.db
+    .updateTable('pages')
+    .set({
+      modified_at: nowIso(),
+      ...(title ? { title } : {}),
+      ...(slug ? { slug } : {}),
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      ...(status ? { status } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
   deps.invalidation.purge([ALL_PAGES]);
   return pageSummary(deps.db, id);
 }
@@ -89,26 +140,4 @@ export async function deletePage(deps: PagesDeps, actor: StaffActor, id: string)
   const result = await deps.db.deleteFrom('pages').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No page with id ${id}.`);
   deps.invalidation.purge([ALL_PAGES]);
-}
-
-export async function listRedirects(db: Kysely<Database>): Promise<Array<{ id: string; fromPath: string; toPath: string; createdAt: string }>> {
-  const rows = await db.selectFrom('redirects').select(['id', 'from_path', 'to_path', 'created_at']).orderBy('from_path').execute();
-  return rows.map((row) => ({ id: row.id, fromPath: row.from_path, toPath: row.to_path, createdAt: row.created_at }));
-}
-
-/** An editor's redirect from one site path to another. */
-export async function createRedirect(deps: PagesDeps, actor: StaffActor, fromPath: string, toPath: string): Promise<{ id: string; fromPath: string; toPath: string }> {
-  authorize(actor, 'redirect.manage');
-  if (fromPath === toPath) throw new AppError('VALIDATION_FAILED', 'A redirect must lead somewhere else.', [{ field: 'toPath', message: 'equals fromPath' }]);
-  const taken = await findRedirect(deps.db, fromPath);
-  if (taken) throw new AppError('CONFLICT', `${fromPath} already redirects.`, [{ field: 'fromPath', message: 'already redirects' }]);
-  const id = newId();
-  await deps.db.insertInto('redirects').values({ id, from_path: fromPath, to_path: toPath, created_at: nowIso() }).execute();
-  return { id, fromPath, toPath };
-}
-
-export async function deleteRedirect(deps: PagesDeps, actor: StaffActor, id: string): Promise<void> {
-  authorize(actor, 'redirect.manage');
-  const result = await deps.db.deleteFrom('redirects').where('id', '=', id).executeTakeFirst();
-  if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No redirect with id ${id}.`);
 }

@@ -13,5 +13,13 @@ export interface PagesTable {
 export type PageRow = Selectable<PagesTable>;
 
 /** A changed address answers 301 to its new one. */
-export interface RedirectsTable { id: string; from_path: string; to_path: string; created_at: string }
-export interface SettingsTable { key: string; value: string }
+export interface RedirectsTable {
+  id: string;
+  from_path: string;
+  to_path: string;
+  created_at: string;
+}
+export interface SettingsTable {
+  key: string;
+  value: string;
+}

@@ -1,14 +1,33 @@
+import { AppError } from '../http/errors.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
+import type { ArticleRow } from './articles.table.ts';
 
 /** What a newsroom can do with content. Authorization for every content route goes through can(). */
 export type ContentAction =
-  | 'article.create' | 'article.read' | 'article.edit' | 'article.publish' | 'article.unpublish' | 'article.correct'
-  | 'media.upload' | 'media.edit' | 'taxonomy.manage' | 'page.manage' | 'redirect.manage';
+  | 'article.create'
+  | 'article.read'
+  | 'article.edit'
+  | 'article.publish'
+  | 'article.unpublish'
+  | 'article.correct'
+  | 'media.upload'
+  | 'media.edit'
+  | 'taxonomy.manage'
+  | 'page.manage'
+  | 'redirect.manage';
 
-export interface PolicyActor { id: string; role: StaffRole }
-export interface PolicyArticle { createdBy: string | null; status: 'draft' | 'scheduled' | 'published' | 'unpublished' }
+export interface PolicyActor {
+  id: string;
+  role: StaffRole;
+}
+export interface PolicyArticle {
+  createdBy: string | null;
+  status: 'draft' | 'scheduled' | 'published' | 'unpublished';
+}
 /** Anything else a staff member may own (an uploaded image). */
-export interface PolicyOwned { createdBy: string | null }
+export interface PolicyOwned {
+  createdBy: string | null;
+}
 
 const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
 const atLeast = (actor: PolicyActor, role: StaffRole): boolean => RANK[actor.role] >= RANK[role];
@@ -39,4 +58,11 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'redirect.manage':
       return atLeast(actor, 'editor');
   }
+}
+
+/** Throws FORBIDDEN unless the policy allows the action. */
+export function authorize(actor: PolicyActor, action: ContentAction, thing?: ArticleRow | PolicyOwned): void {
+  const subject = thing && 'status' in thing ? { createdBy: thing.created_by, status: thing.status } : thing;
+  const allowed = can(actor, action, subject);
+  if (!allowed) throw new AppError('FORBIDDEN', `A ${actor.role} may not do ${action} here.`);
 }

@@ -3,21 +3,41 @@ import { AppError } from '../http/errors.ts';
 import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from './articles.repository.ts';
-import { authorize, type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { authorize } from './policy.ts';
 import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
 
 /** Publishes now, or schedules for a future instant. A scheduled article goes live when its time comes. */
-export async function publishArticle(deps: ContentDeps, actor: StaffActor | null, id: string, publishAt?: string): Promise<ArticleRow> {
+export async function publishArticle(
+  deps: ContentDeps,
+  actor: StaffActor | null,
+  id: string,
+  publishAt?: string,
+): Promise<ArticleRow> {
   const at = publishAt === undefined ? undefined : new Date(publishAt);
-  if (at && Number.isNaN(at.getTime())) throw new AppError('INVALID_DATE', `publishAt is not a date: ${publishAt}`, [{ field: 'publishAt', message: 'must be an ISO 8601 date-time' }]);
+  if (at && Number.isNaN(at.getTime()))
+    throw new AppError('INVALID_DATE', `publishAt is not a date: ${publishAt}`, [
+      { field: 'publishAt', message: 'must be an ISO 8601 date-time' },
+    ]);
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
     const before = await requireArticle(trx, id);
     if (actor) authorize(actor, 'article.publish', before);
-    if (!before.headline.trim()) throw new AppError('VALIDATION_FAILED', 'An article needs a headline to be published.', [{ field: 'headline', message: 'is empty' }]);
+    if (!before.headline.trim())
+      throw new AppError('VALIDATION_FAILED', 'An article needs a headline to be published.', [
+        { field: 'headline', message: 'is empty' },
+      ]);
     const now = nowIso();
     const scheduled = at !== undefined && at.toISOString() > now;
-    const publishedAt = at ? at.toISOString() : (before.status === 'unpublished' && before.published_at) ? before.published_at : now;
-    await updateArticleRow(trx, id, { status: scheduled ? 'scheduled' : 'published', published_at: publishedAt, modified_at: now });
+    const publishedAt = at
+      ? at.toISOString()
+      : before.status === 'unpublished' && before.published_at
+        ? before.published_at
+        : now;
+    await updateArticleRow(trx, id, {
+      status: scheduled ? 'scheduled' : 'published',
+      published_at: publishedAt,
+      modified_at: now,
+    });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
@@ -32,7 +52,10 @@ export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | nu
     const before = await requireArticle(trx, id);
     if (actor) authorize(actor, 'article.unpublish', before);
     if (before.status === 'draft') throw new AppError('CONFLICT', 'A draft is not published.');
-    await updateArticleRow(trx, id, { status: before.status === 'scheduled' ? 'draft' : 'unpublished', modified_at: nowIso() });
+    await updateArticleRow(trx, id, {
+      status: before.status === 'scheduled' ? 'draft' : 'unpublished',
+      modified_at: nowIso(),
+    });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
@@ -42,15 +65,29 @@ export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | nu
 }
 
 /** Adds a dated correction or clarification to a published article. */
-export async function addCorrection(deps: ContentDeps, actor: StaffActor | null, id: string, kind: CorrectionKind, body: string, at = nowIso()): Promise<CorrectionRow> {
+export async function addCorrection(
+  deps: ContentDeps,
+  actor: StaffActor | null,
+  id: string,
+  kind: CorrectionKind,
+  body: string,
+  at = nowIso(),
+): Promise<CorrectionRow> {
   const { correction, keys } = await deps.db.transaction().execute(async (trx) => {
     const article = await requireArticle(trx, id);
     if (actor) authorize(actor, 'article.correct', article);
     if (article.status !== 'published') throw new AppError('CONFLICT', 'Corrections are added to published articles.');
-    const correction: CorrectionRow = { id: newId(), article_id: id, kind, body: body.trim(), published_at: at, created_by: actor?.id ?? null };
+    const correction: CorrectionRow = {
+      id: newId(),
+      article_id: id,
+      kind,
+      body: body.trim(),
+      published_at: at,
+      created_by: actor?.id ?? null,
+    };
     await insertCorrection(trx, correction);
     await updateArticleRow(trx, id, { modified_at: nowIso() });
-    return { correction, keys: [...await purgeKeysFor(trx, article, article), CORRECTIONS_PAGE] };
+    return { correction, keys: [...(await purgeKeysFor(trx, article, article)), CORRECTIONS_PAGE] };
   });
   deps.invalidation.purge(keys);
   return correction;

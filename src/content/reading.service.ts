@@ -5,9 +5,7 @@ import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import { bodyForViewer, type Viewer } from './access.ts';
 import { relatedPickIds } from './articles.repository.ts';
-import {
-  articleForReader, authorsForReader, correctionsForReader, tagsForReader,
-} from './reading.repository.ts';
+import { articleForReader, authorsForReader, correctionsForReader, tagsForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
@@ -15,7 +13,12 @@ import { articlePath } from './urls.ts';
 
 export const RELATED_COUNT = 4;
 
-export interface ImageWithDetails { ref: ImageRef; alt: string; caption: string; credit: string }
+export interface ImageWithDetails {
+  ref: ImageRef;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 /** A published article as a reader's page needs it; the body is already cut to what the viewer may read. */
 export interface ArticleView {
@@ -48,20 +51,39 @@ export interface ArticleView {
 }
 
 export type ArticleLookup =
-  | { kind: 'found'; article: ArticleView }
-  | { kind: 'moved'; path: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' };
+  { kind: 'found'; article: ArticleView } | { kind: 'moved'; path: string } | { kind: 'gone' } | { kind: 'missing' };
 
-function toImageDetails(row: { id: string; format: ImageRef['format']; width: number; height: number; widths: string; alt: string; caption: string; credit: string }): ImageWithDetails {
+function toImageDetails(row: {
+  id: string;
+  format: ImageRef['format'];
+  width: number;
+  height: number;
+  widths: string;
+  alt: string;
+  caption: string;
+  credit: string;
+}): ImageWithDetails {
   return {
-    ref: { id: row.id, format: row.format, width: Number(row.width), height: Number(row.height), widths: parseWidths(row.widths) },
-    alt: row.alt, caption: row.caption, credit: row.credit,
+    ref: {
+      id: row.id,
+      format: row.format,
+      width: Number(row.width),
+      height: Number(row.height),
+      widths: parseWidths(row.widths),
+    },
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
   };
 }
 
 /** Loads a published article by section and slug for a reader; other states say why it cannot be shown. */
-export async function readArticle(db: Kysely<Database>, sectionSlug: string, slug: string, viewer: Viewer): Promise<ArticleLookup> {
+export async function readArticle(
+  db: Kysely<Database>,
+  sectionSlug: string,
+  slug: string,
+  viewer: Viewer,
+): Promise<ArticleLookup> {
   const row = await articleForReader(db, slug);
   if (!row || row.status === 'draft' || row.status === 'scheduled') return { kind: 'missing' };
   if (row.status === 'unpublished') return { kind: 'gone' };
@@ -78,14 +100,27 @@ export async function readArticle(db: Kysely<Database>, sectionSlug: string, slu
     cardsByIds(db, refs.articleIds),
     relatedPickIds(db, row.id),
   ]);
-  const related = await relatedStories(db, row.id, row.section_id, tags.map((tag) => tag.id), picks);
+  const related = await relatedStories(
+    db,
+    row.id,
+    row.section_id,
+    tags.map((tag) => tag.id),
+    picks,
+  );
 
-  const featureImage = row.feature_image_id && row.image_format ? toImageDetails({
-    id: row.feature_image_id, format: row.image_format, width: Number(row.image_width), height: Number(row.image_height), widths: row.image_widths ?? '[]',
-    alt: row.feature_image_alt || (row.image_alt ?? ''),
-    caption: row.feature_image_caption || (row.image_caption ?? ''),
-    credit: row.feature_image_credit || (row.image_credit ?? ''),
-  }) : null;
+  const featureImage =
+    row.feature_image_id && row.image_format
+      ? toImageDetails({
+          id: row.feature_image_id,
+          format: row.image_format,
+          width: Number(row.image_width),
+          height: Number(row.image_height),
+          widths: row.image_widths ?? '[]',
+          alt: row.feature_image_alt || (row.image_alt ?? ''),
+          caption: row.feature_image_caption || (row.image_caption ?? ''),
+          credit: row.feature_image_credit || (row.image_credit ?? ''),
+        })
+      : null;
   const bodyImages = new Map<string, ImageWithDetails>();
   for (const id of refs.imageIds) {
     const image = images.get(id);
@@ -94,17 +129,30 @@ export async function readArticle(db: Kysely<Database>, sectionSlug: string, slu
   return {
     kind: 'found',
     article: {
-      id: row.id, slug: row.slug, path, headline: row.headline, dek: row.dek,
+      id: row.id,
+      slug: row.slug,
+      path,
+      headline: row.headline,
+      dek: row.dek,
       label: row.label_name,
-      section: row.section_id && row.section_slug && row.section_name ? { id: row.section_id, slug: row.section_slug, name: row.section_name } : null,
-      dateline: row.dateline, attribution: row.attribution,
-      publishedAt: row.published_at ?? row.created_at, updatedAt: row.updated_at, modifiedAt: row.modified_at,
-      access: row.access, locked, commentCount: Number(row.comment_count),
+      section:
+        row.section_id && row.section_slug && row.section_name
+          ? { id: row.section_id, slug: row.section_slug, name: row.section_name }
+          : null,
+      dateline: row.dateline,
+      attribution: row.attribution,
+      publishedAt: row.published_at ?? row.created_at,
+      updatedAt: row.updated_at,
+      modifiedAt: row.modified_at,
+      access: row.access,
+      locked,
+      commentCount: Number(row.comment_count),
       authors,
       tags,
       featureImage,
       corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
-      body: doc, bodyImages,
+      body: doc,
+      bodyImages,
       bodyCards: new Map(bodyCards.map((card) => [card.id, card])),
       related,
       excerpt: locked ? '' : row.body_text.slice(0, 300),
@@ -114,12 +162,20 @@ export async function readArticle(db: Kysely<Database>, sectionSlug: string, slu
 
 /** Editor-picked stories first, then recent ones sharing the section or a tag. */
 export async function relatedStories(
-  db: Kysely<Database>, articleId: string, sectionId: string | null, tagIds: readonly string[], pickIds: readonly string[],
+  db: Kysely<Database>,
+  articleId: string,
+  sectionId: string | null,
+  tagIds: readonly string[],
+  pickIds: readonly string[],
 ): Promise<ArticleCard[]> {
   const picked = (await cardsByIds(db, pickIds)).slice(0, RELATED_COUNT);
   const missing = RELATED_COUNT - picked.length;
   if (missing <= 0) return picked;
   const excludeIds = [articleId, ...picked.map((card) => card.id)];
-  const computed = await listCards(db, { relatedTo: { sectionId, tagIds, depth: missing + excludeIds.length }, excludeIds }, missing);
+  const computed = await listCards(
+    db,
+    { relatedTo: { sectionId, tagIds, depth: missing + excludeIds.length }, excludeIds },
+    missing,
+  );
   return [...picked, ...computed];
 }

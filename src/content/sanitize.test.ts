@@ -40,7 +40,13 @@ describe('sanitizer', () => {
       clean('<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen></iframe>'),
       '<iframe src="https://www.youtube.com/embed/abc" width="560" height="315" allowfullscreen loading="lazy"></iframe>',
     );
-    assert.equal(clean('<p>A <strong>bold</strong> <a href="https://example.org/x">link</a></p>'), '<p>A <strong>bold</strong> <a href="https://example.org/x" rel="noopener noreferrer nofollow">link</a></p>');
-    assert.equal(clean('<table><tr><th scope="col">Year</th></tr></table>'), '<table><tr><th scope="col">Year</th></tr></table>');
+    assert.equal(
+      clean('<p>A <strong>bold</strong> <a href="https://example.org/x">link</a></p>'),
+      '<p>A <strong>bold</strong> <a href="https://example.org/x" rel="noopener noreferrer nofollow">link</a></p>',
+    );
+    assert.equal(
+      clean('<table><tr><th scope="col">Year</th></tr></table>'),
+      '<table><tr><th scope="col">Year</th></tr></table>',
+    );
   });
 });

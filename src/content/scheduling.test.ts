@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config.ts';
-import { buildApp } from '../http/app.ts';
+import { buildApp } from '../app.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { localStorage } from '../media/storage.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
@@ -13,14 +13,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('scheduled publishing', () => {
   let database: TestDatabase;
-  before(async () => { database = await createTestDatabase(); });
+  before(async () => {
+    database = await createTestDatabase();
+  });
   after(() => database.drop());
 
   async function serverOn(handle: ReturnType<TestDatabase['reopen']>) {
     const config = loadConfig({ GACETA_DATA_DIR: database.dataDir }, { logLevel: 'silent' });
     const invalidation = new Invalidation();
-    const { app } = await buildApp({ config, db: handle.db, storage: localStorage(config.mediaDir), invalidation, logger: false });
-    const stop = startScheduler({ db: handle.db, invalidation }, 50, (error) => { throw error; });
+    const { app } = await buildApp({
+      config,
+      db: handle.db,
+      storage: localStorage(config.mediaDir),
+      invalidation,
+      logger: false,
+    });
+    const stop = startScheduler({ db: handle.db, invalidation }, 50, (error) => {
+      throw error;
+    });
     return { app, stop };
   }
 
@@ -60,7 +70,11 @@ describe('scheduled publishing', () => {
       if (status !== 200) await sleep(50);
     }
     assert.equal(status, 200);
-    const row = await handle.db.selectFrom('articles').select(['status', 'published_at']).where('id', '=', draft.id).executeTakeFirstOrThrow();
+    const row = await handle.db
+      .selectFrom('articles')
+      .select(['status', 'published_at'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
     assert.equal(row.status, 'published');
     server.stop();
     await server.app.close();

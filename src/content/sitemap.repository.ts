@@ -6,31 +6,62 @@ import { articlePath } from './urls.ts';
 type Db = Kysely<Database>;
 
 /** A published article as a sitemap lists it. */
-export interface SitemapEntry { path: string; headline: string; publishedAt: string; lastModified: string }
+export interface SitemapEntry {
+  path: string;
+  headline: string;
+  publishedAt: string;
+  lastModified: string;
+}
 
 /** Months (YYYY-MM) that have published articles, newest first, with their latest change. */
 export async function publishedMonths(db: Db): Promise<Array<{ month: string; lastModified: string }>> {
   const month = sql<string>`substr(published_at, 1, 7)`;
-  const rows = await db.selectFrom('articles').where('status', '=', 'published')
+  const rows = await db
+    .selectFrom('articles')
+    .where('status', '=', 'published')
     .select([month.as('month'), (eb) => eb.fn.max('modified_at').as('last_modified')])
-    .groupBy(month).orderBy('month', 'desc').execute();
+    .groupBy(month)
+    .orderBy('month', 'desc')
+    .execute();
   return rows.map((row) => ({ month: row.month, lastModified: String(row.last_modified) }));
 }
 
 /** Published articles with publication time in [from, to), newest first, at most `limit`. */
 export async function publishedBetween(db: Db, from: string, to: string, limit: number): Promise<SitemapEntry[]> {
-  const rows = await db.selectFrom('articles').leftJoin('sections', 'sections.id', 'articles.section_id')
-    .where('articles.status', '=', 'published').where('articles.published_at', '>=', from).where('articles.published_at', '<', to)
-    .select(['articles.slug', 'articles.headline', 'articles.modified_at', 'articles.published_at', 'sections.slug as section_slug'])
-    .orderBy('articles.published_at', 'desc').limit(countLiteral(limit)).execute();
+  const rows = await db
+    .selectFrom('articles')
+    .leftJoin('sections', 'sections.id', 'articles.section_id')
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '>=', from)
+    .where('articles.published_at', '<', to)
+    .select([
+      'articles.slug',
+      'articles.headline',
+      'articles.modified_at',
+      'articles.published_at',
+      'sections.slug as section_slug',
+    ])
+    .orderBy('articles.published_at', 'desc')
+    .limit(countLiteral(limit))
+    .execute();
   return rows.map((row) => {
     const publishedAt = row.published_at ?? row.modified_at;
-    return { path: articlePath(row.section_slug, row.slug), headline: row.headline, publishedAt, lastModified: row.modified_at > publishedAt ? row.modified_at : publishedAt };
+    return {
+      path: articlePath(row.section_slug, row.slug),
+      headline: row.headline,
+      publishedAt,
+      lastModified: row.modified_at > publishedAt ? row.modified_at : publishedAt,
+    };
   });
 }
 
 /** Published static pages. */
 export async function publishedPages(db: Db): Promise<Array<{ slug: string; modifiedAt: string }>> {
-  const rows = await db.selectFrom('pages').select(['slug', 'modified_at']).where('status', '=', 'published').orderBy('slug').execute();
+  const rows = await db
+    .selectFrom('pages')
+    .select(['slug', 'modified_at'])
+    .where('status', '=', 'published')
+    .orderBy('slug')
+    .execute();
   return rows.map((row) => ({ slug: row.slug, modifiedAt: row.modified_at }));
 }

@@ -36,13 +36,24 @@ export async function findLabelById(db: Db, id: string): Promise<LabelRow | unde
 }
 
 /** Which of the given ids exist in a table, to refuse references to things that are not there. */
-export async function existingIds(db: Db, table: TaxonomyTable | 'articles' | 'images', ids: readonly string[]): Promise<Set<string>> {
+export async function existingIds(
+  db: Db,
+  table: TaxonomyTable | 'articles' | 'images',
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom(table).select('id').where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', [...ids])
+    .execute();
   return new Set(rows.map((row) => row.id));
 }
 
 /** Inserts a section, tag, label or author row; the caller has checked the slug. */
 export async function insertTaxonomyRow(db: Db, table: TaxonomyTable, row: Record<string, unknown>): Promise<void> {
-  await db.insertInto(table as 'sections').values(row as never).execute();
+  await db
+    .insertInto(table as 'sections')
+    .values(row as never)
+    .execute();
 }

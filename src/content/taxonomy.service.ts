@@ -4,7 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
-import { authorize } from './articles.service.ts';
+import { authorize } from './policy.ts';
 import { insertTaxonomyRow, type TaxonomyTable } from './taxonomy.repository.ts';
 import { RESERVED_SLUGS, slugify } from './urls.ts';
 
@@ -25,13 +25,20 @@ export const TAXONOMY_KINDS: Record<TaxonomyTable, TaxonomyKind> = {
   authors: { table: 'authors', noun: 'author', defaults: { bio: '', staffId: null }, reserveSlugs: false },
 };
 
-export interface TaxonomyDeps { db: Kysely<Database>; invalidation: Invalidation }
+export interface TaxonomyDeps {
+  db: Kysely<Database>;
+  invalidation: Invalidation;
+}
 type Item = Record<string, unknown>;
 
 const COLUMN_OF: Record<string, string> = { staffId: 'staff_id' };
 const FIELD_OF: Record<string, string> = { staff_id: 'staffId', created_at: 'createdAt' };
 const toColumns = (fields: Item): Item =>
-  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [COLUMN_OF[k] ?? k, v]));
+  Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [COLUMN_OF[k] ?? k, v]),
+  );
 const present = (row: Item): Item => Object.fromEntries(Object.entries(row).map(([k, v]) => [FIELD_OF[k] ?? k, v]));
 
 // Every taxonomy table has id and slug; typing the table as one of them lets Kysely check those columns.
@@ -45,10 +52,13 @@ async function find(db: Kysely<Database>, kind: TaxonomyKind, id: string): Promi
 
 async function checkSlug(db: Kysely<Database>, kind: TaxonomyKind, slug: string, exceptId?: string): Promise<void> {
   if (kind.reserveSlugs && RESERVED_SLUGS.has(slug)) {
-    throw new AppError('INVALID_SLUG', `The slug ${slug} is reserved for Gaceta's own pages.`, [{ field: 'slug', message: 'is reserved' }]);
+    throw new AppError('INVALID_SLUG', `The slug ${slug} is reserved for Gaceta's own pages.`, [
+      { field: 'slug', message: 'is reserved' },
+    ]);
   }
   const taken = await db.selectFrom(tableOf(kind)).select('id').where('slug', '=', slug).executeTakeFirst();
-  if (taken && taken.id !== exceptId) throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+  if (taken && taken.id !== exceptId)
+    throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
 }
 
 export async function listTaxonomy(db: Kysely<Database>, kind: TaxonomyKind): Promise<Item[]> {
@@ -57,17 +67,33 @@ export async function listTaxonomy(db: Kysely<Database>, kind: TaxonomyKind): Pr
 }
 
 /** Creates a section, tag, label or author; the slug defaults to one made from the name. A change repaints every page. */
-export async function createTaxonomyItem(deps: TaxonomyDeps, actor: StaffActor, kind: TaxonomyKind, input: Item & { name: string; slug?: string }): Promise<Item> {
+export async function createTaxonomyItem(
+  deps: TaxonomyDeps,
+  actor: StaffActor,
+  kind: TaxonomyKind,
+  input: Item & { name: string; slug?: string },
+): Promise<Item> {
   authorize(actor, 'taxonomy.manage');
   const slug = input.slug ?? slugify(input.name);
   await checkSlug(deps.db, kind, slug);
-  const row = { id: newId(), ...toColumns({ ...kind.defaults, ...input }), slug, ...(kind.table === 'authors' ? { created_at: nowIso() } : {}) };
+  const row = {
+    id: newId(),
+    ...toColumns({ ...kind.defaults, ...input }),
+    slug,
+    ...(kind.table === 'authors' ? { created_at: nowIso() } : {}),
+  };
   await insertTaxonomyRow(deps.db, kind.table, row);
   deps.invalidation.purge([ALL_PAGES]);
   return present(row);
 }
 
-export async function updateTaxonomyItem(deps: TaxonomyDeps, actor: StaffActor, kind: TaxonomyKind, id: string, input: Item & { slug?: string }): Promise<Item> {
+export async function updateTaxonomyItem(
+  deps: TaxonomyDeps,
+  actor: StaffActor,
+  kind: TaxonomyKind,
+  id: string,
+  input: Item & { slug?: string },
+): Promise<Item> {
   authorize(actor, 'taxonomy.manage');
   await find(deps.db, kind, id);
   if (input.slug) await checkSlug(deps.db, kind, input.slug, id);
@@ -78,7 +104,12 @@ export async function updateTaxonomyItem(deps: TaxonomyDeps, actor: StaffActor, 
 }
 
 /** Deletes one; articles keep their text and lose only the reference. */
-export async function deleteTaxonomyItem(deps: TaxonomyDeps, actor: StaffActor, kind: TaxonomyKind, id: string): Promise<void> {
+export async function deleteTaxonomyItem(
+  deps: TaxonomyDeps,
+  actor: StaffActor,
+  kind: TaxonomyKind,
+  id: string,
+): Promise<void> {
   authorize(actor, 'taxonomy.manage');
   await find(deps.db, kind, id);
   await deps.db.deleteFrom(tableOf(kind)).where('id', '=', id).execute();

@@ -1,8 +1,24 @@
 import type { Selectable } from 'kysely';
 
-export interface SectionsTable { id: string; slug: string; name: string; description: string; position: number }
-export interface TagsTable { id: string; slug: string; name: string; description: string }
-export interface LabelsTable { id: string; slug: string; name: string; position: number }
+export interface SectionsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+export interface TagsTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+}
+export interface LabelsTable {
+  id: string;
+  slug: string;
+  name: string;
+  position: number;
+}
 export interface AuthorsTable {
   id: string;
   slug: string;

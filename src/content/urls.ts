@@ -11,14 +11,40 @@ export const pagePath = (slug: string): string => `/${slug}`;
 
 /** First path segments Gaceta itself answers, so no section or page may take them. */
 export const RESERVED_SLUGS = new Set([
-  'tag', 'author', 'media', 'admin', 'api', 'feed', 'rss', 'feeds', 'sitemap.xml', 'sitemaps', 'robots.txt',
-  'corrections', NO_SECTION_PATH, 'assets', 'search', 'ask', 'members', 'account', 'comments', 'page',
+  'tag',
+  'author',
+  'media',
+  'admin',
+  'api',
+  'feed',
+  'rss',
+  'feeds',
+  'sitemap.xml',
+  'sitemaps',
+  'robots.txt',
+  'corrections',
+  NO_SECTION_PATH,
+  'assets',
+  'search',
+  'ask',
+  'members',
+  'account',
+  'comments',
+  'page',
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A URL-safe slug from a headline or name: accents dropped, lower case, hyphens. */
 export function slugify(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 90).replace(/-+$/, '') || 'untitled';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 90)
+      .replace(/-+$/, '') || 'untitled'
+  );
 }

@@ -32,13 +32,17 @@ describe('the embedded database', () => {
       await sql`with recursive n(value) as (select 1 union all select value + 1 from n where value < 5000)
         insert into items (kind, at) select 'k' || (value % 7), printf('%08d', value) from n`.execute(handle.db);
       await sql`analyze`.execute(handle.db);
-      const samples = async () => Number((await sql<{ n: number }>`select count(*) as n from sqlite_stat4`.execute(handle.db)).rows[0]?.n);
-      assert.ok(await samples() > 0, 'ANALYZE on this SQLite build writes STAT4 samples');
+      const samples = async () =>
+        Number((await sql<{ n: number }>`select count(*) as n from sqlite_stat4`.execute(handle.db)).rows[0]?.n);
+      assert.ok((await samples()) > 0, 'ANALYZE on this SQLite build writes STAT4 samples');
 
       await handle.optimize();
       assert.equal(await samples(), 0);
       const estimates = await sql<{ idx: string }>`select idx from sqlite_stat1 where tbl = 'items'`.execute(handle.db);
-      assert.ok(estimates.rows.some((row) => row.idx === 'items_kind_at'), 'row estimates per index are kept');
+      assert.ok(
+        estimates.rows.some((row) => row.idx === 'items_kind_at'),
+        'row estimates per index are kept',
+      );
       await handle.close();
 
       const reopened = new SQLite(file, { readonly: true });

@@ -17,11 +17,15 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * test suite running beside this one) and skips creating its own.
  */
 export async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promise<Migrator> {
-  const schema = dialect === 'postgres'
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-    : undefined;
+  const schema =
+    dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   return new Migrator({
-    db, provider, migrationTableName: 'gaceta_migrations', migrationLockTableName: 'gaceta_migrations_lock',
+    db,
+    provider,
+    migrationTableName: 'gaceta_migrations',
+    migrationLockTableName: 'gaceta_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
@@ -31,7 +35,10 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Pr
   const { error, results } = await (await migratorFor(db, dialect)).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {
-    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error instanceof Error ? error.message : error)}`, { cause: error });
+    throw new Error(
+      `migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error instanceof Error ? error.message : error)}`,
+      { cause: error },
+    );
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -4,11 +4,31 @@ import { NO_MIGRATIONS, sql } from 'kysely';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/harness.ts';
 import { migrateToLatest, migratorFor } from './migrate.ts';
 
-const TABLES = ['articles', 'article_authors', 'article_tags', 'article_related', 'corrections', 'revisions', 'sections', 'tags', 'labels', 'authors', 'pages', 'redirects', 'settings', 'images', 'staff', 'staff_sessions', 'api_keys'];
+const TABLES = [
+  'articles',
+  'article_authors',
+  'article_tags',
+  'article_related',
+  'corrections',
+  'revisions',
+  'sections',
+  'tags',
+  'labels',
+  'authors',
+  'pages',
+  'redirects',
+  'settings',
+  'images',
+  'staff',
+  'staff_sessions',
+  'api_keys',
+];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
   let database: TestDatabase;
-  before(async () => { database = await createTestDatabase(); });
+  before(async () => {
+    database = await createTestDatabase();
+  });
   after(async () => {
     await database.handle.close();
     await database.drop();
@@ -22,9 +42,21 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
 
   it('enforces the constraints the application relies on', async () => {
     const db = database.handle.db;
-    await db.insertInto('sections').values({ id: 's1', slug: 'politics', name: 'Politics', description: '', position: 0 }).execute();
-    await assert.rejects(db.insertInto('sections').values({ id: 's2', slug: 'politics', name: 'Again', description: '', position: 1 }).execute(), 'slugs are unique');
-    await assert.rejects(db.insertInto('article_tags').values({ article_id: 'nope', tag_id: 'nope', position: 0 }).execute(), 'foreign keys are enforced');
+    await db
+      .insertInto('sections')
+      .values({ id: 's1', slug: 'politics', name: 'Politics', description: '', position: 0 })
+      .execute();
+    await assert.rejects(
+      db
+        .insertInto('sections')
+        .values({ id: 's2', slug: 'politics', name: 'Again', description: '', position: 1 })
+        .execute(),
+      'slugs are unique',
+    );
+    await assert.rejects(
+      db.insertInto('article_tags').values({ article_id: 'nope', tag_id: 'nope', position: 0 }).execute(),
+      'foreign keys are enforced',
+    );
     const row = await db.selectFrom('sections').select(['position']).where('id', '=', 's1').executeTakeFirstOrThrow();
     assert.equal(Number(row.position), 0);
   });
@@ -34,7 +66,10 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     const migrator = await migratorFor(db, database.handle.dialect);
     const down = await migrator.migrateTo(NO_MIGRATIONS);
     assert.equal(down.error, undefined);
-    assert.deepEqual(down.results?.map((result) => result.migrationName), ['0002_listing_order', '0001_core']);
+    assert.deepEqual(
+      down.results?.map((result) => result.migrationName),
+      ['0002_listing_order', '0001_core'],
+    );
     const left = (await database.handle.db.introspection.getTables()).map((table) => table.name);
     assert.ok(!left.includes('articles'));
     assert.deepEqual(await migrateToLatest(db, database.handle.dialect), ['0001_core', '0002_listing_order']);

@@ -3,7 +3,10 @@ import { type Compilable, CompiledQuery, type Kysely, type RawBuilder, sql } fro
 import { ANY_ORDER_HINT } from './sqlite-rows.ts';
 
 type Slot = { name: string } | { value: unknown };
-interface Compiled { sql: string; slots: Slot[] }
+interface Compiled {
+  sql: string;
+  slots: Slot[];
+}
 
 // Per database handle, since SQLite and PostgreSQL compile the same query differently.
 const compiledByDatabase = new WeakMap<object, Map<string, Compiled>>();
@@ -22,7 +25,10 @@ const MARKER = `gaceta-param-${randomUUID()}:`;
  * then reads them as one JSON document, cheaper for many rows (see ANY_ORDER_HINT).
  */
 export async function runPrepared<DB, Row>(
-  db: Kysely<DB>, shape: string, build: (param: <T = string>(name: string) => T) => Compilable<Row>, values: Record<string, unknown>,
+  db: Kysely<DB>,
+  shape: string,
+  build: (param: <T = string>(name: string) => T) => Compilable<Row>,
+  values: Record<string, unknown>,
   options: { anyOrder?: boolean } = {},
 ): Promise<Row[]> {
   let cache = compiledByDatabase.get(db);
@@ -31,7 +37,8 @@ export async function runPrepared<DB, Row>(
   if (!entry) {
     const compiled = build(<T>(name: string) => `${MARKER}${name}` as unknown as T).compile();
     const slots = compiled.parameters.map((value): Slot =>
-      (typeof value === 'string' && value.startsWith(MARKER) ? { name: value.slice(MARKER.length) } : { value }));
+      typeof value === 'string' && value.startsWith(MARKER) ? { name: value.slice(MARKER.length) } : { value },
+    );
     entry = { sql: options.anyOrder ? ANY_ORDER_HINT + compiled.sql : compiled.sql, slots };
     cache.set(shape, entry);
   }
@@ -50,6 +57,7 @@ export async function runPrepared<DB, Row>(
  * without knowing, which cost a card query of the home page about twice as much.
  */
 export function countLiteral(count: number): RawBuilder<number> {
-  if (!Number.isSafeInteger(count) || count < 0) throw new Error(`a row count must be a whole number from 0, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 0)
+    throw new Error(`a row count must be a whole number from 0, got ${count}`);
   return sql.lit(count);
 }

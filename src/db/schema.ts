@@ -1,5 +1,11 @@
 import type {
-  ArticleAuthorsTable, ArticleBodiesTable, ArticleRelatedTable, ArticlesTable, ArticleTagsTable, CorrectionsTable, RevisionsTable,
+  ArticleAuthorsTable,
+  ArticleBodiesTable,
+  ArticleRelatedTable,
+  ArticlesTable,
+  ArticleTagsTable,
+  CorrectionsTable,
+  RevisionsTable,
 } from '../content/articles.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';

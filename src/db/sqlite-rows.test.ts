@@ -32,12 +32,18 @@ describe('SQLite rows read as arrays and shaped into objects', () => {
       insert into v (label, n, x) values ('caf\u00e9 "quoted" \\ back', 42, 1.5), (null, -7, null), ('line
 break', 9007199254740991, 0.1);`);
     const plain = sqlite.prepare('select id, label, n, x from v where id >= ? order by id').all(1);
-    const json = withFastRows(sqlite.prepare(`${ANY_ORDER_HINT}select id, label, n, x from v where id >= ? order by id`));
+    const json = withFastRows(
+      sqlite.prepare(`${ANY_ORDER_HINT}select id, label, n, x from v where id >= ? order by id`),
+    );
     assert.deepEqual(json.all(1), plain);
     assert.deepEqual(json.get(3), plain[2]);
     assert.deepEqual(json.all(99), []);
     assert.equal(json.get(99), undefined);
     const repeated = withFastRows(sqlite.prepare(`${ANY_ORDER_HINT}select id, label as id from v order by id`));
-    assert.deepEqual(repeated.all(), sqlite.prepare('select id, label as id from v order by id').all(), 'repeated names fall back to plain rows');
+    assert.deepEqual(
+      repeated.all(),
+      sqlite.prepare('select id, label as id from v order by id').all(),
+      'repeated names fall back to plain rows',
+    );
   });
 });

@@ -19,7 +19,8 @@ export function withFastRows(statement: SQLite.Statement): SQLite.Statement {
   if (!statement.reader) return statement;
   const names = statement.columns().map((column) => column.name);
   const toObject = rowConstructor(names);
-  if (statement.source.startsWith(ANY_ORDER_HINT) && new Set(names).size === names.length) return asJsonDocument(statement, names, toObject);
+  if (statement.source.startsWith(ANY_ORDER_HINT) && new Set(names).size === names.length)
+    return asJsonDocument(statement, names, toObject);
   statement.raw(true);
   return readerWith(statement, {
     all: (...params: unknown[]) => (statement.all(...params) as unknown[][]).map(toObject),
@@ -33,10 +34,17 @@ export function withFastRows(statement: SQLite.Statement): SQLite.Statement {
   });
 }
 
-function asJsonDocument(statement: SQLite.Statement, names: readonly string[], toObject: (values: unknown[]) => Row): SQLite.Statement {
+function asJsonDocument(
+  statement: SQLite.Statement,
+  names: readonly string[],
+  toObject: (values: unknown[]) => Row,
+): SQLite.Statement {
   const columns = names.map((name) => `"${name.replaceAll('"', '""')}"`).join(', ');
-  const document = statement.database.prepare(`select json_group_array(json_array(${columns})) from (${statement.source})`).pluck();
-  const all = (...params: unknown[]): Row[] => (JSON.parse(document.get(...params) as string) as unknown[][]).map(toObject);
+  const document = statement.database
+    .prepare(`select json_group_array(json_array(${columns})) from (${statement.source})`)
+    .pluck();
+  const all = (...params: unknown[]): Row[] =>
+    (JSON.parse(document.get(...params) as string) as unknown[][]).map(toObject);
   return readerWith(statement, {
     all,
     get: (...params: unknown[]) => all(...params)[0],
@@ -47,9 +55,14 @@ function asJsonDocument(statement: SQLite.Statement, names: readonly string[], t
 }
 
 /** Only what Kysely's SQLite driver calls on a statement; the native methods need their own `this`. */
-function readerWith(statement: SQLite.Statement, reads: Pick<SQLite.Statement, 'all' | 'get' | 'iterate'>): SQLite.Statement {
+function readerWith(
+  statement: SQLite.Statement,
+  reads: Pick<SQLite.Statement, 'all' | 'get' | 'iterate'>,
+): SQLite.Statement {
   const shaped: Pick<SQLite.Statement, 'reader' | 'all' | 'get' | 'run' | 'iterate'> = {
-    reader: true, run: (...params: unknown[]) => statement.run(...params), ...reads,
+    reader: true,
+    run: (...params: unknown[]) => statement.run(...params),
+    ...reads,
   };
   return shaped as SQLite.Statement;
 }

@@ -22,7 +22,10 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /** An error whose message tells the caller what to fix. Anything else that is thrown becomes a 500 with no details. */
 export class AppError extends Error {

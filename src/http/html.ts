@@ -53,7 +53,10 @@ export function html(strings: TemplateStringsArray, ...values: Renderable[]): Sa
 
 /** A `<script type="application/ld+json">` block; "<" is escaped so the JSON can never close the script. */
 export function jsonLd(data: unknown): SafeHtml {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return SafeHtml.fromTrusted(`<script type="application/ld+json">${json}</script>`);
 }
 

@@ -6,7 +6,7 @@ import { createDraft } from '../content/articles.service.ts';
 import { localStorage } from '../media/storage.ts';
 import { createTestDatabase, startTestApp, type TestDatabase } from '../testing/harness.ts';
 import { makeSection, paragraphs } from '../testing/factories.ts';
-import { buildApp } from './app.ts';
+import { buildApp } from '../app.ts';
 import { Invalidation, LIST_PAGES } from './invalidation.ts';
 import { PageCache } from './page-cache.ts';
 import { redisTransport, type RedisTransport } from './redis-invalidation.ts';
@@ -43,56 +43,86 @@ describe('page cache lifetime', () => {
   });
 });
 
-describe('purges shared by several processes through Redis', { skip: REDIS ? false : 'TEST_REDIS_URL is not set (for example redis://127.0.0.1:6379)' }, () => {
-  let database: TestDatabase;
-  const transports: RedisTransport[] = [];
-  before(async () => { database = await createTestDatabase(); });
-  after(async () => {
-    await Promise.all(transports.map((transport) => transport.close()));
-    await database.drop();
-  });
+describe(
+  'purges shared by several processes through Redis',
+  { skip: REDIS ? false : 'TEST_REDIS_URL is not set (for example redis://127.0.0.1:6379)' },
+  () => {
+    let database: TestDatabase;
+    const transports: RedisTransport[] = [];
+    before(async () => {
+      database = await createTestDatabase();
+    });
+    after(async () => {
+      await Promise.all(transports.map((transport) => transport.close()));
+      await database.drop();
+    });
 
-  async function startProcess(signInAttemptsPerMinute = 10): Promise<{ app: Awaited<ReturnType<typeof buildApp>>['app']; invalidation: Invalidation; handle: ReturnType<TestDatabase['reopen']> }> {
-    const transport = redisTransport(REDIS ?? '', (error) => { throw error; });
-    transports.push(transport);
-    await transport.ready;
-    const invalidation = new Invalidation(transport);
-    const handle = database.reopen();
-    const config = loadConfig({ GACETA_DATA_DIR: database.dataDir, REDIS_URL: REDIS }, { logLevel: 'silent', signInAttemptsPerMinute });
-    const { app } = await buildApp({ config, db: handle.db, storage: localStorage(config.mediaDir), invalidation, logger: false });
-    return { app, invalidation, handle };
-  }
+    async function startProcess(signInAttemptsPerMinute = 10): Promise<{
+      app: Awaited<ReturnType<typeof buildApp>>['app'];
+      invalidation: Invalidation;
+      handle: ReturnType<TestDatabase['reopen']>;
+    }> {
+      const transport = redisTransport(REDIS ?? '', (error) => {
+        throw error;
+      });
+      transports.push(transport);
+      await transport.ready;
+      const invalidation = new Invalidation(transport);
+      const handle = database.reopen();
+      const config = loadConfig(
+        { GACETA_DATA_DIR: database.dataDir, REDIS_URL: REDIS },
+        { logLevel: 'silent', signInAttemptsPerMinute },
+      );
+      const { app } = await buildApp({
+        config,
+        db: handle.db,
+        storage: localStorage(config.mediaDir),
+        invalidation,
+        logger: false,
+      });
+      return { app, invalidation, handle };
+    }
 
-  it('a story published through one process appears at once on the cached home page of another', async () => {
-    const one = await startProcess();
-    const two = await startProcess();
-    assert.ok(!(await two.app.inject('/')).body.includes('Storm reaches the coast'), 'home page cached in process two');
-    const deps = { db: one.handle.db, invalidation: one.invalidation };
-    const draft = await createDraft(deps, null, { headline: 'Storm reaches the coast', body: paragraphs('Text.') });
-    await publishArticle(deps, null, draft.id);
-    let seen = false;
-    for (let i = 0; i < 40 && !seen; i++) {
-      seen = (await two.app.inject('/')).body.includes('Storm reaches the coast');
-      if (!seen) await sleep(25);
-    }
-    assert.ok(seen, 'process two purged its cached home page');
-    for (const p of [one, two]) {
-      await p.app.close();
-      await p.handle.close();
-    }
-  });
+    it('a story published through one process appears at once on the cached home page of another', async () => {
+      const one = await startProcess();
+      const two = await startProcess();
+      assert.ok(
+        !(await two.app.inject('/')).body.includes('Storm reaches the coast'),
+        'home page cached in process two',
+      );
+      const deps = { db: one.handle.db, invalidation: one.invalidation };
+      const draft = await createDraft(deps, null, { headline: 'Storm reaches the coast', body: paragraphs('Text.') });
+      await publishArticle(deps, null, draft.id);
+      let seen = false;
+      for (let i = 0; i < 40 && !seen; i++) {
+        seen = (await two.app.inject('/')).body.includes('Storm reaches the coast');
+        if (!seen) await sleep(25);
+      }
+      assert.ok(seen, 'process two purged its cached home page');
+      for (const p of [one, two]) {
+        await p.app.close();
+        await p.handle.close();
+      }
+    });
 
-  it('counts sign-in attempts across processes', async () => {
-    const limit = 4;
-    const [one, two] = [await startProcess(limit), await startProcess(limit)];
-    const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
-    const attempt = (p: typeof one) => p.app.inject({ method: 'POST', url: '/admin/api/session', remoteAddress: address, payload: { email: 'x@y.example', password: 'wrong' } });
-    for (let i = 0; i < limit; i++) assert.equal((await attempt(i % 2 ? one : two)).statusCode, 401);
-    assert.equal((await attempt(one)).statusCode, 429);
-    assert.equal((await attempt(two)).statusCode, 429);
-    for (const p of [one, two]) {
-      await p.app.close();
-      await p.handle.close();
-    }
-  });
-});
+    it('counts sign-in attempts across processes', async () => {
+      const limit = 4;
+      const [one, two] = [await startProcess(limit), await startProcess(limit)];
+      const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+      const attempt = (p: typeof one) =>
+        p.app.inject({
+          method: 'POST',
+          url: '/admin/api/session',
+          remoteAddress: address,
+          payload: { email: 'x@y.example', password: 'wrong' },
+        });
+      for (let i = 0; i < limit; i++) assert.equal((await attempt(i % 2 ? one : two)).statusCode, 401);
+      assert.equal((await attempt(one)).statusCode, 429);
+      assert.equal((await attempt(two)).statusCode, 429);
+      for (const p of [one, two]) {
+        await p.app.close();
+        await p.handle.close();
+      }
+    });
+  },
+);

@@ -37,7 +37,8 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.body': 'We could not show this page. Please try again in a moment.',
   'badRequest.title': 'That address is not quite right',
-  'badRequest.body': 'Part of the address cannot be used (a page number must be a whole number from 1). Check it, or start again from the home page.',
+  'badRequest.body':
+    'Part of the address cannot be used (a page number must be a whole number from 1). Check it, or start again from the home page.',
   'footer.rss': 'RSS feed',
   'footer.rights': 'All rights reserved.',
   'feed.site': '{site}',

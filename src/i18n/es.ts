@@ -29,7 +29,8 @@ export const es: Record<MessageKey, string> = {
   'pagination.older': 'Notas anteriores',
   'pagination.page': 'Página {page}',
   'corrections.title': 'Correcciones y aclaraciones',
-  'corrections.intro': 'Todas las correcciones y aclaraciones que hemos publicado, de la más reciente a la más antigua.',
+  'corrections.intro':
+    'Todas las correcciones y aclaraciones que hemos publicado, de la más reciente a la más antigua.',
   'corrections.policy': 'Lee nuestra política de correcciones',
   'corrections.on': 'En',
   'notFound.title': 'Página no encontrada',
@@ -39,7 +40,8 @@ export const es: Record<MessageKey, string> = {
   'error.title': 'Algo salió mal',
   'error.body': 'No pudimos mostrar esta página. Inténtalo de nuevo en un momento.',
   'badRequest.title': 'Esa dirección no es del todo correcta',
-  'badRequest.body': 'Una parte de la dirección no se puede usar (el número de página debe ser un entero desde 1). Revísala o vuelve a empezar desde la portada.',
+  'badRequest.body':
+    'Una parte de la dirección no se puede usar (el número de página debe ser un entero desde 1). Revísala o vuelve a empezar desde la portada.',
   'footer.rss': 'Canal RSS',
   'footer.rights': 'Todos los derechos reservados.',
   'feed.site': '{site}',

@@ -41,8 +41,22 @@ export function translator(locale: Locale, timeZone: string): Translator {
   if (cached) return cached;
   const messages = catalogues[locale];
   const tag = locale === 'es' ? 'es-MX' : 'en-US';
-  const long = new Intl.DateTimeFormat(tag, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone });
-  const withTime = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+  const long = new Intl.DateTimeFormat(tag, {
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone,
+  });
+  const withTime = new Intl.DateTimeFormat(tag, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
   const t = (key: MessageKey, params?: Record<string, string | number>): string => {
     const text = messages[key];
     return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
@@ -53,7 +67,13 @@ export function translator(locale: Locale, timeZone: string): Translator {
     t,
     longDate: memoized((iso: string) => long.format(new Date(iso))),
     dateTime: memoized((iso: string) => withTime.format(new Date(iso))),
-    commentCount: memoized((count: number) => count === 0 ? t('comments.count.zero') : count === 1 ? t('comments.count.one') : t('comments.count.other', { count })),
+    commentCount: memoized((count: number) =>
+      count === 0
+        ? t('comments.count.zero')
+        : count === 1
+          ? t('comments.count.one')
+          : t('comments.count.other', { count }),
+    ),
   };
   translators.set(cacheKey, made);
   return made;

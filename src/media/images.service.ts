@@ -9,14 +9,31 @@ import type { MediaStorage } from './storage.ts';
 
 const ACCEPTED = new Set<string>(['jpeg', 'png', 'webp', 'gif', 'avif']);
 
-export interface ImageDetails { alt?: string; caption?: string; credit?: string }
-export interface ImageDeps { db: Kysely<Database>; storage: MediaStorage }
+export interface ImageDetails {
+  alt?: string;
+  caption?: string;
+  credit?: string;
+}
+export interface ImageDeps {
+  db: Kysely<Database>;
+  storage: MediaStorage;
+}
 
 /** Keeps the original and makes renditions (several widths, WebP and the original format); all or nothing. */
-export async function storeImage(deps: ImageDeps, data: Buffer, details: ImageDetails, staffId: string | null): Promise<ImageRow> {
-  const metadata = await sharp(data).metadata().catch(() => null);
+export async function storeImage(
+  deps: ImageDeps,
+  data: Buffer,
+  details: ImageDetails,
+  staffId: string | null,
+): Promise<ImageRow> {
+  const metadata = await sharp(data)
+    .metadata()
+    .catch(() => null);
   if (!metadata?.format || !ACCEPTED.has(metadata.format) || !metadata.width || !metadata.height) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The upload is not an image Gaceta accepts (JPEG, PNG, WebP, GIF or AVIF).');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'The upload is not an image Gaceta accepts (JPEG, PNG, WebP, GIF or AVIF).',
+    );
   }
   const format = metadata.format as ImageRow['format'];
   const oriented = (metadata.orientation ?? 1) >= 5;
@@ -36,12 +53,21 @@ export async function storeImage(deps: ImageDeps, data: Buffer, details: ImageDe
     for (const w of widths) {
       const resized = sharp(data).rotate().resize({ width: w, withoutEnlargement: true });
       await put(renditionKey(id, w, 'webp'), await encoded(resized.clone().webp({ quality: 78 })));
-      if (format !== 'webp') await put(renditionKey(id, w, extension), await encoded(resized.clone().toFormat(format, { quality: 80 })));
+      if (format !== 'webp')
+        await put(renditionKey(id, w, extension), await encoded(resized.clone().toFormat(format, { quality: 80 })));
     }
     const row: ImageRow = {
-      id, format, width, height, bytes: data.length, widths: JSON.stringify(widths),
-      alt: details.alt ?? '', caption: details.caption ?? '', credit: details.credit ?? '',
-      created_at: nowIso(), created_by: staffId,
+      id,
+      format,
+      width,
+      height,
+      bytes: data.length,
+      widths: JSON.stringify(widths),
+      alt: details.alt ?? '',
+      caption: details.caption ?? '',
+      credit: details.credit ?? '',
+      created_at: nowIso(),
+      created_by: staffId,
     };
     await deps.db.insertInto('images').values(row).execute();
     return row;
@@ -60,7 +86,10 @@ async function encoded(pipeline: Sharp): Promise<Buffer> {
     return await pipeline.toBuffer();
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new AppError('UNREADABLE_IMAGE', `The image could not be read (${reason}); upload the file again or export it anew.`);
+    throw new AppError(
+      'UNREADABLE_IMAGE',
+      `The image could not be read (${reason}); upload the file again or export it anew.`,
+    );
   }
 }
 
@@ -75,7 +104,11 @@ export async function findImages(db: Kysely<Database>, ids: readonly string[]): 
 }
 
 /** Changes an image's alt text, caption or credit (pages then show the new ones). */
-export async function updateImageDetails(db: Kysely<Database>, id: string, details: ImageDetails): Promise<ImageRow | undefined> {
+export async function updateImageDetails(
+  db: Kysely<Database>,
+  id: string,
+  details: ImageDetails,
+): Promise<ImageRow | undefined> {
   const changes = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
   if (Object.keys(changes).length) await db.updateTable('images').set(changes).where('id', '=', id).execute();
   return findImage(db, id);

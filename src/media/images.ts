@@ -3,8 +3,20 @@ import type { ImageRow } from './images.table.ts';
 /** Widths renditions are made at (never wider than the original). */
 export const RENDITION_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 
-export const FORMAT_EXTENSIONS: Record<ImageRow['format'], string> = { jpeg: 'jpg', png: 'png', webp: 'webp', gif: 'gif', avif: 'avif' };
-export const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' };
+export const FORMAT_EXTENSIONS: Record<ImageRow['format'], string> = {
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  avif: 'avif',
+};
+export const EXTENSION_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+};
 
 /** The image fields a page needs to show responsive renditions. */
 export interface ImageRef {
@@ -27,8 +39,16 @@ export function renditionUrl(imageId: string, width: number, extension: string):
  * URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src. A slot that
  * is never shown wider than `maxWidth` device pixels lists no wider renditions (always at least one).
  */
-export function imageSources(image: ImageRef, preferredWidth = 960, maxWidth = Infinity): {
-  src: string; webpSrcset: string; srcset: string; width: number; height: number;
+export function imageSources(
+  image: ImageRef,
+  preferredWidth = 960,
+  maxWidth = Infinity,
+): {
+  src: string;
+  webpSrcset: string;
+  srcset: string;
+  width: number;
+  height: number;
 } {
   const extension = FORMAT_EXTENSIONS[image.format];
   const available = image.widths.length > 0 ? image.widths : [image.width];

@@ -16,7 +16,8 @@ export function registerMediaRoutes(app: FastifyInstance, storage: MediaStorage)
     if (!UUID.test(id) || !match) throw new AppError('NOT_FOUND', 'No such image.');
     const stream = await storage.open(`images/${id}/${file}`);
     if (!stream) throw new AppError('NOT_FOUND', 'No such image.');
-    return reply.type(EXTENSION_TYPES[match[2] ?? ''] ?? 'application/octet-stream')
+    return reply
+      .type(EXTENSION_TYPES[match[2] ?? ''] ?? 'application/octet-stream')
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
       .send(stream);

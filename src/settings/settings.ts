@@ -3,15 +3,18 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 /** Site settings an admin manages; every word of the site's own chrome follows `locale`. */
-export const SiteSettingsSchema = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 120 }),
-  description: Type.String({ maxLength: 500 }),
-  locale: Type.Union([Type.Literal('en'), Type.Literal('es')]),
-  timeZone: Type.String({ minLength: 1, maxLength: 64 }),
-  /** The publisher's legal name for JSON-LD and the Google News sitemap. */
-  publisherName: Type.String({ minLength: 1, maxLength: 120 }),
-  twitterHandle: Type.String({ maxLength: 40 }),
-}, { additionalProperties: false });
+export const SiteSettingsSchema = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    description: Type.String({ maxLength: 500 }),
+    locale: Type.Union([Type.Literal('en'), Type.Literal('es')]),
+    timeZone: Type.String({ minLength: 1, maxLength: 64 }),
+    /** The publisher's legal name for JSON-LD and the Google News sitemap. */
+    publisherName: Type.String({ minLength: 1, maxLength: 120 }),
+    twitterHandle: Type.String({ maxLength: 40 }),
+  },
+  { additionalProperties: false },
+);
 export type SiteSettings = Static<typeof SiteSettingsSchema>;
 
 export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
@@ -37,7 +40,9 @@ export async function readSettings(db: Kysely<Database>): Promise<SiteSettings> 
 export async function writeSettings(db: Kysely<Database>, changes: Partial<SiteSettings>): Promise<void> {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
-    await db.insertInto('settings').values({ key, value: JSON.stringify(value) })
+    await db
+      .insertInto('settings')
+      .values({ key, value: JSON.stringify(value) })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
       .execute();
   }

@@ -9,8 +9,11 @@ import { PAGE_SIZE, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { type ArchiveModel, archivePage } from './views/listings.ts';
 
 async function archive(
-  deps: SiteDeps, kind: ArchiveModel['kind'], what: { name: string; description: string; basePath: string },
-  filter: CardFilter, rawPage: string | undefined,
+  deps: SiteDeps,
+  kind: ArchiveModel['kind'],
+  what: { name: string; description: string; basePath: string },
+  filter: CardFilter,
+  rawPage: string | undefined,
 ): Promise<PageResult> {
   const page = parsePageNumber(rawPage);
   // One card more than a page tells whether an older page exists, without counting the archive.
@@ -27,22 +30,44 @@ async function archive(
 
 /** A section's archive page (the section route is shared with static pages, see pages.routes.ts). */
 export function sectionArchive(deps: SiteDeps, section: SectionRow, rawPage: string | undefined): Promise<PageResult> {
-  return archive(deps, 'section', { name: section.name, description: section.description, basePath: sectionPath(section.slug) }, { sectionId: section.id }, rawPage);
+  return archive(
+    deps,
+    'section',
+    { name: section.name, description: section.description, basePath: sectionPath(section.slug) },
+    { sectionId: section.id },
+    rawPage,
+  );
 }
 
 /** Tag and author archives. */
 export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const { slug } = request.params;
-    const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
-    if (!tag) return { kind: 'missing' };
-    return archive(deps, 'tag', { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) }, { tagId: tag.id }, request.query.page);
-  }));
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const { slug } = request.params;
+      const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
+      if (!tag) return { kind: 'missing' };
+      return archive(
+        deps,
+        'tag',
+        { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
+        { tagId: tag.id },
+        request.query.page,
+      );
+    }),
+  );
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const { slug } = request.params;
-    const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
-    if (!author) return { kind: 'missing' };
-    return archive(deps, 'author', { name: author.name, description: author.bio, basePath: authorPath(author.slug) }, { authorId: author.id }, request.query.page);
-  }));
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const { slug } = request.params;
+      const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
+      if (!author) return { kind: 'missing' };
+      return archive(
+        deps,
+        'author',
+        { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
+        { authorId: author.id },
+        request.query.page,
+      );
+    }),
+  );
 }

@@ -6,7 +6,14 @@ import { updateArticle } from '../content/articles.service.ts';
 import { unpublishArticle } from '../content/publishing.service.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import {
-  makeArticle, makeAuthor, makeCorrection, makeImage, makeLabel, makeSection, makeTag, paragraphs,
+  makeArticle,
+  makeAuthor,
+  makeCorrection,
+  makeImage,
+  makeLabel,
+  makeSection,
+  makeTag,
+  paragraphs,
 } from '../testing/factories.ts';
 
 describe('article page', () => {
@@ -23,29 +30,73 @@ describe('article page', () => {
     const ana = await makeAuthor(db, 'Ana Lucía Mendoza');
     const rosa = await makeAuthor(db, 'Rosa Cruz');
     const tag = await makeTag(db, 'Water');
-    const feature = await makeImage(t, { alt: 'Council chamber at night', caption: 'Residents filled the chamber.', credit: 'Photo: María Ruiz' });
-    const inlineImage = await makeImage(t, { alt: 'A dry well', caption: 'The Los Sabinos well.', credit: 'Photo: Juan Pérez' });
-    const inline = await makeArticle(t, { headline: 'Valley wells run dry', dek: 'Three towns ration water.', sectionId: section.id, tagIds: [tag.id], featureImage: { id: feature.id } });
+    const feature = await makeImage(t, {
+      alt: 'Council chamber at night',
+      caption: 'Residents filled the chamber.',
+      credit: 'Photo: María Ruiz',
+    });
+    const inlineImage = await makeImage(t, {
+      alt: 'A dry well',
+      caption: 'The Los Sabinos well.',
+      credit: 'Photo: Juan Pérez',
+    });
+    const inline = await makeArticle(t, {
+      headline: 'Valley wells run dry',
+      dek: 'Three towns ration water.',
+      sectionId: section.id,
+      tagIds: [tag.id],
+      featureImage: { id: feature.id },
+    });
     inlineId = inline.id;
-    const picked = await makeArticle(t, { headline: 'An editor-picked story', sectionId: (await makeSection(db, 'Culture')).id });
+    const picked = await makeArticle(t, {
+      headline: 'An editor-picked story',
+      sectionId: (await makeSection(db, 'Culture')).id,
+    });
     relatedHeadline = picked.headline;
     const article = await makeArticle(t, {
       headline: 'Council approves emergency <water> budget',
       dek: 'The 7-4 vote moves money into tanker trucks.',
-      labelId: label.id, sectionId: section.id, authorIds: [ana.id, rosa.id], tagIds: [tag.id],
-      dateline: 'SAN LORENZO OCOTAL, Oaxaca', attribution: 'With reports from NBC News',
+      labelId: label.id,
+      sectionId: section.id,
+      authorIds: [ana.id, rosa.id],
+      tagIds: [tag.id],
+      dateline: 'SAN LORENZO OCOTAL, Oaxaca',
+      attribution: 'With reports from NBC News',
       featureImage: { id: feature.id },
       relatedIds: [picked.id],
       publishedAt: '2025-11-04T18:00:00.000Z',
       body: {
-        type: 'doc', version: 1, content: [
-          { type: 'paragraph', content: [{ type: 'text', text: 'The council voted ' }, { type: 'text', text: 'shortly after midnight', marks: [{ type: 'bold' }] }, { type: 'text', text: '.' }] },
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'The council voted ' },
+              { type: 'text', text: 'shortly after midnight', marks: [{ type: 'bold' }] },
+              { type: 'text', text: '.' },
+            ],
+          },
           { type: 'heading', level: 2, content: [{ type: 'text', text: 'What the money covers' }] },
-          { type: 'list', ordered: false, items: [{ content: [{ type: 'text', text: 'Tanker deliveries' }] }, { content: [{ type: 'text', text: 'Pump repairs' }] }] },
-          { type: 'quote', paragraphs: [[{ type: 'text', text: 'We are buying time.' }]], cite: 'Councilwoman Herminia Bautista' },
+          {
+            type: 'list',
+            ordered: false,
+            items: [
+              { content: [{ type: 'text', text: 'Tanker deliveries' }] },
+              { content: [{ type: 'text', text: 'Pump repairs' }] },
+            ],
+          },
+          {
+            type: 'quote',
+            paragraphs: [[{ type: 'text', text: 'We are buying time.' }]],
+            cite: 'Councilwoman Herminia Bautista',
+          },
           { type: 'image', imageId: inlineImage.id },
           { type: 'related', articleId: inline.id },
-          { type: 'paragraph', content: [{ type: 'text', text: 'evil', marks: [{ type: 'link', href: 'javascript:alert(1)' }] }] },
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'evil', marks: [{ type: 'link', href: 'javascript:alert(1)' }] }],
+          },
         ],
       },
     });
@@ -67,11 +118,18 @@ describe('article page', () => {
     assert.ok(response.body.includes('Council approves emergency &lt;water&gt; budget'), 'headline is escaped');
     assert.equal(story.querySelector('.dek')?.text, 'The 7-4 vote moves money into tanker trucks.');
     const byline = story.querySelectorAll('.byline a');
-    assert.deepEqual(byline.map((a) => a.text), ['Ana Lucía Mendoza', 'Rosa Cruz']);
+    assert.deepEqual(
+      byline.map((a) => a.text),
+      ['Ana Lucía Mendoza', 'Rosa Cruz'],
+    );
     assert.equal(byline[0]?.getAttribute('href'), '/author/ana-luc-a-mendoza');
     const time = story.querySelector('.dates time');
     assert.equal(time?.getAttribute('datetime'), '2025-11-04T18:00:00.000Z');
-    assert.equal(time?.text, 'Tuesday, November 4, 2025', 'date written out in the site time zone (America/Mexico_City)');
+    assert.equal(
+      time?.text,
+      'Tuesday, November 4, 2025',
+      'date written out in the site time zone (America/Mexico_City)',
+    );
     const figure = story.querySelector('figure.figure');
     assert.equal(figure?.querySelector('img')?.getAttribute('alt'), 'Council chamber at night');
     assert.equal(figure?.querySelector('.caption')?.text, 'Residents filled the chamber.');
@@ -84,12 +142,20 @@ describe('article page', () => {
     assert.equal(body?.querySelector('blockquote cite')?.text, 'Councilwoman Herminia Bautista');
     assert.equal(body?.querySelector('strong')?.text, 'shortly after midnight');
     assert.equal(body?.querySelectorAll('figure').at(0)?.querySelector('.credit')?.text, 'Photo: Juan Pérez');
-    assert.equal(body?.querySelector('img')?.getAttribute('loading'), 'lazy', 'inline images below the fold load lazily');
+    assert.equal(
+      body?.querySelector('img')?.getAttribute('loading'),
+      'lazy',
+      'inline images below the fold load lazily',
+    );
     const inlineCard = body?.querySelector('.inline-card');
     assert.equal(inlineCard?.querySelector('a')?.text, 'Valley wells run dry');
     assert.equal(inlineCard?.querySelector('a')?.getAttribute('href'), '/politics/valley-wells-run-dry');
     assert.equal(inlineCard?.querySelector('.dek')?.text, 'Three towns ration water.');
-    assert.equal(inlineCard?.querySelector('img')?.getAttribute('alt'), 'Council chamber at night', "the referenced story's own image");
+    assert.equal(
+      inlineCard?.querySelector('img')?.getAttribute('alt'),
+      'Council chamber at night',
+      "the referenced story's own image",
+    );
     assert.ok(!response.body.includes('javascript:'), 'javascript: links never reach the page');
     assert.equal(story.querySelector('.attribution')?.text, 'With reports from NBC News');
     const notices = story.querySelectorAll('.notice');
@@ -101,7 +167,9 @@ describe('article page', () => {
     assert.equal(related[0], relatedHeadline, 'editor-picked story first');
     assert.ok(related.includes('Valley wells run dry'), 'computed from shared section and tag');
     assert.ok(doc.querySelector('.related .comment-count'));
-    const computed = doc.querySelectorAll('.related .card').find((card) => card.querySelector('h3 a')?.text === 'Valley wells run dry');
+    const computed = doc
+      .querySelectorAll('.related .card')
+      .find((card) => card.querySelector('h3 a')?.text === 'Valley wells run dry');
     assert.ok(computed?.querySelector('picture img[srcset]'), 'related stories show a thumbnail');
     assert.equal(computed?.querySelector('.dek')?.text, 'Three towns ration water.');
     const dates = story.querySelectorAll('.notice time').map((time) => time.getAttribute('datetime'));
@@ -113,7 +181,10 @@ describe('article page', () => {
     const doc = parse((await t.app.inject(path)).body);
     assert.equal(doc.querySelector('link[rel=canonical]')?.getAttribute('href'), `https://news.example${path}`);
     assert.equal(doc.querySelector('meta[property="og:type"]')?.getAttribute('content'), 'article');
-    assert.match(doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '', /^https:\/\/news\.example\/media\/images\//);
+    assert.match(
+      doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '',
+      /^https:\/\/news\.example\/media\/images\//,
+    );
     assert.equal(doc.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), 'summary_large_image');
     const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')?.text ?? '{}');
     assert.equal(data['@type'], 'NewsArticle');
@@ -121,20 +192,36 @@ describe('article page', () => {
     assert.equal(data.datePublished, '2025-11-04T18:00:00.000Z');
     assert.ok(!Number.isNaN(Date.parse(data.dateModified)), 'dateModified is a date');
     assert.equal(data.dateline, 'SAN LORENZO OCOTAL, Oaxaca');
-    assert.deepEqual(data.author.map((a: { name: string }) => a.name), ['Ana Lucía Mendoza', 'Rosa Cruz']);
+    assert.deepEqual(
+      data.author.map((a: { name: string }) => a.name),
+      ['Ana Lucía Mendoza', 'Rosa Cruz'],
+    );
     assert.equal(data.publisher.name, 'Gaceta');
     assert.equal(data.correction.length, 2);
     assert.ok(data.image[0].startsWith('https://news.example/media/'));
   });
 
   it('shows "Updated" after a material change and the current headline of inline cards', async () => {
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, inlineId, { headline: 'Valley wells run dry, again' });
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, inlineId, {
+      headline: 'Valley wells run dry, again',
+    });
     const before = parse((await t.app.inject(path)).body);
-    assert.equal(before.querySelector('.body .inline-card a')?.text, 'Valley wells run dry, again', 'cache purged when a related article changes');
+    assert.equal(
+      before.querySelector('.body .inline-card a')?.text,
+      'Valley wells run dry, again',
+      'cache purged when a related article changes',
+    );
     assert.equal(before.querySelector('.updated'), null);
     const slug = path.split('/')[2] ?? '';
-    const row = await t.database.handle.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, row.id, { dek: 'A new dek.', materialUpdate: true });
+    const row = await t.database.handle.db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, row.id, {
+      dek: 'A new dek.',
+      materialUpdate: true,
+    });
     const updated = parse((await t.app.inject(path)).body);
     assert.match(updated.querySelector('.updated')?.text ?? '', /^Updated .*20\d\d/);
     assert.ok(updated.querySelector('.updated time')?.getAttribute('datetime'));
@@ -156,7 +243,9 @@ describe('article page', () => {
 
   it('answers 301 to the new address when a published slug changes', async () => {
     const article = await makeArticle(t, { headline: 'Old headline', body: paragraphs('Text.') });
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, article.id, { slug: 'new-headline' });
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, article.id, {
+      slug: 'new-headline',
+    });
     const response = await t.app.inject(`/news/${article.slug}`);
     assert.equal(response.statusCode, 301);
     assert.equal(response.headers.location, '/news/new-headline');
@@ -178,14 +267,20 @@ describe('article page', () => {
 
   it('sends cached pages compressed to readers whose browsers accept it', async () => {
     const plain = await t.app.inject(path);
-    for (const [encoding, decode] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
       const response = await t.app.inject({ url: path, headers: { 'accept-encoding': `gzip, deflate, ${encoding}` } });
       assert.equal(response.headers['content-encoding'], encoding);
       assert.match(String(response.headers.vary), /Accept-Encoding/);
       assert.notEqual(response.headers.etag, plain.headers.etag, 'each encoding has its own ETag');
       assert.equal(decode(response.rawPayload).toString(), plain.body);
       assert.ok(response.rawPayload.length < plain.rawPayload.length / 2);
-      const again = await t.app.inject({ url: path, headers: { 'accept-encoding': encoding, 'if-none-match': String(response.headers.etag) } });
+      const again = await t.app.inject({
+        url: path,
+        headers: { 'accept-encoding': encoding, 'if-none-match': String(response.headers.etag) },
+      });
       assert.equal(again.statusCode, 304);
     }
   });

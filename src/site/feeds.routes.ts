@@ -30,10 +30,19 @@ ${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" 
 `;
 }
 
-async function feed(deps: SiteDeps, title: string, path: string, description: string, filter: CardFilter): Promise<PageResult> {
+async function feed(
+  deps: SiteDeps,
+  title: string,
+  path: string,
+  description: string,
+  filter: CardFilter,
+): Promise<PageResult> {
   const site = await deps.siteContext();
   const cards = await listCards(deps.db, filter, FEED_SIZE);
-  const authors = await authorNamesByArticle(deps.db, cards.map((card) => card.id));
+  const authors = await authorNamesByArticle(
+    deps.db,
+    cards.map((card) => card.id),
+  );
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
@@ -52,26 +61,50 @@ ${cards.map((card) => item(card, site, authors.get(card.id) ?? []))}
 
 /** RSS 2.0 for the site and for every section, tag and author. */
 export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get('/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const site = await deps.siteContext();
-    return feed(deps, site.settings.title, '/', site.settings.description, {});
-  }));
-  app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const section = SLUG_PATTERN.test(request.params.slug) ? await findSectionBySlug(deps.db, request.params.slug) : undefined;
-    if (!section) return { kind: 'missing' };
-    const site = await deps.siteContext();
-    return feed(deps, `${site.settings.title}: ${section.name}`, sectionPath(section.slug), section.description || section.name, { sectionId: section.id });
-  }));
-  app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const tag = SLUG_PATTERN.test(request.params.slug) ? await findTagBySlug(deps.db, request.params.slug) : undefined;
-    if (!tag) return { kind: 'missing' };
-    const site = await deps.siteContext();
-    return feed(deps, `${site.settings.title}: ${tag.name}`, tagPath(tag.slug), tag.description || tag.name, { tagId: tag.id });
-  }));
-  app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const author = SLUG_PATTERN.test(request.params.slug) ? await findAuthorBySlug(deps.db, request.params.slug) : undefined;
-    if (!author) return { kind: 'missing' };
-    const site = await deps.siteContext();
-    return feed(deps, `${site.settings.title}: ${author.name}`, authorPath(author.slug), author.bio || author.name, { authorId: author.id });
-  }));
+  app.get('/feed.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const site = await deps.siteContext();
+      return feed(deps, site.settings.title, '/', site.settings.description, {});
+    }),
+  );
+  app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const section = SLUG_PATTERN.test(request.params.slug)
+        ? await findSectionBySlug(deps.db, request.params.slug)
+        : undefined;
+      if (!section) return { kind: 'missing' };
+      const site = await deps.siteContext();
+      return feed(
+        deps,
+        `${site.settings.title}: ${section.name}`,
+        sectionPath(section.slug),
+        section.description || section.name,
+        { sectionId: section.id },
+      );
+    }),
+  );
+  app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const tag = SLUG_PATTERN.test(request.params.slug)
+        ? await findTagBySlug(deps.db, request.params.slug)
+        : undefined;
+      if (!tag) return { kind: 'missing' };
+      const site = await deps.siteContext();
+      return feed(deps, `${site.settings.title}: ${tag.name}`, tagPath(tag.slug), tag.description || tag.name, {
+        tagId: tag.id,
+      });
+    }),
+  );
+  app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const author = SLUG_PATTERN.test(request.params.slug)
+        ? await findAuthorBySlug(deps.db, request.params.slug)
+        : undefined;
+      if (!author) return { kind: 'missing' };
+      const site = await deps.siteContext();
+      return feed(deps, `${site.settings.title}: ${author.name}`, authorPath(author.slug), author.bio || author.name, {
+        authorId: author.id,
+      });
+    }),
+  );
 }

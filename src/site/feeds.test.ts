@@ -5,7 +5,14 @@ import Parser from 'rss-parser';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeAuthor, makeImage, makeSection, makeTag } from '../testing/factories.ts';
 
-const rss = new Parser({ customFields: { item: [['media:content', 'media', { keepArray: false }], ['dc:creator', 'creator']] } });
+const rss = new Parser({
+  customFields: {
+    item: [
+      ['media:content', 'media', { keepArray: false }],
+      ['dc:creator', 'creator'],
+    ],
+  },
+});
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 const HOUR = 3600_000;
 
@@ -21,18 +28,38 @@ describe('feeds, sitemaps and robots.txt', () => {
     const author = await makeAuthor(db, 'Rosa Cruz');
     const image = await makeImage(t, { alt: 'Cracked earth' });
     const recent = await makeArticle(t, {
-      headline: 'Rain returns & the <valley> breathes', dek: 'First storm in months.', sectionId: section.id, tagIds: [tag.id],
-      authorIds: [author.id], featureImage: { id: image.id }, publishedAt: new Date(Date.now() - 2 * HOUR).toISOString(),
+      headline: 'Rain returns & the <valley> breathes',
+      dek: 'First storm in months.',
+      sectionId: section.id,
+      tagIds: [tag.id],
+      authorIds: [author.id],
+      featureImage: { id: image.id },
+      publishedAt: new Date(Date.now() - 2 * HOUR).toISOString(),
     });
     recentSlug = recent.slug;
-    await makeArticle(t, { headline: 'Old drought story', sectionId: section.id, tagIds: [tag.id], authorIds: [author.id], publishedAt: '2025-03-10T12:00:00.000Z' });
-    await makeArticle(t, { headline: 'Three days ago', sectionId: section.id, publishedAt: new Date(Date.now() - 72 * HOUR).toISOString() });
+    await makeArticle(t, {
+      headline: 'Old drought story',
+      sectionId: section.id,
+      tagIds: [tag.id],
+      authorIds: [author.id],
+      publishedAt: '2025-03-10T12:00:00.000Z',
+    });
+    await makeArticle(t, {
+      headline: 'Three days ago',
+      sectionId: section.id,
+      publishedAt: new Date(Date.now() - 72 * HOUR).toISOString(),
+    });
     await makeArticle(t, { headline: 'Unpublished draft', sectionId: section.id, status: 'draft' });
   });
   after(() => t.close());
 
   it('serves RSS 2.0 for the site, a section, a tag and an author, readable by a feed parser', async () => {
-    for (const [path, count] of [['/feed.xml', 3], ['/environment/feed.xml', 3], ['/tag/drought/feed.xml', 2], ['/author/rosa-cruz/feed.xml', 2]] as const) {
+    for (const [path, count] of [
+      ['/feed.xml', 3],
+      ['/environment/feed.xml', 3],
+      ['/tag/drought/feed.xml', 2],
+      ['/author/rosa-cruz/feed.xml', 2],
+    ] as const) {
       const response = await t.app.inject(path);
       assert.equal(response.statusCode, 200, path);
       assert.match(String(response.headers['content-type']), /application\/rss\+xml/);
@@ -45,7 +72,10 @@ describe('feeds, sitemaps and robots.txt', () => {
       assert.ok(!feed.items.some((item) => item.title === 'Unpublished draft'));
     }
     const feed = await rss.parseString((await t.app.inject('/feed.xml')).body);
-    const item = feed.items[0] as unknown as { media: { $: { url: string; medium: string; width: string } }; creator: string };
+    const item = feed.items[0] as unknown as {
+      media: { $: { url: string; medium: string; width: string } };
+      creator: string;
+    };
     assert.match(item.media.$.url, /^https:\/\/news\.example\/media\/images\/.+\.png$/);
     assert.equal(item.media.$.medium, 'image');
     assert.equal(item.creator, 'Rosa Cruz');
@@ -86,7 +116,10 @@ describe('feeds, sitemaps and robots.txt', () => {
   it('sends small cached pages uncompressed, never labelled as compressed', async () => {
     const empty = await startTestApp();
     try {
-      const response = await empty.app.inject({ url: '/sitemaps/news.xml', headers: { 'accept-encoding': 'br, gzip' } });
+      const response = await empty.app.inject({
+        url: '/sitemaps/news.xml',
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
       assert.ok(response.rawPayload.length < 1024);
       assert.equal(response.headers['content-encoding'], undefined);
       assert.ok(xml.parse(response.body).urlset, 'the body is plain XML');

@@ -26,7 +26,10 @@ export function viewerOf(_request: FastifyRequest): Viewer {
  * purge, ETag with 304 answers, and headers a CDN can cache and purge by.
  */
 export async function servePage(
-  request: FastifyRequest, reply: FastifyReply, cache: PageCache, render: (viewer: Viewer) => Promise<PageResult>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: PageCache,
+  render: (viewer: Viewer) => Promise<PageResult>,
 ): Promise<FastifyReply> {
   const viewer = viewerOf(request);
   const cacheKey = `${cacheVariant(viewer)} ${request.url}`;
@@ -38,17 +41,24 @@ export async function servePage(
     if (result.kind === 'gone') throw new AppError('GONE', 'This story has been withdrawn.');
     const body = Buffer.from(result.body);
     page = {
-      body, etag: etagOf(body), contentType: result.contentType ?? HTML,
-      status: result.status ?? 200, keys: result.keys,
+      body,
+      etag: etagOf(body),
+      contentType: result.contentType ?? HTML,
+      status: result.status ?? 200,
+      keys: result.keys,
       ...(result.ttlMs ? { expiresAt: Date.now() + result.ttlMs } : {}),
     };
     if (page.status === 200) cache.set(cacheKey, page);
   }
   // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy
   // compresses them), and so do pages too small to gain from it.
-  const encoding = cache.enabled && page.body.length >= MIN_COMPRESSED_BYTES ? preferredEncoding(request.headers['accept-encoding']) : null;
+  const encoding =
+    cache.enabled && page.body.length >= MIN_COMPRESSED_BYTES
+      ? preferredEncoding(request.headers['accept-encoding'])
+      : null;
   const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
-  reply.header('etag', etag)
+  reply
+    .header('etag', etag)
     .header('cache-control', viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache')
     .header('surrogate-key', page.keys.join(' '))
     .header('vary', 'Cookie, Accept-Encoding')
@@ -72,9 +82,10 @@ function compressed(page: CachedPage, encoding: Encoding): Buffer {
   page.compressed ??= {};
   let bytes = page.compressed[encoding];
   if (!bytes) {
-    bytes = encoding === 'br'
-      ? brotliCompressSync(page.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } })
-      : gzipSync(page.body, { level: 6 });
+    bytes =
+      encoding === 'br'
+        ? brotliCompressSync(page.body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6 } })
+        : gzipSync(page.body, { level: 6 });
     page.compressed[encoding] = bytes;
   }
   return bytes;

@@ -21,7 +21,12 @@ export interface SiteContext {
  * `ttlMs` when that is set: a change made by another process only arrives as a purge through
  * Redis, so without Redis the context expires like cached pages do (PAGE_CACHE_TTL_SECONDS).
  */
-export function siteContextLoader(db: Kysely<Database>, publicUrl: string, invalidation: Invalidation, ttlMs = 0): () => Promise<SiteContext> {
+export function siteContextLoader(
+  db: Kysely<Database>,
+  publicUrl: string,
+  invalidation: Invalidation,
+  ttlMs = 0,
+): () => Promise<SiteContext> {
   let current: Promise<SiteContext> | null = null;
   let loadedAt = 0;
   invalidation.subscribe((keys) => {
@@ -42,7 +47,9 @@ export function siteContextLoader(db: Kysely<Database>, publicUrl: string, inval
     if (!current) {
       loadedAt = Date.now();
       current = load();
-      current.catch(() => { current = null; });
+      current.catch(() => {
+        current = null;
+      });
     }
     return current;
   };

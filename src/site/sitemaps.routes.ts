@@ -15,7 +15,8 @@ const NEWS_LIMIT = 1000;
 /** The sitemap protocol's limit of URLs per file. */
 const SITEMAP_LIMIT = 50_000;
 
-const urlset = (urls: SafeHtml[], extraNs: SafeHtml | '' = ''): string => html`<?xml version="1.0" encoding="UTF-8"?>
+const urlset = (urls: SafeHtml[], extraNs: SafeHtml | '' = ''): string =>
+  html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${extraNs}>
 ${urls}</urlset>
 `.toString();
@@ -26,58 +27,82 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
 
   app.get('/robots.txt', async (_request, reply) => {
     const site = await deps.siteContext();
-    return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(
-      `User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: ${site.publicUrl}/sitemap.xml\nSitemap: ${site.publicUrl}/sitemaps/news.xml\n`,
-    );
+    return reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(
+        `User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: ${site.publicUrl}/sitemap.xml\nSitemap: ${site.publicUrl}/sitemaps/news.xml\n`,
+      );
   });
 
-  app.get('/sitemap.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const site = await deps.siteContext();
-    const months = await publishedMonths(db);
-    const entry = (path: string, lastmod?: string) => html`<sitemap><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</sitemap>\n`;
-    const body = html`<?xml version="1.0" encoding="UTF-8"?>
+  app.get('/sitemap.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const site = await deps.siteContext();
+      const months = await publishedMonths(db);
+      const entry = (path: string, lastmod?: string) =>
+        html`<sitemap><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</sitemap>\n`;
+      const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) => entry(`/sitemaps/${m.month}.xml`, m.lastModified))}</sitemapindex>
 `.toString();
-    return { kind: 'page', body, contentType: XML, keys: [LIST_PAGES] };
-  }));
+      return { kind: 'page', body, contentType: XML, keys: [LIST_PAGES] };
+    }),
+  );
 
-  app.get('/sitemaps/news.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const site = await deps.siteContext();
-    const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString();
-    const entries = await publishedBetween(db, since, new Date().toISOString(), NEWS_LIMIT);
-    const urls = entries.map((entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><news:news><news:publication><news:name>${site.settings.publisherName}</news:name><news:language>${site.settings.locale}</news:language></news:publication><news:publication_date>${entry.publishedAt}</news:publication_date><news:title>${entry.headline}</news:title></news:news></url>\n`);
-    // The two-day window moves with time, so the process keeps this sitemap for a minute at most.
-    return { kind: 'page', body: urlset(urls, html` xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"`), contentType: XML, keys: [LIST_PAGES], ttlMs: 60_000 };
-  }));
+  app.get('/sitemaps/news.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const site = await deps.siteContext();
+      const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString();
+      const entries = await publishedBetween(db, since, new Date().toISOString(), NEWS_LIMIT);
+      const urls = entries.map(
+        (entry) =>
+          html`<url><loc>${site.publicUrl + entry.path}</loc><news:news><news:publication><news:name>${site.settings.publisherName}</news:name><news:language>${site.settings.locale}</news:language></news:publication><news:publication_date>${entry.publishedAt}</news:publication_date><news:title>${entry.headline}</news:title></news:news></url>\n`,
+      );
+      // The two-day window moves with time, so the process keeps this sitemap for a minute at most.
+      return {
+        kind: 'page',
+        body: urlset(urls, html` xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"`),
+        contentType: XML,
+        keys: [LIST_PAGES],
+        ttlMs: 60_000,
+      };
+    }),
+  );
 
-  app.get('/sitemaps/pages.xml', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const site = await deps.siteContext();
-    const [tags, authors, pages] = await Promise.all([
-      listTags(db), listAuthors(db),
-      publishedPages(db),
-    ]);
-    const url = (path: string, lastmod?: string) => html`<url><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
-    const urls = [
-      url('/'),
-      ...site.sections.map((s) => url(sectionPath(s.slug))),
-      ...tags.map((tag) => url(tagPath(tag.slug))),
-      ...authors.map((author) => url(authorPath(author.slug))),
-      ...pages.map((page) => url(pagePath(page.slug), page.modifiedAt)),
-      url('/corrections'),
-    ];
-    return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
-  }));
+  app.get('/sitemaps/pages.xml', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const site = await deps.siteContext();
+      const [tags, authors, pages] = await Promise.all([listTags(db), listAuthors(db), publishedPages(db)]);
+      const url = (path: string, lastmod?: string) =>
+        html`<url><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
+      const urls = [
+        url('/'),
+        ...site.sections.map((s) => url(sectionPath(s.slug))),
+        ...tags.map((tag) => url(tagPath(tag.slug))),
+        ...authors.map((author) => url(authorPath(author.slug))),
+        ...pages.map((page) => url(pagePath(page.slug), page.modifiedAt)),
+        url('/corrections'),
+      ];
+      return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
+    }),
+  );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) => servePage(request, reply, deps.cache, async () => {
-    const match = MONTH_FILE.exec(request.params.file);
-    if (!match) return { kind: 'missing' };
-    const site = await deps.siteContext();
-    const start = `${match[1]}-${match[2]}`;
-    const next = Number(match[2]) === 12 ? `${Number(match[1]) + 1}-01` : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}`;
-    const entries = await publishedBetween(db, start, next, SITEMAP_LIMIT);
-    if (entries.length === 0) return { kind: 'missing' };
-    const urls = entries.map((entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><lastmod>${entry.lastModified}</lastmod></url>\n`);
-    return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
-  }));
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) =>
+    servePage(request, reply, deps.cache, async () => {
+      const match = MONTH_FILE.exec(request.params.file);
+      if (!match) return { kind: 'missing' };
+      const site = await deps.siteContext();
+      const start = `${match[1]}-${match[2]}`;
+      const next =
+        Number(match[2]) === 12
+          ? `${Number(match[1]) + 1}-01`
+          : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}`;
+      const entries = await publishedBetween(db, start, next, SITEMAP_LIMIT);
+      if (entries.length === 0) return { kind: 'missing' };
+      const urls = entries.map(
+        (entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><lastmod>${entry.lastModified}</lastmod></url>\n`,
+      );
+      return { kind: 'page', body: urlset(urls), contentType: XML, keys: [LIST_PAGES] };
+    }),
+  );
 }

@@ -6,15 +6,30 @@ import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.t
 import { STAFF_ROLES, type StaffRole, type StaffRow } from './staff.table.ts';
 
 /** A signed-in member of staff, as authorization sees them. */
-export interface StaffActor { id: string; name: string; email: string; role: StaffRole }
+export interface StaffActor {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
 
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const toActor = (row: Pick<StaffRow, 'id' | 'name' | 'email' | 'role'>): StaffActor => ({ id: row.id, name: row.name, email: row.email, role: row.role });
+const toActor = (row: Pick<StaffRow, 'id' | 'name' | 'email' | 'role'>): StaffActor => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+});
 
-export interface NewStaff { email: string; name: string; role: StaffRole; password: string }
+export interface NewStaff {
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+}
 
 /** Creates a staff account; refuses a taken email, a short password or an unknown role with a message. */
 export async function createStaff(db: Kysely<Database>, input: NewStaff): Promise<StaffActor> {
@@ -22,15 +37,27 @@ export async function createStaff(db: Kysely<Database>, input: NewStaff): Promis
   const problems = [
     ...(EMAIL.test(email) ? [] : [{ field: 'email', message: 'must be an email address' }]),
     ...(input.name.trim() ? [] : [{ field: 'name', message: 'must not be empty' }]),
-    ...(STAFF_ROLES.includes(input.role) ? [] : [{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]),
-    ...(input.password.length >= MIN_PASSWORD_LENGTH ? [] : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
+    ...(STAFF_ROLES.includes(input.role)
+      ? []
+      : [{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]),
+    ...(input.password.length >= MIN_PASSWORD_LENGTH
+      ? []
+      : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
   ];
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The staff account is not valid.', problems);
   const taken = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', `A staff account for ${email} already exists.`, [{ field: 'email', message: 'is taken' }]);
+  if (taken)
+    throw new AppError('CONFLICT', `A staff account for ${email} already exists.`, [
+      { field: 'email', message: 'is taken' },
+    ]);
   const row: StaffRow = {
-    id: newId(), email, name: input.name.trim(), role: input.role, password_hash: await hashPassword(input.password),
-    created_at: nowIso(), disabled_at: null,
+    id: newId(),
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    password_hash: await hashPassword(input.password),
+    created_at: nowIso(),
+    disabled_at: null,
   };
   await db.insertInto('staff').values(row).execute();
   return toActor(row);
@@ -38,30 +65,64 @@ export async function createStaff(db: Kysely<Database>, input: NewStaff): Promis
 
 /** Checks an email and password; the same answer for a wrong email and a wrong password. */
 export async function authenticate(db: Kysely<Database>, email: string, password: string): Promise<StaffActor | null> {
-  const row = await db.selectFrom('staff').selectAll().where('email', '=', email.trim().toLowerCase()).where('disabled_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('staff')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
   if (!row) {
-    await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await verifyPassword(
+      password,
+      'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
     return null;
   }
   return (await verifyPassword(password, row.password_hash)) ? toActor(row) : null;
 }
 
 /** Starts a session; only hashes of the session and CSRF tokens are stored. */
-export async function startSession(db: Kysely<Database>, staffId: string): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+export async function startSession(
+  db: Kysely<Database>,
+  staffId: string,
+): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
   // Expired sessions are useless; clearing them here keeps the table from growing forever.
   await db.deleteFrom('staff_sessions').where('expires_at', '<=', nowIso()).execute();
-  await db.insertInto('staff_sessions').values({ token_hash: hashSecret(token), staff_id: staffId, csrf_hash: hashSecret(csrfToken), created_at: nowIso(), expires_at: expiresAt }).execute();
+  await db
+    .insertInto('staff_sessions')
+    .values({
+      token_hash: hashSecret(token),
+      staff_id: staffId,
+      csrf_hash: hashSecret(csrfToken),
+      created_at: nowIso(),
+      expires_at: expiresAt,
+    })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 
 /** The staff member behind a session token, with the hash of the CSRF token that must accompany changes. */
-export async function resolveSession(db: Kysely<Database>, token: string): Promise<{ actor: StaffActor; csrfHash: string } | null> {
-  const row = await db.selectFrom('staff_sessions').innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-    .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'staff_sessions.csrf_hash', 'staff_sessions.expires_at'])
-    .where('staff_sessions.token_hash', '=', hashSecret(token)).where('staff.disabled_at', 'is', null).executeTakeFirst();
+export async function resolveSession(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ actor: StaffActor; csrfHash: string } | null> {
+  const row = await db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .select([
+      'staff.id',
+      'staff.name',
+      'staff.email',
+      'staff.role',
+      'staff_sessions.csrf_hash',
+      'staff_sessions.expires_at',
+    ])
+    .where('staff_sessions.token_hash', '=', hashSecret(token))
+    .where('staff.disabled_at', 'is', null)
+    .executeTakeFirst();
   if (!row || row.expires_at <= nowIso()) return null;
   return { actor: toActor(row), csrfHash: row.csrf_hash };
 }
@@ -71,17 +132,36 @@ export async function endSession(db: Kysely<Database>, token: string): Promise<v
 }
 
 /** Issues an API key for a staff member; the key is shown once and stored only as a hash. */
-export async function createApiKey(db: Kysely<Database>, staffId: string, name: string): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Kysely<Database>,
+  staffId: string,
+  name: string,
+): Promise<{ id: string; key: string }> {
   const key = newSecret('gk_');
   const id = newId();
-  await db.insertInto('api_keys').values({ id, staff_id: staffId, name, token_hash: hashSecret(key), created_at: nowIso(), last_used_at: null, revoked_at: null }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({
+      id,
+      staff_id: staffId,
+      name,
+      token_hash: hashSecret(key),
+      created_at: nowIso(),
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
   return { id, key };
 }
 
 export async function resolveApiKey(db: Kysely<Database>, key: string): Promise<StaffActor | null> {
-  const row = await db.selectFrom('api_keys').innerJoin('staff', 'staff.id', 'api_keys.staff_id')
+  const row = await db
+    .selectFrom('api_keys')
+    .innerJoin('staff', 'staff.id', 'api_keys.staff_id')
     .select(['staff.id', 'staff.name', 'staff.email', 'staff.role', 'api_keys.id as key_id'])
-    .where('api_keys.token_hash', '=', hashSecret(key)).where('api_keys.revoked_at', 'is', null).where('staff.disabled_at', 'is', null)
+    .where('api_keys.token_hash', '=', hashSecret(key))
+    .where('api_keys.revoked_at', 'is', null)
+    .where('staff.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row) return null;
   await db.updateTable('api_keys').set({ last_used_at: nowIso() }).where('id', '=', row.key_id).execute();
@@ -89,23 +169,40 @@ export async function resolveApiKey(db: Kysely<Database>, key: string): Promise<
 }
 
 export async function revokeApiKey(db: Kysely<Database>, staffId: string, keyId: string): Promise<boolean> {
-  const result = await db.updateTable('api_keys').set({ revoked_at: nowIso() }).where('id', '=', keyId).where('staff_id', '=', staffId).where('revoked_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: nowIso() })
+    .where('id', '=', keyId)
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function listStaff(db: Kysely<Database>): Promise<Array<StaffActor & { createdAt: string; disabled: boolean }>> {
-  const rows = await db.selectFrom('staff').select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at']).orderBy('name').execute();
+export async function listStaff(
+  db: Kysely<Database>,
+): Promise<Array<StaffActor & { createdAt: string; disabled: boolean }>> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
+    .orderBy('name')
+    .execute();
   return rows.map((row) => ({ ...toActor(row), createdAt: row.created_at, disabled: row.disabled_at !== null }));
 }
 
 /** Applies the changes given (none is a valid request that changes nothing); false when there is no such staff member. */
-export async function updateStaff(db: Kysely<Database>, id: string, changes: { role?: StaffRole; name?: string; disabled?: boolean }): Promise<boolean> {
+export async function updateStaff(
+  db: Kysely<Database>,
+  id: string,
+  changes: { role?: StaffRole; name?: string; disabled?: boolean },
+): Promise<boolean> {
   const set = {
     ...(changes.role ? { role: changes.role } : {}),
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
   };
-  if (Object.keys(set).length === 0) return (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  if (Object.keys(set).length === 0)
+    return (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   const result = await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
   if (changes.disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   return Number(result.numUpdatedRows) > 0;

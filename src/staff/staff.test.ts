@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
 import { hashSecret } from './secrets.ts';
-import { authenticate, createApiKey, createStaff, resolveApiKey, resolveSession, startSession, updateStaff } from './staff.service.ts';
+import {
+  authenticate,
+  createApiKey,
+  createStaff,
+  resolveApiKey,
+  resolveSession,
+  startSession,
+  updateStaff,
+} from './staff.service.ts';
 
 describe('staff accounts, sessions and keys', () => {
   let database: TestDatabase;
-  before(async () => { database = await createTestDatabase(); });
+  before(async () => {
+    database = await createTestDatabase();
+  });
   after(async () => {
     await database.handle.close();
     await database.drop();
@@ -14,22 +24,47 @@ describe('staff accounts, sessions and keys', () => {
 
   it('stores only hashes, expires sessions, and shuts out disabled staff', async () => {
     const db = database.handle.db;
-    const staff = await createStaff(db, { email: 'ines@newsroom.example', name: 'Inés', role: 'author', password: 'a very long passphrase' });
-    assert.equal((await authenticate(db, 'INES@newsroom.example', 'a very long passphrase'))?.id, staff.id, 'email is case-insensitive');
+    const staff = await createStaff(db, {
+      email: 'ines@newsroom.example',
+      name: 'Inés',
+      role: 'author',
+      password: 'a very long passphrase',
+    });
+    assert.equal(
+      (await authenticate(db, 'INES@newsroom.example', 'a very long passphrase'))?.id,
+      staff.id,
+      'email is case-insensitive',
+    );
     assert.equal(await authenticate(db, 'ines@newsroom.example', 'wrong passphrase!'), null);
     const session = await startSession(db, staff.id);
     const stored = await db.selectFrom('staff_sessions').selectAll().execute();
-    assert.ok(stored.every((row) => row.token_hash === hashSecret(session.token) && !JSON.stringify(row).includes(session.token)), 'no token in clear');
+    assert.ok(
+      stored.every(
+        (row) => row.token_hash === hashSecret(session.token) && !JSON.stringify(row).includes(session.token),
+      ),
+      'no token in clear',
+    );
     assert.equal((await resolveSession(db, session.token))?.actor.id, staff.id);
-    await db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db
+      .updateTable('staff_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     assert.equal(await resolveSession(db, session.token), null, 'an expired session no longer works');
     await startSession(db, staff.id);
-    assert.equal((await db.selectFrom('staff_sessions').selectAll().execute()).length, 1, 'expired sessions are cleared');
+    assert.equal(
+      (await db.selectFrom('staff_sessions').selectAll().execute()).length,
+      1,
+      'expired sessions are cleared',
+    );
     const { key } = await createApiKey(db, staff.id, 'importer');
     assert.equal((await resolveApiKey(db, key))?.id, staff.id);
     await updateStaff(db, staff.id, { disabled: true });
     assert.equal(await resolveApiKey(db, key), null);
     assert.equal(await authenticate(db, 'ines@newsroom.example', 'a very long passphrase'), null);
-    assert.equal((await db.selectFrom('staff_sessions').selectAll().execute()).length, 0, 'disabling ends every session');
+    assert.equal(
+      (await db.selectFrom('staff_sessions').selectAll().execute()).length,
+      0,
+      'disabling ends every session',
+    );
   });
 });

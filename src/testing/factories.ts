@@ -19,63 +19,123 @@ const next = (): number => ++counter;
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function makeSection(db: Kysely<Database>, name = `Section ${next()}`): Promise<{ id: string; slug: string; name: string }> {
-  const row = { id: newId(), slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, description: `All about ${name}`, position: counter };
+export async function makeSection(
+  db: Kysely<Database>,
+  name = `Section ${next()}`,
+): Promise<{ id: string; slug: string; name: string }> {
+  const row = {
+    id: newId(),
+    slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    name,
+    description: `All about ${name}`,
+    position: counter,
+  };
   await insertTaxonomyRow(db, 'sections', row);
   return row;
 }
 
-export async function makeTag(db: Kysely<Database>, name = `Tag ${next()}`): Promise<{ id: string; slug: string; name: string }> {
+export async function makeTag(
+  db: Kysely<Database>,
+  name = `Tag ${next()}`,
+): Promise<{ id: string; slug: string; name: string }> {
   const row = { id: newId(), slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, description: '' };
   await insertTaxonomyRow(db, 'tags', row);
   return row;
 }
 
-export async function makeLabel(db: Kysely<Database>, name = 'Report'): Promise<{ id: string; slug: string; name: string }> {
+export async function makeLabel(
+  db: Kysely<Database>,
+  name = 'Report',
+): Promise<{ id: string; slug: string; name: string }> {
   const row = { id: newId(), slug: `${name.toLowerCase()}-${next()}`, name, position: 0 };
   await insertTaxonomyRow(db, 'labels', row);
   return row;
 }
 
-export async function makeAuthor(db: Kysely<Database>, name = `Reporter ${next()}`): Promise<{ id: string; slug: string; name: string }> {
-  const row = { id: newId(), slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'), name, bio: `${name} covers the valley.`, staff_id: null, created_at: nowIso() };
+export async function makeAuthor(
+  db: Kysely<Database>,
+  name = `Reporter ${next()}`,
+): Promise<{ id: string; slug: string; name: string }> {
+  const row = {
+    id: newId(),
+    slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+    name,
+    bio: `${name} covers the valley.`,
+    staff_id: null,
+    created_at: nowIso(),
+  };
   await insertTaxonomyRow(db, 'authors', row);
   return row;
 }
 
 /** A small solid-colour PNG made on the spot. */
 export async function pngBytes(width = 800, height = 450, colour = '#c1440e'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 }
 
-export async function makeImage(app: TestApp, details: { alt?: string; caption?: string; credit?: string } = {}): Promise<ImageRow> {
-  return storeImage({ db: app.database.handle.db, storage: app.storage }, await pngBytes(), { alt: 'A test picture', caption: 'A caption', credit: 'Photo: Test', ...details }, null);
+export async function makeImage(
+  app: TestApp,
+  details: { alt?: string; caption?: string; credit?: string } = {},
+): Promise<ImageRow> {
+  return storeImage(
+    { db: app.database.handle.db, storage: app.storage },
+    await pngBytes(),
+    { alt: 'A test picture', caption: 'A caption', credit: 'Photo: Test', ...details },
+    null,
+  );
 }
 
 export function paragraphs(...texts: string[]): ArticleDocument {
-  return { type: 'doc', version: 1, content: texts.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) };
+  return {
+    type: 'doc',
+    version: 1,
+    content: texts.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })),
+  };
 }
 
 /** A published article (by default published a minute ago) through the same services the API uses. */
-export async function makeArticle(app: TestApp, input: Partial<CreateArticleInput> & { publishedAt?: string; status?: 'draft' | 'published' } = {}): Promise<ArticleRow> {
+export async function makeArticle(
+  app: TestApp,
+  input: Partial<CreateArticleInput> & { publishedAt?: string; status?: 'draft' | 'published' } = {},
+): Promise<ArticleRow> {
   const deps = { db: app.database.handle.db, invalidation: app.invalidation };
   const { publishedAt, status, ...fields } = input;
-  const draft = await createDraft(deps, null, { headline: `Headline number ${next()}`, body: paragraphs('First paragraph.', 'Second paragraph.'), ...fields });
+  const draft = await createDraft(deps, null, {
+    headline: `Headline number ${next()}`,
+    body: paragraphs('First paragraph.', 'Second paragraph.'),
+    ...fields,
+  });
   if (status === 'draft') return draft;
   return publishArticle(deps, null, draft.id, publishedAt ?? new Date(Date.now() - 60_000).toISOString());
 }
 
-export async function makeCorrection(app: TestApp, articleId: string, kind: 'correction' | 'clarification', body: string): Promise<void> {
+export async function makeCorrection(
+  app: TestApp,
+  articleId: string,
+  kind: 'correction' | 'clarification',
+  body: string,
+): Promise<void> {
   await addCorrection({ db: app.database.handle.db, invalidation: app.invalidation }, null, articleId, kind, body);
 }
 
 export async function makeStaff(app: TestApp, role: StaffRole): Promise<StaffActor> {
-  return createStaff(app.database.handle.db, { email: `${role}-${next()}@newsroom.example`, name: `${role} ${counter}`, role, password: TEST_PASSWORD });
+  return createStaff(app.database.handle.db, {
+    email: `${role}-${next()}@newsroom.example`,
+    name: `${role} ${counter}`,
+    role,
+    password: TEST_PASSWORD,
+  });
 }
 
 /** Signs a staff member in through the API; returns headers for later requests (cookie and CSRF token). */
 export async function signIn(app: TestApp, staff: StaffActor): Promise<Record<string, string>> {
-  const response = await app.app.inject({ method: 'POST', url: '/admin/api/session', payload: { email: staff.email, password: TEST_PASSWORD } });
+  const response = await app.app.inject({
+    method: 'POST',
+    url: '/admin/api/session',
+    payload: { email: staff.email, password: TEST_PASSWORD },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'gaceta_staff');
   const body = response.json<{ csrfToken: string }>();

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { buildApp, type GacetaApp } from '../http/app.ts';
+import { buildApp, type GacetaApp } from '../app.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { localStorage, type MediaStorage } from '../media/storage.ts';
 
@@ -43,7 +43,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-test-'));
   const pgSchema = TEST_DATABASE_URL ? await createTestSchema('t') : undefined;
   const schema = pgSchema?.schema;
-  const open = (): DatabaseHandle => openDatabase({ databaseUrl: TEST_DATABASE_URL, sqliteFile: path.join(dataDir, 'test.sqlite'), ...(schema ? { pgSchema: schema } : {}) });
+  const open = (): DatabaseHandle =>
+    openDatabase({
+      databaseUrl: TEST_DATABASE_URL,
+      sqliteFile: path.join(dataDir, 'test.sqlite'),
+      ...(schema ? { pgSchema: schema } : {}),
+    });
   const handle = open();
   await migrateToLatest(handle.db as never, handle.dialect);
   return {
@@ -67,11 +72,23 @@ export interface TestApp extends GacetaApp {
 /** The whole application on a fresh database, for app.inject() tests. */
 export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ GACETA_DATA_DIR: database.dataDir, PUBLIC_URL: 'https://news.example' }, { logLevel: 'silent', ...overrides });
+  const config = loadConfig(
+    { GACETA_DATA_DIR: database.dataDir, PUBLIC_URL: 'https://news.example' },
+    { logLevel: 'silent', ...overrides },
+  );
   const storage = localStorage(config.mediaDir);
-  const built = await buildApp({ config, db: database.handle.db, storage, invalidation: new Invalidation(), logger: false });
+  const built = await buildApp({
+    config,
+    db: database.handle.db,
+    storage,
+    invalidation: new Invalidation(),
+    logger: false,
+  });
   return {
-    ...built, config, database, storage,
+    ...built,
+    config,
+    database,
+    storage,
     async close() {
       await built.app.close();
       await database.handle.close();

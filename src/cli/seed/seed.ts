@@ -10,20 +10,43 @@ import { insertTaxonomyRow } from '../../content/taxonomy.repository.ts';
 import { storeImage } from '../../media/images.service.ts';
 import type { MediaStorage } from '../../media/storage.ts';
 import { writeSettings } from '../../settings/settings.ts';
-import { type DemoArticle, type DemoBlock, allArticles, authors, images, labels, pages, sections, site, tags } from './demo/index.ts';
+import {
+  type DemoArticle,
+  type DemoBlock,
+  allArticles,
+  authors,
+  images,
+  labels,
+  pages,
+  sections,
+  site,
+  tags,
+} from './demo/index.ts';
 import { drawIllustration } from './illustrations.ts';
 
-export interface SeedDeps extends ContentDeps { storage: MediaStorage }
+export interface SeedDeps extends ContentDeps {
+  storage: MediaStorage;
+}
 
 const hoursAgo = (now: number, hours: number): string => new Date(now - hours * 3600_000).toISOString();
 
-function toDocument(blocks: readonly DemoBlock[], imageIds: Map<string, string>, articleIds: Map<string, string> | null): ArticleDocument {
+function toDocument(
+  blocks: readonly DemoBlock[],
+  imageIds: Map<string, string>,
+  articleIds: Map<string, string> | null,
+): ArticleDocument {
   const content: Block[] = [];
   for (const block of blocks) {
     if (block.type === 'image') {
       const imageId = imageIds.get(block.image);
       if (!imageId) throw new Error(`demo image ${block.image} is missing`);
-      content.push({ type: 'image', imageId, ...(block.caption ? { caption: block.caption } : {}), ...(block.credit ? { credit: block.credit } : {}), ...(block.alt ? { alt: block.alt } : {}) });
+      content.push({
+        type: 'image',
+        imageId,
+        ...(block.caption ? { caption: block.caption } : {}),
+        ...(block.credit ? { credit: block.credit } : {}),
+        ...(block.alt ? { alt: block.alt } : {}),
+      });
     } else if (block.type === 'related') {
       const articleId = articleIds?.get(block.slug);
       if (articleId) content.push({ type: 'related', articleId });
@@ -36,7 +59,10 @@ function toDocument(blocks: readonly DemoBlock[], imageIds: Map<string, string>,
 
 /** Whether the database has no articles yet (npm start seeds only then). */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0) === 0;
 }
 
@@ -44,12 +70,31 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () => {}): Promise<{ articles: number }> {
   const { db } = deps;
   const now = Date.now();
-  await writeSettings(db, { title: site.title, description: site.description, publisherName: site.title, locale: 'en', timeZone: 'America/Mexico_City' });
-  const ids = { sections: new Map<string, string>(), labels: new Map<string, string>(), authors: new Map<string, string>(), tags: new Map<string, string>(), images: new Map<string, string>(), articles: new Map<string, string>() };
+  await writeSettings(db, {
+    title: site.title,
+    description: site.description,
+    publisherName: site.title,
+    locale: 'en',
+    timeZone: 'America/Mexico_City',
+  });
+  const ids = {
+    sections: new Map<string, string>(),
+    labels: new Map<string, string>(),
+    authors: new Map<string, string>(),
+    tags: new Map<string, string>(),
+    images: new Map<string, string>(),
+    articles: new Map<string, string>(),
+  };
   for (const [position, section] of sections.entries()) {
     const id = newId();
     ids.sections.set(section.slug, id);
-    await insertTaxonomyRow(db, 'sections', { id, slug: section.slug, name: section.name, description: section.description, position });
+    await insertTaxonomyRow(db, 'sections', {
+      id,
+      slug: section.slug,
+      name: section.name,
+      description: section.description,
+      position,
+    });
   }
   for (const [position, label] of labels.entries()) {
     const id = newId();
@@ -59,7 +104,14 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   for (const author of authors) {
     const id = newId();
     ids.authors.set(author.slug, id);
-    await insertTaxonomyRow(db, 'authors', { id, slug: author.slug, name: author.name, bio: author.bio, staff_id: null, created_at: new Date(now).toISOString() });
+    await insertTaxonomyRow(db, 'authors', {
+      id,
+      slug: author.slug,
+      name: author.name,
+      bio: author.bio,
+      staff_id: null,
+      created_at: new Date(now).toISOString(),
+    });
   }
   for (const tag of tags) {
     const id = newId();
@@ -68,7 +120,12 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   }
   log(`drawing ${images.length} illustrations and their renditions`);
   for (const image of images) {
-    const row = await storeImage(deps, await drawIllustration(image), { alt: image.alt, caption: image.caption, credit: image.credit }, null);
+    const row = await storeImage(
+      deps,
+      await drawIllustration(image),
+      { alt: image.alt, caption: image.caption, credit: image.credit },
+      null,
+    );
     ids.images.set(image.key, row.id);
   }
   const lookup = (map: Map<string, string>, key: string, what: string): string => {
@@ -79,9 +136,15 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   // First every article as a draft, then bodies with their cross references once all ids exist.
   for (const article of allArticles) {
     const row = await createDraft(deps, null, {
-      headline: article.headline, slug: article.slug, dek: article.dek, dateline: article.dateline, attribution: article.attribution ?? '',
-      labelId: lookup(ids.labels, article.label, 'label'), sectionId: lookup(ids.sections, article.section, 'section'),
-      authorIds: article.authors.map((a) => lookup(ids.authors, a, 'author')), tagIds: article.tags.map((t) => lookup(ids.tags, t, 'tag')),
+      headline: article.headline,
+      slug: article.slug,
+      dek: article.dek,
+      dateline: article.dateline,
+      attribution: article.attribution ?? '',
+      labelId: lookup(ids.labels, article.label, 'label'),
+      sectionId: lookup(ids.sections, article.section, 'section'),
+      authorIds: article.authors.map((a) => lookup(ids.authors, a, 'author')),
+      tagIds: article.tags.map((t) => lookup(ids.tags, t, 'tag')),
       featureImage: { id: lookup(ids.images, article.image, 'image') },
       body: toDocument(article.body, ids.images, null),
     });
@@ -89,20 +152,34 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   }
   for (const article of allArticles) await publishDemoArticle(deps, article, ids.images, ids.articles, now);
   for (const page of pages) {
-    await insertPage(db, { id: newId(), slug: page.slug, title: page.title, body: toDocument(page.body, ids.images, ids.articles), status: 'published', at: new Date(now).toISOString() });
+    await insertPage(db, {
+      id: newId(),
+      slug: page.slug,
+      title: page.title,
+      body: toDocument(page.body, ids.images, ids.articles),
+      status: 'published',
+      at: new Date(now).toISOString(),
+    });
   }
   log(`seeded ${allArticles.length} articles in ${sections.length} sections`);
   return { articles: allArticles.length };
 }
 
-async function publishDemoArticle(deps: SeedDeps, article: DemoArticle, imageIds: Map<string, string>, articleIds: Map<string, string>, now: number): Promise<void> {
+async function publishDemoArticle(
+  deps: SeedDeps,
+  article: DemoArticle,
+  imageIds: Map<string, string>,
+  articleIds: Map<string, string>,
+  now: number,
+): Promise<void> {
   const id = articleIds.get(article.slug) ?? '';
   await updateArticle(deps, null, id, {
     body: toDocument(article.body, imageIds, articleIds),
     relatedIds: (article.related ?? []).map((slug) => articleIds.get(slug)).filter((v): v is string => Boolean(v)),
   });
   await publishArticle(deps, null, id, hoursAgo(now, article.hoursAgo));
-  if (article.updatedHoursAgo !== undefined) await updateArticleRow(deps.db, id, { updated_at: hoursAgo(now, article.updatedHoursAgo) });
+  if (article.updatedHoursAgo !== undefined)
+    await updateArticleRow(deps.db, id, { updated_at: hoursAgo(now, article.updatedHoursAgo) });
   for (const correction of article.corrections ?? []) {
     await addCorrection(deps, null, id, correction.kind, correction.body, hoursAgo(now, correction.hoursAgo));
   }

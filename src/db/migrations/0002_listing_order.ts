@@ -9,12 +9,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('articles_status_published').execute();
   await db.schema.dropIndex('articles_section_published').execute();
   await db.schema.createIndex('articles_listing').on('articles').columns(['status', 'published_at', 'id']).execute();
-  await db.schema.createIndex('articles_section_listing').on('articles').columns(['section_id', 'status', 'published_at', 'id']).execute();
+  await db.schema
+    .createIndex('articles_section_listing')
+    .on('articles')
+    .columns(['section_id', 'status', 'published_at', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('articles_listing').execute();
   await db.schema.dropIndex('articles_section_listing').execute();
   await db.schema.createIndex('articles_status_published').on('articles').columns(['status', 'published_at']).execute();
-  await db.schema.createIndex('articles_section_published').on('articles').columns(['section_id', 'status', 'published_at']).execute();
+  await db.schema
+    .createIndex('articles_section_published')
+    .on('articles')
+    .columns(['section_id', 'status', 'published_at'])
+    .execute();
 }

@@ -9,8 +9,17 @@ import { layout } from './layout.ts';
 
 function byline(article: ArticleView, site: SiteContext): SafeHtml | '' {
   if (article.authors.length === 0) return '';
-  const links = article.authors.map((author) => html`<a href="${authorPath(author.slug)}" rel="author">${author.name}</a>`);
-  const joined = links.length === 1 ? links : [...links.slice(0, -1).flatMap((link, i) => (i === 0 ? [link] : [html`, `, link])), html` ${site.t.t('article.and')} `, links[links.length - 1]];
+  const links = article.authors.map(
+    (author) => html`<a href="${authorPath(author.slug)}" rel="author">${author.name}</a>`,
+  );
+  const joined =
+    links.length === 1
+      ? links
+      : [
+          ...links.slice(0, -1).flatMap((link, i) => (i === 0 ? [link] : [html`, `, link])),
+          html` ${site.t.t('article.and')} `,
+          links[links.length - 1],
+        ];
   return html`<p class="byline">${site.t.t('article.by')} ${joined}</p>`;
 }
 
@@ -44,13 +53,23 @@ export function newsArticleData(article: ArticleView, site: SiteContext): Record
     dateModified: article.updatedAt ?? article.publishedAt,
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
-    author: article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: site.publicUrl + authorPath(author.slug) })),
+    author: article.authors.map((author) => ({
+      '@type': 'Person',
+      name: author.name,
+      url: site.publicUrl + authorPath(author.slug),
+    })),
     publisher: { '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url: site.publicUrl + '/' },
     isAccessibleForFree: article.access === 'public',
     inLanguage: site.settings.locale,
-    ...(article.corrections.length ? {
-      correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.body, datePublished: c.publishedAt })),
-    } : {}),
+    ...(article.corrections.length
+      ? {
+          correction: article.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.body,
+            datePublished: c.publishedAt,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -82,18 +101,36 @@ ${notices(article, site, 'clarification')}
 ${article.tags.length ? html`<nav class="tags" aria-label="${t.t('article.tags')}"><h2 class="block-title">${t.t('article.tags')}</h2><ul>${article.tags.map((tag) => html`<li><a href="${tagPath(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>` : ''}
 </article>
 ${article.related.length ? html`<section class="related" aria-labelledby="related-title"><h2 class="block-title" id="related-title">${t.t('article.related')}</h2>${cardGrid(article.related, t, { size: 'normal' })}</section>` : ''}`;
-  return layout(site, {
-    title: article.headline,
-    description: article.dek || article.excerpt,
-    path: article.path,
-    type: 'article',
-    image: feature ? { url: imageSources(feature.ref, 1280).src, width: feature.ref.width, height: feature.ref.height, alt: feature.alt } : undefined,
-    structuredData: [newsArticleData(article, site)],
-    extraMeta,
-    currentSection: article.section?.slug,
-    feeds: [
-      { title: site.settings.title, path: '/feed.xml' },
-      ...(article.section ? [{ title: `${site.settings.title}: ${article.section.name}`, path: `${sectionPath(article.section.slug)}/feed.xml` }] : []),
-    ],
-  }, main);
+  return layout(
+    site,
+    {
+      title: article.headline,
+      description: article.dek || article.excerpt,
+      path: article.path,
+      type: 'article',
+      image: feature
+        ? {
+            url: imageSources(feature.ref, 1280).src,
+            width: feature.ref.width,
+            height: feature.ref.height,
+            alt: feature.alt,
+          }
+        : undefined,
+      structuredData: [newsArticleData(article, site)],
+      extraMeta,
+      currentSection: article.section?.slug,
+      feeds: [
+        { title: site.settings.title, path: '/feed.xml' },
+        ...(article.section
+          ? [
+              {
+                title: `${site.settings.title}: ${article.section.name}`,
+                path: `${sectionPath(article.section.slug)}/feed.xml`,
+              },
+            ]
+          : []),
+      ],
+    },
+    main,
+  );
 }

@@ -4,19 +4,33 @@ import { articlePath } from '../../content/urls.ts';
 import type { Translator } from '../../i18n/i18n.ts';
 import { picture, type PictureLoading } from './picture.ts';
 
-export interface CardOptions { size?: 'lead' | 'normal' | 'small'; loading?: PictureLoading; headingLevel?: 2 | 3 }
+export interface CardOptions {
+  size?: 'lead' | 'normal' | 'small';
+  loading?: PictureLoading;
+  headingLevel?: 2 | 3;
+}
 
 /** A story card: image, label, headline, dek, date and comment count. */
 export function storyCard(card: ArticleCard, t: Translator, options: CardOptions = {}): SafeHtml {
   const href = articlePath(card.section?.slug, card.slug);
-  const sizes = options.size === 'lead' ? '(min-width: 50rem) 66vw, 100vw' : options.size === 'small' ? '8rem' : '(min-width: 50rem) 22rem, 100vw';
+  const sizes =
+    options.size === 'lead'
+      ? '(min-width: 50rem) 66vw, 100vw'
+      : options.size === 'small'
+        ? '8rem'
+        : '(min-width: 50rem) 22rem, 100vw';
   const headline = html`<a href="${href}">${card.headline}</a>`;
   return html`<article class="card card-${options.size ?? 'normal'}">
-${card.image ? picture(card.image, card.image.alt, sizes, {
-    loading: options.loading ?? 'lazy', preferredWidth: options.size === 'lead' ? 1280 : 640,
-    // 8rem at three device pixels per CSS pixel is 384: nothing past 640 is ever chosen.
-    ...(options.size === 'small' ? { maxWidth: 640 } : {}),
-  }) : ''}
+${
+  card.image
+    ? picture(card.image, card.image.alt, sizes, {
+        loading: options.loading ?? 'lazy',
+        preferredWidth: options.size === 'lead' ? 1280 : 640,
+        // 8rem at three device pixels per CSS pixel is 384: nothing past 640 is ever chosen.
+        ...(options.size === 'small' ? { maxWidth: 640 } : {}),
+      })
+    : ''
+}
 ${card.label ? html`<p class="label">${card.label}</p>` : ''}
 ${options.headingLevel === 2 ? html`<h2>${headline}</h2>` : html`<h3>${headline}</h3>`}
 ${card.dek ? html`<p class="dek">${card.dek}</p>` : ''}

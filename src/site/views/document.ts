@@ -19,7 +19,8 @@ function inline(node: InlineNode): SafeHtml {
   for (const mark of node.marks ?? []) {
     if (mark.type === 'bold') out = html`<strong>${out}</strong>`;
     else if (mark.type === 'italic') out = html`<em>${out}</em>`;
-    else out = html`<a href="${safeUrl(mark.href)}"${/^https?:/i.test(mark.href) ? html` rel="noopener"` : ''}>${out}</a>`;
+    else
+      out = html`<a href="${safeUrl(mark.href)}"${/^https?:/i.test(mark.href) ? html` rel="noopener"` : ''}>${out}</a>`;
   }
   return out;
 }
@@ -27,7 +28,12 @@ function inline(node: InlineNode): SafeHtml {
 const inlines = (nodes: readonly InlineNode[]): SafeHtml[] => nodes.map(inline);
 
 /** A figure with caption and credit; used for the feature image and for inline images. */
-export function figure(image: ImageWithDetails, sizes: string, loading: PictureLoading, override: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined } = {}): SafeHtml {
+export function figure(
+  image: ImageWithDetails,
+  sizes: string,
+  loading: PictureLoading,
+  override: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined } = {},
+): SafeHtml {
   const caption = override.caption ?? image.caption;
   const credit = override.credit ?? image.credit;
   return html`<figure class="figure">${picture(image.ref, override.alt ?? image.alt, sizes, { loading, preferredWidth: 1280 })}${caption || credit ? html`<figcaption>${caption ? html`<span class="caption">${caption}</span>` : ''}${credit ? html`<span class="credit">${credit}</span>` : ''}</figcaption>` : ''}</figure>`;
@@ -40,9 +46,14 @@ function inlineCard(card: ArticleCard, t: Translator): SafeHtml {
 
 function block(node: Block, context: DocumentContext): SafeHtml | '' {
   switch (node.type) {
-    case 'paragraph': return html`<p>${inlines(node.content)}</p>`;
+    case 'paragraph':
+      return html`<p>${inlines(node.content)}</p>`;
     case 'heading':
-      return node.level === 2 ? html`<h2>${inlines(node.content)}</h2>` : node.level === 3 ? html`<h3>${inlines(node.content)}</h3>` : html`<h4>${inlines(node.content)}</h4>`;
+      return node.level === 2
+        ? html`<h2>${inlines(node.content)}</h2>`
+        : node.level === 3
+          ? html`<h3>${inlines(node.content)}</h3>`
+          : html`<h4>${inlines(node.content)}</h4>`;
     case 'list': {
       const items = node.items.map((item) => html`<li>${inlines(item.content)}</li>`);
       return node.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
@@ -51,7 +62,13 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return html`<blockquote>${node.paragraphs.map((p) => html`<p>${inlines(p)}</p>`)}${node.cite ? html`<footer><cite>${node.cite}</cite></footer>` : ''}</blockquote>`;
     case 'image': {
       const image = context.images.get(node.imageId);
-      return image ? figure(image, '(min-width: 44rem) 44rem, 100vw', 'lazy', { alt: node.alt, caption: node.caption, credit: node.credit }) : '';
+      return image
+        ? figure(image, '(min-width: 44rem) 44rem, 100vw', 'lazy', {
+            alt: node.alt,
+            caption: node.caption,
+            credit: node.credit,
+          })
+        : '';
     }
     case 'related': {
       const card = context.cards.get(node.articleId);
@@ -60,7 +77,8 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
     }
     case 'embed':
       return html`<figure class="embed">${sanitizeExternalHtml(node.html)}${node.caption ? html`<figcaption>${node.caption}</figcaption>` : ''}</figure>`;
-    case 'divider': return html`<hr>`;
+    case 'divider':
+      return html`<hr>`;
   }
 }
 

@@ -22,7 +22,9 @@ export interface PageMeta {
 function head(site: SiteContext, meta: PageMeta): SafeHtml {
   const canonical = site.publicUrl + meta.path;
   const fullTitle = meta.path === '/' ? site.settings.title : `${meta.title} | ${site.settings.title}`;
-  const image = meta.image ? { ...meta.image, url: meta.image.url.startsWith('http') ? meta.image.url : site.publicUrl + meta.image.url } : undefined;
+  const image = meta.image
+    ? { ...meta.image, url: meta.image.url.startsWith('http') ? meta.image.url : site.publicUrl + meta.image.url }
+    : undefined;
   const feeds = meta.feeds ?? [{ title: site.settings.title, path: '/feed.xml' }];
   return html`<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,10 +40,14 @@ ${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" titl
 <meta property="og:description" content="${meta.description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${site.settings.locale === 'es' ? 'es_MX' : 'en_US'}">
-${image ? html`<meta property="og:image" content="${image.url}">
+${
+  image
+    ? html`<meta property="og:image" content="${image.url}">
 <meta property="og:image:width" content="${image.width}">
 <meta property="og:image:height" content="${image.height}">
-<meta property="og:image:alt" content="${image.alt}">` : ''}
+<meta property="og:image:alt" content="${image.alt}">`
+    : ''
+}
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
 <meta name="twitter:title" content="${meta.title}">
 <meta name="twitter:description" content="${meta.description}">

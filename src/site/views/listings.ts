@@ -16,11 +16,22 @@ function homeData(site: SiteContext): unknown[] {
   const url = site.publicUrl + '/';
   return [
     {
-      '@context': 'https://schema.org', '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url,
-      ...(site.pageSlugs.has('corrections-policy') ? { correctionsPolicy: `${site.publicUrl}/corrections-policy` } : {}),
+      '@context': 'https://schema.org',
+      '@type': 'NewsMediaOrganization',
+      name: site.settings.publisherName,
+      url,
+      ...(site.pageSlugs.has('corrections-policy')
+        ? { correctionsPolicy: `${site.publicUrl}/corrections-policy` }
+        : {}),
       ...(site.pageSlugs.has('ethics-policy') ? { ethicsPolicy: `${site.publicUrl}/ethics-policy` } : {}),
     },
-    { '@context': 'https://schema.org', '@type': 'WebSite', name: site.settings.title, url, inLanguage: site.settings.locale },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: site.settings.title,
+      url,
+      inLanguage: site.settings.locale,
+    },
   ];
 }
 
@@ -31,11 +42,19 @@ export function homePage(model: HomeModel, site: SiteContext): string {
 ${model.lead ? storyCard(model.lead, t, { size: 'lead', loading: 'first', headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
 <div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small', loading: 'eager' })}</div>
 </section>
-${model.sections.filter((s) => s.cards.length).map((section) => html`<section aria-labelledby="section-${section.slug}">
+${model.sections
+  .filter((s) => s.cards.length)
+  .map(
+    (section) => html`<section aria-labelledby="section-${section.slug}">
 <h2 class="block-title" id="section-${section.slug}"><a href="${sectionPath(section.slug)}">${section.name}</a></h2>
 ${cardGrid(section.cards, t)}
-</section>`)}`;
-  return layout(site, { title: site.settings.title, description: site.settings.description, path: '/', structuredData: homeData(site) }, main);
+</section>`,
+  )}`;
+  return layout(
+    site,
+    { title: site.settings.title, description: site.settings.description, path: '/', structuredData: homeData(site) },
+    main,
+  );
 }
 
 export interface ArchiveModel {
@@ -60,7 +79,9 @@ ${model.hasOlder ? html`<a rel="next" href="${href(model.page + 1)}">${site.t.t(
 
 export function archivePage(model: ArchiveModel, site: SiteContext): string {
   const { t } = site;
-  const kindName = t.t(model.kind === 'section' ? 'archive.section' : model.kind === 'tag' ? 'archive.tag' : 'archive.author');
+  const kindName = t.t(
+    model.kind === 'section' ? 'archive.section' : model.kind === 'tag' ? 'archive.tag' : 'archive.author',
+  );
   const path = model.page === 1 ? model.basePath : `${model.basePath}?page=${model.page}`;
   const main = html`<header class="archive-header"><p class="label">${kindName}</p><h1>${model.name}</h1>${model.description ? html`<p class="dek">${model.description}</p>` : ''}</header>
 ${model.cards.length ? cardGrid(model.cards, t, { headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}

@@ -8,8 +8,11 @@ import { layout } from './layout.ts';
 
 export function staticPage(page: { slug: string; title: string; body: ArticleDocument }, site: SiteContext): string {
   const body = renderDocument(page.body.content, { images: new Map(), cards: new Map(), t: site.t });
-  return layout(site, { title: page.title, description: page.title, path: `/${page.slug}` },
-    html`<article class="story"><h1>${page.title}</h1><div class="body">${body}</div></article>`);
+  return layout(
+    site,
+    { title: page.title, description: page.title, path: `/${page.slug}` },
+    html`<article class="story"><h1>${page.title}</h1><div class="body">${body}</div></article>`,
+  );
 }
 
 export function correctionsPage(items: readonly CorrectionListItem[], site: SiteContext): string {
@@ -17,10 +20,18 @@ export function correctionsPage(items: readonly CorrectionListItem[], site: Site
   const main = html`<article class="story"><h1>${t.t('corrections.title')}</h1>
 <p class="dek">${t.t('corrections.intro')}${site.pageSlugs.has('corrections-policy') ? html` <a href="/corrections-policy">${t.t('corrections.policy')}</a>` : ''}</p>
 <ol class="corrections-list" reversed>
-${items.map((item) => html`<li><p class="label">${t.t(item.kind === 'correction' ? 'article.correction' : 'article.clarification')} · <time datetime="${item.publishedAt}">${t.longDate(item.publishedAt)}</time></p>
-<p>${t.t('corrections.on')} <a href="${articlePath(item.sectionSlug, item.articleSlug)}">${item.headline}</a>: ${item.body}</p></li>`)}
+${items.map(
+  (
+    item,
+  ) => html`<li><p class="label">${t.t(item.kind === 'correction' ? 'article.correction' : 'article.clarification')} · <time datetime="${item.publishedAt}">${t.longDate(item.publishedAt)}</time></p>
+<p>${t.t('corrections.on')} <a href="${articlePath(item.sectionSlug, item.articleSlug)}">${item.headline}</a>: ${item.body}</p></li>`,
+)}
 </ol></article>`;
-  return layout(site, { title: t.t('corrections.title'), description: t.t('corrections.intro'), path: '/corrections' }, main);
+  return layout(
+    site,
+    { title: t.t('corrections.title'), description: t.t('corrections.intro'), path: '/corrections' },
+    main,
+  );
 }
 
 /** 404, 410 and 5xx pages: the site's navigation with a short explanation. */
@@ -30,6 +41,9 @@ export type ReaderErrorKind = 'notFound' | 'gone' | 'badRequest' | 'error';
 export function errorPage(kind: ReaderErrorKind, site: SiteContext, path: string): string {
   const { t } = site;
   const title = t.t(`${kind}.title`);
-  return layout(site, { title, description: title, path, robots: 'noindex' },
-    html`<article class="story"><h1>${title}</h1><p>${t.t(`${kind}.body`)}</p><p><a href="/">${t.t('nav.home')}</a></p></article>`);
+  return layout(
+    site,
+    { title, description: title, path, robots: 'noindex' },
+    html`<article class="story"><h1>${title}</h1><p>${t.t(`${kind}.body`)}</p><p><a href="/">${t.t('nav.home')}</a></p></article>`,
+  );
 }

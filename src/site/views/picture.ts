@@ -1,14 +1,22 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import { type ImageRef, imageSources } from '../../media/images.ts';
 
-interface PictureSources { webpSrcset: SafeHtml; srcset: SafeHtml; src: SafeHtml }
+interface PictureSources {
+  webpSrcset: SafeHtml;
+  srcset: SafeHtml;
+  src: SafeHtml;
+}
 
 // An image's format and renditions never change after upload, so its escaped srcsets can be kept
 // by id: a page of cards otherwise builds and escapes a dozen URLs per card on every render.
 const SOURCES_LIMIT = 5000;
 const sourcesMemo = new Map<string, PictureSources>();
 
-function pictureSources(image: ImageRef, preferredWidth: number | undefined, maxWidth: number | undefined): PictureSources {
+function pictureSources(
+  image: ImageRef,
+  preferredWidth: number | undefined,
+  maxWidth: number | undefined,
+): PictureSources {
   const key = `${image.id} ${preferredWidth ?? ''} ${maxWidth ?? ''}`;
   let sources = sourcesMemo.get(key);
   if (!sources) {
@@ -36,7 +44,12 @@ const LOADING_ATTRIBUTES: Record<PictureLoading, SafeHtml> = {
  * A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the
  * fold. `maxWidth` (device pixels) leaves out renditions wider than a small slot could ever use.
  */
-export function picture(image: ImageRef, alt: string, sizes: string, options: { loading?: PictureLoading; preferredWidth?: number; maxWidth?: number } = {}): SafeHtml {
+export function picture(
+  image: ImageRef,
+  alt: string,
+  sizes: string,
+  options: { loading?: PictureLoading; preferredWidth?: number; maxWidth?: number } = {},
+): SafeHtml {
   const sources = pictureSources(image, options.preferredWidth, options.maxWidth);
   return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${LOADING_ATTRIBUTES[options.loading ?? 'lazy']}></picture>`;
 }

@@ -4,7 +4,11 @@
  */
 
 export type DemoInline =
-  | { type: 'text'; text: string; marks?: Array<{ type: 'bold' } | { type: 'italic' } | { type: 'link'; href: string }> }
+  | {
+      type: 'text';
+      text: string;
+      marks?: Array<{ type: 'bold' } | { type: 'italic' } | { type: 'link'; href: string }>;
+    }
   | { type: 'break' };
 
 export type DemoBlock =
@@ -44,8 +48,26 @@ export interface DemoArticle {
   related?: string[];
 }
 
-export interface DemoSection { slug: string; name: string; description: string }
-export interface DemoAuthor { slug: string; name: string; bio: string }
-export interface DemoLabel { slug: string; name: string }
-export interface DemoTag { slug: string; name: string }
-export interface DemoPage { slug: string; title: string; body: DemoBlock[] }
+export interface DemoSection {
+  slug: string;
+  name: string;
+  description: string;
+}
+export interface DemoAuthor {
+  slug: string;
+  name: string;
+  bio: string;
+}
+export interface DemoLabel {
+  slug: string;
+  name: string;
+}
+export interface DemoTag {
+  slug: string;
+  name: string;
+}
+export interface DemoPage {
+  slug: string;
+  title: string;
+  body: DemoBlock[];
+}

@@ -1,24 +1,24 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/schema.ts';
-import { findRedirect } from '../content/pages.service.ts';
-import { registerMediaRoutes } from '../media/media.routes.ts';
-import type { MediaStorage } from '../media/storage.ts';
-import { registerArchiveRoutes } from '../site/archive.routes.ts';
-import { registerFeedRoutes } from '../site/feeds.routes.ts';
-import { registerPageRoutes } from '../site/pages.routes.ts';
-import { HTML } from '../site/serve-page.ts';
-import { siteContextLoader, type SiteContext } from '../site/site-context.ts';
-import type { SiteDeps } from '../site/site.deps.ts';
-import { registerSitemapRoutes } from '../site/sitemaps.routes.ts';
-import { errorPage, type ReaderErrorKind } from '../site/views/pages.ts';
-import { registerAdminApi } from '../admin/admin.plugin.ts';
-import { translator } from '../i18n/i18n.ts';
-import { AppError } from './errors.ts';
-import { html } from './html.ts';
-import { Invalidation } from './invalidation.ts';
-import { PageCache } from './page-cache.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { findRedirect } from './content/redirects.service.ts';
+import { registerMediaRoutes } from './media/media.routes.ts';
+import type { MediaStorage } from './media/storage.ts';
+import { registerArchiveRoutes } from './site/archive.routes.ts';
+import { registerFeedRoutes } from './site/feeds.routes.ts';
+import { registerPageRoutes } from './site/pages.routes.ts';
+import { HTML } from './site/serve-page.ts';
+import { siteContextLoader, type SiteContext } from './site/site-context.ts';
+import type { SiteDeps } from './site/site.deps.ts';
+import { registerSitemapRoutes } from './site/sitemaps.routes.ts';
+import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
+import { registerAdminApi } from './admin/admin.plugin.ts';
+import { translator } from './i18n/i18n.ts';
+import { AppError } from './http/errors.ts';
+import { html } from './http/html.ts';
+import { Invalidation } from './http/invalidation.ts';
+import { PageCache } from './http/page-cache.ts';
 
 export interface AppDeps {
   config: Config;
@@ -36,7 +36,8 @@ export interface GacetaApp {
 
 // Reader pages run no scripts of their own; embeds may frame https pages (the sanitizer limits which).
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data: https:; frame-src https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: https:; frame-src https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'SAMEORIGIN',
@@ -44,14 +45,21 @@ const SECURITY_HEADERS = {
 
 const isAdminApi = (request: FastifyRequest): boolean => request.url.startsWith('/admin/api');
 
-async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteContext>, status: number, kind: ReaderErrorKind, path: string): Promise<FastifyReply> {
+async function sendReaderError(
+  reply: FastifyReply,
+  site: () => Promise<SiteContext>,
+  status: number,
+  kind: ReaderErrorKind,
+  path: string,
+): Promise<FastifyReply> {
   let body: string;
   try {
     body = errorPage(kind, await site(), path);
   } catch {
     // Without the site context (the database is unreachable) there is no locale setting: English.
     const { t } = translator('en', 'UTC');
-    body = html`<!doctype html><html lang="en"><title>${t('error.title')}</title><h1>${t('error.title')}</h1><p>${t('error.body')}</p></html>`.toString();
+    body =
+      html`<!doctype html><html lang="en"><title>${t('error.title')}</title><h1>${t('error.title')}</h1><p>${t('error.body')}</p></html>`.toString();
   }
   return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
 }
@@ -60,7 +68,12 @@ async function sendReaderError(reply: FastifyReply, site: () => Promise<SiteCont
 export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const { config, db } = deps;
   const invalidation = deps.invalidation ?? new Invalidation();
-  const cache = new PageCache({ enabled: config.pageCache, capacity: config.pageCacheEntries, ttlMs: config.pageCacheTtlMs, invalidation });
+  const cache = new PageCache({
+    enabled: config.pageCache,
+    capacity: config.pageCacheEntries,
+    ttlMs: config.pageCacheTtlMs,
+    invalidation,
+  });
   const siteContext = siteContextLoader(db, config.publicUrl, invalidation, config.pageCacheTtlMs);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
@@ -70,17 +83,23 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     // An address that cannot be decoded (a stray "%") is refused with the site's own page, not JSON.
     frameworkErrors: (error, request, rawReply) => {
       const reply = rawReply as FastifyReply;
-      if (error.code !== 'FST_ERR_BAD_URL' || isAdminApi(request as FastifyRequest)) return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: error.message, fields: [] } });
+      if (error.code !== 'FST_ERR_BAD_URL' || isAdminApi(request as FastifyRequest))
+        return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message: error.message, fields: [] } });
       return sendReaderError(reply, siteContext, 400, 'notFound', '/');
     },
   });
 
   app.setErrorHandler(async (error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
-      const status = error instanceof AppError ? error.status : error.statusCode ?? 400;
+      const status = error instanceof AppError ? error.status : (error.statusCode ?? 400);
       const code = error instanceof AppError ? error.code : error.validation ? 'VALIDATION_FAILED' : error.code;
-      const fields = error instanceof AppError ? error.fields
-        : (error.validation ?? []).map((v) => ({ field: `${error.validationContext ?? ''}${v.instancePath || ''}${v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : ''}`, message: v.message ?? 'invalid' }));
+      const fields =
+        error instanceof AppError
+          ? error.fields
+          : (error.validation ?? []).map((v) => ({
+              field: `${error.validationContext ?? ''}${v.instancePath || ''}${v.params && 'missingProperty' in v.params ? `/${String(v.params.missingProperty)}` : ''}`,
+              message: v.message ?? 'invalid',
+            }));
       if (isAdminApi(request) || status === 413 || status === 415) {
         return reply.code(status).send({ error: { code, message: error.message, fields } });
       }
@@ -89,7 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
       return sendReaderError(reply, siteContext, status, status === 400 ? 'badRequest' : 'error', request.url);
     }
     request.log.error({ err: error }, 'request failed');
-    if (isAdminApi(request)) return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal error', fields: [] } });
+    if (isAdminApi(request))
+      return reply.code(500).send({ error: { code: 'INTERNAL', message: 'Internal error', fields: [] } });
     return sendReaderError(reply, siteContext, 500, 'error', request.url);
   });
 
@@ -98,7 +118,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     const path = request.url.split('?')[0] ?? '/';
     const target = request.method === 'GET' || request.method === 'HEAD' ? await findRedirect(db, path) : undefined;
     if (target) return reply.redirect(target, 301);
-    if (isAdminApi(request)) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}`, fields: [] } });
+    if (isAdminApi(request))
+      return reply
+        .code(404)
+        .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}`, fields: [] } });
     return sendReaderError(reply, siteContext, 404, 'notFound', path);
   }
   app.setNotFoundHandler(notFound);
