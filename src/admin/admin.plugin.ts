@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
+import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
@@ -32,7 +33,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         title: 'Gaceta admin API',
         version: '1',
         description:
-          'Create, edit, schedule and publish articles; manage sections, tags, labels, authors, pages, redirects, media, staff and settings.',
+          'Create, edit, schedule and publish articles; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
       },
       components: {
         securitySchemes: {
@@ -61,6 +62,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerTaxonomyRoutes(api, deps);
       registerMediaAdminRoutes(api, deps);
       registerSiteAdminRoutes(api, deps);
+      registerFrontPageRoutes(api, deps);
       registerStaffRoutes(api, deps);
     },
     { prefix: '/admin/api' },

@@ -6,6 +6,7 @@ import { createRedirect, deleteRedirect, listRedirects } from '../content/redire
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { isTimeZone } from '../i18n/i18n.ts';
+import { checkNavigation, type FieldProblem } from '../settings/navigation.ts';
 import { readSettings, type SiteSettings, SiteSettingsSchema, writeSettings } from '../settings/settings.ts';
 import { canStaff } from '../staff/policy.ts';
 import { IdParams } from './schemas.ts';
@@ -99,16 +100,33 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
   api.patch<{ Body: Partial<SiteSettings> }>(
     '/settings',
     {
-      schema: { tags: ['settings'], summary: 'Change site settings (admins)', body: Type.Partial(SiteSettingsSchema) },
+      schema: {
+        tags: ['settings'],
+        summary: 'Change site settings and the header and footer navigation (admins)',
+        body: Type.Partial(SiteSettingsSchema),
+      },
     },
     async (request) => {
       if (!canStaff(staffOf(request), 'settings.manage'))
         throw new AppError('FORBIDDEN', 'Only admins change site settings.');
-      if (request.body.timeZone && !isTimeZone(request.body.timeZone))
-        throw new AppError('VALIDATION_FAILED', `Unknown time zone ${request.body.timeZone}.`, [
-          { field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' },
-        ]);
-      await writeSettings(deps.db, request.body);
+      const changes = { ...request.body };
+      const problems: FieldProblem[] = [];
+      if (changes.timeZone && !isTimeZone(changes.timeZone))
+        problems.push({ field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' });
+      for (const field of ['headerNavigation', 'footerNavigation'] as const) {
+        const items = changes[field];
+        if (items === undefined) continue;
+        const checked = await checkNavigation(deps.db, field, items);
+        problems.push(...checked.problems);
+        changes[field] = checked.items;
+      }
+      if (problems.length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `The settings were not changed: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+          problems,
+        );
+      await writeSettings(deps.db, changes);
       deps.invalidation.purge([ALL_PAGES]);
       return readSettings(deps.db);
     },

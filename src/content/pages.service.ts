@@ -141,3 +141,15 @@ export async function deletePage(deps: PagesDeps, actor: StaffActor, id: string)
   if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No page with id ${id}.`);
   deps.invalidation.purge([ALL_PAGES]);
 }
+
+/** Every published static page (id, slug and title), for the site's navigation. */
+export async function listPublishedPages(
+  db: Kysely<Database>,
+): Promise<Array<{ id: string; slug: string; title: string }>> {
+  return db
+    .selectFrom('pages')
+    .select(['id', 'slug', 'title'])
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .execute();
+}

@@ -31,6 +31,7 @@ const CONTENT_TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> =
   ['taxonomy.manage', undefined, '..YY'],
   ['page.manage', undefined, '..YY'],
   ['redirect.manage', undefined, '..YY'],
+  ['frontPage.manage', undefined, '..YY'],
 ];
 
 const STAFF_TABLE: Array<[StaffAction, string]> = [

@@ -14,7 +14,8 @@ export type ContentAction =
   | 'media.edit'
   | 'taxonomy.manage'
   | 'page.manage'
-  | 'redirect.manage';
+  | 'redirect.manage'
+  | 'frontPage.manage';
 
 export interface PolicyActor {
   id: string;
@@ -35,7 +36,7 @@ const owns = (actor: PolicyActor, thing?: PolicyOwned): boolean => thing !== und
 
 /**
  * Contributors write drafts only; authors publish their own; editors publish anything and manage
- * sections, tags, labels, authors, pages and redirects; admins also manage staff and settings.
+ * sections, tags, labels, authors, pages, redirects and the home page's pinned stories; admins also manage staff and settings.
  */
 export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle | PolicyOwned): boolean {
   switch (action) {
@@ -56,6 +57,7 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'taxonomy.manage':
     case 'page.manage':
     case 'redirect.manage':
+    case 'frontPage.manage':
       return atLeast(actor, 'editor');
   }
 }

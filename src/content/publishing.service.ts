@@ -4,6 +4,7 @@ import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from './articles.repository.ts';
 import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { removeLapsedPins } from './front-page.service.ts';
 import { authorize } from './policy.ts';
 import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
 
@@ -110,7 +111,7 @@ export async function publishDueArticles(deps: ContentDeps, now = nowIso()): Pro
   return due;
 }
 
-/** Runs publishDueArticles now and then every intervalMs; returns a function that stops it. */
+/** Runs publishDueArticles and removeLapsedPins now and then every intervalMs; returns a function that stops it. */
 export function startScheduler(deps: ContentDeps, intervalMs: number, onError: (error: unknown) => void): () => void {
   let running = false;
   const tick = async (): Promise<void> => {
@@ -118,6 +119,7 @@ export function startScheduler(deps: ContentDeps, intervalMs: number, onError: (
     running = true;
     try {
       await publishDueArticles(deps);
+      await removeLapsedPins(deps);
     } catch (error) {
       onError(error);
     } finally {

@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { Dialect } from './database.ts';
 import * as core from './migrations/0001_core.ts';
 import * as listingOrder from './migrations/0002_listing_order.ts';
+import * as frontPagePins from './migrations/0003_front_page_pins.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
   '0001_core': core,
   '0002_listing_order': listingOrder,
+  '0003_front_page_pins': frontPagePins,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

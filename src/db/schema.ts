@@ -7,6 +7,7 @@ import type {
   CorrectionsTable,
   RevisionsTable,
 } from '../content/articles.table.ts';
+import type { FrontPagePinsTable } from '../content/front-page.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
@@ -28,6 +29,7 @@ export interface Database {
   pages: PagesTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  front_page_pins: FrontPagePinsTable;
   images: ImagesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;

@@ -16,6 +16,8 @@ export const ALL_PAGES = 'all';
 export const LIST_PAGES = 'lists';
 export const SITE_CONTEXT = 'site';
 export const CORRECTIONS_PAGE = 'corrections';
+/** The home page alone: changing the pinned stories purges it and nothing else. */
+export const FRONT_PAGE = 'front';
 export const articleKey = (id: string): string => `article:${id}`;
 export const sectionKey = (id: string): string => `section:${id}`;
 export const tagKey = (id: string): string => `tag:${id}`;

@@ -2,6 +2,7 @@
 export const en = {
   'nav.home': 'Home',
   'nav.skip': 'Skip to content',
+  'nav.main': 'Main',
   'nav.sections': 'Sections',
   'home.latest': 'Latest',
   'home.lead': 'Top story',

@@ -4,6 +4,7 @@ import type { MessageKey } from './en.ts';
 export const es: Record<MessageKey, string> = {
   'nav.home': 'Inicio',
   'nav.skip': 'Saltar al contenido',
+  'nav.main': 'Principal',
   'nav.sections': 'Secciones',
   'home.latest': 'Lo más reciente',
   'home.lead': 'Nota principal',

@@ -1,6 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { NavigationSchema } from './navigation.ts';
 
 /** Site settings an admin manages; every word of the site's own chrome follows `locale`. */
 export const SiteSettingsSchema = Type.Object(
@@ -12,6 +13,10 @@ export const SiteSettingsSchema = Type.Object(
     /** The publisher's legal name for JSON-LD and the Google News sitemap. */
     publisherName: Type.String({ minLength: 1, maxLength: 120 }),
     twitterHandle: Type.String({ maxLength: 40 }),
+    /** Links in the header, in order; null shows every section. */
+    headerNavigation: NavigationSchema,
+    /** Links in the footer, in order; null shows the sections and the published static pages. */
+    footerNavigation: NavigationSchema,
   },
   { additionalProperties: false },
 );
@@ -24,6 +29,8 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   timeZone: 'America/Mexico_City',
   publisherName: 'Gaceta',
   twitterHandle: '',
+  headerNavigation: null,
+  footerNavigation: null,
 });
 
 /** Reads the stored settings over the defaults. */

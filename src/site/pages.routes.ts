@@ -1,20 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { frontPageCards } from '../content/cards.repository.ts';
+import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
+import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
 import { readArticle } from '../content/reading.service.ts';
 import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { SLUG_PATTERN } from '../content/urls.ts';
-import { CORRECTIONS_PAGE, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
+import { CORRECTIONS_PAGE, FRONT_PAGE, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
 import { articlePage } from './views/article.ts';
 import { homePage } from './views/listings.ts';
 import { correctionsPage, staticPage } from './views/pages.ts';
 import { sectionArchive } from './archive.routes.ts';
+import { arrangeFrontPage } from './front-page.ts';
 import { servePage } from './serve-page.ts';
 import type { SiteDeps } from './site.deps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
 
 const HOME_LATEST = 6;
+// Stories under the lead, so its column is about as tall as the latest list beside it on a desktop.
+const HOME_SECONDARY = 4;
 const HOME_PER_SECTION = 4;
 
 /** Home, article, section-or-page, corrections and the stylesheet. */
@@ -31,22 +35,43 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/', (request, reply) =>
     servePage(request, reply, cache, async () => {
       const site = await deps.siteContext();
-      const front = await frontPageCards(db, {
-        latest: HOME_LATEST + 1,
-        sectionIds: site.sections.map((s) => s.id),
-        perSection: HOME_PER_SECTION,
-      });
-      const top = front.latest;
-      const sections = site.sections.map((section, i) => ({
-        slug: section.slug,
-        name: section.name,
-        cards: front.sections[i] ?? [],
-      }));
-      const cards = [...top, ...sections.flatMap((s) => s.cards)];
+      const now = Date.now();
+      const { pins, nextLapse } = pinsInForce(site.pins, now);
+      const pinnedIds = [...(pins.lead ? [pins.lead.articleId] : []), ...pins.featured.map((pin) => pin.articleId)];
+      // One query for the newest stories and the section blocks; pins cost one more (by primary
+      // key) only while there are any. The newest are read deep enough to fill the page around them.
+      const [front, pinnedCards] = await Promise.all([
+        frontPageCards(db, {
+          latest: 1 + HOME_SECONDARY + HOME_LATEST + pinnedIds.length,
+          sectionIds: site.sections.map((s) => s.id),
+          perSection: HOME_PER_SECTION,
+        }),
+        cardsByIds(db, pinnedIds),
+      ]);
+      // cardsByIds skips what readers may not see: a draft, scheduled or withdrawn pin leaves no gap.
+      const visible = new Map(pinnedCards.map((card) => [card.id, card]));
+      const page = arrangeFrontPage(
+        {
+          lead: pins.lead ? visible.get(pins.lead.articleId) : undefined,
+          featured: pins.featured.flatMap((pin) => visible.get(pin.articleId) ?? []),
+        },
+        front.latest,
+        site.sections.map((section, i) => ({ slug: section.slug, name: section.name, cards: front.sections[i] ?? [] })),
+        { secondary: HOME_SECONDARY, latest: HOME_LATEST, perSection: HOME_PER_SECTION },
+      );
+      const cards = [
+        ...(page.lead ? [page.lead] : []),
+        ...page.secondary,
+        ...page.latest,
+        ...page.sections.flatMap((s) => s.cards),
+      ];
       return {
         kind: 'page',
-        body: homePage({ lead: top[0], latest: top.slice(1), sections }, site),
-        keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))],
+        body: homePage(page, site),
+        // Every pinned story is a dependency, shown or not: a scheduled pin going live purges the page.
+        keys: [LIST_PAGES, FRONT_PAGE, ...new Set([...cards.map((card) => card.id), ...pinnedIds].map(articleKey))],
+        // The page must not outlive a pin; the scheduler also purges it then (removeLapsedPins).
+        ...(Number.isFinite(nextLapse) ? { ttlMs: Math.max(nextLapse - now, 1) } : {}),
       };
     }),
   );

@@ -151,9 +151,12 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
     ids.articles.set(article.slug, row.id);
   }
   for (const article of allArticles) await publishDemoArticle(deps, article, ids.images, ids.articles, now);
+  const pageIds = new Map<string, string>();
   for (const page of pages) {
+    const id = newId();
+    pageIds.set(page.slug, id);
     await insertPage(db, {
-      id: newId(),
+      id,
       slug: page.slug,
       title: page.title,
       body: toDocument(page.body, ids.images, ids.articles),
@@ -161,6 +164,18 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
       at: new Date(now).toISOString(),
     });
   }
+  // The newsroom's own navigation: every section and "About" in the header, the policies in the footer.
+  await writeSettings(db, {
+    headerNavigation: [
+      ...sections.map((section) => ({ type: 'section' as const, id: lookup(ids.sections, section.slug, 'section') })),
+      { type: 'page', id: lookup(pageIds, 'about', 'page'), label: 'About' },
+    ],
+    footerNavigation: [
+      { type: 'page', id: lookup(pageIds, 'about', 'page'), label: 'About us' },
+      { type: 'page', id: lookup(pageIds, 'ethics-policy', 'page') },
+      { type: 'page', id: lookup(pageIds, 'corrections-policy', 'page') },
+    ],
+  });
   log(`seeded ${allArticles.length} articles in ${sections.length} sections`);
   return { articles: allArticles.length };
 }

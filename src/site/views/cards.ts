@@ -5,7 +5,8 @@ import type { Translator } from '../../i18n/i18n.ts';
 import { picture, type PictureLoading } from './picture.ts';
 
 export interface CardOptions {
-  size?: 'lead' | 'normal' | 'small';
+  /** secondary: under the home page's lead; a normal card on a desktop, a small one on a phone. */
+  size?: 'lead' | 'normal' | 'secondary' | 'small';
   loading?: PictureLoading;
   headingLevel?: 2 | 3;
 }
@@ -18,7 +19,9 @@ export function storyCard(card: ArticleCard, t: Translator, options: CardOptions
       ? '(min-width: 50rem) 66vw, 100vw'
       : options.size === 'small'
         ? '8rem'
-        : '(min-width: 50rem) 22rem, 100vw';
+        : options.size === 'secondary'
+          ? '(min-width: 50rem) 22rem, 8rem'
+          : '(min-width: 50rem) 22rem, 100vw';
   const headline = html`<a href="${href}">${card.headline}</a>`;
   return html`<article class="card card-${options.size ?? 'normal'}">
 ${

@@ -1,6 +1,5 @@
 import { html, jsonLd, type Renderable, type SafeHtml } from '../../http/html.ts';
-import { sectionPath } from '../../content/urls.ts';
-import type { SiteContext } from '../site-context.ts';
+import type { NavLink, SiteContext } from '../site-context.ts';
 import { STYLESHEET_PATH } from './stylesheet.ts';
 
 export interface PageMeta {
@@ -57,13 +56,23 @@ ${meta.extraMeta ?? ''}
 ${(meta.structuredData ?? []).map((data) => jsonLd(data))}`;
 }
 
+function navLink(link: NavLink, current: string | undefined): SafeHtml {
+  if (link.external) return html`<li><a href="${link.href}" rel="noopener">${link.label}</a></li>`;
+  const here = link.section !== undefined && link.section === current;
+  return html`<li><a href="${link.href}"${here ? html` aria-current="page"` : ''}>${link.label}</a></li>`;
+}
+
 function header(site: SiteContext, current: string | undefined): SafeHtml {
   return html`<header class="masthead">
   <a class="skip" href="#main">${site.t.t('nav.skip')}</a>
   <p class="site-title"><a href="/">${site.settings.title}</a></p>
-  <nav aria-label="${site.t.t('nav.sections')}"><ul>
-    ${site.sections.map((section) => html`<li><a href="${sectionPath(section.slug)}"${section.slug === current ? html` aria-current="page"` : ''}>${section.name}</a></li>`)}
-  </ul></nav>
+  ${
+    site.header.length
+      ? html`<nav aria-label="${site.t.t(site.settings.headerNavigation === null ? 'nav.sections' : 'nav.main')}"><ul>
+    ${site.header.map((link) => navLink(link, current))}
+  </ul></nav>`
+      : ''
+  }
 </header>`;
 }
 
@@ -71,7 +80,7 @@ function footer(site: SiteContext): SafeHtml {
   const year = new Date().getUTCFullYear();
   return html`<footer class="site-footer">
   <nav aria-label="${site.settings.title}"><ul>
-    ${site.sections.map((section) => html`<li><a href="${sectionPath(section.slug)}">${section.name}</a></li>`)}
+    ${site.footer.map((link) => navLink(link, undefined))}
     <li><a href="/corrections">${site.t.t('corrections.title')}</a></li>
     <li><a href="/feed.xml">${site.t.t('footer.rss')}</a></li>
   </ul></nav>

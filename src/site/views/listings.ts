@@ -2,14 +2,9 @@ import { html, type SafeHtml } from '../../http/html.ts';
 import type { ArticleCard } from '../../content/cards.repository.ts';
 import { sectionPath } from '../../content/urls.ts';
 import type { SiteContext } from '../site-context.ts';
+import type { FrontPage } from '../front-page.ts';
 import { cardGrid, storyCard } from './cards.ts';
 import { layout, type PageMeta } from './layout.ts';
-
-export interface HomeModel {
-  lead: ArticleCard | undefined;
-  latest: ArticleCard[];
-  sections: Array<{ slug: string; name: string; cards: ArticleCard[] }>;
-}
 
 /** Organization and WebSite structured data for the home page. */
 function homeData(site: SiteContext): unknown[] {
@@ -35,12 +30,15 @@ function homeData(site: SiteContext): unknown[] {
   ];
 }
 
-export function homePage(model: HomeModel, site: SiteContext): string {
+export function homePage(model: FrontPage, site: SiteContext): string {
   const { t } = site;
   const main = html`<h1 class="visually-hidden">${site.settings.title}</h1>
 <section class="lead" aria-label="${t.t('home.lead')}">
+<div class="lead-column">
 ${model.lead ? storyCard(model.lead, t, { size: 'lead', loading: 'first', headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
-<div><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small', loading: 'eager' })}</div>
+${model.secondary.length ? html`<ul class="grid secondary">${model.secondary.map((card) => html`<li>${storyCard(card, t, { size: 'secondary', loading: 'eager' })}</li>`)}</ul>` : ''}
+</div>
+<div class="latest"><h2 class="block-title">${t.t('home.latest')}</h2>${cardGrid(model.latest, t, { size: 'small', loading: 'eager' })}</div>
 </section>
 ${model.sections
   .filter((s) => s.cards.length)

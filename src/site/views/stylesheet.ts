@@ -28,6 +28,9 @@ main{max-width:var(--max);margin:0 auto;padding:1rem}
 .card-small picture{grid-row:span 4}.card-small h3{font-size:1rem}.card-small .dek{font-size:.9rem}
 .lead .grid{grid-template-columns:1fr;gap:1rem}
 .lead{display:grid;gap:1.5rem;grid-template-columns:1fr}@media(min-width:50rem){.lead{grid-template-columns:2fr 1fr}}
+.lead .grid.secondary{margin-top:1rem}
+@media(max-width:49.99rem){.card-secondary{display:grid;grid-template-columns:7rem 1fr;column-gap:.75rem;align-content:start}.card-secondary picture{grid-row:span 4}.card-secondary h3{font-size:1rem}.card-secondary .dek{font-size:.9rem}}
+@media(min-width:50rem){.lead .grid.secondary{grid-template-columns:1fr 1fr;gap:1.5rem;margin-top:1.5rem}}
 .block-title{font-family:system-ui,sans-serif;font-size:1rem;text-transform:uppercase;letter-spacing:.08em;border-bottom:2px solid var(--ink);padding-bottom:.25rem;margin:2rem 0 1rem}
 .block-title a{text-decoration:none}
 article.story{max-width:44rem;margin:0 auto}
