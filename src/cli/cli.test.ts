@@ -167,6 +167,18 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.ok(attributed.length >= 3);
       const bodies = await db.selectFrom('article_bodies').select('body').execute();
       assert.ok(bodies.filter((b) => b.body.includes('"type":"related"')).length >= 3, 'inline related stories');
+      const footer = await db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'footerNavigation')
+        .executeTakeFirst();
+      const pageIds = (await db.selectFrom('pages').select('id').execute()).map((page) => page.id);
+      assert.deepEqual(
+        (JSON.parse(footer?.value ?? 'null') as Array<{ type: string; id: string }>).map((item) => item.type),
+        ['page', 'page', 'page'],
+        'the footer links the static pages',
+      );
+      assert.ok(JSON.parse(footer?.value ?? '[]').every((item: { id: string }) => pageIds.includes(item.id)));
     } finally {
       await handle.close();
     }
@@ -217,6 +229,9 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       const page = await fetch(`${base}/news/${draft.slug}`);
       assert.equal(page.status, 200, stderr);
       assert.match(await page.text(), /Results come in overnight/);
+      const footer = (await (await fetch(`${base}/`)).text()).split('<footer')[1] ?? '';
+      for (const policy of ['/about', '/ethics-policy', '/corrections-policy'])
+        assert.ok(footer.includes(`href="${policy}"`), `the demo's footer links ${policy}`);
     } finally {
       server.kill('SIGTERM');
     }

@@ -4,6 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
+import { insertPage } from '../content/pages.service.ts';
+import { newId, nowIso } from '../db/ids.ts';
+import { ALL_PAGES } from '../http/invalidation.ts';
+import { writeSettings } from '../settings/settings.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import {
   makeArticle,
@@ -13,6 +17,7 @@ import {
   makeLabel,
   makeSection,
   makeTag,
+  paragraphs,
 } from '../testing/factories.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -61,6 +66,39 @@ describe('a reader in a real browser', { skip }, () => {
       publishedAt: '2025-11-04T18:00:00.000Z',
     });
     await makeCorrection(t, lead.id, 'correction', 'An earlier version gave the wrong number of towns.');
+    // A day's worth of older stories in another section, so the home page fills its lead column and latest list.
+    const economy = await makeSection(db, 'Economy');
+    const stories = [
+      ['Tortilla prices climb for the third month', 'Corn costs more after the harvest fell short.'],
+      ['Small shops ask the council for card readers', 'Vendors at the Tuesday market say cash is running out.'],
+      ['A cooperative turns coffee husks into flour', 'The idea came from a grandmother’s recipe.'],
+      ['Remittances reach a record in the valley', 'Families spend more of them on water tanks this year.'],
+      ['Mezcal exports slow as agave runs scarce', 'Distillers wait for plants sown seven years ago.'],
+      ['The bus fare rises by two pesos in January', 'Drivers say fuel and repairs left them no choice.'],
+      ['Weavers win a fight over a copied pattern', 'A clothing brand agreed to credit the town of origin.'],
+      ['Rents near the new plant double in a year', 'Workers now commute two hours to the factory.'],
+      ['A credit union opens in the mountain towns', 'Its first loans go to beekeepers and carpenters.'],
+      ['What the new budget means for your street', 'Paving, lighting and drainage, town by town.'],
+    ];
+    for (const [i, [headline, dek]] of stories.entries())
+      await makeArticle(t, {
+        headline,
+        dek,
+        sectionId: economy.id,
+        featureImage: { id: image.id },
+        publishedAt: new Date(Date.UTC(2025, 9, 29, 23 - i)).toISOString(),
+      });
+    const about = newId();
+    await insertPage(db, {
+      id: about,
+      slug: 'about',
+      title: 'About us',
+      body: paragraphs('We are a reader-funded newsroom.'),
+      status: 'published',
+      at: nowIso(),
+    });
+    await writeSettings(db, { footerNavigation: [{ type: 'page', id: about, label: 'About the newsroom' }] });
+    t.invalidation.purge([ALL_PAGES]);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -152,14 +190,47 @@ describe('a reader in a real browser', { skip }, () => {
     await context.close();
   });
 
+  it('balances the desktop home page: the lead column ends near the foot of the latest list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/`);
+    // Measured from the top of the lead section to the foot of each column's last card.
+    const heights = await page.evaluate(`(() => {
+      const top = document.querySelector('.lead').getBoundingClientRect().top;
+      const foot = (selector) => { const all = document.querySelectorAll(selector); return all.length ? all[all.length - 1].getBoundingClientRect().bottom - top : 0; };
+      return { lead: foot('.lead-column .card'), latest: foot('.latest .card') };
+    })()`);
+    const { lead, latest } = heights as { lead: number; latest: number };
+    assert.ok(lead > 0 && latest > 0, `both columns have cards: ${JSON.stringify(heights)}`);
+    assert.ok(
+      Math.abs(lead - latest) <= 0.25 * Math.max(lead, latest),
+      `the lead column (${Math.round(lead)}px) and the latest list (${Math.round(latest)}px) end within 25% of each other`,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home-desktop.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('links the static pages from the footer navigation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/`);
+    await page.locator('footer nav a', { hasText: 'About the newsroom' }).click();
+    await page.waitForURL(/\/about$/);
+    assert.equal(await page.locator('h1').textContent(), 'About us');
+    await page.close();
+  });
+
   it('works on a phone-sized screen without horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(`${base}/environment/valley-wells-run-dry-as-the-rains-fail`);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'article-phone.png'), fullPage: true });
+    for (const [address, name] of [
+      ['/environment/valley-wells-run-dry-as-the-rains-fail', 'article-phone.png'],
+      ['/', 'home-phone.png'],
+    ] as const) {
+      await page.goto(`${base}${address}`);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(overflow <= 0, `${address} is ${overflow}px wider than the screen`);
+      await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+    }
     await page.close();
   });
 });
