@@ -22,6 +22,7 @@ const TABLES = [
   'staff',
   'staff_sessions',
   'api_keys',
+  'front_page_pins',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -68,11 +69,15 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
-      ['0002_listing_order', '0001_core'],
+      ['0003_front_page_pins', '0002_listing_order', '0001_core'],
     );
     const left = (await database.handle.db.introspection.getTables()).map((table) => table.name);
     assert.ok(!left.includes('articles'));
-    assert.deepEqual(await migrateToLatest(db, database.handle.dialect), ['0001_core', '0002_listing_order']);
+    assert.deepEqual(await migrateToLatest(db, database.handle.dialect), [
+      '0001_core',
+      '0002_listing_order',
+      '0003_front_page_pins',
+    ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
   });
