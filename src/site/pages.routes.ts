@@ -16,9 +16,9 @@ import { servePage } from './serve-page.ts';
 import type { SiteDeps } from './site.deps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
 
-const HOME_LATEST = 6;
+const HOME_LATEST = 4;
 // Stories under the lead, so its column is about as tall as the latest list beside it on a desktop.
-const HOME_SECONDARY = 4;
+const HOME_SECONDARY = 2;
 const HOME_PER_SECTION = 4;
 
 /** Home, article, section-or-page, corrections and the stylesheet. */
