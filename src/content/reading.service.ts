@@ -46,6 +46,11 @@ export interface ArticleView {
   bodyImages: Map<string, ImageWithDetails>;
   bodyCards: Map<string, ArticleCard>;
   related: ArticleCard[];
+  /**
+   * Every article the page looked at, shown or not: inline cards and editor's picks that readers
+   * cannot see yet (scheduled) are still referenced, so the page is purged when they go live.
+   */
+  referencedIds: readonly string[];
   /** Plain-text excerpt for descriptions when the dek is empty (never beyond what the viewer may read). */
   excerpt: string;
 }
@@ -155,6 +160,7 @@ export async function readArticle(
       bodyImages,
       bodyCards: new Map(bodyCards.map((card) => [card.id, card])),
       related,
+      referencedIds: [...new Set([...refs.articleIds, ...picks, ...related.map((card) => card.id)])],
       excerpt: locked ? '' : row.body_text.slice(0, 300),
     },
   };

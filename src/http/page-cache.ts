@@ -10,6 +10,8 @@ export interface CachedPage {
   keys: readonly string[];
   /** For pages that change with time alone (the news sitemap); others live until purged. */
   expiresAt?: number;
+  /** Cache-Control for shared caches when the page changes with time alone (see expiresAt). */
+  cacheControl?: string;
   /** Compressed copies, made on first request for each encoding. */
   compressed?: { br?: Buffer; gzip?: Buffer };
 }
@@ -33,6 +35,7 @@ export class PageCache {
   readonly #capacity: number;
   readonly #ttlMs: number;
   readonly enabled: boolean;
+  #generation = 0;
 
   constructor(options: { enabled: boolean; capacity: number; ttlMs?: number; invalidation: Invalidation }) {
     this.enabled = options.enabled;
@@ -71,7 +74,13 @@ export class PageCache {
     }
   }
 
+  /** Counts purges, so a render can tell that one went by while it ran (see servePage). */
+  get generation(): number {
+    return this.#generation;
+  }
+
   purge(keys: readonly string[]): void {
+    this.#generation++;
     if (keys.includes(ALL_PAGES)) {
       this.#entries.clear();
       this.#byKey.clear();

@@ -5,7 +5,7 @@ import { findAuthorBySlug, findTagBySlug } from '../content/taxonomy.repository.
 import { authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
 import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
 import { servePage, type PageResult } from './serve-page.ts';
-import { PAGE_SIZE, parsePageNumber, type SiteDeps } from './site.deps.ts';
+import { PAGE_SIZE, pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { type ArchiveModel, archivePage } from './views/listings.ts';
 
 async function archive(
@@ -13,9 +13,8 @@ async function archive(
   kind: ArchiveModel['kind'],
   what: { name: string; description: string; basePath: string },
   filter: CardFilter,
-  rawPage: string | undefined,
+  page: number,
 ): Promise<PageResult> {
-  const page = parsePageNumber(rawPage);
   // One card more than a page tells whether an older page exists, without counting the archive.
   const fetched = await listCards(deps.db, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
   if (page > 1 && fetched.length === 0) return { kind: 'missing' };
@@ -29,45 +28,59 @@ async function archive(
 }
 
 /** A section's archive page (the section route is shared with static pages, see pages.routes.ts). */
-export function sectionArchive(deps: SiteDeps, section: SectionRow, rawPage: string | undefined): Promise<PageResult> {
+export function sectionArchive(deps: SiteDeps, section: SectionRow, page: number): Promise<PageResult> {
   return archive(
     deps,
     'section',
     { name: section.name, description: section.description, basePath: sectionPath(section.slug) },
     { sectionId: section.id },
-    rawPage,
+    page,
   );
 }
 
 /** Tag and author archives. */
 export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
-      const { slug } = request.params;
-      const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
-      if (!tag) return { kind: 'missing' };
-      return archive(
-        deps,
-        'tag',
-        { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
-        { tagId: tag.id },
-        request.query.page,
-      );
-    }),
-  );
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) => {
+    const page = parsePageNumber(request.query.page);
+    return servePage(
+      request,
+      reply,
+      deps.cache,
+      async () => {
+        const { slug } = request.params;
+        const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
+        if (!tag) return { kind: 'missing' };
+        return archive(
+          deps,
+          'tag',
+          { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
+          { tagId: tag.id },
+          page,
+        );
+      },
+      pageQuery(page),
+    );
+  });
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
-      const { slug } = request.params;
-      const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
-      if (!author) return { kind: 'missing' };
-      return archive(
-        deps,
-        'author',
-        { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
-        { authorId: author.id },
-        request.query.page,
-      );
-    }),
-  );
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) => {
+    const page = parsePageNumber(request.query.page);
+    return servePage(
+      request,
+      reply,
+      deps.cache,
+      async () => {
+        const { slug } = request.params;
+        const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
+        if (!author) return { kind: 'missing' };
+        return archive(
+          deps,
+          'author',
+          { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
+          { authorId: author.id },
+          page,
+        );
+      },
+      pageQuery(page),
+    );
+  });
 }

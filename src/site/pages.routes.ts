@@ -5,7 +5,8 @@ import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
 import { readArticle } from '../content/reading.service.ts';
 import { findSectionBySlug } from '../content/taxonomy.repository.ts';
-import { SLUG_PATTERN } from '../content/urls.ts';
+import { documentReferences } from '../content/document.ts';
+import { pagePath, SLUG_PATTERN } from '../content/urls.ts';
 import { CORRECTIONS_PAGE, FRONT_PAGE, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
 import { articlePage } from './views/article.ts';
 import { homePage } from './views/listings.ts';
@@ -13,7 +14,7 @@ import { correctionsPage, staticPage } from './views/pages.ts';
 import { sectionArchive } from './archive.routes.ts';
 import { arrangeFrontPage } from './front-page.ts';
 import { servePage } from './serve-page.ts';
-import type { SiteDeps } from './site.deps.ts';
+import { pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
 
 const HOME_LATEST = 4;
@@ -95,13 +96,14 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
       if (found.kind !== 'found') return found.kind === 'moved' ? { kind: 'redirect', location: found.path } : found;
       const { article } = found;
       const site = await deps.siteContext();
-      const shown = [article.id, ...article.related.map((c) => c.id), ...article.bodyCards.keys()];
       return {
         kind: 'page',
         body: articlePage(article, site),
-        // Computed related stories change when the section or a shared tag gets a new story.
+        // Every article it referenced, shown or not (a scheduled one appears when it goes live); computed
+        // related stories change when the section or a shared tag gets a new story.
         keys: [
-          ...shown.map(articleKey),
+          articleKey(article.id),
+          ...article.referencedIds.map(articleKey),
           ...(article.section ? [sectionKey(article.section.id)] : []),
           ...article.tags.map((tag) => tagKey(tag.id)),
         ],
@@ -109,15 +111,28 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }),
   );
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/:slug', (request, reply) =>
-    servePage(request, reply, cache, async () => {
-      const { slug } = request.params;
-      if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-      const section = await findSectionBySlug(db, slug);
-      if (section) return sectionArchive(deps, section, request.query.page);
-      const page = await findPublishedPage(db, slug);
-      if (!page) return { kind: 'missing' };
-      return { kind: 'page', body: staticPage(page, await deps.siteContext()), keys: [`page:${page.id}`] };
-    }),
-  );
+  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/:slug', (request, reply) => {
+    const pageNumber = parsePageNumber(request.query.page);
+    return servePage(
+      request,
+      reply,
+      cache,
+      async () => {
+        const { slug } = request.params;
+        if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
+        const section = await findSectionBySlug(db, slug);
+        if (section) return sectionArchive(deps, section, pageNumber);
+        const page = await findPublishedPage(db, slug);
+        if (!page) return { kind: 'missing' };
+        // A static page has no page 2; sending ?page=N to its one address keeps the cache to one entry.
+        if (pageNumber > 1) return { kind: 'redirect', location: pagePath(page.slug) };
+        return {
+          kind: 'page',
+          body: staticPage(page, await deps.siteContext()),
+          keys: [`page:${page.id}`, ...documentReferences(page.body).articleIds.map(articleKey)],
+        };
+      },
+      pageQuery(pageNumber),
+    );
+  });
 }

@@ -15,6 +15,11 @@ export const HTML = 'text/html; charset=utf-8';
 
 // Browsers revalidate after a minute; a CDN may keep a page for a day and is purged by Surrogate-Key.
 const CACHE_CONTROL = 'public, max-age=60, s-maxage=86400, stale-while-revalidate=60, stale-if-error=86400';
+// Pages that change with time alone (ttlMs) are kept by a CDN no longer than by Gaceta.
+const cacheControlFor = (ttlMs: number): string =>
+  `public, max-age=60, s-maxage=${Math.ceil(ttlMs / 1000)}, stale-if-error=86400`;
+// A page rendered while a purge went by may show what was just changed: no shared cache keeps it.
+const UNCACHED = 'no-cache';
 
 /** Who is reading this request. Member sign-in arrives with the paywall issue; until then every reader is anonymous. */
 export function viewerOf(_request: FastifyRequest): Viewer {
@@ -22,19 +27,26 @@ export function viewerOf(_request: FastifyRequest): Viewer {
 }
 
 /**
- * Serves a reader page through the page cache: one render per URL and viewer variant until a
- * purge, ETag with 304 answers, and headers a CDN can cache and purge by.
+ * Serves a reader page through the page cache: one render per route, parameters and viewer variant
+ * until a purge, ETag with 304 answers, and headers a CDN can cache and purge by.
+ *
+ * `query` is the canonical form of the query parameters the page reads (`page=2`), made by the
+ * route; any other parameter (`?utm_source=…`) reaches neither the cache key nor the renderer.
  */
 export async function servePage(
   request: FastifyRequest,
   reply: FastifyReply,
   cache: PageCache,
   render: (viewer: Viewer) => Promise<PageResult>,
+  query = '',
 ): Promise<FastifyReply> {
   const viewer = viewerOf(request);
-  const cacheKey = `${cacheVariant(viewer)} ${request.url}`;
+  const cacheKey = pageKey(request, cacheVariant(viewer), query);
   let page: CachedPage | undefined = cache.enabled ? cache.get(cacheKey) : undefined;
+  let cacheControl = viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache';
+  if (page?.cacheControl && viewer.kind === 'anonymous') cacheControl = page.cacheControl;
   if (!page) {
+    const generation = cache.generation;
     const result = await render(viewer);
     if (result.kind === 'redirect') return reply.redirect(result.location, 301);
     if (result.kind === 'missing') throw new AppError('NOT_FOUND', 'No page at this address.');
@@ -46,9 +58,12 @@ export async function servePage(
       contentType: result.contentType ?? HTML,
       status: result.status ?? 200,
       keys: result.keys,
-      ...(result.ttlMs ? { expiresAt: Date.now() + result.ttlMs } : {}),
+      ...(result.ttlMs ? { expiresAt: Date.now() + result.ttlMs, cacheControl: cacheControlFor(result.ttlMs) } : {}),
     };
-    if (page.status === 200) cache.set(cacheKey, page);
+    if (page.cacheControl && viewer.kind === 'anonymous') cacheControl = page.cacheControl;
+    // A purge while this page was rendering may have changed what it read: send it, keep it nowhere.
+    if (cache.generation !== generation) cacheControl = UNCACHED;
+    else if (page.status === 200) cache.set(cacheKey, page);
   }
   // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy
   // compresses them), and so do pages too small to gain from it.
@@ -59,13 +74,25 @@ export async function servePage(
   const etag = encoding ? `${page.etag.slice(0, -1)}-${encoding}"` : page.etag;
   reply
     .header('etag', etag)
-    .header('cache-control', viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache')
+    .header('cache-control', cacheControl)
     .header('surrogate-key', page.keys.join(' '))
     .header('vary', 'Cookie, Accept-Encoding')
     .type(page.contentType);
   if (request.headers['if-none-match'] === etag) return reply.code(304).send();
   if (encoding) return reply.code(page.status).header('content-encoding', encoding).send(compressed(page, encoding));
   return reply.code(page.status).send(page.body);
+}
+
+/**
+ * The cache key of a page: viewer variant, route and the route's parameters (decoded, so
+ * `/news/%66oo` is `/news/foo`), and the canonical query the route reads. Renderers cache only
+ * pages whose parameters are valid slugs, so a space cannot make two parameter lists collide.
+ */
+function pageKey(request: FastifyRequest, variant: string, query: string): string {
+  let key = variant + ' ' + (request.routeOptions.url ?? '');
+  const params = request.params as Record<string, string>;
+  for (const name in params) key += ' ' + params[name];
+  return query ? key + ' ?' + query : key;
 }
 
 type Encoding = 'br' | 'gzip';

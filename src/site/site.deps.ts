@@ -22,3 +22,6 @@ export function parsePageNumber(raw: unknown): number {
   }
   return page;
 }
+
+/** The canonical query of a page number for the page cache's key: none for the first page. */
+export const pageQuery = (page: number): string => (page > 1 ? `page=${page}` : '');
