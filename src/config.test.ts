@@ -22,6 +22,14 @@ describe('configuration from the environment', () => {
     assert.equal(loadConfig({ UPLOAD_LIMIT_MB: '5' }).uploadLimitBytes, 5 * 1024 * 1024);
   });
 
+  it('reads several Varnish addresses to purge, separated by commas', () => {
+    assert.deepEqual(loadConfig({}).varnishPurgeUrls, []);
+    assert.deepEqual(
+      loadConfig({ VARNISH_PURGE_URL: 'http://10.0.0.5:6081, http://10.0.0.6:6081/' }).varnishPurgeUrls,
+      ['http://10.0.0.5:6081', 'http://10.0.0.6:6081/'],
+    );
+  });
+
   it('refuses bad values with an error that names the variable', () => {
     for (const [name, value] of [
       ['UPLOAD_LIMIT_MB', 'lots'],
@@ -30,6 +38,8 @@ describe('configuration from the environment', () => {
       ['DATABASE_URL', 'mysql://db'],
       ['REDIS_URL', 'cache:6379'],
       ['PUBLIC_URL', 'ftp://x'],
+      ['VARNISH_PURGE_URL', 'varnish:6081'],
+      ['VARNISH_PURGE_URL', 'http://one:6081,two'],
     ] as const) {
       assert.throws(
         () => loadConfig({ [name]: value }),

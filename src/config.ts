@@ -21,6 +21,8 @@ export interface Config {
   readonly pageCacheTtlMs: number;
   /** Redis for purges shared by several Gaceta processes. */
   readonly redisUrl: string | undefined;
+  /** Varnish caches in front of Gaceta (their http://host:port), sent every purge made in this process. */
+  readonly varnishPurgeUrls: readonly string[];
   readonly schedulerIntervalMs: number;
   readonly logLevel: string;
   readonly secureCookies: boolean;
@@ -67,6 +69,24 @@ function url(env: Env, name: string, fallback: string): string {
   return raw.replace(/\/+$/, '');
 }
 
+function urlList(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (!raw) return [];
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      try {
+        const parsed = new URL(item);
+        if (['http:', 'https:'].includes(parsed.protocol)) return item;
+      } catch {
+        // reported below
+      }
+      throw new ConfigError(`${name} must be comma-separated http(s) URLs, got "${item}"`);
+    });
+}
+
 /** Parses configuration from an environment map (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0);
@@ -92,6 +112,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     pageCacheEntries: integer(env, 'PAGE_CACHE_ENTRIES', 5000, 1),
     pageCacheTtlMs: integer(env, 'PAGE_CACHE_TTL_SECONDS', databaseUrl && !env.REDIS_URL ? 30 : 0, 0) * 1000,
     redisUrl: env.REDIS_URL || undefined,
+    varnishPurgeUrls: Object.freeze(urlList(env, 'VARNISH_PURGE_URL')),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1000, 50),
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: publicUrl.startsWith('https:'),

@@ -1,7 +1,8 @@
 /**
  * Cache invalidation by key. Every change that affects readers purges keys here; the page cache
  * and the site context listen. With a transport (Redis, see redis-invalidation.ts) a purge made in
- * one Gaceta process reaches every other process serving the same database.
+ * one Gaceta process reaches every other process serving the same database; caches in front of
+ * Gaceta (Varnish, see varnish-purge.ts) hear it once, from the process that made it.
  */
 export type PurgeListener = (keys: readonly string[]) => void;
 
@@ -12,6 +13,12 @@ export interface PurgeTransport {
   onRemote(listener: PurgeListener): void;
 }
 
+/** A shared cache in front of Gaceta (Varnish, a CDN), told of every purge made in this process. */
+export interface PurgeSink {
+  send(keys: readonly string[]): void;
+}
+
+/** Purges everything; caches in front of Gaceta tag every page with it (deploy/varnish/gaceta.vcl). */
 export const ALL_PAGES = 'all';
 export const LIST_PAGES = 'lists';
 export const SITE_CONTEXT = 'site';
@@ -25,9 +32,12 @@ export const tagKey = (id: string): string => `tag:${id}`;
 export class Invalidation {
   readonly #listeners: PurgeListener[] = [];
   readonly #transport: PurgeTransport | undefined;
+  readonly #caches: readonly PurgeSink[];
 
-  constructor(transport?: PurgeTransport) {
+  constructor(transport?: PurgeTransport, caches: readonly PurgeSink[] = []) {
     this.#transport = transport;
+    this.#caches = caches;
+    // Purges from other processes are applied here only: their own process told the caches in front.
     transport?.onRemote((keys) => this.#apply(keys));
   }
 
@@ -35,11 +45,12 @@ export class Invalidation {
     this.#listeners.push(listener);
   }
 
-  /** Purges here at once, and in every other process through the transport. */
+  /** Purges here at once, in every other process through the transport, and in the caches in front. */
   purge(keys: readonly string[]): void {
     if (keys.length === 0) return;
     this.#apply(keys);
     this.#transport?.publish(keys);
+    for (const cache of this.#caches) cache.send(keys);
   }
 
   #apply(keys: readonly string[]): void {

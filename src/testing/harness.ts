@@ -70,7 +70,10 @@ export interface TestApp extends GacetaApp {
 }
 
 /** The whole application on a fresh database, for app.inject() tests. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  invalidation = new Invalidation(),
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
     { GACETA_DATA_DIR: database.dataDir, PUBLIC_URL: 'https://news.example' },
@@ -81,7 +84,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config,
     db: database.handle.db,
     storage,
-    invalidation: new Invalidation(),
+    invalidation,
     logger: false,
   });
   return {
