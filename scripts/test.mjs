@@ -38,4 +38,20 @@ if (!process.env.TEST_REDIS_URL) {
     '### The test of purges shared through Redis was skipped: TEST_REDIS_URL is not set (for example TEST_REDIS_URL=redis://127.0.0.1:6379).\n',
   );
 }
+// The same check as src/testing/varnish.ts: the Varnish test needs varnishd and the xkey vmod.
+const varnishd = ['varnishd', '/usr/sbin/varnishd', '/usr/local/sbin/varnishd'].find(
+  (candidate) => spawnSync(candidate, ['-V']).status === 0,
+);
+const xkey = [
+  '/usr/lib/x86_64-linux-gnu/varnish/vmods',
+  '/usr/lib/aarch64-linux-gnu/varnish/vmods',
+  '/usr/lib/varnish/vmods',
+  '/usr/lib64/varnish/vmods',
+  '/usr/local/lib/varnish/vmods',
+].some((dir) => fs.existsSync(path.join(dir, 'libvmod_xkey.so')));
+if (!varnishd || !xkey) {
+  console.log(
+    `### The Varnish test was skipped: ${varnishd ? 'the xkey vmod is' : 'varnishd is'} not installed (apt-get install varnish varnish-modules).\n`,
+  );
+}
 process.exit(failed);
