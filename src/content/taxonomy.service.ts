@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
-import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
+import { ALL_PAGES, type Invalidation, LIST_PAGES } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { authorize } from './policy.ts';
 import { insertTaxonomyRow, type TaxonomyTable } from './taxonomy.repository.ts';
@@ -66,7 +66,11 @@ export async function listTaxonomy(db: Kysely<Database>, kind: TaxonomyKind): Pr
   return rows.map(present);
 }
 
-/** Creates a section, tag, label or author; the slug defaults to one made from the name. A change repaints every page. */
+/**
+ * Creates a section, tag, label or author; the slug defaults to one made from the name. A new
+ * section joins the navigation of every page; a new tag, label or author is on no page until an
+ * article uses it (which purges that article), except the sitemap of archives, which is a list.
+ */
 export async function createTaxonomyItem(
   deps: TaxonomyDeps,
   actor: StaffActor,
@@ -83,10 +87,11 @@ export async function createTaxonomyItem(
     ...(kind.table === 'authors' ? { created_at: nowIso() } : {}),
   };
   await insertTaxonomyRow(deps.db, kind.table, row);
-  deps.invalidation.purge([ALL_PAGES]);
+  deps.invalidation.purge([kind.table === 'sections' ? ALL_PAGES : LIST_PAGES]);
   return present(row);
 }
 
+/** Changes one; its name may be on any page (navigation, bylines, labels on cards), so every page is purged. */
 export async function updateTaxonomyItem(
   deps: TaxonomyDeps,
   actor: StaffActor,

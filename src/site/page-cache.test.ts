@@ -9,7 +9,7 @@ import { Invalidation, LIST_PAGES } from '../http/invalidation.ts';
 import { PageCache } from '../http/page-cache.ts';
 import { servePage } from './serve-page.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { makeArticle, makeSection, paragraphs } from '../testing/factories.ts';
+import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
 
 const HOUR = 3600_000;
 
@@ -91,6 +91,39 @@ describe('cached pages follow every article they referenced', () => {
     const keys = String((await first).headers['surrogate-key']);
     // Static pages render related blocks once section 3 of issue 12 lands; the key is there already.
     assert.match(keys, new RegExp(`article:${later.id}`));
+  });
+
+  it('a new tag, label or author purges the lists only; a new section, every page', async () => {
+    const section = await makeSection(t.database.handle.db, 'Courts');
+    const article = await makeArticle(t, { headline: 'Judge rules on the dam', sectionId: section.id });
+    const path = `/courts/${article.slug}`;
+    const headers = await signIn(t, await makeStaff(t, 'editor'));
+    const create = async (table: string, name: string) => {
+      const response = await t.app.inject({ method: 'POST', url: `/admin/api/${table}`, headers, payload: { name } });
+      assert.equal(response.statusCode, 201, response.body);
+    };
+    await get(path);
+    await get('/sitemaps/pages.xml');
+    let renders = 0;
+    const counting = t.cache.set.bind(t.cache);
+    t.cache.set = (key, page) => {
+      renders++;
+      counting(key, page);
+    };
+    try {
+      await create('tags', 'Water rights');
+      await create('labels', 'Explainer');
+      await create('authors', 'Inés Robles');
+      await get(path);
+      assert.equal(renders, 0, 'the article page stayed cached');
+      const sitemap = await get('/sitemaps/pages.xml');
+      assert.match(sitemap, /\/tag\/water-rights</);
+      assert.match(sitemap, /\/author\/ines-robles</);
+      await create('sections', 'Opinion');
+      assert.match(await get(path), /href="\/opinion"/, 'a new section is in the navigation of every page');
+    } finally {
+      t.cache.set = counting;
+    }
   });
 
   it('query parameters a page does not read make no new cache entry, render or ETag; ?page does', async () => {
