@@ -91,6 +91,15 @@ describe('cached pages follow every article they referenced', () => {
     const keys = String((await first).headers['surrogate-key']);
     // Static pages render related blocks once section 3 of issue 12 lands; the key is there already.
     assert.match(keys, new RegExp(`article:${later.id}`));
+    const paged = await t.app.inject('/water-guide?page=3');
+    assert.equal(paged.statusCode, 301, 'a static page has one address, whatever ?page says');
+    assert.equal(paged.headers.location, '/water-guide');
+  });
+
+  it('a page that changes with time alone is kept by a shared cache no longer than by Gaceta', async () => {
+    const news = await t.app.inject('/sitemaps/news.xml');
+    assert.match(String(news.headers['cache-control']), /s-maxage=60\b/);
+    assert.match(String((await t.app.inject('/sitemaps/news.xml')).headers['cache-control']), /s-maxage=60\b/);
   });
 
   it('a new tag, label or author purges the lists only; a new section, every page', async () => {
