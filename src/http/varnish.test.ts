@@ -81,6 +81,14 @@ describe('Varnish in front of Gaceta, purged by xkey (deploy/varnish/gaceta.vcl)
       await signedIn.arrayBuffer();
       assert.ok(!isHit(signedIn), 'a Gaceta session cookie is passed to Gaceta, never served the shared copy');
     }
+    // One gzipped object serves every client: zipped to those that take gzip, unzipped to the rest.
+    const zipped = await read('/', { 'accept-encoding': 'gzip' });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.match(await zipped.text(), /<!doctype html>/);
+    const plain = await read('/', { 'accept-encoding': 'identity' });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.match(await plain.text(), /<!doctype html>/);
+    assert.ok(isHit(zipped) && isHit(plain));
     const keys = (await read('/')).headers;
     assert.equal(keys.get('surrogate-key'), null, 'the keys stay inside Varnish');
     const refused = await fetch(varnish.url + '/', { method: 'PURGE' });

@@ -192,7 +192,7 @@ describe('a page rendered while a purge goes by', () => {
       }),
     );
     const first = await app.inject('/story');
-    assert.equal(first.headers['cache-control'], 'no-cache');
+    assert.equal(first.headers['cache-control'], 'no-store');
     assert.equal(cache.size, 0);
     const second = await app.inject('/story');
     assert.match(String(second.headers['cache-control']), /s-maxage=86400/);

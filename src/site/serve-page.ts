@@ -18,8 +18,8 @@ const CACHE_CONTROL = 'public, max-age=60, s-maxage=86400, stale-while-revalidat
 // Pages that change with time alone (ttlMs) are kept by a CDN no longer than by Gaceta.
 const cacheControlFor = (ttlMs: number): string =>
   `public, max-age=60, s-maxage=${Math.ceil(ttlMs / 1000)}, stale-if-error=86400`;
-// A page rendered while a purge went by may show what was just changed: no shared cache keeps it.
-const UNCACHED = 'no-cache';
+// A page rendered while a purge went by may show what was just changed: no cache keeps it.
+const UNCACHED = 'no-store';
 
 /** Who is reading this request. Member sign-in arrives with the paywall issue; until then every reader is anonymous. */
 export function viewerOf(_request: FastifyRequest): Viewer {
@@ -62,7 +62,7 @@ export async function servePage(
     };
     if (page.cacheControl && viewer.kind === 'anonymous') cacheControl = page.cacheControl;
     // A purge while this page was rendering may have changed what it read: send it, keep it nowhere.
-    if (cache.generation !== generation) cacheControl = UNCACHED;
+    if (cache.generation !== generation) cacheControl = viewer.kind === 'anonymous' ? UNCACHED : cacheControl;
     else if (page.status === 200) cache.set(cacheKey, page);
   }
   // Cached pages are compressed once and kept; uncached ones go out as they are (a CDN or proxy
