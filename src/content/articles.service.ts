@@ -23,9 +23,9 @@ import {
 import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
-import { type ArticleDocument, documentReferences, EMPTY_DOCUMENT, storedBody } from './document.ts';
+import { cleanDocument, documentReferenceProblems } from './document-checks.ts';
+import { EMPTY_DOCUMENT, storedBody } from './document.ts';
 import { authorize } from './policy.ts';
-import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
 
@@ -40,16 +40,6 @@ export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
   const row = await findArticleById(db, id);
   if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
   return row;
-}
-
-/** Embeds are sanitized on the way in, so what is stored is already clean. */
-function cleanDocument(doc: ArticleDocument): ArticleDocument {
-  return {
-    ...doc,
-    content: doc.content.map((block) =>
-      block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block,
-    ),
-  };
 }
 
 async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: string): Promise<void> {
@@ -73,11 +63,7 @@ async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: strin
     await expect('relatedIds', 'articles', input.relatedIds);
   }
   if (input.featureImage) await expect('featureImage.id', 'images', [input.featureImage.id]);
-  if (input.body) {
-    const refs = documentReferences(input.body);
-    await expect('body (image blocks)', 'images', refs.imageIds);
-    await expect('body (related blocks)', 'articles', refs.articleIds);
-  }
+  if (input.body) problems.push(...(await documentReferenceProblems(db, input.body)));
   if (problems.length)
     throw new AppError('VALIDATION_FAILED', 'The article refers to things that do not exist.', problems);
 }

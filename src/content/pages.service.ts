@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, type FieldProblem } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { authorize } from './policy.ts';
+import { cleanDocument, documentReferenceProblems } from './document-checks.ts';
 import { type ArticleDocument, EMPTY_DOCUMENT, parseDocument } from './document.ts';
 import { RESERVED_SLUGS, slugify } from './urls.ts';
 
@@ -63,10 +64,24 @@ async function checkPageSlug(db: Kysely<Database>, slug: string, exceptId?: stri
   if (RESERVED_SLUGS.has(slug))
     throw new AppError('INVALID_SLUG', `The slug ${slug} is reserved.`, [{ field: 'slug', message: 'is reserved' }]);
   // Pages and sections share the first path segment.
-  const section = await db.selectFrom('sections').select('id').where('slug', '=', slug).executeTakeFirst();
+  const section = await db.selectFrom('sections').select('name').where('slug', '=', slug).executeTakeFirst();
+  if (section)
+    throw new AppError('SLUG_TAKEN', `The slug ${slug} is the address of the section "${section.name}".`, [
+      { field: 'slug', message: `is used by the section "${section.name}"` },
+    ]);
   const page = await db.selectFrom('pages').select('id').where('slug', '=', slug).executeTakeFirst();
-  if (section || (page && page.id !== exceptId))
-    throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+  if (page && page.id !== exceptId)
+    throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken by another page.`, [
+      { field: 'slug', message: 'is taken by another page' },
+    ]);
+}
+
+/** A page body as it is stored: embeds sanitized, every image and related story existing. */
+async function checkedBody(db: Kysely<Database>, body: ArticleDocument): Promise<ArticleDocument> {
+  const problems: FieldProblem[] = await documentReferenceProblems(db, body);
+  if (problems.length)
+    throw new AppError('VALIDATION_FAILED', 'The page refers to things that do not exist.', problems);
+  return cleanDocument(body);
 }
 
 const summaryColumns = ['id', 'slug', 'title', 'status', 'modified_at'] as const;
@@ -102,7 +117,7 @@ export async function createPage(
     id,
     slug,
     title: input.title,
-    body: input.body ?? EMPTY_DOCUMENT,
+    body: input.body ? await checkedBody(deps.db, input.body) : EMPTY_DOCUMENT,
     status: input.status ?? 'draft',
     at: nowIso(),
   });
@@ -119,7 +134,8 @@ export async function updatePage(
   authorize(actor, 'page.manage');
   await pageSummary(deps.db, id);
   if (input.slug) await checkPageSlug(deps.db, input.slug, id);
-  const { title, slug, body, status } = input;
+  const { title, slug, status } = input;
+  const body = input.body ? await checkedBody(deps.db, input.body) : undefined;
   await deps.db
     .updateTable('pages')
     .set({

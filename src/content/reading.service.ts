@@ -82,6 +82,25 @@ function toImageDetails(row: {
   };
 }
 
+/** What a document's image and related blocks show, loaded in one query each. */
+export interface DocumentAssets {
+  images: Map<string, ImageWithDetails>;
+  /** Only stories readers may see: a block pointing at any other renders nothing. */
+  cards: Map<string, ArticleCard>;
+}
+
+/** Loads the images and story cards a document refers to (articles and static pages alike). */
+export async function readDocumentAssets(db: Kysely<Database>, doc: ArticleDocument): Promise<DocumentAssets> {
+  const refs = documentReferences(doc);
+  const [images, cards] = await Promise.all([findImages(db, refs.imageIds), cardsByIds(db, refs.articleIds)]);
+  const details = new Map<string, ImageWithDetails>();
+  for (const id of refs.imageIds) {
+    const image = images.get(id);
+    if (image) details.set(id, toImageDetails(image));
+  }
+  return { images: details, cards: new Map(cards.map((card) => [card.id, card])) };
+}
+
 /** Loads a published article by section and slug for a reader; other states say why it cannot be shown. */
 export async function readArticle(
   db: Kysely<Database>,
@@ -96,13 +115,11 @@ export async function readArticle(
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
 
   const { doc, locked } = bodyForViewer(parseDocument(row.body), row.access, viewer);
-  const refs = documentReferences(doc);
-  const [authors, tags, corrections, images, bodyCards, picks] = await Promise.all([
+  const [authors, tags, corrections, assets, picks] = await Promise.all([
     authorsForReader(db, row.id),
     tagsForReader(db, row.id),
     correctionsForReader(db, row.id),
-    findImages(db, refs.imageIds),
-    cardsByIds(db, refs.articleIds),
+    readDocumentAssets(db, doc),
     relatedPickIds(db, row.id),
   ]);
   const related = await relatedStories(
@@ -126,11 +143,6 @@ export async function readArticle(
           credit: row.feature_image_credit || (row.image_credit ?? ''),
         })
       : null;
-  const bodyImages = new Map<string, ImageWithDetails>();
-  for (const id of refs.imageIds) {
-    const image = images.get(id);
-    if (image) bodyImages.set(id, toImageDetails(image));
-  }
   return {
     kind: 'found',
     article: {
@@ -157,10 +169,10 @@ export async function readArticle(
       featureImage,
       corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
       body: doc,
-      bodyImages,
-      bodyCards: new Map(bodyCards.map((card) => [card.id, card])),
+      bodyImages: assets.images,
+      bodyCards: assets.cards,
       related,
-      referencedIds: [...new Set([...refs.articleIds, ...picks, ...related.map((card) => card.id)])],
+      referencedIds: [...new Set([...documentReferences(doc).articleIds, ...picks, ...related.map((card) => card.id)])],
       excerpt: locked ? '' : row.body_text.slice(0, 300),
     },
   };

@@ -59,6 +59,14 @@ async function checkSlug(db: Kysely<Database>, kind: TaxonomyKind, slug: string,
   const taken = await db.selectFrom(tableOf(kind)).select('id').where('slug', '=', slug).executeTakeFirst();
   if (taken && taken.id !== exceptId)
     throw new AppError('SLUG_TAKEN', `The slug ${slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+  // A section at /<slug> would hide the static page there (sections are looked up first).
+  if (kind.table === 'sections') {
+    const page = await db.selectFrom('pages').select('title').where('slug', '=', slug).executeTakeFirst();
+    if (page)
+      throw new AppError('SLUG_TAKEN', `The slug ${slug} is the address of the page "${page.title}".`, [
+        { field: 'slug', message: `is used by the page "${page.title}"` },
+      ]);
+  }
 }
 
 export async function listTaxonomy(db: Kysely<Database>, kind: TaxonomyKind): Promise<Item[]> {

@@ -3,7 +3,7 @@ import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
-import { readArticle } from '../content/reading.service.ts';
+import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
 import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { documentReferences } from '../content/document.ts';
 import { pagePath, SLUG_PATTERN } from '../content/urls.ts';
@@ -126,9 +126,11 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
         if (!page) return { kind: 'missing' };
         // A static page has no page 2; sending ?page=N to its one address keeps the cache to one entry.
         if (pageNumber > 1) return { kind: 'redirect', location: pagePath(page.slug) };
+        const [site, assets] = await Promise.all([deps.siteContext(), readDocumentAssets(db, page.body)]);
         return {
           kind: 'page',
-          body: staticPage(page, await deps.siteContext()),
+          body: staticPage(page, assets, site),
+          // Every story the page refers to, shown or not: one going live must repaint the page.
           keys: [`page:${page.id}`, ...documentReferences(page.body).articleIds.map(articleKey)],
         };
       },

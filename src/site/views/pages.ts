@@ -1,13 +1,19 @@
 import { html } from '../../http/html.ts';
 import type { ArticleDocument } from '../../content/document.ts';
 import type { CorrectionListItem } from '../../content/corrections.service.ts';
+import type { DocumentAssets } from '../../content/reading.service.ts';
 import { articlePath } from '../../content/urls.ts';
 import type { SiteContext } from '../site-context.ts';
 import { renderDocument } from './document.ts';
 import { layout } from './layout.ts';
 
-export function staticPage(page: { slug: string; title: string; body: ArticleDocument }, site: SiteContext): string {
-  const body = renderDocument(page.body.content, { images: new Map(), cards: new Map(), t: site.t });
+/** A static page (about, ethics policy): its document rendered as an article body is. */
+export function staticPage(
+  page: { slug: string; title: string; body: ArticleDocument },
+  assets: DocumentAssets,
+  site: SiteContext,
+): string {
+  const body = renderDocument(page.body.content, { ...assets, t: site.t });
   return layout(
     site,
     { title: page.title, description: page.title, path: `/${page.slug}` },

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { FieldProblem } from '../http/errors.ts';
+import { type ArticleDocument, documentReferences } from './document.ts';
+import { cleanExternalHtml } from './sanitize.ts';
+import { existingIds } from './taxonomy.repository.ts';
+
+/*
+ * What every stored document (article bodies and static pages alike) goes through on save, so the
+ * promises of docs/document-format.md hold wherever a document is written.
+ */
+
+/** Embeds are sanitized on the way in, so what is stored is already clean. */
+export function cleanDocument(doc: ArticleDocument): ArticleDocument {
+  return {
+    ...doc,
+    content: doc.content.map((block) =>
+      block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block,
+    ),
+  };
+}
+
+/** Problems with the images and articles a document refers to (ids that do not exist), one per kind. */
+export async function documentReferenceProblems(
+  db: Kysely<Database>,
+  doc: ArticleDocument,
+  field = 'body',
+): Promise<FieldProblem[]> {
+  const refs = documentReferences(doc);
+  const [images, articles] = await Promise.all([
+    existingIds(db, 'images', refs.imageIds),
+    existingIds(db, 'articles', refs.articleIds),
+  ]);
+  const problems: FieldProblem[] = [];
+  const missingImages = refs.imageIds.filter((id) => !images.has(id));
+  const missingArticles = refs.articleIds.filter((id) => !articles.has(id));
+  if (missingImages.length)
+    problems.push({ field: `${field} (image blocks)`, message: `unknown id ${missingImages.join(', ')}` });
+  if (missingArticles.length)
+    problems.push({ field: `${field} (related blocks)`, message: `unknown id ${missingArticles.join(', ')}` });
+  return problems;
+}
