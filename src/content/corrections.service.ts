@@ -10,16 +10,22 @@ export interface CorrectionListItem {
   headline: string;
   articleSlug: string;
   sectionSlug: string | null;
+  /** The story was unpublished: its correction stays on the record, shown without a link. */
+  withdrawn: boolean;
 }
 
-/** Corrections on published articles, newest first, for /corrections. */
+/**
+ * Corrections on published articles and on withdrawn ones, newest first, for /corrections. A
+ * newsroom's record of its errors does not shrink when a story is taken down.
+ */
 export async function listPublishedCorrections(db: Kysely<Database>, limit = 200): Promise<CorrectionListItem[]> {
   const rows = await db
     .selectFrom('corrections')
     .innerJoin('articles', 'articles.id', 'corrections.article_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .where('articles.status', '=', 'published')
+    .where('articles.status', 'in', ['published', 'unpublished'])
     .select([
+      'articles.status',
       'corrections.kind',
       'corrections.body',
       'corrections.published_at',
@@ -38,5 +44,6 @@ export async function listPublishedCorrections(db: Kysely<Database>, limit = 200
     headline: row.headline,
     articleSlug: row.slug,
     sectionSlug: row.section_slug,
+    withdrawn: row.status !== 'published',
   }));
 }

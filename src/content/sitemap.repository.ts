@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { countLiteral } from '../db/prepared.ts';
+import { modifiedForReaders, modifiedForReadersSql } from './modified.ts';
 import { articlePath } from './urls.ts';
 
 type Db = Kysely<Database>;
@@ -19,7 +20,7 @@ export async function publishedMonths(db: Db): Promise<Array<{ month: string; la
   const rows = await db
     .selectFrom('articles')
     .where('status', '=', 'published')
-    .select([month.as('month'), (eb) => eb.fn.max('modified_at').as('last_modified')])
+    .select([month.as('month'), (eb) => eb.fn.max(modifiedForReadersSql()).as('last_modified')])
     .groupBy(month)
     .orderBy('month', 'desc')
     .execute();
@@ -50,7 +51,7 @@ export async function publishedBetween(db: Db, from: string, to: string, limit: 
       path: articlePath(row.section_slug, row.slug),
       headline: row.headline,
       publishedAt,
-      lastModified: row.modified_at > publishedAt ? row.modified_at : publishedAt,
+      lastModified: modifiedForReaders(publishedAt, row.modified_at),
     };
   });
 }

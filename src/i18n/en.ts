@@ -31,6 +31,7 @@ export const en = {
   'corrections.intro': 'Every correction and clarification we have published, newest first.',
   'corrections.policy': 'Read our corrections policy',
   'corrections.on': 'On',
+  'corrections.withdrawn': 'story withdrawn',
   'notFound.title': 'Page not found',
   'notFound.body': 'We could not find that page. It may have moved, or the address may be mistyped.',
   'gone.title': 'This story is no longer available',

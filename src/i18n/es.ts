@@ -34,6 +34,7 @@ export const es: Record<MessageKey, string> = {
     'Todas las correcciones y aclaraciones que hemos publicado, de la más reciente a la más antigua.',
   'corrections.policy': 'Lee nuestra política de correcciones',
   'corrections.on': 'En',
+  'corrections.withdrawn': 'nota retirada',
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'No encontramos esa página. Puede que se haya movido o que la dirección esté mal escrita.',
   'gone.title': 'Esta nota ya no está disponible',

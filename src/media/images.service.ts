@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
-import { FORMAT_EXTENSIONS, RENDITION_WIDTHS, renditionKey } from './images.ts';
+import { FORMAT_EXTENSIONS, renditionKey, renditionWidths } from './images.ts';
 import type { ImageRow } from './images.table.ts';
 import type { MediaStorage } from './storage.ts';
 
@@ -41,8 +41,7 @@ export async function storeImage(
   const height = oriented ? metadata.width : metadata.height;
   const id = newId();
   const extension = FORMAT_EXTENSIONS[format];
-  const largest = RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1] ?? width;
-  const widths: number[] = [...RENDITION_WIDTHS.filter((w) => w < width), Math.min(width, largest)];
+  const widths = renditionWidths(width);
   const written: string[] = [];
   const put = async (key: string, bytes: Buffer): Promise<void> => {
     written.push(key);

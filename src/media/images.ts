@@ -2,6 +2,8 @@ import type { ImageRow } from './images.table.ts';
 
 /** Widths renditions are made at (never wider than the original). */
 export const RENDITION_WIDTHS = [320, 640, 960, 1280, 1920] as const;
+/** The rendition og:image, JSON-LD and feeds' media:content point at (Facebook asks for 1200 or more). */
+export const SOCIAL_IMAGE_WIDTH = 1280;
 
 export const FORMAT_EXTENSIONS: Record<ImageRow['format'], string> = {
   jpeg: 'jpg',
@@ -36,8 +38,9 @@ export function renditionUrl(imageId: string, width: number, extension: string):
 }
 
 /**
- * URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src. A slot that
- * is never shown wider than `maxWidth` device pixels lists no wider renditions (always at least one).
+ * URLs and sizes for <picture>: WebP srcset, original-format srcset and a fallback src, with the
+ * fallback rendition's own width and height (what og:image and media:content must declare). A slot
+ * that is never shown wider than `maxWidth` device pixels lists no wider renditions (always at least one).
  */
 export function imageSources(
   image: ImageRef,
@@ -59,11 +62,19 @@ export function imageSources(
     src: renditionUrl(image.id, fallback, extension),
     webpSrcset: widths.map((w) => `${renditionUrl(image.id, w, 'webp')} ${w}w`).join(', '),
     srcset: widths.map((w) => `${renditionUrl(image.id, w, extension)} ${w}w`).join(', '),
-    width: image.width,
-    height: image.height,
+    width: fallback,
+    height: Math.round((image.height * fallback) / image.width),
   };
 }
 
+/** The widths an image was rendered at, once each and narrowest first. */
+export function renditionWidths(originalWidth: number): number[] {
+  const largest = Math.min(originalWidth, RENDITION_WIDTHS[RENDITION_WIDTHS.length - 1] ?? originalWidth);
+  return [...RENDITION_WIDTHS.filter((w) => w < largest), largest];
+}
+
 export function parseWidths(json: string): number[] {
-  return JSON.parse(json) as number[];
+  const widths = JSON.parse(json) as number[];
+  // Uploads wider than 1920 px stored before the fix list 1920 twice; keep each width once.
+  return widths.length > 1 && widths[widths.length - 1] === widths[widths.length - 2] ? widths.slice(0, -1) : widths;
 }

@@ -5,7 +5,7 @@ import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/t
 import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
 import { html } from '../http/html.ts';
 import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
-import { imageSources } from '../media/images.ts';
+import { imageSources, SOCIAL_IMAGE_WIDTH } from '../media/images.ts';
 import { type PageResult, servePage } from './serve-page.ts';
 import type { SiteDeps } from './site.deps.ts';
 import type { SiteContext } from './site-context.ts';
@@ -16,7 +16,7 @@ const RSS = 'application/rss+xml; charset=utf-8';
 // The html template escapes for XML as well; feeds are built with it so there is one escaper.
 function item(card: ArticleCard, site: SiteContext, authors: string[]) {
   const link = site.publicUrl + articlePath(card.section?.slug, card.slug);
-  const image = card.image ? imageSources(card.image, 1280) : null;
+  const image = card.image ? imageSources(card.image, SOCIAL_IMAGE_WIDTH) : null;
   return html`<item>
 <title>${card.headline}</title>
 <link>${link}</link>
@@ -25,7 +25,7 @@ function item(card: ArticleCard, site: SiteContext, authors: string[]) {
 ${card.dek ? html`<description>${card.dek}</description>` : ''}
 ${authors.map((name) => html`<dc:creator>${name}</dc:creator>`)}
 ${card.section ? html`<category>${card.section.name}</category>` : ''}
-${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" medium="image" type="image/${card.image.format}" width="${card.image.width}" height="${card.image.height}"><media:description>${card.image.alt}</media:description></media:content>` : ''}
+${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" medium="image" type="image/${card.image.format}" width="${image.width}" height="${image.height}"><media:description>${card.image.alt}</media:description></media:content>` : ''}
 </item>
 `;
 }

@@ -1,7 +1,8 @@
 import { html, type SafeHtml } from '../../http/html.ts';
+import { modifiedForReaders } from '../../content/modified.ts';
 import type { ArticleView } from '../../content/reading.service.ts';
 import { authorPath, sectionPath, tagPath } from '../../content/urls.ts';
-import { imageSources } from '../../media/images.ts';
+import { type ImageRef, imageSources, SOCIAL_IMAGE_WIDTH } from '../../media/images.ts';
 import type { SiteContext } from '../site-context.ts';
 import { cardGrid } from './cards.ts';
 import { figure, renderDocument } from './document.ts';
@@ -34,13 +35,14 @@ function notices(article: ArticleView, site: SiteContext, kind: 'correction' | '
   const items = article.corrections.filter((c) => c.kind === kind);
   if (items.length === 0) return '';
   const title = site.t.t(kind === 'correction' ? 'article.correction' : 'article.clarification');
-  return html`${items.map((item) => html`<aside class="notice ${kind}"><strong>${title}</strong> (<time datetime="${item.publishedAt}">${site.t.longDate(item.publishedAt)}</time>): ${item.body}</aside>`)}`;
+  // One landmark per kind, named by it: two unnamed <aside>s cannot be told apart by a screen reader.
+  return html`<aside class="notice ${kind}" aria-label="${title}">${items.map((item) => html`<p><strong>${title}</strong> (<time datetime="${item.publishedAt}">${site.t.longDate(item.publishedAt)}</time>): ${item.body}</p>`)}</aside>`;
 }
 
 /** schema.org NewsArticle, built only from what this viewer may read. */
 export function newsArticleData(article: ArticleView, site: SiteContext): Record<string, unknown> {
   const url = site.publicUrl + article.path;
-  const image = article.featureImage ? site.publicUrl + imageSources(article.featureImage.ref, 1280).src : undefined;
+  const image = article.featureImage ? site.publicUrl + socialImage(article.featureImage.ref).url : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -50,7 +52,7 @@ export function newsArticleData(article: ArticleView, site: SiteContext): Record
     url,
     ...(image ? { image: [image] } : {}),
     datePublished: article.publishedAt,
-    dateModified: article.updatedAt ?? article.publishedAt,
+    dateModified: modifiedForReaders(article.publishedAt, article.modifiedAt),
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.dateline ? { dateline: article.dateline } : {}),
     author: article.authors.map((author) => ({
@@ -73,13 +75,19 @@ export function newsArticleData(article: ArticleView, site: SiteContext): Record
   };
 }
 
+/** The rendition shared on social networks (og:image), with its own dimensions. */
+function socialImage(ref: ImageRef): { url: string; width: number; height: number } {
+  const { src, width, height } = imageSources(ref, SOCIAL_IMAGE_WIDTH);
+  return { url: src, width, height };
+}
+
 /** The article page. */
 export function articlePage(article: ArticleView, site: SiteContext): string {
   const { t } = site;
   const feature = article.featureImage;
   const body = renderDocument(article.body.content, { images: article.bodyImages, cards: article.bodyCards, t });
   const extraMeta = html`<meta property="article:published_time" content="${article.publishedAt}">
-<meta property="article:modified_time" content="${article.updatedAt ?? article.modifiedAt}">
+<meta property="article:modified_time" content="${modifiedForReaders(article.publishedAt, article.modifiedAt)}">
 ${article.section ? html`<meta property="article:section" content="${article.section.name}">` : ''}
 ${article.tags.map((tag) => html`<meta property="article:tag" content="${tag.name}">\n`)}`;
   const main = html`<article class="story">
@@ -108,14 +116,7 @@ ${article.related.length ? html`<section class="related" aria-labelledby="relate
       description: article.dek || article.excerpt,
       path: article.path,
       type: 'article',
-      image: feature
-        ? {
-            url: imageSources(feature.ref, 1280).src,
-            width: feature.ref.width,
-            height: feature.ref.height,
-            alt: feature.alt,
-          }
-        : undefined,
+      image: feature ? { ...socialImage(feature.ref), alt: feature.alt } : undefined,
       structuredData: [newsArticleData(article, site)],
       extraMeta,
       currentSection: article.section?.slug,

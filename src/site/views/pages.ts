@@ -30,7 +30,7 @@ ${items.map(
   (
     item,
   ) => html`<li><p class="label">${t.t(item.kind === 'correction' ? 'article.correction' : 'article.clarification')} · <time datetime="${item.publishedAt}">${t.longDate(item.publishedAt)}</time></p>
-<p>${t.t('corrections.on')} <a href="${articlePath(item.sectionSlug, item.articleSlug)}">${item.headline}</a>: ${item.body}</p></li>`,
+<p>${t.t('corrections.on')} ${item.withdrawn ? html`<cite>${item.headline}</cite> (${t.t('corrections.withdrawn')})` : html`<a href="${articlePath(item.sectionSlug, item.articleSlug)}">${item.headline}</a>`}: ${item.body}</p></li>`,
 )}
 </ol></article>`;
   return layout(

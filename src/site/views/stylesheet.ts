@@ -48,7 +48,7 @@ article.story{max-width:44rem;margin:0 auto}
 .body blockquote footer{font-style:normal;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted)}
 .body blockquote footer::before{content:"— "}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
-.notice strong{color:var(--accent)}
+.notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
 .attribution{font-style:italic;color:var(--muted)}
 .tags ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}.tags a{font-family:system-ui,sans-serif;font-size:.85rem;border:1px solid var(--rule);padding:.2rem .6rem;border-radius:1rem;text-decoration:none}
 .pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
