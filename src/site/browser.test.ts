@@ -99,6 +99,25 @@ describe('a reader in a real browser', { skip }, () => {
     });
     await writeSettings(db, { footerNavigation: [{ type: 'page', id: about, label: 'About the newsroom' }] });
     t.invalidation.purge([ALL_PAGES]);
+    // Archives with long headlines, older than the lead and sharing nothing with it.
+    const investigations = await makeSection(db, 'Investigations');
+    const waterRights = await makeTag(db, 'Water rights');
+    const reporter = await makeAuthor(db, 'Ana Lucía Mendoza');
+    for (const [i, headline] of [
+      'Who owns the river? Twenty years of permits show how three bottling plants came to draw more water than the towns around them',
+      'The wells that ran dry first were the ones nearest the new industrial park, state records show',
+      'A council, a contractor and a pipeline that was paid for twice and never finished',
+      'Inside the cooperative that still shares its water by the hour, as its grandparents did',
+    ].entries())
+      await makeArticle(t, {
+        headline,
+        dek: 'An investigation into who draws the valley’s water.',
+        sectionId: investigations.id,
+        tagIds: [waterRights.id],
+        authorIds: [reporter.id],
+        featureImage: { id: image.id },
+        publishedAt: `2025-10-0${i + 1}T12:00:00.000Z`,
+      });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -152,6 +171,32 @@ describe('a reader in a real browser', { skip }, () => {
       'Skip to content',
       'the first Tab reaches the skip link',
     );
+    await page.close();
+  });
+
+  it('shows card headlines on section, tag and author pages smaller than the page’s own heading (1280 px)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    for (const address of ['/investigations', '/tag/water-rights', '/author/ana-luc-a-mendoza']) {
+      await page.goto(`${base}${address}`);
+      // No helper functions inside evaluate: tsx wraps named functions in a helper the page lacks.
+      const measured = await page.evaluate(() => {
+        const heading = document.querySelector('main h1');
+        return {
+          h1: heading ? parseFloat(getComputedStyle(heading).fontSize) : 0,
+          cards: [...document.querySelectorAll('main .card :is(h2, h3)')].map((el) => ({
+            size: parseFloat(getComputedStyle(el).fontSize),
+            lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+          })),
+        };
+      });
+      assert.equal(measured.cards.length, 4, `${address} lists the four stories`);
+      for (const card of measured.cards) {
+        assert.ok(card.size < measured.h1, `${address}: a ${card.size}px card headline under a ${measured.h1}px <h1>`);
+        assert.ok(card.lines <= 5, `${address}: a card headline runs to ${card.lines} lines`);
+      }
+      if (address === '/investigations')
+        await page.screenshot({ path: path.join(SCREENSHOTS, 'section-desktop.png'), fullPage: true });
+    }
     await page.close();
   });
 

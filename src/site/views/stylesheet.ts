@@ -18,7 +18,7 @@ nav a{text-decoration:none;padding:.4rem 0;display:inline-block}nav a[aria-curre
 main{max-width:var(--max);margin:0 auto;padding:1rem}
 .label{font-family:system-ui,sans-serif;text-transform:uppercase;letter-spacing:.06em;font-size:.75rem;color:var(--accent);font-weight:700;margin:0 0 .25rem}
 .card{display:flex;flex-direction:column;gap:.35rem;border-top:1px solid var(--rule);padding-top:.75rem}
-.card h3,.card h2{margin:0;line-height:1.2}.card h3{font-size:1.15rem}.card h2{font-size:clamp(1.5rem,3.5vw,2.3rem)}
+.card h3,.card h2{margin:0;line-height:1.2;font-size:1.15rem}.card-lead h2{font-size:clamp(1.5rem,3.5vw,2.3rem)}
 .card h2 a,.card h3 a{text-decoration:none}
 .card .dek{margin:0;color:var(--muted)}
 .meta{font-family:system-ui,sans-serif;font-size:.8rem;color:var(--muted);margin:0;display:flex;gap:.75rem;flex-wrap:wrap}
@@ -33,6 +33,7 @@ main{max-width:var(--max);margin:0 auto;padding:1rem}
 @media(min-width:50rem){.lead .grid.secondary{grid-template-columns:1fr 1fr;gap:1.5rem;margin-top:1.5rem}}
 .block-title{font-family:system-ui,sans-serif;font-size:1rem;text-transform:uppercase;letter-spacing:.08em;border-bottom:2px solid var(--ink);padding-bottom:.25rem;margin:2rem 0 1rem}
 .block-title a{text-decoration:none}
+.archive-header{margin-bottom:1.5rem}.archive-header h1{font-size:clamp(1.9rem,4vw,2.6rem);line-height:1.1;margin:.25rem 0 .5rem}.archive-header .dek{color:var(--muted);margin:0}
 article.story{max-width:44rem;margin:0 auto}
 .story h1{font-size:clamp(1.9rem,5vw,3rem);line-height:1.1;margin:.25rem 0 .5rem}
 .story .dek{font-size:1.25rem;color:var(--muted);margin:0 0 1rem}
