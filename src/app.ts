@@ -59,7 +59,7 @@ async function sendReaderError(
     // Without the site context (the database is unreachable) there is no locale setting: English.
     const { t } = translator('en', 'UTC');
     body =
-      html`<!doctype html><html lang="en"><title>${t('error.title')}</title><h1>${t('error.title')}</h1><p>${t('error.body')}</p></html>`.toString();
+      html`<!DOCTYPE html><html lang="en"><title>${t('error.title')}</title><h1>${t('error.title')}</h1><p>${t('error.body')}</p></html>`.toString();
   }
   return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
 }

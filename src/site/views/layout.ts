@@ -18,9 +18,25 @@ export interface PageMeta {
   currentSection?: string | undefined;
 }
 
+/** Longest <title>: search results show about 60 characters and html-validate's long-title allows 70. */
+export const TITLE_LIMIT = 70;
+
+/**
+ * "Headline | Site" when it fits; otherwise the headline alone, cut at a word with an ellipsis if it
+ * is still too long. Social titles (og:title) keep the whole headline.
+ */
+export function documentTitle(title: string, siteTitle: string): string {
+  const full = `${title} | ${siteTitle}`;
+  if (full.length <= TITLE_LIMIT) return full;
+  if (title.length <= TITLE_LIMIT) return title;
+  const cut = title.slice(0, TITLE_LIMIT - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_LIMIT / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
 function head(site: SiteContext, meta: PageMeta): SafeHtml {
   const canonical = site.publicUrl + meta.path;
-  const fullTitle = meta.path === '/' ? site.settings.title : `${meta.title} | ${site.settings.title}`;
+  const fullTitle = meta.path === '/' ? site.settings.title : documentTitle(meta.title, site.settings.title);
   const image = meta.image
     ? { ...meta.image, url: meta.image.url.startsWith('http') ? meta.image.url : site.publicUrl + meta.image.url }
     : undefined;
@@ -90,7 +106,7 @@ function footer(site: SiteContext): SafeHtml {
 
 /** The whole HTML document around a page's main content. */
 export function layout(site: SiteContext, meta: PageMeta, main: Renderable): string {
-  return html`<!doctype html>
+  return html`<!DOCTYPE html>
 <html lang="${site.settings.locale}">
 <head>
 ${head(site, meta)}
