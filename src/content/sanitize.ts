@@ -76,3 +76,34 @@ export function sanitizeExternalHtml(dirty: string): SafeHtml {
 export function cleanExternalHtml(dirty: string): string {
   return sanitizeExternalHtml(dirty).toString();
 }
+
+/** The first thing in an embed that would load from another host: a frame or an image. */
+export interface EmbedSource {
+  kind: 'frame' | 'image';
+  url: string;
+  /** The frame's title or the image's alt text, as the embed gave it. */
+  title: string;
+}
+
+/**
+ * Sanitizes an embed and says what in it loads from another host, so a page can hold it back
+ * behind a click-to-load facade. Sources are read after the allow-list, from the attributes kept.
+ */
+export function sanitizeEmbed(dirty: string): { html: SafeHtml; source: EmbedSource | null } {
+  let source: EmbedSource | null = null;
+  const clean = sanitizeHtml(dirty, {
+    ...OPTIONS,
+    exclusiveFilter: (frame) => {
+      const src = frame.attribs.src;
+      if (!source && src && /^https?:\/\//i.test(src) && (frame.tag === 'iframe' || frame.tag === 'img'))
+        source = {
+          kind: frame.tag === 'iframe' ? 'frame' : 'image',
+          url: src,
+          title: (frame.tag === 'iframe' ? frame.attribs.title : frame.attribs.alt) ?? '',
+        };
+      return OPTIONS.exclusiveFilter?.(frame) ?? false;
+    },
+  });
+  // eslint-disable-next-line no-restricted-syntax -- the sanitizer is the one place raw HTML becomes SafeHtml
+  return { html: SafeHtml.fromTrusted(clean), source };
+}

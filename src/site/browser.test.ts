@@ -118,6 +118,22 @@ describe('a reader in a real browser', { skip }, () => {
         featureImage: { id: image.id },
         publishedAt: `2025-10-0${i + 1}T12:00:00.000Z`,
       });
+    await makeArticle(t, {
+      headline: 'Watch the council vote',
+      publishedAt: '2025-09-01T12:00:00.000Z',
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'The vote was streamed.' }] },
+          {
+            type: 'embed',
+            html: '<iframe src="https://www.youtube-nocookie.com/embed/abc123" title="The council vote" width="560" height="315" allowfullscreen></iframe>',
+            caption: 'The session of November 4.',
+          },
+        ],
+      },
+    });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -200,6 +216,45 @@ describe('a reader in a real browser', { skip }, () => {
     await page.close();
   });
 
+  it('holds an embed back until the reader asks for it, then swaps it in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const offSite: string[] = [];
+    // Nothing reaches the network: a request for another host is recorded and answered by a stand-in.
+    await context.route('**/*', (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === '127.0.0.1') return route.continue();
+      offSite.push(url.href);
+      return route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>Player</title><p>Player</p>' });
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/news/watch-the-council-vote`, { waitUntil: 'networkidle' });
+    assert.deepEqual(offSite, [], 'no request left the site before the reader asked');
+    assert.equal(await page.locator('.embed iframe').count(), 0);
+    assert.equal(await page.locator('.embed-facade .embed-provider').textContent(), 'YouTube');
+    assert.equal(await page.locator('.embed-facade .embed-title').textContent(), 'The council vote');
+    assert.equal(await page.locator('.embed figcaption').textContent(), 'The session of November 4.');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'embed-facade.png') });
+
+    const requested = page.waitForRequest((request) => request.url().startsWith('https://www.youtube-nocookie.com/'));
+    await page.getByRole('button', { name: 'Load the YouTube content' }).click();
+    const frame = page.locator('.embed iframe');
+    await frame.waitFor();
+    assert.equal((await requested).url(), 'https://www.youtube-nocookie.com/embed/abc123');
+    assert.equal(await frame.getAttribute('title'), 'The council vote');
+    assert.equal(await page.locator('.embed-facade').count(), 0);
+    assert.ok(await frame.evaluate((el) => el === document.activeElement), 'focus moves to the embed');
+    assert.deepEqual(offSite, ['https://www.youtube-nocookie.com/embed/abc123']);
+    await context.close();
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${base}/news/watch-the-council-vote`);
+    assert.equal(await plain.locator('.embed-load').isVisible(), false, 'no button that cannot work');
+    const link = plain.getByRole('link', { name: 'Open it on YouTube' });
+    assert.equal(await link.getAttribute('href'), 'https://www.youtube.com/watch?v=abc123');
+    await noScript.close();
+  });
+
   it('passes the axe accessibility checks (WCAG 2 A and AA) on the home, article and archive pages', async () => {
     // bypassCSP lets the test inject axe; the pages themselves run no scripts.
     const context = await browser.newContext({ bypassCSP: true });
@@ -210,6 +265,7 @@ describe('a reader in a real browser', { skip }, () => {
       '/environment',
       '/corrections',
       '/no-such-page',
+      '/news/watch-the-council-vote',
     ]) {
       await page.goto(`${base}${path}`);
       await page.addScriptTag({ content: AXE_SOURCE });

@@ -13,6 +13,7 @@ import { homePage } from './views/listings.ts';
 import { correctionsPage, staticPage } from './views/pages.ts';
 import { sectionArchive } from './archive.routes.ts';
 import { arrangeFrontPage } from './front-page.ts';
+import { embedsScript, embedsScriptPath } from './scripts.ts';
 import { servePage } from './serve-page.ts';
 import { pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
@@ -31,6 +32,13 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(STYLESHEET),
+  );
+
+  app.get(embedsScriptPath(), async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(await embedsScript()),
   );
 
   app.get('/', (request, reply) =>

@@ -5,7 +5,7 @@ import { authorPath, sectionPath, tagPath } from '../../content/urls.ts';
 import { type ImageRef, imageSources, SOCIAL_IMAGE_WIDTH } from '../../media/images.ts';
 import type { SiteContext } from '../site-context.ts';
 import { cardGrid } from './cards.ts';
-import { figure, renderDocument } from './document.ts';
+import { documentScripts, figure, renderDocument } from './document.ts';
 import { layout } from './layout.ts';
 
 function byline(article: ArticleView, site: SiteContext): SafeHtml | '' {
@@ -118,6 +118,7 @@ ${article.related.length ? html`<section class="related" aria-labelledby="relate
       type: 'article',
       image: feature ? { ...socialImage(feature.ref), alt: feature.alt } : undefined,
       structuredData: [newsArticleData(article, site)],
+      scripts: documentScripts(article.body.content),
       extraMeta,
       currentSection: article.section?.slug,
       feeds: [

@@ -2,9 +2,10 @@ import { html, safeUrl, type SafeHtml } from '../../http/html.ts';
 import type { Block, InlineNode } from '../../content/document.ts';
 import type { ArticleCard } from '../../content/cards.repository.ts';
 import type { ImageWithDetails } from '../../content/reading.service.ts';
-import { sanitizeExternalHtml } from '../../content/sanitize.ts';
 import { articlePath } from '../../content/urls.ts';
 import type { Translator } from '../../i18n/i18n.ts';
+import { embedsScriptPath } from '../scripts.ts';
+import { embedBlock } from './embed.ts';
 import { picture, type PictureLoading } from './picture.ts';
 
 export interface DocumentContext {
@@ -76,13 +77,18 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return card ? inlineCard(card, context.t) : '';
     }
     case 'embed':
-      return html`<figure class="embed">${sanitizeExternalHtml(node.html)}${node.caption ? html`<figcaption>${node.caption}</figcaption>` : ''}</figure>`;
+      return embedBlock(node, context.t);
     case 'divider':
       return html`<hr>`;
   }
 }
 
-/** Renders an article body to HTML; every text node is escaped and embeds pass the sanitizer. */
+/** Renders an article body to HTML; every text node is escaped and embeds pass the sanitizer and wait behind a facade. */
 export function renderDocument(blocks: readonly Block[], context: DocumentContext): SafeHtml {
   return html`${blocks.map((node) => block(node, context))}`;
+}
+
+/** Scripts a page showing these blocks needs: the click-to-load script when it has an embed. */
+export function documentScripts(blocks: readonly Block[]): string[] {
+  return blocks.some((node) => node.type === 'embed') ? [embedsScriptPath()] : [];
 }

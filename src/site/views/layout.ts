@@ -14,6 +14,8 @@ export interface PageMeta {
   /** Extra <meta> lines such as article:published_time. */
   extraMeta?: SafeHtml;
   robots?: string;
+  /** Site scripts the page needs (deferred), e.g. click-to-load embeds. */
+  scripts?: readonly string[];
   /** Marks the current section in the navigation. */
   currentSection?: string | undefined;
 }
@@ -48,7 +50,7 @@ function head(site: SiteContext, meta: PageMeta): SafeHtml {
 <link rel="canonical" href="${canonical}">
 ${meta.robots ? html`<meta name="robots" content="${meta.robots}">` : ''}
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
-${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
+${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
 <meta property="og:site_name" content="${site.settings.title}">
 <meta property="og:type" content="${meta.type ?? 'website'}">
 <meta property="og:title" content="${meta.title}">

@@ -4,7 +4,7 @@ import type { CorrectionListItem } from '../../content/corrections.service.ts';
 import type { DocumentAssets } from '../../content/reading.service.ts';
 import { articlePath } from '../../content/urls.ts';
 import type { SiteContext } from '../site-context.ts';
-import { renderDocument } from './document.ts';
+import { documentScripts, renderDocument } from './document.ts';
 import { layout } from './layout.ts';
 
 /** A static page (about, ethics policy): its document rendered as an article body is. */
@@ -16,7 +16,7 @@ export function staticPage(
   const body = renderDocument(page.body.content, { ...assets, t: site.t });
   return layout(
     site,
-    { title: page.title, description: page.title, path: `/${page.slug}` },
+    { title: page.title, description: page.title, path: `/${page.slug}`, scripts: documentScripts(page.body.content) },
     html`<article class="story"><h1>${page.title}</h1><div class="body">${body}</div></article>`,
   );
 }

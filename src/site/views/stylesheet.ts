@@ -48,6 +48,12 @@ article.story{max-width:44rem;margin:0 auto}
 .inline-card .dek{font-size:.95rem;margin-top:.25rem}
 .body blockquote footer{font-style:normal;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted)}
 .body blockquote footer::before{content:"— "}
+.embed{margin:1.5rem 0}.embed iframe,.embed img{max-width:100%;border:0}.embed figcaption{font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);margin-top:.4rem}
+.embed-facade{border:1px solid var(--rule);background:#f4f1ea;padding:1.25rem;font-family:system-ui,sans-serif;min-height:12rem;display:flex;flex-direction:column;justify-content:center;gap:.35rem}
+.embed-facade p{margin:0}.embed-provider{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;font-weight:700;color:var(--accent)}
+.embed-title{font-family:Georgia,"Times New Roman",serif;font-size:1.15rem;font-weight:700}.embed-notice{font-size:.85rem;color:var(--muted)}
+.embed-actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin-top:.5rem}
+.embed-load{font:inherit;font-weight:600;background:var(--ink);color:#fff;border:0;padding:.55rem 1rem;border-radius:.25rem;cursor:pointer}.embed-load:hover{background:var(--accent)}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
 .attribution{font-style:italic;color:var(--muted)}
