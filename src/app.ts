@@ -7,6 +7,7 @@ import { registerMediaRoutes } from './media/media.routes.ts';
 import type { MediaStorage } from './media/storage.ts';
 import { registerArchiveRoutes } from './site/archive.routes.ts';
 import { registerFeedRoutes } from './site/feeds.routes.ts';
+import { registerIconRoutes } from './site/icons.routes.ts';
 import { registerPageRoutes } from './site/pages.routes.ts';
 import { HTML } from './site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from './site/site-context.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const siteDeps: SiteDeps = { db, cache, siteContext };
   await registerAdminApi(app, { config, db, storage: deps.storage, invalidation });
   registerMediaRoutes(app, deps.storage);
+  registerIconRoutes(app, siteDeps);
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);
   registerArchiveRoutes(app, siteDeps);

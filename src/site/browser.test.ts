@@ -255,6 +255,26 @@ describe('a reader in a real browser', { skip }, () => {
     await noScript.close();
   });
 
+  it('loads the home and article pages without a console error or a failed request', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    const asked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+    page.on('response', (response) => {
+      asked.push(new URL(response.url()).pathname);
+      if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+    });
+    for (const address of ['/', '/environment/valley-wells-run-dry-as-the-rains-fail', '/news/watch-the-council-vote'])
+      await page.goto(`${base}${address}`, { waitUntil: 'networkidle' });
+    assert.deepEqual(problems, []);
+    assert.ok(asked.includes('/favicon.svg'), 'the browser asked for the favicon (and got it)');
+    await page.close();
+  });
+
   it('passes the axe accessibility checks (WCAG 2 A and AA) on the home, article and archive pages', async () => {
     // bypassCSP lets the test inject axe; the pages themselves run no scripts.
     const context = await browser.newContext({ bypassCSP: true });

@@ -1,4 +1,5 @@
 import { html, jsonLd, type Renderable, type SafeHtml } from '../../http/html.ts';
+import { iconSet } from '../icons.ts';
 import type { NavLink, SiteContext } from '../site-context.ts';
 import { STYLESHEET_PATH } from './stylesheet.ts';
 
@@ -50,6 +51,7 @@ function head(site: SiteContext, meta: PageMeta): SafeHtml {
 <link rel="canonical" href="${canonical}">
 ${meta.robots ? html`<meta name="robots" content="${meta.robots}">` : ''}
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+${iconSet(site.settings).links}
 ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
 <meta property="og:site_name" content="${site.settings.title}">
 <meta property="og:type" content="${meta.type ?? 'website'}">

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 
+/** The site's accent colour: links on hover, labels, and the favicon and web manifest. */
+export const ACCENT = '#a3141e';
+
 // One small stylesheet, served under a content hash so it can be cached for a year.
 export const STYLESHEET = `
-:root{--ink:#1a1a1a;--muted:#555;--rule:#ddd;--accent:#a3141e;--paper:#fff;--max:72rem;
+:root{--ink:#1a1a1a;--muted:#555;--rule:#ddd;--accent:${ACCENT};--paper:#fff;--max:72rem;
 font-family:Georgia,"Times New Roman",serif;color:var(--ink);background:var(--paper);line-height:1.5}
 *{box-sizing:border-box}body{margin:0}
 a{color:inherit}a:hover{color:var(--accent)}
