@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sanitizeExternalHtml } from './sanitize.ts';
+import { sanitizeEmbed, sanitizeExternalHtml } from './sanitize.ts';
 
 const clean = (dirty: string): string => sanitizeExternalHtml(dirty).toString();
 
@@ -48,5 +48,23 @@ describe('sanitizer', () => {
       clean('<table><tr><th scope="col">Year</th></tr></table>'),
       '<table><tr><th scope="col">Year</th></tr></table>',
     );
+  });
+
+  it('says what in an embed would load from another host, after the allow-list has had its say', () => {
+    const frame = sanitizeEmbed(
+      '<iframe src="https://evil.example/x"></iframe><iframe src="https://player.vimeo.com/video/42?a=1&amp;b=2" title="A &quot;film&quot;"></iframe>',
+    );
+    assert.deepEqual(frame.source, {
+      kind: 'frame',
+      url: 'https://player.vimeo.com/video/42?a=1&b=2',
+      title: 'A "film"',
+    });
+    assert.doesNotMatch(frame.html.toString(), /evil/);
+    assert.deepEqual(sanitizeEmbed('<p><img src="https://images.example/chart.png" alt="Chart"></p>').source, {
+      kind: 'image',
+      url: 'https://images.example/chart.png',
+      title: 'Chart',
+    });
+    assert.equal(sanitizeEmbed('<table><tr><td>1</td></tr></table><img src="/media/x.png">').source, null);
   });
 });
