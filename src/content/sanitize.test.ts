@@ -66,5 +66,6 @@ describe('sanitizer', () => {
       title: 'Chart',
     });
     assert.equal(sanitizeEmbed('<table><tr><td>1</td></tr></table><img src="/media/x.png">').source, null);
+    assert.equal(sanitizeEmbed('<img src="https://">').source, null, 'an address no browser can fetch');
   });
 });

@@ -95,7 +95,13 @@ export function sanitizeEmbed(dirty: string): { html: SafeHtml; source: EmbedSou
     ...OPTIONS,
     exclusiveFilter: (frame) => {
       const src = frame.attribs.src;
-      if (!source && src && /^https?:\/\//i.test(src) && (frame.tag === 'iframe' || frame.tag === 'img'))
+      if (
+        !source &&
+        src &&
+        /^https?:\/\//i.test(src) &&
+        URL.canParse(src) &&
+        (frame.tag === 'iframe' || frame.tag === 'img')
+      )
         source = {
           kind: frame.tag === 'iframe' ? 'frame' : 'image',
           url: src,
