@@ -4,8 +4,8 @@ import type { ImageRef } from '../media/images.ts';
 import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import { bodyForViewer, type Viewer } from './access.ts';
-import { relatedPickIds } from './articles.repository.ts';
-import { articleForReader, authorsForReader, correctionsForReader, tagsForReader } from './reading.repository.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { articleForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
@@ -97,21 +97,21 @@ export async function readArticle(
 
   const { doc, locked } = bodyForViewer(parseDocument(row.body), row.access, viewer);
   const refs = documentReferences(doc);
-  const [authors, tags, corrections, images, bodyCards, picks] = await Promise.all([
-    authorsForReader(db, row.id),
-    tagsForReader(db, row.id),
-    correctionsForReader(db, row.id),
+  const authors = jsonRows(row.authors);
+  const tags = jsonRows(row.tags);
+  const corrections = jsonRows(row.corrections);
+  const picks = jsonRows(row.picks).map((pick) => pick.related_id);
+  const [images, bodyCards, related] = await Promise.all([
     findImages(db, refs.imageIds),
     cardsByIds(db, refs.articleIds),
-    relatedPickIds(db, row.id),
+    relatedStories(
+      db,
+      row.id,
+      row.section_id,
+      tags.map((tag) => tag.id),
+      picks,
+    ),
   ]);
-  const related = await relatedStories(
-    db,
-    row.id,
-    row.section_id,
-    tags.map((tag) => tag.id),
-    picks,
-  );
 
   const featureImage =
     row.feature_image_id && row.image_format
