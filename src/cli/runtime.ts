@@ -22,7 +22,11 @@ export async function openRuntime(
   config: Config,
   onError: (error: unknown) => void = (error) => console.error(error),
 ): Promise<Runtime> {
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    poolSize: config.databasePoolSize,
+  });
   await migrateToLatest(handle.db as never, handle.dialect);
   const transport = config.redisUrl ? redisTransport(config.redisUrl, onError) : undefined;
   await transport?.ready;
