@@ -117,8 +117,13 @@ async function runPrimary(config: Config, options: ServeOptions): Promise<void> 
     if (lived < QUICK_DEATH_MS) setTimeout(() => stopping || fork(), RESTART_PAUSE_MS);
     else fork();
   });
+  let listening = 0;
+  const announce = (): void => {
+    if (++listening === options.workers)
+      console.log(`gaceta: ${options.workers} workers serving ${config.publicUrl} (primary ${process.pid})`);
+  };
+  cluster.on('listening', announce);
   for (let i = 0; i < options.workers; i++) fork();
-  console.log(`gaceta: ${options.workers} workers serving ${config.publicUrl} (primary ${process.pid})`);
 
   const shutdown = (signal: NodeJS.Signals): void => {
     if (stopping) return;
