@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { gacetaEnv } from './archive.ts';
+import { gacetaEnv, type Store } from './archive.ts';
 import type { BenchOptions } from './options.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
 import { measure, type WrkResult } from './wrk.ts';
@@ -17,15 +17,24 @@ export interface Probe {
   readonly contentType: string;
 }
 
-export interface GacetaRun {
+/** What one configuration of Gaceta is: its database, how many processes, the page cache on or off. */
+export interface Setup {
+  readonly store: Store;
+  readonly workers: number;
   readonly mode: Mode;
+}
+
+export interface GacetaRun {
+  readonly setup: Setup;
+  readonly endpoints: readonly Endpoint[];
   readonly results: ReadonlyMap<string, WrkResult>;
   readonly probes: ReadonlyMap<string, Probe>;
+  /** Resident memory of the largest process after the runs, and its peak, in MB. */
   readonly rssMb: number;
   readonly peakRssMb: number;
   /** Lines the server logged at LOG_LEVEL=warn (warnings and errors). */
   readonly serverLines: readonly string[];
-  /** The article page HTML, for the nginx comparison. */
+  /** The article page HTML, for the nginx and bare-route comparisons. */
   readonly articleHtml: string;
 }
 
@@ -36,31 +45,63 @@ export function memoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-/** Starts `gaceta serve` with the page cache on or off, runs wrk against each endpoint, and stops it. */
+/** The server process and, with --workers, its workers. */
+function processTree(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid];
+  }
+}
+
+export function describeSetup(setup: Setup): string {
+  const processes = setup.workers === 1 ? '1 process' : `${setup.workers} workers`;
+  return `${setup.store.kind}, ${processes}, page cache ${setup.mode === 'cached' ? 'on' : 'off'}`;
+}
+
+/** Starts `gaceta serve` for a setup, runs wrk against each endpoint, and stops it. */
 export async function benchGaceta(
   options: BenchOptions,
-  mode: Mode,
+  setup: Setup,
   endpoints: readonly Endpoint[],
 ): Promise<GacetaRun> {
   const port = await freePort(options.gacetaPort);
   const base = `http://127.0.0.1:${port}`;
   const serverLines: string[] = [];
-  console.log(`\n== Gaceta, page cache ${mode === 'cached' ? 'on' : 'off'} (${base}) ==`);
-  const server = start('gaceta serve', process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  console.log(`\n== Gaceta: ${describeSetup(setup)} (${base}) ==`);
+  const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve'];
+  if (setup.workers > 1) args.push('--workers', String(setup.workers));
+  const postgres = setup.store.kind === 'postgres';
+  // With --workers, the primary says when every worker listens; measuring before would measure fewer.
+  let markAllListening = (): void => {};
+  const allListening = new Promise<void>((resolve) => (markAllListening = resolve));
+  const server = start('gaceta serve', process.execPath, args, {
     cwd: options.root,
-    env: gacetaEnv(options, {
+    env: gacetaEnv(setup.store, {
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: base,
-      PAGE_CACHE: mode === 'cached' ? 'on' : 'off',
+      PAGE_CACHE: setup.mode === 'cached' ? 'on' : 'off',
+      ...(postgres ? { DATABASE_POOL_SIZE: String(options.poolSize) } : {}),
+      ...(postgres && options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     }),
     onLine: (line) => {
-      if (serverLines.length < 1000) serverLines.push(line);
+      if (/^gaceta: \d+ workers serving/.test(line)) markAllListening();
+      else if (serverLines.length < 1000 && !line.startsWith('gaceta: ')) serverLines.push(line);
     },
   });
   try {
     const started = Date.now();
     await waitForOk(`${base}/`, server);
+    // Workers start one by one: every one of them must be up before measuring.
+    if (setup.workers > 1)
+      await Promise.race([
+        allListening,
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('the workers did not all start in 60 s')), 60_000),
+        ),
+      ]);
     console.log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
     const probes = new Map<string, Probe>();
     let articleHtml = '';
@@ -87,14 +128,27 @@ export async function benchGaceta(
         `  ${endpoint.name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms${errors}`,
       );
     }
-    const memory = memoryMb(server.pid);
-    console.log(`  resident memory ${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)`);
+    const memory = processTree(server.pid)
+      .map(memoryMb)
+      .reduce((a, b) => ({ rss: Math.max(a.rss, b.rss), peak: Math.max(a.peak, b.peak) }));
+    console.log(
+      `  resident memory ${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB) in the largest process`,
+    );
     if (serverLines.length > 0)
       console.log(
         `  server logged ${serverLines.length} warning/error line(s); first: ${serverLines[0]?.slice(0, 300)}`,
       );
-    return { mode, results, probes, rssMb: memory.rss, peakRssMb: memory.peak, serverLines, articleHtml };
+    return {
+      setup,
+      endpoints,
+      results,
+      probes,
+      rssMb: memory.rss,
+      peakRssMb: memory.peak,
+      serverLines,
+      articleHtml,
+    };
   } finally {
-    await stop(server, 10_000);
+    await stop(server, 15_000);
   }
 }

@@ -1,12 +1,15 @@
 /**
- * `npm run bench`: generates a synthetic archive (once), then measures Gaceta with the page cache
- * off and on, and nginx serving the same article as a static file, with wrk. Prints a markdown
- * table and writes it to bench/output/results.md. Exits 0 even when targets are missed.
+ * `npm run bench`: generates a synthetic archive on SQLite and on PostgreSQL (once; both are kept
+ * and reused), then measures Gaceta with the page cache off and on, on SQLite with one process and
+ * on PostgreSQL with 1, 2 and 4 (`gaceta serve --workers N`), beside two baselines of the same run:
+ * a bare Fastify route and nginx sending the same article bytes. Prints a markdown table of ratios
+ * and writes it to bench/output/results.md. Exits 0 even when targets are missed.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureArchive, pickPaths } from './archive.ts';
-import { benchGaceta, type Endpoint, type GacetaRun } from './gaceta.ts';
+import { ensureArchive, pickPaths, type Store, stores } from './archive.ts';
+import { benchBareRoute } from './bare.ts';
+import { benchGaceta, type Endpoint, type GacetaRun, type Mode } from './gaceta.ts';
 import { benchNginx } from './nginx.ts';
 import { readOptions } from './options.ts';
 import { installCleanup, killAll, run } from './processes.ts';
@@ -29,35 +32,59 @@ async function main(): Promise<void> {
   requireTools();
   const options = readOptions();
   mkdirSync(options.outputDir, { recursive: true });
+  const started = Date.now();
   console.log(
-    `bench: ${options.articles} articles, wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s, data in ${options.dataDir}`,
+    `bench: ${options.articles} articles, wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s, data in ${options.dataDir}; PostgreSQL: ${options.databaseUrl ?? 'off'} with ${options.workers.join(', ')} process(es)`,
   );
 
-  const articles = await ensureArchive(options);
-  const paths = pickPaths(options.dataDir);
-  const endpoints: Endpoint[] = [
-    { name: 'article', path: paths.article },
-    { name: 'home', path: '/' },
-    { name: 'section', path: paths.section },
-    { name: 'rss', path: '/feed.xml' },
-    { name: 'news sitemap', path: '/sitemaps/news.xml' },
-  ];
+  const articles = new Map<string, number>();
+  const endpointsOf = new Map<Store, Endpoint[]>();
+  const measured = stores(options);
+  for (const store of measured) {
+    const published = await ensureArchive(options, store);
+    articles.set(store.kind, published);
+    const paths = await pickPaths(store, published);
+    endpointsOf.set(store, [
+      { name: 'article', path: paths.article },
+      { name: 'home', path: '/' },
+      { name: 'section', path: paths.section },
+      { name: 'rss', path: '/feed.xml' },
+      { name: 'news sitemap', path: '/sitemaps/news.xml' },
+    ]);
+  }
 
   const runs: GacetaRun[] = [];
-  runs.push(await benchGaceta(options, 'uncached', endpoints));
-  runs.push(await benchGaceta(options, 'cached', endpoints));
-  const articleHtml = runs[0]?.articleHtml ?? '';
-  if (articleHtml === '') throw new Error(`could not fetch the article page ${paths.article}`);
+  const measure = async (store: Store, workers: number, mode: Mode): Promise<GacetaRun> => {
+    const result = await benchGaceta(options, { store, workers, mode }, endpointsOf.get(store) ?? []);
+    runs.push(result);
+    return result;
+  };
+  const [sqlite, postgres] = measured;
+  if (!sqlite) throw new Error('no SQLite store');
+  // SQLite and one PostgreSQL process alternate, so both meet the machine in the same state.
+  const first = await measure(sqlite, 1, 'uncached');
+  if (postgres) await measure(postgres, 1, 'uncached');
+  await measure(sqlite, 1, 'cached');
+  if (postgres) await measure(postgres, 1, 'cached');
+  const articleHtml = first.articleHtml;
+  if (articleHtml === '') throw new Error(`could not fetch the article page ${endpointsOf.get(sqlite)?.[0]?.path}`);
+  const bare = await benchBareRoute(options, articleHtml);
   const nginx = await benchNginx(options, articleHtml);
+  if (postgres)
+    for (const workers of options.workers.filter((n) => n > 1)) {
+      await measure(postgres, workers, 'uncached');
+      await measure(postgres, workers, 'cached');
+    }
 
   const version = await run('nginx -v', '/usr/sbin/nginx', ['-v']);
   const nginxVersion = /nginx\/[\d.]+/.exec(version.output)?.[0] ?? 'nginx';
-  const { markdown, missed } = buildReport({ options, articles, endpoints, runs, nginx, nginxVersion });
+  const endpoints = endpointsOf.get(sqlite) ?? [];
+  const { markdown, missed } = buildReport({ options, articles, endpoints, runs, nginx, bare, nginxVersion });
   const resultsFile = path.join(options.outputDir, 'results.md');
   writeFileSync(resultsFile, markdown);
   console.log(`\n${markdown}`);
   console.log(missed.length === 0 ? 'bench: all targets met' : `bench: ${missed.length} target(s) missed (see above)`);
-  console.log(`bench: results written to ${resultsFile}`);
+  console.log(`bench: results written to ${resultsFile} (${((Date.now() - started) / 60_000).toFixed(1)} min)`);
 }
 
 main().then(

@@ -20,6 +20,7 @@ import { AppError } from './http/errors.ts';
 import { html } from './http/html.ts';
 import { Invalidation } from './http/invalidation.ts';
 import { PageCache } from './http/page-cache.ts';
+import { lazyRequestLoggers } from './http/request-logger.ts';
 
 export interface AppDeps {
   config: Config;
@@ -78,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   const siteContext = siteContextLoader(db, config.publicUrl, invalidation, config.pageCacheTtlMs);
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
+    // Per-request loggers are made when a request first logs, not for every request (a cached page's cost).
+    childLoggerFactory: lazyRequestLoggers,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: (_address: string, hop: number) => hop < config.trustedProxies,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false } },

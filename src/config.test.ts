@@ -11,6 +11,15 @@ describe('configuration from the environment', () => {
     assert.equal(config.pageCacheTtlMs, 0, 'pages live until purged on one process');
     assert.equal(config.databaseUrl, undefined, 'SQLite unless DATABASE_URL is set');
     assert.equal(config.trustedProxies, 0);
+    assert.equal(config.databasePoolSize, 10, 'ten PostgreSQL connections per process');
+  });
+
+  it('takes the PostgreSQL pool size from DATABASE_POOL_SIZE', () => {
+    assert.equal(loadConfig({ DATABASE_URL: 'postgres://db/gaceta', DATABASE_POOL_SIZE: '4' }).databasePoolSize, 4);
+    assert.throws(
+      () => loadConfig({ DATABASE_POOL_SIZE: '500' }),
+      /DATABASE_POOL_SIZE must be at most 100 connections per process, got "500"/,
+    );
   });
 
   it('lets cached pages expire on PostgreSQL without Redis, and not with it', () => {
@@ -40,6 +49,8 @@ describe('configuration from the environment', () => {
       ['PUBLIC_URL', 'ftp://x'],
       ['VARNISH_PURGE_URL', 'varnish:6081'],
       ['VARNISH_PURGE_URL', 'http://one:6081,two'],
+      ['DATABASE_POOL_SIZE', '0'],
+      ['DATABASE_POOL_SIZE', 'ten'],
     ] as const) {
       assert.throws(
         () => loadConfig({ [name]: value }),

@@ -10,6 +10,11 @@ export interface Config {
   /** PostgreSQL connection string; when absent the embedded SQLite file under dataDir is used. */
   readonly databaseUrl: string | undefined;
   readonly sqliteFile: string;
+  /**
+   * Most PostgreSQL connections one Gaceta process opens. Each gaceta serve worker has its own pool,
+   * so workers × pool size must stay under the server's max_connections.
+   */
+  readonly databasePoolSize: number;
   readonly mediaDir: string;
   readonly uploadLimitBytes: number;
   readonly pageCache: boolean;
@@ -87,6 +92,18 @@ function urlList(env: Env, name: string): string[] {
     });
 }
 
+// PostgreSQL's default max_connections is 100; a pool larger than that could never fill.
+const MAX_POOL_SIZE = 100;
+
+function poolSize(env: Env): number {
+  const size = integer(env, 'DATABASE_POOL_SIZE', 10, 1);
+  if (size > MAX_POOL_SIZE)
+    throw new ConfigError(
+      `DATABASE_POOL_SIZE must be at most ${MAX_POOL_SIZE} connections per process, got "${env.DATABASE_POOL_SIZE}"`,
+    );
+  return size;
+}
+
 /** Parses configuration from an environment map (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0);
@@ -106,6 +123,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dataDir,
     databaseUrl,
     sqliteFile: path.join(dataDir, 'gaceta.sqlite'),
+    databasePoolSize: poolSize(env),
     mediaDir: path.join(dataDir, 'media'),
     uploadLimitBytes: integer(env, 'UPLOAD_LIMIT_MB', 25, 1) * 1024 * 1024,
     pageCache: flag(env, 'PAGE_CACHE', true),

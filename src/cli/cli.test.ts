@@ -238,6 +238,60 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     assert.equal(await exited, 0, stderr);
   });
 
+  it('serves one port from several workers, restarts a worker that dies, and stops them all on SIGTERM', async () => {
+    assert.equal(gaceta('migrate').status, 0);
+    const handle = database();
+    const draft = await createDraft({ db: handle.db, invalidation: new Invalidation() }, null, {
+      headline: 'Two processes, one newsroom',
+      body: paragraphs('Served by whichever worker takes the connection.'),
+    });
+    await publishArticle({ db: handle.db, invalidation: new Invalidation() }, null, draft.id);
+    await handle.close();
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve', '--workers', '2'], {
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk: Buffer) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    const workers = (): number[] =>
+      fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    const untilWorkers = async (check: (pids: number[]) => boolean): Promise<number[]> => {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const pids = workers();
+        if (check(pids)) return pids;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`workers are ${workers().join(', ')}:\n${output}`);
+    };
+    const base = `http://127.0.0.1:${port}`;
+    // A new connection each time, so the requests are shared out between the workers.
+    const read = (path: string) => fetch(`${base}${path}`, { headers: { connection: 'close' } });
+    let first: number[] = [];
+    try {
+      await waitUntilServing(`${base}/`, 60_000);
+      first = await untilWorkers((pids) => pids.length === 2);
+      for (let i = 0; i < 4; i++) {
+        const page = await read(`/news/${draft.slug}`);
+        assert.equal(page.status, 200, output);
+        assert.match(await page.text(), /Two processes, one newsroom/);
+      }
+      process.kill(first[0] ?? 0, 'SIGKILL');
+      const replaced = await untilWorkers((pids) => pids.length === 2 && !pids.includes(first[0] ?? 0));
+      assert.ok(replaced.includes(first[1] ?? 0), 'the other worker kept serving');
+      await waitUntilServing(`${base}/`, 60_000);
+      for (let i = 0; i < 4; i++) assert.equal((await read(`/news/${draft.slug}`)).status, 200, output);
+      first = replaced;
+    } finally {
+      server.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0, output);
+    for (const pid of first) assert.throws(() => process.kill(pid, 0), /ESRCH/, `worker ${pid} stopped too`);
+  });
+
   it('writes a backup with the database and media', async () => {
     const target = path.join(dataDir, 'backups');
     const result = gaceta('backup', '--to', target);

@@ -39,8 +39,9 @@ program
   .command('serve')
   .description('start the web server and the scheduler')
   .option('--seed-if-empty', 'load the demo newsroom when the database has no articles')
-  .action(async (options: { seedIfEmpty?: boolean }) =>
-    serve(loadConfig(), { seedIfEmpty: Boolean(options.seedIfEmpty) }),
+  .option('--workers <n>', 'processes serving the port (Node cluster; default 1)', positiveInteger, 1)
+  .action(async (options: { seedIfEmpty?: boolean; workers: number }) =>
+    serve(loadConfig(), { seedIfEmpty: Boolean(options.seedIfEmpty), workers: options.workers }),
   );
 
 program

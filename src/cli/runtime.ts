@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { Invalidation } from '../http/invalidation.ts';
+import { Invalidation, type PurgeTransport } from '../http/invalidation.ts';
 import { redisTransport } from '../http/redis-invalidation.ts';
 import { varnishPurger } from '../http/varnish-purge.ts';
 import { localStorage, type MediaStorage } from '../media/storage.ts';
@@ -16,13 +16,19 @@ export interface Runtime {
 
 /**
  * Opens the configured database (migrated to the latest schema), media storage and purges: shared
- * with other processes through REDIS_URL, and sent to the Varnish caches of VARNISH_PURGE_URL.
+ * with other processes through REDIS_URL, else through `siblings` (the workers of one
+ * `serve --workers N`), and sent to the Varnish caches of VARNISH_PURGE_URL.
  */
 export async function openRuntime(
   config: Config,
   onError: (error: unknown) => void = (error) => console.error(error),
+  siblings?: PurgeTransport,
 ): Promise<Runtime> {
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: config.sqliteFile });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: config.sqliteFile,
+    poolSize: config.databasePoolSize,
+  });
   await migrateToLatest(handle.db as never, handle.dialect);
   const transport = config.redisUrl ? redisTransport(config.redisUrl, onError) : undefined;
   await transport?.ready;
@@ -32,7 +38,7 @@ export async function openRuntime(
   return {
     handle,
     storage: localStorage(config.mediaDir),
-    invalidation: new Invalidation(transport, varnish ? [varnish] : []),
+    invalidation: new Invalidation(transport ?? siblings, varnish ? [varnish] : []),
     async close() {
       // Purges still on their way get a moment to reach Varnish before the process ends.
       if (varnish) await Promise.race([varnish.settled(), new Promise((resolve) => setTimeout(resolve, 2000))]);

@@ -4,8 +4,8 @@ import type { ImageRef } from '../media/images.ts';
 import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import { bodyForViewer, type Viewer } from './access.ts';
-import { relatedPickIds } from './articles.repository.ts';
-import { articleForReader, authorsForReader, correctionsForReader, tagsForReader } from './reading.repository.ts';
+import { jsonRows } from '../db/json-rows.ts';
+import { articleForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
@@ -115,20 +115,20 @@ export async function readArticle(
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
 
   const { doc, locked } = bodyForViewer(parseDocument(row.body), row.access, viewer);
-  const [authors, tags, corrections, assets, picks] = await Promise.all([
-    authorsForReader(db, row.id),
-    tagsForReader(db, row.id),
-    correctionsForReader(db, row.id),
+  const authors = jsonRows(row.authors);
+  const tags = jsonRows(row.tags);
+  const corrections = jsonRows(row.corrections);
+  const picks = jsonRows(row.picks).map((pick) => pick.related_id);
+  const [assets, related] = await Promise.all([
     readDocumentAssets(db, doc),
-    relatedPickIds(db, row.id),
+    relatedStories(
+      db,
+      row.id,
+      row.section_id,
+      tags.map((tag) => tag.id),
+      picks,
+    ),
   ]);
-  const related = await relatedStories(
-    db,
-    row.id,
-    row.section_id,
-    tags.map((tag) => tag.id),
-    picks,
-  );
 
   const featureImage =
     row.feature_image_id && row.image_format

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { TEST_DATABASE_URL } from '../testing/harness.ts';
 import { openDatabase } from './database.ts';
 
 describe('the embedded database', () => {
@@ -50,6 +51,28 @@ describe('the embedded database', () => {
       reopened.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the PostgreSQL pool', { skip: TEST_DATABASE_URL ? false : 'needs TEST_DATABASE_URL' }, () => {
+  it('runs a query it has seen before as a named prepared statement, parsed and planned once', async () => {
+    // One connection, so the statement lists below are that connection's.
+    const handle = openDatabase({ databaseUrl: TEST_DATABASE_URL, poolSize: 1 });
+    try {
+      const text = 'select $1::int + 1 as next';
+      for (let i = 0; i < 3; i++) {
+        const result = await handle.db.executeQuery<{ next: number }>(CompiledQuery.raw(text, [i]));
+        assert.equal(result.rows[0]?.next, i + 1);
+      }
+      const prepared = await handle.db.executeQuery<{ n: string }>(
+        CompiledQuery.raw('select count(*) as n from pg_prepared_statements where statement = $1', [text]),
+      );
+      assert.equal(Number(prepared.rows[0]?.n), 1);
+      const jit = await handle.db.executeQuery<{ jit: string }>(CompiledQuery.raw('show jit'));
+      assert.equal(jit.rows[0]?.jit, 'off');
+    } finally {
+      await handle.close();
     }
   });
 });

@@ -22,11 +22,13 @@ export interface DatabaseOptions {
   sqliteFile?: string;
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string;
+  /** Most PostgreSQL connections this process opens (DATABASE_POOL_SIZE). */
+  poolSize?: number;
 }
 
 /** Opens the embedded SQLite database (WAL mode) or a PostgreSQL pool. */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.pgSchema, options.poolSize ?? 10);
   return openSqlite(options.sqliteFile ?? ':memory:');
 }
 
@@ -100,12 +102,64 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
-function openPostgres(connectionString: string, schema?: string): DatabaseHandle {
+function openPostgres(connectionString: string, schema: string | undefined, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
-    max: 10,
+    max: poolSize,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const names = new StatementNames(STATEMENT_CACHE_SIZE);
+  pool.on('connect', (client) => {
+    // JIT compiling a query costs milliseconds, on every run of a prepared one, and saves
+    // microseconds on Gaceta's short queries; PostgreSQL turns it on above a plan cost that a large
+    // archive's sitemap reaches. (A SET, not a startup option, so a URL's own options still apply.)
+    client.query('SET jit = off').catch(() => {});
+    preparesRepeatedQueries(client, names);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', optimize: async () => {}, close: () => db.destroy() };
+}
+
+/**
+ * Names for SQL texts run more than once. An unnamed statement is parsed and planned by PostgreSQL
+ * on every run, and planning a reader query (joins over five tables, a union per section on the home
+ * page) took five to ten times as long as running it. A named statement is parsed once per
+ * connection and its plan kept. Bounded: once full, new texts run unnamed (nothing is evicted,
+ * since every connection holds the statements it has prepared).
+ */
+class StatementNames {
+  readonly #seen = new Set<string>();
+  readonly #names = new Map<string, string>();
+  readonly #capacity: number;
+
+  constructor(capacity: number) {
+    this.#capacity = capacity;
+  }
+
+  nameOf(text: string): string | undefined {
+    const name = this.#names.get(text);
+    if (name !== undefined || this.#names.size >= this.#capacity) return name;
+    // A text seen once may never come again (an IN list of an unusual length); the second run names it.
+    if (!this.#seen.has(text)) {
+      if (this.#seen.size >= this.#capacity * 4) this.#seen.clear();
+      this.#seen.add(text);
+      return undefined;
+    }
+    const named = `gaceta_${this.#names.size + 1}`;
+    this.#names.set(text, named);
+    return named;
+  }
+}
+
+/** Makes a pool client send repeated query texts as named prepared statements (see StatementNames). */
+function preparesRepeatedQueries(client: pg.PoolClient, names: StatementNames): void {
+  const query = client.query.bind(client) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  const plain = client.query.bind(client);
+  (client as { query: unknown }).query = (text: unknown, values?: unknown): unknown => {
+    if (typeof text !== 'string' || (values !== undefined && !Array.isArray(values)))
+      return (plain as (...args: unknown[]) => unknown)(text, values);
+    const name = names.nameOf(text);
+    if (name === undefined) return (plain as (...args: unknown[]) => unknown)(text, values);
+    return query({ name, text, values: values as unknown[] | undefined });
+  };
 }

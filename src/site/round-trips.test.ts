@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { KyselyPlugin } from 'kysely';
+import { buildApp, type GacetaApp } from '../app.ts';
+import { startTestApp, TEST_DIALECT, type TestApp } from '../testing/harness.ts';
+import { makeArticle, makeAuthor, makeCorrection, makeSection, makeTag, paragraphs } from '../testing/factories.ts';
+
+/** Counts the queries a Kysely instance runs (every query's result passes through transformResult). */
+function queryCounter(): KyselyPlugin & { count: number } {
+  return {
+    count: 0,
+    transformQuery: (args) => args.node,
+    async transformResult(args) {
+      this.count++;
+      return args.result;
+    },
+  };
+}
+
+// On PostgreSQL every query is a round trip that costs Node about as much as rendering a page
+// (docs/benchmarks.md), so reader pages are held to the queries they need.
+describe(`round trips per reader page on ${TEST_DIALECT}`, () => {
+  let t: TestApp;
+  let counted: GacetaApp;
+  const counter = queryCounter();
+  let path: string;
+
+  before(async () => {
+    t = await startTestApp({ pageCache: false });
+    const db = t.database.handle.db;
+    const section = await makeSection(db, 'Politics');
+    const [ana, rosa] = [await makeAuthor(db, 'Ana Mendoza'), await makeAuthor(db, 'Rosa Cruz')];
+    const [water, budget] = [await makeTag(db, 'Water'), await makeTag(db, 'Budget')];
+    for (let i = 0; i < 3; i++)
+      await makeArticle(t, { headline: `Earlier story ${i}`, sectionId: section.id, tagIds: [water.id] });
+    const article = await makeArticle(t, {
+      headline: 'The council votes on the water budget',
+      sectionId: section.id,
+      authorIds: [ana.id, rosa.id],
+      tagIds: [water.id, budget.id],
+      body: paragraphs('The vote is on Tuesday.'),
+    });
+    await makeCorrection(t, article.id, 'correction', 'The vote is on Wednesday.');
+    path = `/politics/${article.slug}`;
+    counted = await buildApp({
+      config: t.config,
+      db: db.withPlugin(counter),
+      storage: t.storage,
+      logger: false,
+    });
+  });
+  after(async () => {
+    await counted.app.close();
+    await t.close();
+  });
+
+  it('reads an article with its bylines, tags and corrections in one query, and its related stories in one more', async () => {
+    assert.equal((await counted.app.inject(path)).statusCode, 200); // loads the site context once
+    counter.count = 0;
+    const page = await counted.app.inject(path);
+    assert.equal(page.statusCode, 200);
+    for (const shown of ['Ana Mendoza', 'Rosa Cruz', 'Water', 'Budget', 'on Wednesday', 'Earlier story'])
+      assert.ok(page.body.includes(shown), `the page shows ${shown}`);
+    assert.equal(counter.count, 2, 'queries for one uncached article page');
+  });
+});
