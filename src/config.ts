@@ -39,6 +39,11 @@ export interface Config {
    * 0 by default: believing a header anyone can send would let a client dodge the sign-in rate limit.
    */
   readonly trustedProxies: number;
+  /**
+   * Recompile every prepared query on every run and compare it with the compiled one its shape
+   * string names (`GACETA_VERIFY_QUERIES`, off by default; the test suite always verifies).
+   */
+  readonly verifyQueries: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +142,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     signInAttemptsPerMinute: integer(env, 'SIGN_IN_ATTEMPTS_PER_MINUTE', 10, 1),
     staffPassword: env.GACETA_STAFF_PASSWORD || undefined,
     trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0),
+    verifyQueries: flag(env, 'GACETA_VERIFY_QUERIES', false),
     ...overrides,
   };
   return Object.freeze(config);

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import { insertArticlesInBulk } from '../content/articles.repository.ts';
 import type { NewArticleRow } from '../content/articles.table.ts';
+import { listedAt } from '../content/reader-scope.ts';
 import { type ArticleDocument, storedBody } from '../content/document.ts';
 import { insertTaxonomyRow, listAuthors, listLabels, listSections, listTags } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
@@ -131,16 +132,17 @@ export async function generateArchive(
   for (let done = 0; done < count; done += BATCH) {
     const rows: NewArticleRow[] = [];
     const bodies: Array<{ article_id: string; body: string; body_text: string }> = [];
-    const articleAuthors: Array<{ article_id: string; author_id: string; position: number; listed_at: string }> = [];
-    const articleTags: Array<{ article_id: string; tag_id: string; position: number; listed_at: string }> = [];
+    const articleAuthors: Array<{ article_id: string; author_id: string; position: number; listed_at: string | null }> =
+      [];
+    const articleTags: Array<{ article_id: string; tag_id: string; position: number; listed_at: string | null }> = [];
     for (let i = done; i < Math.min(count, done + BATCH); i++) {
       const id = newId();
       const body = syntheticBody(random);
       const published = new Date(now - Math.floor(random() * span)).toISOString();
-      rows.push({
+      const row = {
         id,
         slug: `story-${runId}-${i + 1}`,
-        status: 'published',
+        status: 'published' as const,
         headline: sentence(random, 9),
         dek: `${sentence(random, 16)}.`,
         label_id: pick(labels).id,
@@ -158,14 +160,17 @@ export async function generateArchive(
         created_at: published,
         created_by: null,
         comment_count: Math.floor(random() * 40),
-      });
+      } satisfies NewArticleRow;
+      rows.push(row);
+      // The same copy syncListing keeps for articles saved through the services.
+      const listed = listedAt(row);
       bodies.push({ article_id: id, ...storedBody(body) });
-      articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0, listed_at: published });
+      articleAuthors.push({ article_id: id, author_id: pick(authors).id, position: 0, listed_at: listed });
       const firstTag = pick(tags).id;
       const secondTag = pick(tags).id;
-      articleTags.push({ article_id: id, tag_id: firstTag, position: 0, listed_at: published });
+      articleTags.push({ article_id: id, tag_id: firstTag, position: 0, listed_at: listed });
       if (secondTag !== firstTag)
-        articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: published });
+        articleTags.push({ article_id: id, tag_id: secondTag, position: 1, listed_at: listed });
     }
     await db.transaction().execute((trx) => insertArticlesInBulk(trx, rows, bodies, articleAuthors, articleTags));
     if ((done / BATCH) % 25 === 0) log(`${Math.min(count, done + BATCH)} of ${count} articles`);

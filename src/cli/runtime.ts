@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { verifyPreparedShapes } from '../db/prepared.ts';
 import { Invalidation, type PurgeTransport } from '../http/invalidation.ts';
 import { redisTransport } from '../http/redis-invalidation.ts';
 import { varnishPurger } from '../http/varnish-purge.ts';
@@ -24,6 +25,7 @@ export async function openRuntime(
   onError: (error: unknown) => void = (error) => console.error(error),
   siblings?: PurgeTransport,
 ): Promise<Runtime> {
+  if (config.verifyQueries) verifyPreparedShapes(true);
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: config.sqliteFile,

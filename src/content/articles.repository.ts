@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { EMPTY_DOCUMENT, storedBody } from './document.ts';
+import { listedAt } from './reader-scope.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
 
 type Db = Kysely<Database>;
@@ -72,9 +73,9 @@ export async function syncListing(db: Db, articleId: string): Promise<void> {
     .select(['status', 'published_at'])
     .where('id', '=', articleId)
     .executeTakeFirst();
-  const listedAt = row?.status === 'published' ? row.published_at : null;
-  await db.updateTable('article_tags').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
-  await db.updateTable('article_authors').set({ listed_at: listedAt }).where('article_id', '=', articleId).execute();
+  const listed = row ? listedAt(row) : null;
+  await db.updateTable('article_tags').set({ listed_at: listed }).where('article_id', '=', articleId).execute();
+  await db.updateTable('article_authors').set({ listed_at: listed }).where('article_id', '=', articleId).execute();
 }
 
 export async function authorIdsOf(db: Db, articleId: string): Promise<string[]> {

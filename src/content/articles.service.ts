@@ -20,6 +20,7 @@ import {
   authorIdsOf,
   findArticleBody,
 } from './articles.repository.ts';
+import { listedForSomeReader } from './reader-scope.ts';
 import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
@@ -90,7 +91,7 @@ async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Prom
 /** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
 export async function purgeKeysFor(db: Db, before: ArticleRow | undefined, after: ArticleRow): Promise<string[]> {
   const keys = [articleKey(after.id)];
-  const visible = after.status === 'published' || before?.status === 'published';
+  const visible = listedForSomeReader(after) || (before !== undefined && listedForSomeReader(before));
   if (!visible) return keys;
   keys.push(LIST_PAGES);
   for (const sectionId of new Set([before?.section_id, after.section_id]))

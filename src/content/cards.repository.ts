@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { countLiteral, runPrepared } from '../db/prepared.ts';
 import { parseWidths } from '../media/images.ts';
 import type { AccessLevel } from './articles.table.ts';
+import { listedSql, type ReaderScope } from './reader-scope.ts';
 
 /** Everything a story card shows, comment count included, so a page of cards is one query. */
 export interface ArticleCard {
@@ -38,15 +39,19 @@ export interface CardFilter {
 type CardQuery = SelectQueryBuilder<Database, 'articles', object>;
 type Param = <T = string>(name: string) => T;
 
-/** The one rule for what readers may see in any list or join: published articles only. */
-export function visibleToReaders<Q extends SelectQueryBuilder<Database, 'articles', object>>(query: Q): Q {
-  return query.where('articles.status', '=', 'published') as Q;
+/** Articles this scope may see (reader-scope.ts), as the start of every card query. */
+function listedArticles(db: Kysely<Database>, scope: ReaderScope): CardQuery {
+  return (db.selectFrom('articles') as CardQuery).where(listedSql(scope));
 }
 
 /** What changes the SQL text of a card query (not the values), and the values themselves. */
-function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Record<string, unknown> } {
+function shapeOf(
+  scope: ReaderScope,
+  filter: CardFilter,
+  limit: number,
+): { shape: string; values: Record<string, unknown> } {
   const values: Record<string, unknown> = {};
-  const parts: string[] = [`limit${limit}`];
+  const parts: string[] = [scope.name, `limit${limit}`];
   const list = (name: string, ids: readonly string[] | undefined): void => {
     if (!ids?.length) return;
     parts.push(`${name}${ids.length}`);
@@ -71,8 +76,8 @@ function shapeOf(filter: CardFilter, limit: number): { shape: string; values: Re
   return { shape: parts.join(','), values };
 }
 
-function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: Param): CardQuery {
-  let query = visibleToReaders(db.selectFrom('articles') as CardQuery);
+function cardQuery(db: Kysely<Database>, scope: ReaderScope, filter: CardFilter, limit: number, p: Param): CardQuery {
+  let query = listedArticles(db, scope);
   const params = (name: string, ids: readonly string[]): string[] => ids.map((_, i) => p(`${name}${i}`));
   if (filter.sectionId) query = query.where('articles.section_id', '=', p('sectionId'));
   // Tag and author archives page through their own (id, listed_at) index, so a prolific tag costs
@@ -107,7 +112,7 @@ function cardQuery(db: Kysely<Database>, filter: CardFilter, limit: number, p: P
       ? query.where('articles.id', 'in', params('id', filter.ids))
       : query.where(sql<boolean>`1 = 0`);
   if (filter.excludeIds?.length) query = query.where('articles.id', 'not in', params('exclude', filter.excludeIds));
-  if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(filter.relatedTo, p));
+  if (filter.relatedTo) query = query.where('articles.id', 'in', relatedWalks(scope, filter.relatedTo, p));
   return query;
 }
 
@@ -167,19 +172,20 @@ function toCard(row: CardRow): ArticleCard {
   };
 }
 
-/** Cards matching the filter, newest first. */
+/** Cards matching the filter that the scope may see, newest first. */
 export async function listCards(
   db: Kysely<Database>,
+  scope: ReaderScope,
   filter: CardFilter,
   limit: number,
   offset = 0,
 ): Promise<ArticleCard[]> {
-  const { shape, values } = shapeOf(filter, limit);
+  const { shape, values } = shapeOf(scope, filter, limit);
   const rows = await runPrepared(
     db,
     `cards:${shape}`,
     (p) =>
-      selectCard(cardQuery(db, filter, limit, p))
+      selectCard(cardQuery(db, scope, filter, limit, p))
         .limit(countLiteral(limit))
         .offset(p<number>('outerOffset')),
     { ...values, offset, outerOffset: filter.tagId || filter.authorId ? 0 : offset },
@@ -203,6 +209,7 @@ export interface FrontPageCards {
  */
 export async function frontPageCards(
   db: Kysely<Database>,
+  scope: ReaderScope,
   options: { latest: number; sectionIds: readonly string[]; perSection: number },
 ): Promise<FrontPageCards> {
   const { latest, sectionIds, perSection } = options;
@@ -210,12 +217,12 @@ export async function frontPageCards(
   sectionIds.forEach((id, i) => {
     values[`section${i}`] = id;
   });
-  const shape = `front:${latest}:${sectionIds.length}:${perSection}`;
+  const shape = `front:${scope.name}:${latest}:${sectionIds.length}:${perSection}`;
   const rows = await runPrepared(
     db,
     shape,
     (p) => {
-      const visible = () => visibleToReaders(db.selectFrom('articles') as CardQuery);
+      const visible = () => listedArticles(db, scope);
       // With fewer than `latest` stories there is no last one, the comparison is null and the sections are empty: all are above.
       const lastOfLatest = visible()
         .select(['articles.published_at', 'articles.id'])
@@ -254,10 +261,14 @@ function newestFirst(a: ArticleCard, b: ArticleCard): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** Cards for the given ids, in the given order, skipping any a reader may not see. */
-export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<ArticleCard[]> {
+/** Cards for the given ids, in the given order, skipping any the scope may not see. */
+export async function cardsByIds(
+  db: Kysely<Database>,
+  scope: ReaderScope,
+  ids: readonly string[],
+): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const cards = await listCards(db, { ids }, ids.length);
+  const cards = await listCards(db, scope, { ids }, ids.length);
   const byId = new Map(cards.map((card) => [card.id, card]));
   return ids.map((id) => byId.get(id)).filter((card): card is ArticleCard => card !== undefined);
 }
@@ -266,12 +277,12 @@ export async function cardsByIds(db: Kysely<Database>, ids: readonly string[]): 
  * The newest articles of the section and of each tag, as one UNION of small index walks, cut to the
  * newest `depth` before any join, so related stories cost the same on a ten-year archive as on a new one.
  */
-function relatedWalks(related: NonNullable<CardFilter['relatedTo']>, p: Param) {
+function relatedWalks(scope: ReaderScope, related: NonNullable<CardFilter['relatedTo']>, p: Param) {
   const depth = countLiteral(related.depth);
   const walks = [
     ...(related.sectionId
       ? [
-          sql`select id, at from (select id, published_at as at from articles where status = 'published' and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`,
+          sql`select id, at from (select id, published_at as at from articles where ${listedSql(scope)} and section_id = ${p('relatedSection')} order by published_at desc limit ${depth}) as s`,
         ]
       : []),
     ...related.tagIds.map(

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { countLiteral } from '../db/prepared.ts';
 import type { CorrectionKind } from './articles.table.ts';
+import { answeredSql, isListed, type ReaderScope } from './reader-scope.ts';
 
 export interface CorrectionListItem {
   kind: CorrectionKind;
@@ -15,15 +16,19 @@ export interface CorrectionListItem {
 }
 
 /**
- * Corrections on published articles and on withdrawn ones, newest first, for /corrections. A
- * newsroom's record of its errors does not shrink when a story is taken down.
+ * Corrections on articles the scope may open and on withdrawn ones, newest first, for /corrections.
+ * A newsroom's record of its errors does not shrink when a story is taken down.
  */
-export async function listPublishedCorrections(db: Kysely<Database>, limit = 200): Promise<CorrectionListItem[]> {
+export async function listPublishedCorrections(
+  db: Kysely<Database>,
+  scope: ReaderScope,
+  limit = 200,
+): Promise<CorrectionListItem[]> {
   const rows = await db
     .selectFrom('corrections')
     .innerJoin('articles', 'articles.id', 'corrections.article_id')
     .leftJoin('sections', 'sections.id', 'articles.section_id')
-    .where('articles.status', 'in', ['published', 'unpublished'])
+    .where(answeredSql(scope))
     .select([
       'articles.status',
       'corrections.kind',
@@ -44,6 +49,6 @@ export async function listPublishedCorrections(db: Kysely<Database>, limit = 200
     headline: row.headline,
     articleSlug: row.slug,
     sectionSlug: row.section_slug,
-    withdrawn: row.status !== 'published',
+    withdrawn: !isListed(scope, row),
   }));
 }

@@ -1,18 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { jsonArrayOf } from '../db/json-rows.ts';
+import type { AccessLevel } from './articles.table.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { listedSql, readableTextSql, type ReaderScope } from './reader-scope.ts';
 
 type Db = Kysely<Database>;
 
 /**
  * An article by slug with its label, section, feature image, authors, tags, corrections and picked
  * related stories, in one query (the article page's hot path; one round trip on PostgreSQL, not five).
+ * Its plain text comes as `readable_text`, already cut to what the scope may read.
  */
-export async function articleForReader(db: Db, slug: string) {
+export async function articleForReader(db: Db, scope: ReaderScope, slug: string) {
   const rows = await runPrepared(
     db,
-    'reader:article',
+    `reader:article:${scope.name}`,
     (p) =>
       db
         .selectFrom('articles')
@@ -23,7 +26,7 @@ export async function articleForReader(db: Db, slug: string) {
         .selectAll('articles')
         .select((eb) => [
           'article_bodies.body',
-          'article_bodies.body_text',
+          readableTextSql(scope).as('readable_text'),
           'labels.name as label_name',
           'sections.slug as section_slug',
           'sections.name as section_name',
@@ -89,4 +92,23 @@ export async function authorNamesByArticle(db: Db, articleIds: readonly string[]
     .execute();
   for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.name]);
   return byArticle;
+}
+
+/**
+ * Bodies of several articles the scope may see (for feeds), the plain text already cut to what
+ * it may read. The document is whole: readableBody() cuts it to the free preview.
+ */
+export async function bodiesForReader(
+  db: Db,
+  scope: ReaderScope,
+  articleIds: readonly string[],
+): Promise<Array<{ id: string; access: AccessLevel; body: string; readable_text: string }>> {
+  if (articleIds.length === 0) return [];
+  return db
+    .selectFrom('articles')
+    .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+    .select(['articles.id', 'articles.access', 'article_bodies.body', readableTextSql(scope).as('readable_text')])
+    .where(listedSql(scope))
+    .where('articles.id', 'in', [...articleIds])
+    .execute();
 }

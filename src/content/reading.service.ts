@@ -3,12 +3,13 @@ import type { Database } from '../db/schema.ts';
 import type { ImageRef } from '../media/images.ts';
 import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
-import { bodyForViewer, type Viewer } from './access.ts';
+import type { Viewer } from './access.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { articleForReader } from './reading.repository.ts';
+import { articleForReader, bodiesForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
+import { type ReadableBody, readableBody, readerAnswer, readerScope, type ReaderScope } from './reader-scope.ts';
 import { articlePath } from './urls.ts';
 
 export const RELATED_COUNT = 4;
@@ -90,9 +91,13 @@ export interface DocumentAssets {
 }
 
 /** Loads the images and story cards a document refers to (articles and static pages alike). */
-export async function readDocumentAssets(db: Kysely<Database>, doc: ArticleDocument): Promise<DocumentAssets> {
+export async function readDocumentAssets(
+  db: Kysely<Database>,
+  scope: ReaderScope,
+  doc: ArticleDocument,
+): Promise<DocumentAssets> {
   const refs = documentReferences(doc);
-  const [images, cards] = await Promise.all([findImages(db, refs.imageIds), cardsByIds(db, refs.articleIds)]);
+  const [images, cards] = await Promise.all([findImages(db, refs.imageIds), cardsByIds(db, scope, refs.articleIds)]);
   const details = new Map<string, ImageWithDetails>();
   for (const id of refs.imageIds) {
     const image = images.get(id);
@@ -108,21 +113,24 @@ export async function readArticle(
   slug: string,
   viewer: Viewer,
 ): Promise<ArticleLookup> {
-  const row = await articleForReader(db, slug);
-  if (!row || row.status === 'draft' || row.status === 'scheduled') return { kind: 'missing' };
-  if (row.status === 'unpublished') return { kind: 'gone' };
+  const scope = readerScope(viewer);
+  const row = await articleForReader(db, scope, slug);
+  if (!row) return { kind: 'missing' };
+  const answer = readerAnswer(scope, row);
+  if (answer !== 'found') return { kind: answer };
   const path = articlePath(row.section_slug, row.slug);
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
 
-  const { doc, locked } = bodyForViewer(parseDocument(row.body), row.access, viewer);
+  const { doc, text, locked } = readableBody(scope, row, parseDocument(row.body), row.readable_text);
   const authors = jsonRows(row.authors);
   const tags = jsonRows(row.tags);
   const corrections = jsonRows(row.corrections);
   const picks = jsonRows(row.picks).map((pick) => pick.related_id);
   const [assets, related] = await Promise.all([
-    readDocumentAssets(db, doc),
+    readDocumentAssets(db, scope, doc),
     relatedStories(
       db,
+      scope,
       row.id,
       row.section_id,
       tags.map((tag) => tag.id),
@@ -173,7 +181,7 @@ export async function readArticle(
       bodyCards: assets.cards,
       related,
       referencedIds: [...new Set([...documentReferences(doc).articleIds, ...picks, ...related.map((card) => card.id)])],
-      excerpt: locked ? '' : row.body_text.slice(0, 300),
+      excerpt: text.slice(0, 300),
     },
   };
 }
@@ -181,19 +189,56 @@ export async function readArticle(
 /** Editor-picked stories first, then recent ones sharing the section or a tag. */
 export async function relatedStories(
   db: Kysely<Database>,
+  scope: ReaderScope,
   articleId: string,
   sectionId: string | null,
   tagIds: readonly string[],
   pickIds: readonly string[],
 ): Promise<ArticleCard[]> {
-  const picked = (await cardsByIds(db, pickIds)).slice(0, RELATED_COUNT);
+  const picked = (await cardsByIds(db, scope, pickIds)).slice(0, RELATED_COUNT);
   const missing = RELATED_COUNT - picked.length;
   if (missing <= 0) return picked;
   const excludeIds = [articleId, ...picked.map((card) => card.id)];
   const computed = await listCards(
     db,
+    scope,
     { relatedTo: { sectionId, tagIds, depth: missing + excludeIds.length }, excludeIds },
     missing,
   );
   return [...picked, ...computed];
+}
+
+/** Bodies of several articles as a viewer may read them, with what they refer to, for feeds. */
+export interface ReadableBodies {
+  bodies: Map<string, ReadableBody>;
+  images: Map<string, ImageWithDetails>;
+  cards: Map<string, ArticleCard>;
+  /** Every article the readable bodies refer to, shown or not (a hidden one may go live later). */
+  referencedArticleIds: string[];
+}
+
+export async function readableBodies(
+  db: Kysely<Database>,
+  scope: ReaderScope,
+  articleIds: readonly string[],
+): Promise<ReadableBodies> {
+  const bodies = new Map<string, ReadableBody>();
+  const imageIds = new Set<string>();
+  const referenced = new Set<string>();
+  for (const row of await bodiesForReader(db, scope, articleIds)) {
+    const readable = readableBody(scope, row, parseDocument(row.body), row.readable_text);
+    bodies.set(row.id, readable);
+    const refs = documentReferences(readable.doc);
+    for (const id of refs.imageIds) imageIds.add(id);
+    for (const id of refs.articleIds) referenced.add(id);
+  }
+  const [imageRows, cards] = await Promise.all([findImages(db, [...imageIds]), cardsByIds(db, scope, [...referenced])]);
+  const images = new Map<string, ImageWithDetails>();
+  for (const [id, row] of imageRows) images.set(id, toImageDetails(row));
+  return {
+    bodies,
+    images,
+    cards: new Map(cards.map((card) => [card.id, card])),
+    referencedArticleIds: [...referenced],
+  };
 }

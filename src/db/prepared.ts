@@ -12,6 +12,35 @@ interface Compiled {
 const compiledByDatabase = new WeakMap<object, Map<string, Compiled>>();
 // Stand-ins are strings no caller could pass: a random prefix made when the process starts.
 const MARKER = `gaceta-param-${randomUUID()}:`;
+let verifying = false;
+
+/**
+ * Turns shape verification on or off (the test harness and `GACETA_VERIFY_QUERIES` turn it on).
+ * While on, every run of a prepared query builds and compiles it again and compares the result with
+ * what its shape holds, so a query whose SQL changes without its shape string fails loudly instead
+ * of silently running another query's SQL. Off in production: it costs the compile runPrepared saves.
+ */
+export function verifyPreparedShapes(on: boolean): void {
+  verifying = on;
+}
+
+/** Thrown when one shape string names two different queries. */
+export class PreparedShapeError extends Error {}
+
+function compile(
+  build: (param: <T = string>(name: string) => T) => Compilable<unknown>,
+  anyOrder: boolean | undefined,
+): Compiled {
+  const compiled = build(<T>(name: string) => `${MARKER}${name}` as unknown as T).compile();
+  const slots = compiled.parameters.map((value): Slot =>
+    typeof value === 'string' && value.startsWith(MARKER) ? { name: value.slice(MARKER.length) } : { value },
+  );
+  return { sql: anyOrder ? ANY_ORDER_HINT + compiled.sql : compiled.sql, slots };
+}
+
+function sameQuery(a: Compiled, b: Compiled): boolean {
+  return a.sql === b.sql && JSON.stringify(a.slots) === JSON.stringify(b.slots);
+}
 
 /**
  * Runs a hot query compiled once per shape. Kysely rebuilds and recompiles every query on every
@@ -35,12 +64,15 @@ export async function runPrepared<DB, Row>(
   if (!cache) compiledByDatabase.set(db, (cache = new Map()));
   let entry = cache.get(shape);
   if (!entry) {
-    const compiled = build(<T>(name: string) => `${MARKER}${name}` as unknown as T).compile();
-    const slots = compiled.parameters.map((value): Slot =>
-      typeof value === 'string' && value.startsWith(MARKER) ? { name: value.slice(MARKER.length) } : { value },
-    );
-    entry = { sql: options.anyOrder ? ANY_ORDER_HINT + compiled.sql : compiled.sql, slots };
+    entry = compile(build, options.anyOrder);
     cache.set(shape, entry);
+  } else if (verifying) {
+    const fresh = compile(build, options.anyOrder);
+    if (!sameQuery(entry, fresh))
+      throw new PreparedShapeError(
+        `prepared query shape "${shape}" names two different queries: it was compiled as\n  ${entry.sql}\nand this call builds\n  ${fresh.sql}\n` +
+          `(bound: ${JSON.stringify(entry.slots)} and ${JSON.stringify(fresh.slots)}); add what differs to the shape string.`,
+      );
   }
   const parameters = entry.slots.map((slot) => {
     if ('value' in slot) return slot.value;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type CardFilter, listCards } from '../content/cards.repository.ts';
+import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
 import type { SectionRow } from '../content/taxonomy.table.ts';
 import { findAuthorBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
@@ -10,14 +11,17 @@ import { type ArchiveModel, archivePage } from './views/listings.ts';
 
 async function archive(
   deps: SiteDeps,
+  scope: ReaderScope,
   kind: ArchiveModel['kind'],
   what: { name: string; description: string; basePath: string },
   filter: CardFilter,
   page: number,
 ): Promise<PageResult> {
   // One card more than a page tells whether an older page exists, without counting the archive.
-  const fetched = await listCards(deps.db, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-  if (page > 1 && fetched.length === 0) return { kind: 'missing' };
+  const fetched = await listCards(deps.db, scope, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+  // A section is navigation and has a page while empty; a tag or author with no story a reader may
+  // see has none, so a tag made for a story still in draft does not give the story away.
+  if (fetched.length === 0 && (page > 1 || kind !== 'section')) return { kind: 'missing' };
   const cards = fetched.slice(0, PAGE_SIZE);
   const site = await deps.siteContext();
   return {
@@ -28,9 +32,15 @@ async function archive(
 }
 
 /** A section's archive page (the section route is shared with static pages, see pages.routes.ts). */
-export function sectionArchive(deps: SiteDeps, section: SectionRow, page: number): Promise<PageResult> {
+export function sectionArchive(
+  deps: SiteDeps,
+  scope: ReaderScope,
+  section: SectionRow,
+  page: number,
+): Promise<PageResult> {
   return archive(
     deps,
+    scope,
     'section',
     { name: section.name, description: section.description, basePath: sectionPath(section.slug) },
     { sectionId: section.id },
@@ -46,12 +56,13 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
       request,
       reply,
       deps.cache,
-      async () => {
+      async (viewer) => {
         const { slug } = request.params;
         const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
         if (!tag) return { kind: 'missing' };
         return archive(
           deps,
+          readerScope(viewer),
           'tag',
           { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
           { tagId: tag.id },
@@ -68,12 +79,13 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
       request,
       reply,
       deps.cache,
-      async () => {
+      async (viewer) => {
         const { slug } = request.params;
         const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
         if (!author) return { kind: 'missing' };
         return archive(
           deps,
+          readerScope(viewer),
           'author',
           { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
           { authorId: author.id },

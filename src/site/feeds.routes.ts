@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
+import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
 import { authorNamesByArticle } from '../content/reading.repository.ts';
+import { readableBodies } from '../content/reading.service.ts';
 import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
 import { html } from '../http/html.ts';
 import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
 import { imageSources, SOCIAL_IMAGE_WIDTH } from '../media/images.ts';
+import { feedBody } from './feed-body.ts';
 import { type PageResult, servePage } from './serve-page.ts';
 import type { SiteDeps } from './site.deps.ts';
 import type { SiteContext } from './site-context.ts';
@@ -14,7 +17,7 @@ const FEED_SIZE = 30;
 const RSS = 'application/rss+xml; charset=utf-8';
 
 // The html template escapes for XML as well; feeds are built with it so there is one escaper.
-function item(card: ArticleCard, site: SiteContext, authors: string[]) {
+function item(card: ArticleCard, site: SiteContext, authors: string[], content: string | null) {
   const link = site.publicUrl + articlePath(card.section?.slug, card.slug);
   const image = card.image ? imageSources(card.image, SOCIAL_IMAGE_WIDTH) : null;
   return html`<item>
@@ -23,6 +26,7 @@ function item(card: ArticleCard, site: SiteContext, authors: string[]) {
 <guid isPermaLink="false">${card.id}</guid>
 <pubDate>${new Date(card.publishedAt).toUTCString()}</pubDate>
 ${card.dek ? html`<description>${card.dek}</description>` : ''}
+${content ? html`<content:encoded>${content}</content:encoded>` : ''}
 ${authors.map((name) => html`<dc:creator>${name}</dc:creator>`)}
 ${card.section ? html`<category>${card.section.name}</category>` : ''}
 ${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" medium="image" type="image/${card.image.format}" width="${image.width}" height="${image.height}"><media:description>${card.image.alt}</media:description></media:content>` : ''}
@@ -30,21 +34,26 @@ ${image && card.image ? html`<media:content url="${site.publicUrl + image.src}" 
 `;
 }
 
-async function feed(
-  deps: SiteDeps,
+/** An RSS feed of the cards the filter selects, as the scope may see and read them. */
+export async function feedPage(
+  deps: Pick<SiteDeps, 'db' | 'siteContext'>,
+  scope: ReaderScope,
   title: string,
   path: string,
   description: string,
   filter: CardFilter,
 ): Promise<PageResult> {
   const site = await deps.siteContext();
-  const cards = await listCards(deps.db, filter, FEED_SIZE);
-  const authors = await authorNamesByArticle(
-    deps.db,
-    cards.map((card) => card.id),
-  );
+  const cards = await listCards(deps.db, scope, filter, FEED_SIZE);
+  // An archive feed of a tag or author with no story a reader may see gives nothing away, not even the name.
+  if (cards.length === 0 && (filter.tagId || filter.authorId)) return { kind: 'missing' };
+  const ids = cards.map((card) => card.id);
+  const [authors, bodies] = await Promise.all([
+    authorNamesByArticle(deps.db, ids),
+    readableBodies(deps.db, scope, ids),
+  ]);
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
 <title>${title}</title>
 <link>${site.publicUrl + path}</link>
@@ -52,30 +61,34 @@ async function feed(
 <language>${site.settings.locale}</language>
 <atom:link href="${site.publicUrl + (path === '/' ? '' : path)}/feed.xml" rel="self" type="application/rss+xml"/>
 ${cards[0] ? html`<lastBuildDate>${new Date(cards[0].publishedAt).toUTCString()}</lastBuildDate>` : ''}
-${cards.map((card) => item(card, site, authors.get(card.id) ?? []))}
+${cards.map((card) =>
+  item(card, site, authors.get(card.id) ?? [], feedBody(bodies.bodies.get(card.id), bodies, site.t, site.publicUrl)),
+)}
 </channel>
 </rss>
 `.toString();
-  return { kind: 'page', body, contentType: RSS, keys: [LIST_PAGES, ...cards.map((card) => articleKey(card.id))] };
+  const shown = new Set([...ids, ...bodies.referencedArticleIds]);
+  return { kind: 'page', body, contentType: RSS, keys: [LIST_PAGES, ...[...shown].map(articleKey)] };
 }
 
 /** RSS 2.0 for the site and for every section, tag and author. */
 export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
   app.get('/feed.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const site = await deps.siteContext();
-      return feed(deps, site.settings.title, '/', site.settings.description, {});
+      return feedPage(deps, readerScope(viewer), site.settings.title, '/', site.settings.description, {});
     }),
   );
   app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const section = SLUG_PATTERN.test(request.params.slug)
         ? await findSectionBySlug(deps.db, request.params.slug)
         : undefined;
       if (!section) return { kind: 'missing' };
       const site = await deps.siteContext();
-      return feed(
+      return feedPage(
         deps,
+        readerScope(viewer),
         `${site.settings.title}: ${section.name}`,
         sectionPath(section.slug),
         section.description || section.name,
@@ -84,27 +97,41 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }),
   );
   app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const tag = SLUG_PATTERN.test(request.params.slug)
         ? await findTagBySlug(deps.db, request.params.slug)
         : undefined;
       if (!tag) return { kind: 'missing' };
       const site = await deps.siteContext();
-      return feed(deps, `${site.settings.title}: ${tag.name}`, tagPath(tag.slug), tag.description || tag.name, {
-        tagId: tag.id,
-      });
+      return feedPage(
+        deps,
+        readerScope(viewer),
+        `${site.settings.title}: ${tag.name}`,
+        tagPath(tag.slug),
+        tag.description || tag.name,
+        {
+          tagId: tag.id,
+        },
+      );
     }),
   );
   app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const author = SLUG_PATTERN.test(request.params.slug)
         ? await findAuthorBySlug(deps.db, request.params.slug)
         : undefined;
       if (!author) return { kind: 'missing' };
       const site = await deps.siteContext();
-      return feed(deps, `${site.settings.title}: ${author.name}`, authorPath(author.slug), author.bio || author.name, {
-        authorId: author.id,
-      });
+      return feedPage(
+        deps,
+        readerScope(viewer),
+        `${site.settings.title}: ${author.name}`,
+        authorPath(author.slug),
+        author.bio || author.name,
+        {
+          authorId: author.id,
+        },
+      );
     }),
   );
 }

@@ -3,6 +3,7 @@ import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
+import { readerScope } from '../content/reader-scope.ts';
 import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
 import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { documentReferences } from '../content/document.ts';
@@ -42,20 +43,21 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   app.get('/', (request, reply) =>
-    servePage(request, reply, cache, async () => {
+    servePage(request, reply, cache, async (viewer) => {
       const site = await deps.siteContext();
       const now = Date.now();
       const { pins, nextLapse } = pinsInForce(site.pins, now);
       const pinnedIds = [...(pins.lead ? [pins.lead.articleId] : []), ...pins.featured.map((pin) => pin.articleId)];
       // One query for the newest stories and the section blocks; pins cost one more (by primary
       // key) only while there are any. The newest are read deep enough to fill the page around them.
+      const scope = readerScope(viewer);
       const [front, pinnedCards] = await Promise.all([
-        frontPageCards(db, {
+        frontPageCards(db, scope, {
           latest: 1 + HOME_SECONDARY + HOME_LATEST + pinnedIds.length,
           sectionIds: site.sections.map((s) => s.id),
           perSection: HOME_PER_SECTION,
         }),
-        cardsByIds(db, pinnedIds),
+        cardsByIds(db, scope, pinnedIds),
       ]);
       // cardsByIds skips what readers may not see: a draft, scheduled or withdrawn pin leaves no gap.
       const visible = new Map(pinnedCards.map((card) => [card.id, card]));
@@ -86,11 +88,11 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
   );
 
   app.get('/corrections', (request, reply) =>
-    servePage(request, reply, cache, async () => {
+    servePage(request, reply, cache, async (viewer) => {
       const site = await deps.siteContext();
       return {
         kind: 'page',
-        body: correctionsPage(await listPublishedCorrections(db), site),
+        body: correctionsPage(await listPublishedCorrections(db, readerScope(viewer)), site),
         keys: [CORRECTIONS_PAGE, LIST_PAGES],
       };
     }),
@@ -125,16 +127,19 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
       request,
       reply,
       cache,
-      async () => {
+      async (viewer) => {
         const { slug } = request.params;
         if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
         const section = await findSectionBySlug(db, slug);
-        if (section) return sectionArchive(deps, section, pageNumber);
+        if (section) return sectionArchive(deps, readerScope(viewer), section, pageNumber);
         const page = await findPublishedPage(db, slug);
         if (!page) return { kind: 'missing' };
         // A static page has no page 2; sending ?page=N to its one address keeps the cache to one entry.
         if (pageNumber > 1) return { kind: 'redirect', location: pagePath(page.slug) };
-        const [site, assets] = await Promise.all([deps.siteContext(), readDocumentAssets(db, page.body)]);
+        const [site, assets] = await Promise.all([
+          deps.siteContext(),
+          readDocumentAssets(db, readerScope(viewer), page.body),
+        ]);
         return {
           kind: 'page',
           body: staticPage(page, assets, site),

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { listAuthors, listTags } from '../content/taxonomy.repository.ts';
-import { publishedBetween, publishedMonths, publishedPages } from '../content/sitemap.repository.ts';
+import { readerScope } from '../content/reader-scope.ts';
+import {
+  listedAuthors,
+  listedTags,
+  publishedBetween,
+  publishedMonths,
+  publishedPages,
+} from '../content/sitemap.repository.ts';
 import { authorPath, pagePath, sectionPath, tagPath } from '../content/urls.ts';
 import { html, type SafeHtml } from '../http/html.ts';
 import { LIST_PAGES } from '../http/invalidation.ts';
@@ -36,9 +42,9 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
   });
 
   app.get('/sitemap.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const site = await deps.siteContext();
-      const months = await publishedMonths(db);
+      const months = await publishedMonths(db, readerScope(viewer));
       const entry = (path: string, lastmod?: string) =>
         html`<sitemap><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</sitemap>\n`;
       const body = html`<?xml version="1.0" encoding="UTF-8"?>
@@ -50,10 +56,10 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
   );
 
   app.get('/sitemaps/news.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const site = await deps.siteContext();
       const since = new Date(Date.now() - NEWS_WINDOW_MS).toISOString();
-      const entries = await publishedBetween(db, since, new Date().toISOString(), NEWS_LIMIT);
+      const entries = await publishedBetween(db, readerScope(viewer), since, new Date().toISOString(), NEWS_LIMIT);
       const urls = entries.map(
         (entry) =>
           html`<url><loc>${site.publicUrl + entry.path}</loc><news:news><news:publication><news:name>${site.settings.publisherName}</news:name><news:language>${site.settings.locale}</news:language></news:publication><news:publication_date>${entry.publishedAt}</news:publication_date><news:title>${entry.headline}</news:title></news:news></url>\n`,
@@ -70,9 +76,14 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
   );
 
   app.get('/sitemaps/pages.xml', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const site = await deps.siteContext();
-      const [tags, authors, pages] = await Promise.all([listTags(db), listAuthors(db), publishedPages(db)]);
+      const scope = readerScope(viewer);
+      const [tags, authors, pages] = await Promise.all([
+        listedTags(db, scope),
+        listedAuthors(db, scope),
+        publishedPages(db),
+      ]);
       const url = (path: string, lastmod?: string) =>
         html`<url><loc>${site.publicUrl + path}</loc>${lastmod ? html`<lastmod>${lastmod}</lastmod>` : ''}</url>\n`;
       const urls = [
@@ -88,7 +99,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
   );
 
   app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) =>
-    servePage(request, reply, deps.cache, async () => {
+    servePage(request, reply, deps.cache, async (viewer) => {
       const match = MONTH_FILE.exec(request.params.file);
       if (!match) return { kind: 'missing' };
       const site = await deps.siteContext();
@@ -97,7 +108,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
         Number(match[2]) === 12
           ? `${Number(match[1]) + 1}-01`
           : `${match[1]}-${String(Number(match[2]) + 1).padStart(2, '0')}`;
-      const entries = await publishedBetween(db, start, next, SITEMAP_LIMIT);
+      const entries = await publishedBetween(db, readerScope(viewer), start, next, SITEMAP_LIMIT);
       if (entries.length === 0) return { kind: 'missing' };
       const urls = entries.map(
         (entry) => html`<url><loc>${site.publicUrl + entry.path}</loc><lastmod>${entry.lastModified}</lastmod></url>\n`,

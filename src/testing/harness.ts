@@ -5,6 +5,7 @@ import pg from 'pg';
 import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { verifyPreparedShapes } from '../db/prepared.ts';
 import { buildApp, type GacetaApp } from '../app.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { localStorage, type MediaStorage } from '../media/storage.ts';
@@ -12,6 +13,9 @@ import { localStorage, type MediaStorage } from '../media/storage.ts';
 /** Which database the suite runs on: scripts/test.mjs sets GACETA_TEST_DATABASE_URL for the PostgreSQL pass. */
 export const TEST_DATABASE_URL = process.env.GACETA_TEST_DATABASE_URL || undefined;
 export const TEST_DIALECT = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+// Every suite checks that each prepared query's shape string names one query only (src/db/prepared.ts).
+verifyPreparedShapes(true);
 
 export interface TestDatabase {
   handle: DatabaseHandle;

@@ -8,10 +8,14 @@ import { embedsScriptPath } from '../scripts.ts';
 import { embedBlock } from './embed.ts';
 import { picture, type PictureLoading } from './picture.ts';
 
+export type EmbedBlock = Extract<Block, { type: 'embed' }>;
+
 export interface DocumentContext {
   images: Map<string, ImageWithDetails>;
   cards: Map<string, ArticleCard>;
   t: Translator;
+  /** How embeds render where the page's own way does not fit (feeds show a plain link to the source). */
+  embed?: (node: EmbedBlock) => SafeHtml | '';
 }
 
 function inline(node: InlineNode): SafeHtml {
@@ -77,6 +81,7 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return card ? inlineCard(card, context.t) : '';
     }
     case 'embed':
+      if (context.embed) return context.embed(node);
       return embedBlock(node, context.t);
     case 'divider':
       return html`<hr>`;

@@ -1,0 +1,140 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Viewer } from './access.ts';
+import type { AccessLevel, ArticleStatus } from './articles.table.ts';
+import { type ArticleDocument, documentPlainText, EMPTY_DOCUMENT } from './document.ts';
+
+/*
+ * The one rule for what a reader may see (docs/architecture.md, "Reader visibility"). Every list,
+ * join, count, feed, sitemap, related and inline card, the article read, the listed_at copies and
+ * purge decisions ask it; the SQL filters and the JavaScript predicates below are made from the
+ * same two lists, so the database and the code cannot disagree about an article.
+ */
+
+/** Who reads, as far as visibility goes: the four kinds of viewer, each with a fixed scope. */
+export type ScopeName = 'anonymous' | 'member' | 'paid' | 'staff';
+
+export interface ReaderScope {
+  /** Also the name in prepared-query shapes, so each scope's SQL is compiled on its own. */
+  readonly name: ScopeName;
+  /** Statuses whose articles are listed, linked and opened (drafts and scheduled ones exist for no reader). */
+  readonly listed: readonly ArticleStatus[];
+  /** Access levels whose whole body (document and text) this viewer may read. */
+  readonly readable: readonly AccessLevel[];
+}
+
+const LISTED: readonly ArticleStatus[] = Object.freeze(['published']);
+/** A withdrawn article is not listed, but its address answers 410 rather than 404. */
+const WITHDRAWN: ArticleStatus = 'unpublished';
+const ALL_ACCESS: readonly AccessLevel[] = Object.freeze(['public', 'members', 'paid']);
+
+const scope = (name: ScopeName, readable: readonly AccessLevel[]): ReaderScope =>
+  Object.freeze({ name, listed: LISTED, readable: Object.freeze([...readable]) });
+
+// Staff see the reader site as readers do (drafts are previewed in the newsroom, not on the site)
+// but may read every body, so an editor can check a paid story where it is published.
+const SCOPES: Readonly<Record<ScopeName, ReaderScope>> = Object.freeze({
+  anonymous: scope('anonymous', ['public']),
+  member: scope('member', ['public', 'members']),
+  paid: scope('paid', ALL_ACCESS),
+  staff: scope('staff', ALL_ACCESS),
+});
+
+/** Every scope, for tests and for decisions that concern any reader at all. */
+export const READER_SCOPES: readonly ReaderScope[] = Object.freeze(Object.values(SCOPES));
+
+/** The scope of a viewer; one frozen object per kind, so a request allocates nothing. */
+export function readerScope(viewer: Viewer): ReaderScope {
+  if (viewer.kind === 'member') return viewer.paid ? SCOPES.paid : SCOPES.member;
+  return SCOPES[viewer.kind];
+}
+
+/** SQL literal list, e.g. `'public', 'members'`: the values are ours, written into the text so plans see them. */
+const literals = (values: readonly string[]) =>
+  sql.join(
+    values.map((value) => sql.lit(value)),
+    sql`, `,
+  );
+
+const inList = (column: string, values: readonly string[]): RawBuilder<SqlBool> =>
+  values.length === 1
+    ? sql<SqlBool>`${sql.ref(column)} = ${sql.lit(values[0])}`
+    : sql<SqlBool>`${sql.ref(column)} in (${literals(values)})`;
+
+/** SQL condition over `articles`: the article is one this scope may see listed, linked or opened. */
+export function listedSql(scope: ReaderScope): RawBuilder<SqlBool> {
+  return inList('articles.status', scope.listed);
+}
+
+/** SQL condition over `articles`: readers asking for the article get it or a 410 (listed, or withdrawn from view). */
+export function answeredSql(scope: ReaderScope): RawBuilder<SqlBool> {
+  return inList('articles.status', [...scope.listed, WITHDRAWN]);
+}
+
+/** Whether an article row is one this scope may see listed, linked or opened (the JavaScript twin of listedSql). */
+export function isListed(scope: ReaderScope, article: { status: ArticleStatus }): boolean {
+  return scope.listed.includes(article.status);
+}
+
+/** What a reader who asks for an article gets: the article, 410 for a withdrawn one, or 404. */
+export function readerAnswer(scope: ReaderScope, article: { status: ArticleStatus }): 'found' | 'gone' | 'missing' {
+  if (isListed(scope, article)) return 'found';
+  return article.status === WITHDRAWN ? 'gone' : 'missing';
+}
+
+/** Whether this scope may read the whole body of an article with this access level. */
+export function canRead(scope: ReaderScope, access: AccessLevel): boolean {
+  return scope.readable.includes(access);
+}
+
+/**
+ * SQL for `article_bodies.body_text` as this scope may read it: the whole text, or nothing when
+ * the article is locked, so no reader query ever carries a locked article's text.
+ */
+export function readableTextSql(scope: ReaderScope): RawBuilder<string> {
+  if (ALL_ACCESS.every((access) => scope.readable.includes(access))) return sql<string>`article_bodies.body_text`;
+  return sql<string>`case when ${inList('articles.access', scope.readable)} then article_bodies.body_text else '' end`;
+}
+
+/**
+ * The free preview of a locked article: the blocks before the editor's free-preview marker. The
+ * marker arrives with the editor issue; until then a locked article previews nothing beyond its dek.
+ */
+export function freePreview(_doc: ArticleDocument): ArticleDocument {
+  return EMPTY_DOCUMENT;
+}
+
+/** What of an article a viewer may read: its document and plain text, whole or cut to the free preview. */
+export interface ReadableBody {
+  doc: ArticleDocument;
+  text: string;
+  locked: boolean;
+}
+
+/**
+ * The body as this scope may read it. `text` is the readable text the query selected through
+ * readableTextSql (empty for a locked article); a locked article's text is the preview's own.
+ */
+export function readableBody(
+  scope: ReaderScope,
+  article: { access: AccessLevel },
+  doc: ArticleDocument,
+  text: string,
+): ReadableBody {
+  if (canRead(scope, article.access)) return { doc, text, locked: false };
+  const preview = freePreview(doc);
+  return { doc: preview, text: documentPlainText(preview), locked: true };
+}
+
+/** Whether any reader at all may see the article: the test for purging lists and for listed_at copies. */
+export function listedForSomeReader(article: { status: ArticleStatus }): boolean {
+  return READER_SCOPES.some((s) => isListed(s, article));
+}
+
+/**
+ * The listed_at copy in article_tags and article_authors: the publication time while some reader
+ * may see the article, else null. Archive walks read it as a superset and each query still applies
+ * its viewer's listedSql, so a narrower scope can never see more through it.
+ */
+export function listedAt(article: { status: ArticleStatus; published_at: string | null }): string | null {
+  return listedForSomeReader(article) ? article.published_at : null;
+}
