@@ -7,7 +7,17 @@ import { updateArticleRow } from './articles.repository.ts';
 import { frontPageCards, listCards, type ArticleCard } from './cards.repository.ts';
 import { listPublishedCorrections } from './corrections.service.ts';
 import { publishArticle, unpublishArticle } from './publishing.service.ts';
-import { type ReaderScope, readerScope } from './reader-scope.ts';
+import {
+  canRead,
+  isListed,
+  listedAt,
+  listedSql,
+  READER_SCOPES,
+  type ReaderScope,
+  readableTextSql,
+  readerScope,
+} from './reader-scope.ts';
+import { articleForReader, bodiesForReader } from './reading.repository.ts';
 import { readArticle } from './reading.service.ts';
 import { listedAuthors, listedTags, publishedBetween } from './sitemap.repository.ts';
 import { articlePath } from './urls.ts';
@@ -317,6 +327,56 @@ describe('reader scope: every viewer × every surface', () => {
         ? byPath
         : byHeadline || byPath;
   };
+
+  it('the SQL filter, the JavaScript predicate and the listed_at copies agree on every article in every scope', async () => {
+    const db = t.database.handle.db;
+    const rows = await db.selectFrom('articles').select(['id', 'status', 'access', 'published_at']).execute();
+    const copies = await db.selectFrom('article_tags').select(['article_id', 'listed_at']).execute();
+    for (const copy of copies) {
+      const row = rows.find((r) => r.id === copy.article_id);
+      assert.ok(row);
+      assert.equal(copy.listed_at, listedAt(row), `listed_at of a ${row.status} article`);
+    }
+    for (const scope of READER_SCOPES) {
+      const inSql = await db
+        .selectFrom('articles')
+        .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+        .select(['articles.id', readableTextSql(scope).as('text'), 'article_bodies.body_text'])
+        .where(listedSql(scope))
+        .execute();
+      const listedIds = new Set(inSql.map((row) => row.id));
+      for (const row of rows) {
+        assert.equal(listedIds.has(row.id), isListed(scope, row), `${scope.name} × ${row.status} ${row.access}`);
+        const text = inSql.find((r) => r.id === row.id);
+        if (text)
+          assert.equal(text.text === text.body_text, canRead(scope, row.access), `${scope.name} reads ${row.access}`);
+      }
+    }
+  });
+
+  it('reader queries select no plain text of a story the viewer may not read: the text is gated in SQL, not after', async () => {
+    const db = t.database.handle.db;
+    for (const viewer of Object.keys(VIEWERS) as ViewerName[]) {
+      const scope = readerScope(VIEWERS[viewer]);
+      const ids: string[] = [];
+      for (const story of STORIES) {
+        const row = await articleForReader(db, scope, slug(story));
+        assert.ok(row);
+        ids.push(row.id);
+        const readable = SIGHT[story][viewer] === 'whole';
+        assert.equal(row.readable_text.includes(secret(story)), readable, `${viewer} × article query × ${story}`);
+      }
+      for (const row of await bodiesForReader(db, scope, ids)) {
+        const story = STORIES.find((s) => row.body.includes(secret(s)));
+        assert.ok(story);
+        assert.equal(
+          row.readable_text.includes(secret(story)),
+          SIGHT[story][viewer] === 'whole',
+          `${viewer} × feed body query × ${story}`,
+        );
+      }
+    }
+  });
 
   for (const viewer of Object.keys(VIEWERS) as ViewerName[]) {
     for (const via of viewer === 'anonymous' ? (['http', 'service'] as const) : (['service'] as const)) {

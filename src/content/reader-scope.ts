@@ -87,12 +87,14 @@ export function canRead(scope: ReaderScope, access: AccessLevel): boolean {
 }
 
 /**
- * SQL for `article_bodies.body_text` as this scope may read it: the whole text, or nothing when
- * the article is locked, so no reader query ever carries a locked article's text.
+ * SQL for `article_bodies.body_text` as this scope may read it: the whole text of an article it may
+ * open and read, else nothing, so no reader query ever carries a locked or hidden article's text.
  */
 export function readableTextSql(scope: ReaderScope): RawBuilder<string> {
-  if (ALL_ACCESS.every((access) => scope.readable.includes(access))) return sql<string>`article_bodies.body_text`;
-  return sql<string>`case when ${inList('articles.access', scope.readable)} then article_bodies.body_text else '' end`;
+  const readable = ALL_ACCESS.every((access) => scope.readable.includes(access))
+    ? listedSql(scope)
+    : sql<SqlBool>`${listedSql(scope)} and ${inList('articles.access', scope.readable)}`;
+  return sql<string>`case when ${readable} then article_bodies.body_text else '' end`;
 }
 
 /**

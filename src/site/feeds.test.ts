@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
+import { parse } from 'node-html-parser';
 import Parser from 'rss-parser';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { makeArticle, makeAuthor, makeImage, makeSection, makeTag } from '../testing/factories.ts';
+import { makeArticle, makeAuthor, makeImage, makeSection, makeTag, paragraphs } from '../testing/factories.ts';
 
 const rss = new Parser({
   customFields: {
@@ -134,5 +135,82 @@ describe('feeds, sitemaps and robots.txt', () => {
     assert.match(response.body, /^Sitemap: https:\/\/news\.example\/sitemap\.xml$/m);
     assert.match(response.body, /^Sitemap: https:\/\/news\.example\/sitemaps\/news\.xml$/m);
     assert.match(response.body, /^Disallow: \/admin\/$/m);
+  });
+});
+
+describe('full-text feeds', () => {
+  let t: TestApp;
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.database.handle.db;
+    const section = await makeSection(db, 'Valley');
+    const image = await makeImage(t, { alt: 'The dam at dawn', caption: 'The dam', credit: 'Photo: Ana' });
+    const older = await makeArticle(t, {
+      headline: 'Older story',
+      slug: 'older-story',
+      sectionId: section.id,
+      publishedAt: new Date(Date.now() - 3 * HOUR).toISOString(),
+    });
+    await makeArticle(t, {
+      headline: 'Full text story',
+      sectionId: section.id,
+      publishedAt: new Date(Date.now() - HOUR).toISOString(),
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Fish & <chips> at the ' },
+              { type: 'text', text: 'older story', marks: [{ type: 'link', href: '/valley/older-story' }] },
+              { type: 'text', text: ' and ]]> too.' },
+            ],
+          },
+          { type: 'image', imageId: image.id },
+          { type: 'related', articleId: older.id },
+          {
+            type: 'embed',
+            html: '<iframe src="https://www.youtube-nocookie.com/embed/abc?start=1&amp;end=9" title="Video"></iframe>',
+            caption: 'The council meeting',
+          },
+        ],
+      },
+    });
+    await makeArticle(t, {
+      headline: 'Members story',
+      sectionId: section.id,
+      access: 'members',
+      body: paragraphs('zxmembersonlywords are for members.'),
+    });
+  });
+  after(() => t.close());
+
+  it('carries the whole readable body as HTML in content:encoded, with absolute addresses and embeds as links', async () => {
+    const response = await t.app.inject('/feed.xml');
+    const feed = await rss.parseString(response.body);
+    const item = feed.items.find((i) => i.title === 'Full text story') as Record<string, string> | undefined;
+    const body = parse(item?.['content:encoded'] ?? '');
+    assert.match(body.querySelector('p')?.text ?? '', /^Fish & <chips> at the older story and \]\]> too\.$/);
+    assert.equal(body.querySelector('p a')?.getAttribute('href'), 'https://news.example/valley/older-story');
+    const img = body.querySelector('figure img');
+    assert.match(img?.getAttribute('src') ?? '', /^https:\/\/news\.example\/media\/images\//);
+    for (const candidate of (img?.getAttribute('srcset') ?? '').split(', '))
+      assert.match(candidate, /^https:\/\/news\.example\/media\/images\/\S+ \d+w$/);
+    assert.equal(img?.getAttribute('alt'), 'The dam at dawn');
+    assert.equal(body.querySelector('.inline-card a')?.getAttribute('href'), 'https://news.example/valley/older-story');
+    assert.equal(body.querySelector('iframe'), null, 'no frames in a feed');
+    const embed = body.querySelectorAll('a').find((a) => a.text === 'The council meeting');
+    assert.equal(embed?.getAttribute('href'), 'https://www.youtube-nocookie.com/embed/abc?start=1&end=9');
+  });
+
+  it('gives a locked story only its free preview: nothing of its body reaches the feed', async () => {
+    const response = await t.app.inject('/feed.xml');
+    const feed = await rss.parseString(response.body);
+    const item = feed.items.find((i) => i.title === 'Members story') as Record<string, string> | undefined;
+    assert.ok(item, 'the locked story is listed');
+    assert.equal(item['content:encoded'], undefined);
+    assert.ok(!response.body.includes('zxmembersonlywords'));
   });
 });
