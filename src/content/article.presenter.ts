@@ -4,6 +4,7 @@ import type { ArticleJson } from './articles.schemas.ts';
 import type { ArticleRow } from './articles.table.ts';
 import { authorIdsOf, findArticleBody, relatedPickIds, tagIdsOf } from './articles.repository.ts';
 import { findSectionById } from './taxonomy.repository.ts';
+import { listedForSomeReader } from './reader-scope.ts';
 import { articlePath } from './urls.ts';
 
 /** The admin API's view of an article: every editable field, never internal columns. */
@@ -43,6 +44,6 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     modifiedAt: row.modified_at,
     createdAt: row.created_at,
     createdBy: row.created_by,
-    url: row.status === 'published' ? publicUrl + articlePath(section?.slug, row.slug) : null,
+    url: listedForSomeReader(row) ? publicUrl + articlePath(section?.slug, row.slug) : null,
   };
 }

@@ -20,7 +20,7 @@ import {
   authorIdsOf,
   findArticleBody,
 } from './articles.repository.ts';
-import { listedForSomeReader } from './reader-scope.ts';
+import { hadReaderAddress, listedForSomeReader } from './reader-scope.ts';
 import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
@@ -186,7 +186,7 @@ export async function updateArticle(
       changes.feature_image_caption = input.featureImage?.caption ?? '';
       changes.feature_image_credit = input.featureImage?.credit ?? '';
     }
-    if (input.materialUpdate && before.status === 'published') changes.updated_at = changes.modified_at ?? nowIso();
+    if (input.materialUpdate && listedForSomeReader(before)) changes.updated_at = changes.modified_at ?? nowIso();
     await updateArticleRow(trx, id, changes);
     await writeRelations(trx, id, input);
     const after = await requireArticle(trx, id);
@@ -200,7 +200,7 @@ export async function updateArticle(
 
 /** Records a 301 from a published article's old address to its new one. */
 export async function recordMove(db: Db, before: ArticleRow, after: ArticleRow): Promise<void> {
-  if (before.status !== 'published' && before.status !== 'unpublished') return;
+  if (!hadReaderAddress(before)) return;
   const [oldSection, newSection] = await Promise.all([
     before.section_id ? findSectionById(db, before.section_id) : undefined,
     after.section_id ? findSectionById(db, after.section_id) : undefined,

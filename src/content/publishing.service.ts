@@ -6,6 +6,7 @@ import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from
 import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
 import { removeLapsedPins } from './front-page.service.ts';
 import { authorize } from './policy.ts';
+import { listedForSomeReader } from './reader-scope.ts';
 import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
 
 /** Publishes now, or schedules for a future instant. A scheduled article goes live when its time comes. */
@@ -77,7 +78,7 @@ export async function addCorrection(
   const { correction, keys } = await deps.db.transaction().execute(async (trx) => {
     const article = await requireArticle(trx, id);
     if (actor) authorize(actor, 'article.correct', article);
-    if (article.status !== 'published') throw new AppError('CONFLICT', 'Corrections are added to published articles.');
+    if (!listedForSomeReader(article)) throw new AppError('CONFLICT', 'Corrections are added to published articles.');
     const correction: CorrectionRow = {
       id: newId(),
       article_id: id,

@@ -59,7 +59,11 @@ const SIGHT: Record<Story, Record<ViewerName, Sight>> = {
   withdrawn: { anonymous: 'gone',    member: 'gone',    'paid member': 'gone',    staff: 'gone' },
 };
 
-/** Tags and authors: listed when some story under them is; one tag is only on the draft, one author only on the scheduled story. */
+/**
+ * Tags and authors: named in the pages sitemap only while some story under them is listed; one tag
+ * is only on the draft and one author only on the scheduled story, whose names would otherwise
+ * announce stories still under embargo. (Their archive pages stay, empty, like a new tag's.)
+ */
 // prettier-ignore
 const ARCHIVES: Array<{ kind: 'tag' | 'author'; name: string; listed: boolean }> = [
   { kind: 'tag',    name: 'Water',       listed: true },
@@ -463,7 +467,7 @@ describe('reader scope: every viewer × every surface', () => {
           }
         });
 
-        it('tags and authors are listed only while a story under them is', async () => {
+        it('the pages sitemap lists a tag or author only while a story under it is listed', async () => {
           const scope = readerScope(VIEWERS[viewer]);
           const db = t.database.handle.db;
           // Archive addresses the pages sitemap lists, as /tag/<slug> and /author/<slug>.
@@ -486,16 +490,6 @@ describe('reader scope: every viewer × every surface', () => {
               archive.listed,
               `${viewer} × pages sitemap × ${archive.kind} ${archive.name}`,
             );
-            if (via !== 'http') continue;
-            for (const suffix of ['', '/feed.xml']) {
-              const response = await t.app.inject(`/${archive.kind}/${row?.slug}${suffix}`);
-              assert.equal(
-                response.statusCode,
-                archive.listed ? 200 : 404,
-                `${viewer} × /${archive.kind}/${row?.slug}${suffix}`,
-              );
-              if (!archive.listed) assert.ok(!response.body.includes(archive.name), `${archive.name} named on a 404`);
-            }
           }
         });
       });

@@ -132,6 +132,11 @@ export function listedForSomeReader(article: { status: ArticleStatus }): boolean
   return READER_SCOPES.some((s) => isListed(s, article));
 }
 
+/** Whether the article has had a reader address: it is listed, or withdrawn from one (a moved address keeps a 301). */
+export function hadReaderAddress(article: { status: ArticleStatus }): boolean {
+  return READER_SCOPES.some((s) => readerAnswer(s, article) !== 'missing');
+}
+
 /**
  * The listed_at copy in article_tags and article_authors: the publication time while some reader
  * may see the article, else null. Archive walks read it as a superset and each query still applies

@@ -19,9 +19,7 @@ async function archive(
 ): Promise<PageResult> {
   // One card more than a page tells whether an older page exists, without counting the archive.
   const fetched = await listCards(deps.db, scope, filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-  // A section is navigation and has a page while empty; a tag or author with no story a reader may
-  // see has none, so a tag made for a story still in draft does not give the story away.
-  if (fetched.length === 0 && (page > 1 || kind !== 'section')) return { kind: 'missing' };
+  if (page > 1 && fetched.length === 0) return { kind: 'missing' };
   const cards = fetched.slice(0, PAGE_SIZE);
   const site = await deps.siteContext();
   return {
