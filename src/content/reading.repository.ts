@@ -3,9 +3,12 @@ import type { Database } from '../db/schema.ts';
 import { jsonArrayOf } from '../db/json-rows.ts';
 import type { AccessLevel } from './articles.table.ts';
 import { runPrepared } from '../db/prepared.ts';
-import { listedSql, readableTextSql, type ReaderScope } from './reader-scope.ts';
+import { listedSql, READER_SCOPES, readableTextSql, type ReaderScope } from './reader-scope.ts';
 
 type Db = Kysely<Database>;
+
+// One shape per scope (its readable text differs), made once rather than on every page view.
+const ARTICLE_SHAPES = new Map(READER_SCOPES.map((scope) => [scope, `reader:article:${scope.name}`]));
 
 /**
  * An article by slug with its label, section, feature image, authors, tags, corrections and picked
@@ -15,7 +18,7 @@ type Db = Kysely<Database>;
 export async function articleForReader(db: Db, scope: ReaderScope, slug: string) {
   const rows = await runPrepared(
     db,
-    `reader:article:${scope.name}`,
+    ARTICLE_SHAPES.get(scope) ?? `reader:article:${scope.name}`,
     (p) =>
       db
         .selectFrom('articles')
