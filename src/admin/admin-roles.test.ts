@@ -8,6 +8,7 @@ import { recordRedirect } from '../content/redirects.service.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { createApiKey, startSession, type StaffActor } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import {
@@ -86,17 +87,17 @@ describe('admin API: every role against every action', () => {
   const content = () => ({ db: t.database.handle.db, invalidation: t.invalidation });
 
   // Fixtures go through the services, not the API, so setting up never depends on the policy under test
-  // (creating a draft is open to every role; publishing here passes no actor at all).
+  // (creating a draft is open to every role; publishing here is the seed's, as loading a newsroom is).
   async function story(owner: StaffActor, status: 'draft' | 'published'): Promise<{ id: string; path: string }> {
     const draft = await createDraft(content(), owner, { headline: unique('story'), body: paragraphs('A paragraph.') });
-    if (status === 'published') await publishArticle(content(), null, draft.id);
+    if (status === 'published') await publishArticle(content(), SYSTEM.seed, draft.id);
     return { id: draft.id, path: `/news/${draft.slug}` };
   }
   async function articleJson(id: string): Promise<{ status: string; dek: string }> {
     return (await api(callers.admin.headers, 'GET', `/articles/${id}`)).json();
   }
   async function image(owner: StaffActor): Promise<string> {
-    return (await storeImage({ db: t.database.handle.db, storage: t.storage }, png, { alt: 'Before' }, owner.id)).id;
+    return (await storeImage({ db: t.database.handle.db, storage: t.storage }, owner, png, { alt: 'Before' })).id;
   }
   async function listed(who: Caller, table: string): Promise<Array<{ id: string; name?: string; title?: string }>> {
     const response = await api(who.headers, 'GET', `/${table}`);
@@ -125,7 +126,7 @@ describe('admin API: every role against every action', () => {
   async function target(role: StaffRole): Promise<{ id: string; session: Headers; key: Headers }> {
     const staff = await makeStaff(t, role);
     const session = await startSession(t.database.handle.db, staff.id);
-    const { key } = await createApiKey(t.database.handle.db, staff.id, 'target');
+    const { key } = await createApiKey(t.database.handle.db, staff, 'target');
     return {
       id: staff.id,
       session: { cookie: `gaceta_staff=${session.token}` },
@@ -558,7 +559,7 @@ describe('admin API: every role against every action', () => {
       action: 'revoke an API key of their own',
       expect: [204, 204, 204, 204],
       run: async (who) => {
-        const { id, key } = await createApiKey(t.database.handle.db, who.actor.id, 'script');
+        const { id, key } = await createApiKey(t.database.handle.db, who.actor, 'script');
         const response = await api(who.headers, 'DELETE', `/api-keys/${id}`);
         assert.equal(
           (await whoAmI({ authorization: `Bearer ${key}` })).statusCode,

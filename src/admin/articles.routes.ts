@@ -154,6 +154,8 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
         revisions: revisions.map((r) => ({
           id: r.id,
           staffId: r.staff_id,
+          // The scheduler, the seed or an operator's command; null when a member of staff made it.
+          system: r.system_task,
           createdAt: r.created_at,
           snapshot: JSON.parse(r.snapshot) as unknown,
         })),

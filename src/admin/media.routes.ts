@@ -1,11 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../content/policy.ts';
 import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
-import { findImage, storeImage, updateImageDetails } from '../media/images.service.ts';
-import { ALL_PAGES } from '../http/invalidation.ts';
+import { requireImage, storeImage, updateImageDetails } from '../media/images.service.ts';
 import { IdParams } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -44,7 +42,6 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
     },
     async (request, reply) => {
       const actor = staffOf(request);
-      authorize(actor, 'media.upload');
       if (!request.isMultipart())
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data with a "file" part.');
       let data: Buffer | undefined;
@@ -68,7 +65,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
       }
       if (!data)
         throw new AppError('VALIDATION_FAILED', 'No file was sent.', [{ field: 'file', message: 'is required' }]);
-      const row = await storeImage(deps, data, details, actor.id);
+      const row = await storeImage(deps, actor, data, details);
       return reply.code(201).send(presentImage(row));
     },
   );
@@ -90,14 +87,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
         ),
       },
     },
-    async (request) => {
-      const existing = await findImage(deps.db, request.params.id);
-      if (!existing) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-      authorize(staffOf(request), 'media.edit', { createdBy: existing.created_by });
-      const row = await updateImageDetails(deps.db, request.params.id, request.body);
-      deps.invalidation.purge([ALL_PAGES]);
-      return presentImage(row ?? existing);
-    },
+    async (request) => presentImage(await updateImageDetails(deps, staffOf(request), request.params.id, request.body)),
   );
 
   api.get<{ Params: { id: string } }>(
@@ -105,10 +95,6 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
     {
       schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
     },
-    async (request) => {
-      const row = await findImage(deps.db, request.params.id);
-      if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-      return presentImage(row);
-    },
+    async (request) => presentImage(await requireImage(deps.db, request.params.id)),
   );
 }

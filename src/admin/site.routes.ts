@@ -3,12 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { DocumentSchema } from '../content/document.ts';
 import { createPage, deletePage, listPages, type PageInput, updatePage } from '../content/pages.service.ts';
 import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
-import { AppError } from '../http/errors.ts';
-import { ALL_PAGES } from '../http/invalidation.ts';
-import { isTimeZone } from '../i18n/i18n.ts';
-import { checkNavigation, type FieldProblem } from '../settings/navigation.ts';
-import { readSettings, type SiteSettings, SiteSettingsSchema, writeSettings } from '../settings/settings.ts';
-import { canStaff } from '../staff/policy.ts';
+import { readSettings, type SiteSettings, SiteSettingsSchema } from '../settings/settings.ts';
+import { updateSettings } from '../settings/settings.service.ts';
 import { IdParams } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './auth.ts';
@@ -106,29 +102,6 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         body: Type.Partial(SiteSettingsSchema),
       },
     },
-    async (request) => {
-      if (!canStaff(staffOf(request), 'settings.manage'))
-        throw new AppError('FORBIDDEN', 'Only admins change site settings.');
-      const changes = { ...request.body };
-      const problems: FieldProblem[] = [];
-      if (changes.timeZone && !isTimeZone(changes.timeZone))
-        problems.push({ field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' });
-      for (const field of ['headerNavigation', 'footerNavigation'] as const) {
-        const items = changes[field];
-        if (items === undefined) continue;
-        const checked = await checkNavigation(deps.db, field, items);
-        problems.push(...checked.problems);
-        changes[field] = checked.items;
-      }
-      if (problems.length)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `The settings were not changed: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
-          problems,
-        );
-      await writeSettings(deps.db, changes);
-      deps.invalidation.purge([ALL_PAGES]);
-      return readSettings(deps.db);
-    },
+    async (request) => updateSettings(content, staffOf(request), request.body),
   );
 }

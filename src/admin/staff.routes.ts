@@ -1,7 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../http/errors.ts';
-import { canStaff } from '../staff/policy.ts';
 import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import { IdParams } from './schemas.ts';
@@ -17,13 +15,8 @@ const Role = Type.Union([
 
 /** Staff accounts (admins) and each staff member's own API keys. */
 export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  const requireAdmin = (request: Parameters<typeof staffOf>[0]): void => {
-    if (!canStaff(staffOf(request), 'staff.manage')) throw new AppError('FORBIDDEN', 'Only admins manage staff.');
-  };
-
   api.get('/staff', { schema: { tags: ['staff'], summary: 'List staff (admins)' } }, async (request) => {
-    requireAdmin(request);
-    return { staff: await listStaff(deps.db) };
+    return { staff: await listStaff(deps.db, staffOf(request)) };
   });
 
   api.post<{ Body: { email: string; name: string; role: StaffRole; password: string } }>(
@@ -43,10 +36,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
         ),
       },
     },
-    async (request, reply) => {
-      requireAdmin(request);
-      return reply.code(201).send(await createStaff(deps.db, request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createStaff(deps.db, staffOf(request), request.body)),
   );
 
   api.patch<{ Params: { id: string }; Body: { role?: StaffRole; name?: string; disabled?: boolean } }>(
@@ -67,15 +57,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
       },
     },
     async (request) => {
-      requireAdmin(request);
-      if (
-        request.params.id === staffOf(request).id &&
-        (request.body.disabled || (request.body.role && request.body.role !== 'admin'))
-      ) {
-        throw new AppError('CONFLICT', 'Admins cannot demote or disable themselves; ask another admin.');
-      }
-      if (!(await updateStaff(deps.db, request.params.id, request.body)))
-        throw new AppError('NOT_FOUND', `No staff member with id ${request.params.id}.`);
+      await updateStaff(deps.db, staffOf(request), request.params.id, request.body);
       return { ok: true };
     },
   );
@@ -89,18 +71,14 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
       },
     },
-    async (request, reply) => {
-      const actor = staffOf(request);
-      return reply.code(201).send(await createApiKey(deps.db, actor.id, request.body.name));
-    },
+    async (request, reply) => reply.code(201).send(await createApiKey(deps.db, staffOf(request), request.body.name)),
   );
 
   api.delete<{ Params: { id: string } }>(
     '/api-keys/:id',
     { schema: { tags: ['staff'], summary: 'Revoke one of your API keys', params: IdParams } },
     async (request, reply) => {
-      if (!(await revokeApiKey(deps.db, staffOf(request).id, request.params.id)))
-        throw new AppError('NOT_FOUND', 'No such API key of yours.');
+      await revokeApiKey(deps.db, staffOf(request), request.params.id);
       return reply.code(204).send();
     },
   );

@@ -11,6 +11,7 @@ import { openDatabase } from '../db/database.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
+import { SYSTEM } from '../staff/actor.ts';
 
 const CLI = path.resolve('src/cli/main.ts');
 
@@ -205,11 +206,11 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   it('serves the site, publishes a story whose time came while it was down, and stops cleanly on SIGTERM', async () => {
     const handle = database();
     const deps = { db: handle.db, invalidation: new Invalidation() };
-    const draft = await createDraft(deps, null, {
+    const draft = await createDraft(deps, SYSTEM.seed, {
       headline: 'Results come in overnight',
       body: paragraphs('Counting continues.'),
     });
-    await publishArticle(deps, null, draft.id, new Date(Date.now() + 1000).toISOString());
+    await publishArticle(deps, SYSTEM.seed, draft.id, new Date(Date.now() + 1000).toISOString());
     await handle.close();
     await new Promise((resolve) => setTimeout(resolve, 1500)); // its time passes while no server runs
 

@@ -9,7 +9,8 @@ import { addCorrection, publishArticle } from '../../content/publishing.service.
 import { insertTaxonomyRow } from '../../content/taxonomy.repository.ts';
 import { storeImage } from '../../media/images.service.ts';
 import type { MediaStorage } from '../../media/storage.ts';
-import { writeSettings } from '../../settings/settings.ts';
+import { updateSettings } from '../../settings/settings.service.ts';
+import { SYSTEM } from '../../staff/actor.ts';
 import {
   type DemoArticle,
   type DemoBlock,
@@ -70,7 +71,7 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () => {}): Promise<{ articles: number }> {
   const { db } = deps;
   const now = Date.now();
-  await writeSettings(db, {
+  await updateSettings(deps, SYSTEM.seed, {
     title: site.title,
     description: site.description,
     publisherName: site.title,
@@ -120,12 +121,11 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   }
   log(`drawing ${images.length} illustrations and their renditions`);
   for (const image of images) {
-    const row = await storeImage(
-      deps,
-      await drawIllustration(image),
-      { alt: image.alt, caption: image.caption, credit: image.credit },
-      null,
-    );
+    const row = await storeImage(deps, SYSTEM.seed, await drawIllustration(image), {
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+    });
     ids.images.set(image.key, row.id);
   }
   const lookup = (map: Map<string, string>, key: string, what: string): string => {
@@ -135,7 +135,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   };
   // First every article as a draft, then bodies with their cross references once all ids exist.
   for (const article of allArticles) {
-    const row = await createDraft(deps, null, {
+    const row = await createDraft(deps, SYSTEM.seed, {
       headline: article.headline,
       slug: article.slug,
       dek: article.dek,
@@ -165,7 +165,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
     });
   }
   // The newsroom's own navigation: every section and "About" in the header, the policies in the footer.
-  await writeSettings(db, {
+  await updateSettings(deps, SYSTEM.seed, {
     headerNavigation: [
       ...sections.map((section) => ({ type: 'section' as const, id: lookup(ids.sections, section.slug, 'section') })),
       { type: 'page', id: lookup(pageIds, 'about', 'page'), label: 'About' },
@@ -188,14 +188,14 @@ async function publishDemoArticle(
   now: number,
 ): Promise<void> {
   const id = articleIds.get(article.slug) ?? '';
-  await updateArticle(deps, null, id, {
+  await updateArticle(deps, SYSTEM.seed, id, {
     body: toDocument(article.body, imageIds, articleIds),
     relatedIds: (article.related ?? []).map((slug) => articleIds.get(slug)).filter((v): v is string => Boolean(v)),
   });
-  await publishArticle(deps, null, id, hoursAgo(now, article.hoursAgo));
+  await publishArticle(deps, SYSTEM.seed, id, hoursAgo(now, article.hoursAgo));
   if (article.updatedHoursAgo !== undefined)
     await updateArticleRow(deps.db, id, { updated_at: hoursAgo(now, article.updatedHoursAgo) });
   for (const correction of article.corrections ?? []) {
-    await addCorrection(deps, null, id, correction.kind, correction.body, hoursAgo(now, correction.hoursAgo));
+    await addCorrection(deps, SYSTEM.seed, id, correction.kind, correction.body, hoursAgo(now, correction.hoursAgo));
   }
 }
