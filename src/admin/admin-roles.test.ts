@@ -135,8 +135,17 @@ describe('admin API: every role against every action', () => {
   }
   const whoAmI = async (headers: Headers): Promise<LightMyRequestResponse> => api(headers, 'GET', '/session');
 
+  /** Every answer the admin API gave in this suite, as "METHOD /route status", checked against its OpenAPI document at the end. */
+  const answered = new Set<string>();
+
   before(async () => {
     t = await startTestApp();
+    t.app.addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url;
+      if (route?.startsWith('/admin/api') && route !== '/admin/api/openapi.json')
+        answered.add(`${request.method} ${route} ${reply.statusCode}`);
+      done();
+    });
     for (const role of ROLES) {
       const actor = await makeStaff(t, role);
       // Signed in like the admin UI: session cookie plus CSRF token on every change.
@@ -620,5 +629,19 @@ describe('admin API: every role against every action', () => {
       listed.filter((member) => member.id === colleague.id).map(({ role, disabled }) => ({ role, disabled })),
       [{ role: 'author', disabled: false }],
     );
+  });
+
+  // Runs last (node:test keeps declaration order), after every row above has made its requests.
+  it('gives only answers its OpenAPI document lists, for every route and status seen above', async () => {
+    const doc = (await t.app.inject('/admin/api/openapi.json')).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const undocumented = [...answered].filter((answer) => {
+      const [method = '', route = '', status = ''] = answer.split(' ');
+      const path = route.replace(/:(\w+)/g, '{$1}');
+      return !doc.paths[path]?.[method.toLowerCase()]?.responses[status];
+    });
+    assert.ok(answered.size > 40, `the suite exercised the API (${answered.size} route answers)`);
+    assert.deepEqual(undocumented, []);
   });
 });

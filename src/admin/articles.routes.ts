@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentArticle } from '../content/article.presenter.ts';
 import {
@@ -15,7 +15,7 @@ import { authorize } from '../content/policy.ts';
 import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
 import type { ArticleStatus } from '../content/articles.table.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, ListOf, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
@@ -30,6 +30,38 @@ const ListQuery = Type.Object(
 );
 const tags = ['articles'];
 
+const Nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
+const ArticleSummary = Open(
+  {
+    id: Type.String(),
+    slug: Type.String(),
+    status: Type.String(),
+    headline: Type.String(),
+    publishedAt: Nullable(Type.String()),
+    modifiedAt: Type.String(),
+    createdBy: Nullable(Type.String()),
+  },
+  'An article in the staff list',
+);
+const CorrectionResponse = Open(
+  { id: Type.String(), kind: Type.String(), body: Type.String(), publishedAt: Type.String() },
+  'The correction, as readers see it under the article',
+);
+const Revision = Open(
+  {
+    id: Type.String(),
+    staffId: Nullable(Type.String({ description: 'the member of staff who made the change' })),
+    system: Nullable(
+      Type.Union([Type.Literal('scheduler'), Type.Literal('seed'), Type.Literal('operator')], {
+        description: 'set when the system made the change: the scheduler, the seed, an operator command',
+      }),
+    ),
+    createdAt: Type.String(),
+    snapshot: Type.Unknown({ description: 'the article as it stood after the change' }),
+  },
+  'One saved state of the article',
+);
+
 /** Drafts, edits, scheduling, publishing, corrections and revisions. */
 export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
@@ -38,7 +70,12 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   api.get<{ Querystring: { status?: ArticleStatus; limit?: string; offset?: string } }>(
     '/articles',
     {
-      schema: { tags, summary: 'List articles, newest change first', querystring: ListQuery },
+      schema: {
+        tags,
+        summary: 'List articles, newest change first',
+        querystring: ListQuery,
+        response: { 200: ListOf('articles', ArticleSummary, 'A page of articles') },
+      },
     },
     async (request) => {
       authorize(staffOf(request), 'article.read');
@@ -56,7 +93,14 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   api.post<{ Body: CreateArticleInput }>(
     '/articles',
     {
-      schema: { tags, summary: 'Create a draft', body: CreateArticleSchema, response: { 201: ArticleResponse } },
+      schema: {
+        tags,
+        summary: 'Create a draft',
+        description:
+          'A draft is public unless created with another access level, which only editors and admins may set.',
+        body: CreateArticleSchema,
+        response: { 201: ArticleResponse, ...errors(409) },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await present(await createDraft(content, staffOf(request), request.body))),
@@ -84,9 +128,10 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
       schema: {
         tags,
         summary: 'Change an article (keeps a revision)',
+        description: 'Changing `access` is for editors and admins; sending it unchanged is an ordinary edit.',
         params: IdParams,
         body: UpdateArticleSchema,
-        response: { 200: ArticleResponse },
+        response: { 200: ArticleResponse, ...errors(409) },
       },
     },
     async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)),
@@ -98,9 +143,16 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
       schema: {
         tags,
         summary: 'Publish now, or schedule with a future publishAt',
+        description: 'With no body (or `{}`) the article is published now; a future `publishAt` schedules it.',
         params: IdParams,
         body: PublishSchema,
+        'x-optional-body': true,
         response: { 200: ArticleResponse },
+      },
+      // "Publish" needs no details: a request without a body (or with an empty one) means now.
+      preValidation: async (request) => {
+        const body: unknown = request.body;
+        if (body === undefined || body === null || body === '') request.body = {};
       },
     },
     async (request) =>
@@ -114,7 +166,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
         tags,
         summary: 'Withdraw an article (its address answers 410)',
         params: IdParams,
-        response: { 200: ArticleResponse },
+        response: { 200: ArticleResponse, ...errors(409) },
       },
     },
     async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)),
@@ -123,7 +175,13 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   api.post<{ Params: { id: string }; Body: { kind: 'correction' | 'clarification'; body: string } }>(
     '/articles/:id/corrections',
     {
-      schema: { tags, summary: 'Add a correction or clarification', params: IdParams, body: CorrectionSchema },
+      schema: {
+        tags,
+        summary: 'Add a correction or clarification',
+        params: IdParams,
+        body: CorrectionSchema,
+        response: { 201: CorrectionResponse, ...errors(409) },
+      },
     },
     async (request, reply) => {
       const correction = await addCorrection(
@@ -145,7 +203,12 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
   api.get<{ Params: { id: string } }>(
     '/articles/:id/revisions',
     {
-      schema: { tags, summary: 'Every saved revision, newest first', params: IdParams },
+      schema: {
+        tags,
+        summary: 'Every saved revision, newest first',
+        params: IdParams,
+        response: { 200: ListOf('revisions', Revision, 'Revisions, newest first') },
+      },
     },
     async (request) => {
       authorize(staffOf(request), 'article.read', await requireArticle(deps.db, request.params.id));

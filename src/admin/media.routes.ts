@@ -4,11 +4,45 @@ import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
 import { requireImage, storeImage, updateImageDetails } from '../media/images.service.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
 const DETAIL_LIMIT = 2000;
+
+const ImageResponse = Open(
+  {
+    id: Type.String(),
+    format: Type.String(),
+    width: Type.Integer(),
+    height: Type.Integer(),
+    bytes: Type.Integer(),
+    widths: Type.Array(Type.Integer(), { description: 'widths of the renditions made' }),
+    alt: Type.String(),
+    caption: Type.String(),
+    credit: Type.String(),
+    src: Type.String(),
+    srcset: Type.String(),
+    webpSrcset: Type.String(),
+  },
+  'An image and its renditions',
+);
+
+const Detail = (maxLength: number, description: string) => Type.Optional(Type.String({ maxLength, description }));
+/** The multipart form the upload reads (documentation: the handler reads and checks the parts as they stream). */
+const UploadForm = Type.Object(
+  {
+    file: Type.String({
+      format: 'binary',
+      contentMediaType: 'application/octet-stream',
+      description: 'the image: JPEG, PNG, WebP, GIF or AVIF',
+    }),
+    alt: Detail(DETAIL_LIMIT, 'alternative text for readers who cannot see it'),
+    caption: Detail(DETAIL_LIMIT, 'caption shown under it'),
+    credit: Detail(DETAIL_LIMIT, 'who made it'),
+  },
+  { required: ['file'] },
+);
 
 function presentImage(row: ImageRow): Record<string, unknown> {
   const ref = { id: row.id, format: row.format, width: row.width, height: row.height, widths: parseWidths(row.widths) };
@@ -38,7 +72,12 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
         tags: ['media'],
         summary: 'Upload an image; renditions are made at once',
         consumes: ['multipart/form-data'],
+        body: UploadForm,
+        response: { 201: ImageResponse, ...errors(422) },
       },
+      // The form is a stream the handler reads part by part (stopping at the upload limit); Fastify
+      // never holds it as a body to validate, so UploadForm only documents it.
+      validatorCompiler: () => () => true,
     },
     async (request, reply) => {
       const actor = staffOf(request);
@@ -77,6 +116,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
         tags: ['media'],
         summary: "Change an image's alt text, caption or credit",
         params: IdParams,
+        response: { 200: ImageResponse },
         body: Type.Object(
           {
             alt: Type.Optional(Type.String({ maxLength: 1000 })),
@@ -93,7 +133,12 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
   api.get<{ Params: { id: string } }>(
     '/media/images/:id',
     {
-      schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
+      schema: {
+        tags: ['media'],
+        summary: 'One image and its renditions',
+        params: IdParams,
+        response: { 200: ImageResponse },
+      },
     },
     async (request) => presentImage(await requireImage(deps.db, request.params.id)),
   );

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../http/errors.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
+import { errors, NoContent } from './schemas.ts';
 
 const SignIn = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
@@ -20,7 +21,10 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
         summary: 'Sign in with email and password',
         body: SignIn,
         security: [],
-        response: { 200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }) },
+        response: {
+          200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }),
+          ...errors(401, 429),
+        },
       },
       config: {
         rateLimit: {
@@ -58,10 +62,14 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
     async (request) => ({ staff: staffOf(request) }),
   );
 
-  api.delete('/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(deps.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: NoContent } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
+      return reply.code(204).send();
+    },
+  );
 }

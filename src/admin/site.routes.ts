@@ -5,7 +5,7 @@ import { createPage, deletePage, listPages, type PageInput, updatePage } from '.
 import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
 import { readSettings, type SiteSettings, SiteSettingsSchema } from '../settings/settings.ts';
 import { updateSettings } from '../settings/settings.service.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -23,11 +23,25 @@ const pageFields = {
   status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
 };
 
+const PageJson = Open(
+  { id: Type.String(), slug: Type.String(), title: Type.String(), status: Type.String(), modifiedAt: Type.String() },
+  'A static page',
+);
+const RedirectJson = Open(
+  { id: Type.String(), fromPath: Type.String(), toPath: Type.String() },
+  'A permanent (301) redirect',
+);
+
 /** Static pages, redirects and site settings. */
 export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
 
-  api.get('/pages', { schema: { tags: ['pages'], summary: 'List static pages' } }, async () => ({
+  const listPagesSchema = {
+    tags: ['pages'],
+    summary: 'List static pages',
+    response: { 200: ListOf('pages', PageJson, 'Every static page') },
+  };
+  api.get('/pages', { schema: listPagesSchema }, async () => ({
     pages: await listPages(deps.db),
   }));
 
@@ -38,6 +52,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         tags: ['pages'],
         summary: 'Create a static page',
         body: Type.Object({ title: Title, ...pageFields }, { additionalProperties: false }),
+        response: { 201: PageJson, ...errors(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createPage(content, staffOf(request), request.body)),
@@ -51,6 +66,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         summary: 'Change a static page',
         params: IdParams,
         body: Type.Object({ title: Type.Optional(Title), ...pageFields }, { additionalProperties: false }),
+        response: { 200: PageJson, ...errors(409) },
       },
     },
     async (request) => updatePage(content, staffOf(request), request.params.id, request.body),
@@ -58,14 +74,19 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
 
   api.delete<{ Params: { id: string } }>(
     '/pages/:id',
-    { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams } },
+    { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deletePage(content, staffOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
 
-  api.get('/redirects', { schema: { tags: ['redirects'], summary: 'List redirects' } }, async () => ({
+  const listRedirectsSchema = {
+    tags: ['redirects'],
+    summary: 'List redirects',
+    response: { 200: ListOf('redirects', RedirectJson, 'Every redirect') },
+  };
+  api.get('/redirects', { schema: listRedirectsSchema }, async () => ({
     redirects: await listRedirects(deps.db),
   }));
 
@@ -76,6 +97,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         tags: ['redirects'],
         summary: 'Answer 301 from one path to another',
         body: Type.Object({ fromPath: Path, toPath: Path }, { additionalProperties: false }),
+        response: { 201: RedirectJson, ...errors(409) },
       },
     },
     async (request, reply) =>
@@ -84,14 +106,18 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
 
   api.delete<{ Params: { id: string } }>(
     '/redirects/:id',
-    { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams } },
+    { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deleteRedirect(content, staffOf(request), request.params.id);
       return reply.code(204).send();
     },
   );
 
-  api.get('/settings', { schema: { tags: ['settings'], summary: 'Site settings' } }, async () => readSettings(deps.db));
+  api.get(
+    '/settings',
+    { schema: { tags: ['settings'], summary: 'Site settings', response: { 200: SiteSettingsSchema } } },
+    async () => readSettings(deps.db),
+  );
 
   api.patch<{ Body: Partial<SiteSettings> }>(
     '/settings',
@@ -100,6 +126,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         tags: ['settings'],
         summary: 'Change site settings and the header and footer navigation (admins)',
         body: Type.Partial(SiteSettingsSchema),
+        response: { 200: SiteSettingsSchema },
       },
     },
     async (request) => updateSettings(content, staffOf(request), request.body),

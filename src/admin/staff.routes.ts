@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
@@ -13,11 +13,35 @@ const Role = Type.Union([
   Type.Literal('admin'),
 ]);
 
+const StaffJson = Open(
+  { id: Type.String(), name: Type.String(), email: Type.String(), role: Role },
+  'A staff account (never its password)',
+);
+const StaffListItem = Open(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    role: Role,
+    createdAt: Type.String(),
+    disabled: Type.Boolean(),
+  },
+  'A staff account',
+);
+
 /** Staff accounts (admins) and each staff member's own API keys. */
 export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  api.get('/staff', { schema: { tags: ['staff'], summary: 'List staff (admins)' } }, async (request) => {
-    return { staff: await listStaff(deps.db, staffOf(request)) };
-  });
+  api.get(
+    '/staff',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'List staff (admins)',
+        response: { 200: ListOf('staff', StaffListItem, 'Every staff account'), ...errors(403) },
+      },
+    },
+    async (request) => ({ staff: await listStaff(deps.db, staffOf(request)) }),
+  );
 
   api.post<{ Body: { email: string; name: string; role: StaffRole; password: string } }>(
     '/staff',
@@ -34,6 +58,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
           },
           { additionalProperties: false },
         ),
+        response: { 201: StaffJson, ...errors(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createStaff(deps.db, staffOf(request), request.body)),
@@ -54,6 +79,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
           },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors(409) },
       },
     },
     async (request) => {
@@ -69,6 +95,12 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
         tags: ['staff'],
         summary: 'Create an API key for yourself (shown once)',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object(
+            { id: Type.String(), key: Type.String({ description: 'send as Authorization: Bearer <key>' }) },
+            { description: 'The new key; this is the only time it is shown' },
+          ),
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await createApiKey(deps.db, staffOf(request), request.body.name)),
@@ -76,7 +108,14 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
 
   api.delete<{ Params: { id: string } }>(
     '/api-keys/:id',
-    { schema: { tags: ['staff'], summary: 'Revoke one of your API keys', params: IdParams } },
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Revoke one of your API keys',
+        params: IdParams,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await revokeApiKey(deps.db, staffOf(request), request.params.id);
       return reply.code(204).send();

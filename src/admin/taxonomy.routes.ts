@@ -8,7 +8,7 @@ import {
   TAXONOMY_KINDS,
   updateTaxonomyItem,
 } from '../content/taxonomy.service.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -25,6 +25,9 @@ const FIELDS: Record<TaxonomyTable, TProperties> = {
     staffId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   },
 };
+
+/** "a section", "an author". */
+const withArticle = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 function optionalAll(props: TProperties): TProperties {
   return Object.fromEntries(Object.entries(props).map(([key, schema]) => [key, Type.Optional(schema)]));
@@ -47,27 +50,57 @@ function registerCollection(api: FastifyInstance, deps: AdminDeps, table: Taxono
     { name: Type.Optional(Name), slug: Type.Optional(Slug), ...optionalAll(FIELDS[table]) },
     { additionalProperties: false },
   );
+  const Item = Open(
+    { id: Type.String(), name: Type.String(), slug: Type.String(), ...optionalAll(FIELDS[table]) },
+    kind.noun,
+  );
 
-  api.get(`/${table}`, { schema: { tags, summary: `List ${table}` } }, async () => ({
-    [table]: await listTaxonomy(deps.db, kind),
-  }));
+  api.get(
+    `/${table}`,
+    { schema: { tags, summary: `List ${table}`, response: { 200: ListOf(table, Item, table) } } },
+    async () => ({
+      [table]: await listTaxonomy(deps.db, kind),
+    }),
+  );
 
   api.post<{ Body: Record<string, unknown> & { name: string; slug?: string } }>(
     `/${table}`,
-    { schema: { tags, summary: `Create a ${kind.noun}`, body: createBody } },
+    {
+      schema: {
+        tags,
+        summary: `Create ${withArticle(kind.noun)}`,
+        body: createBody,
+        response: { 201: Item, ...errors(409) },
+      },
+    },
     async (request, reply) =>
       reply.code(201).send(await createTaxonomyItem(content, staffOf(request), kind, request.body)),
   );
 
   api.patch<{ Params: { id: string }; Body: Record<string, unknown> & { slug?: string } }>(
     `/${table}/:id`,
-    { schema: { tags, summary: `Change a ${kind.noun}`, params: IdParams, body: updateBody } },
+    {
+      schema: {
+        tags,
+        summary: `Change ${withArticle(kind.noun)}`,
+        params: IdParams,
+        body: updateBody,
+        response: { 200: Item, ...errors(409) },
+      },
+    },
     async (request) => updateTaxonomyItem(content, staffOf(request), kind, request.params.id, request.body),
   );
 
   api.delete<{ Params: { id: string } }>(
     `/${table}/:id`,
-    { schema: { tags, summary: `Delete a ${kind.noun} (articles keep their text)`, params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: `Delete ${withArticle(kind.noun)} (articles keep their text)`,
+        params: IdParams,
+        response: { 204: NoContent },
+      },
+    },
     async (request, reply) => {
       await deleteTaxonomyItem(content, staffOf(request), kind, request.params.id);
       return reply.code(204).send();
