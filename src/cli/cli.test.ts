@@ -180,6 +180,12 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
         'the footer links the static pages',
       );
       assert.ok(JSON.parse(footer?.value ?? '[]').every((item: { id: string }) => pageIds.includes(item.id)));
+      const revisions = await db.selectFrom('revisions').select(['staff_id', 'system_task']).execute();
+      assert.ok(revisions.length >= 30);
+      assert.ok(
+        revisions.every((r) => r.staff_id === null && r.system_task === 'seed'),
+        "every revision the seed made is recorded as the seed's",
+      );
     } finally {
       await handle.close();
     }
