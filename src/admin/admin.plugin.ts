@@ -13,6 +13,7 @@ import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { errors } from './schemas.ts';
+import { typed } from '../http/typed-fastify.ts';
 
 const PUBLIC_ROUTES = new Set(['POST /admin/api/session', 'GET /admin/api/openapi.json']);
 
@@ -98,13 +99,14 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       });
       api.addHook('onRoute', documentErrors);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      registerSessionRoutes(api, deps);
-      registerArticleRoutes(api, deps);
-      registerTaxonomyRoutes(api, deps);
-      registerMediaAdminRoutes(api, deps);
-      registerSiteAdminRoutes(api, deps);
-      registerFrontPageRoutes(api, deps);
-      registerStaffRoutes(api, deps);
+      const routes = typed(api);
+      registerSessionRoutes(routes, deps);
+      registerArticleRoutes(routes, deps);
+      registerTaxonomyRoutes(routes, deps);
+      registerMediaAdminRoutes(routes, deps);
+      registerSiteAdminRoutes(routes, deps);
+      registerFrontPageRoutes(routes, deps);
+      registerStaffRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -1,19 +1,16 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { presentArticle } from '../content/article.presenter.ts';
 import {
   ArticleResponse,
   CorrectionSchema,
-  type CreateArticleInput,
   CreateArticleSchema,
   PublishSchema,
-  type UpdateArticleInput,
   UpdateArticleSchema,
 } from '../content/articles.schemas.ts';
 import { createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
 import { authorize } from '../content/policy.ts';
 import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
-import type { ArticleStatus } from '../content/articles.table.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import { errors, IdParams, ListOf, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
@@ -63,11 +60,11 @@ const Revision = Open(
 );
 
 /** Drafts, edits, scheduling, publishing, corrections and revisions. */
-export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
   const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
 
-  api.get<{ Querystring: { status?: ArticleStatus; limit?: string; offset?: string } }>(
+  api.get(
     '/articles',
     {
       schema: {
@@ -90,7 +87,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
     },
   );
 
-  api.post<{ Body: CreateArticleInput }>(
+  api.post(
     '/articles',
     {
       schema: {
@@ -106,7 +103,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
       reply.code(201).send(await present(await createDraft(content, staffOf(request), request.body))),
   );
 
-  api.get<{ Params: { id: string } }>(
+  api.get(
     '/articles/:id',
     {
       schema: {
@@ -122,7 +119,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
     },
   );
 
-  api.patch<{ Params: { id: string }; Body: UpdateArticleInput }>(
+  api.patch(
     '/articles/:id',
     {
       schema: {
@@ -137,7 +134,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
     async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)),
   );
 
-  api.post<{ Params: { id: string }; Body: { publishAt?: string } }>(
+  api.post(
     '/articles/:id/publish',
     {
       schema: {
@@ -159,7 +156,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
       present(await publishArticle(content, staffOf(request), request.params.id, request.body?.publishAt)),
   );
 
-  api.post<{ Params: { id: string } }>(
+  api.post(
     '/articles/:id/unpublish',
     {
       schema: {
@@ -172,7 +169,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
     async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)),
   );
 
-  api.post<{ Params: { id: string }; Body: { kind: 'correction' | 'clarification'; body: string } }>(
+  api.post(
     '/articles/:id/corrections',
     {
       schema: {
@@ -200,7 +197,7 @@ export function registerArticleRoutes(api: FastifyInstance, deps: AdminDeps): vo
     },
   );
 
-  api.get<{ Params: { id: string } }>(
+  api.get(
     '/articles/:id/revisions',
     {
       schema: {

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import { type Static, Type } from '@sinclair/typebox';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
@@ -44,7 +44,7 @@ const UploadForm = Type.Object(
   { required: ['file'] },
 );
 
-function presentImage(row: ImageRow): Record<string, unknown> {
+function presentImage(row: ImageRow): Static<typeof ImageResponse> {
   const ref = { id: row.id, format: row.format, width: row.width, height: row.height, widths: parseWidths(row.widths) };
   const sources = imageSources(ref);
   return {
@@ -64,7 +64,7 @@ function presentImage(row: ImageRow): Record<string, unknown> {
 }
 
 /** Image upload (multipart: a "file" part plus optional alt, caption and credit fields). */
-export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerMediaAdminRoutes(api: TypedFastify, deps: AdminDeps): void {
   api.post(
     '/media/images',
     {
@@ -109,7 +109,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
     },
   );
 
-  api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>(
+  api.patch(
     '/media/images/:id',
     {
       schema: {
@@ -130,7 +130,7 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
     async (request) => presentImage(await updateImageDetails(deps, staffOf(request), request.params.id, request.body)),
   );
 
-  api.get<{ Params: { id: string } }>(
+  api.get(
     '/media/images/:id',
     {
       schema: {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { AppError } from '../http/errors.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
@@ -12,8 +12,8 @@ const SignIn = Type.Object(
 const StaffJson = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), role: Type.String() });
 
 /** Sign in (rate limited per address), who am I, sign out. */
-export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  api.post<{ Body: { email: string; password: string } }>(
+export function registerSessionRoutes(api: TypedFastify, deps: AdminDeps): void {
+  api.post(
     '/session',
     {
       schema: {
@@ -69,7 +69,7 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
       const token = request.cookies[SESSION_COOKIE];
       if (token) await endSession(deps.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

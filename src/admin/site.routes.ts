@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { DocumentSchema } from '../content/document.ts';
-import { createPage, deletePage, listPages, type PageInput, updatePage } from '../content/pages.service.ts';
+import { createPage, deletePage, listPages, updatePage } from '../content/pages.service.ts';
 import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
-import { readSettings, type SiteSettings, SiteSettingsSchema } from '../settings/settings.ts';
+import { readSettings, SiteSettingsSchema } from '../settings/settings.ts';
 import { updateSettings } from '../settings/settings.service.ts';
 import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
@@ -33,7 +33,7 @@ const RedirectJson = Open(
 );
 
 /** Static pages, redirects and site settings. */
-export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerSiteAdminRoutes(api: TypedFastify, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
 
   const listPagesSchema = {
@@ -45,7 +45,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     pages: await listPages(deps.db),
   }));
 
-  api.post<{ Body: PageInput & { title: string } }>(
+  api.post(
     '/pages',
     {
       schema: {
@@ -58,7 +58,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     async (request, reply) => reply.code(201).send(await createPage(content, staffOf(request), request.body)),
   );
 
-  api.patch<{ Params: { id: string }; Body: PageInput }>(
+  api.patch(
     '/pages/:id',
     {
       schema: {
@@ -72,12 +72,12 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     async (request) => updatePage(content, staffOf(request), request.params.id, request.body),
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete(
     '/pages/:id',
     { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deletePage(content, staffOf(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -90,7 +90,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     redirects: await listRedirects(deps.db),
   }));
 
-  api.post<{ Body: { fromPath: string; toPath: string } }>(
+  api.post(
     '/redirects',
     {
       schema: {
@@ -104,12 +104,12 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
       reply.code(201).send(await createRedirect(content, staffOf(request), request.body.fromPath, request.body.toPath)),
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete(
     '/redirects/:id',
     { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deleteRedirect(content, staffOf(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -119,7 +119,7 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
     async () => readSettings(deps.db),
   );
 
-  api.patch<{ Body: Partial<SiteSettings> }>(
+  api.patch(
     '/settings',
     {
       schema: {

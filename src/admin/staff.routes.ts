@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
-import type { StaffRole } from '../staff/staff.table.ts';
 import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -30,7 +29,7 @@ const StaffListItem = Open(
 );
 
 /** Staff accounts (admins) and each staff member's own API keys. */
-export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerStaffRoutes(api: TypedFastify, deps: AdminDeps): void {
   api.get(
     '/staff',
     {
@@ -43,7 +42,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
     async (request) => ({ staff: await listStaff(deps.db, staffOf(request)) }),
   );
 
-  api.post<{ Body: { email: string; name: string; role: StaffRole; password: string } }>(
+  api.post(
     '/staff',
     {
       schema: {
@@ -64,7 +63,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
     async (request, reply) => reply.code(201).send(await createStaff(deps.db, staffOf(request), request.body)),
   );
 
-  api.patch<{ Params: { id: string }; Body: { role?: StaffRole; name?: string; disabled?: boolean } }>(
+  api.patch(
     '/staff/:id',
     {
       schema: {
@@ -88,7 +87,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
     },
   );
 
-  api.post<{ Body: { name: string } }>(
+  api.post(
     '/api-keys',
     {
       schema: {
@@ -106,7 +105,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
     async (request, reply) => reply.code(201).send(await createApiKey(deps.db, staffOf(request), request.body.name)),
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete(
     '/api-keys/:id',
     {
       schema: {
@@ -118,7 +117,7 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
     },
     async (request, reply) => {
       await revokeApiKey(deps.db, staffOf(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { SlugParams } from './reader.schemas.ts';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
 import { authorNamesByArticle } from '../content/reading.repository.ts';
 import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
@@ -60,14 +61,14 @@ ${cards.map((card) => item(card, site, authors.get(card.id) ?? []))}
 }
 
 /** RSS 2.0 for the site and for every section, tag and author. */
-export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerFeedRoutes(app: TypedFastify, deps: SiteDeps): void {
   app.get('/feed.xml', (request, reply) =>
     servePage(request, reply, deps.cache, async () => {
       const site = await deps.siteContext();
       return feed(deps, site.settings.title, '/', site.settings.description, {});
     }),
   );
-  app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) =>
+  app.get('/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async () => {
       const section = SLUG_PATTERN.test(request.params.slug)
         ? await findSectionBySlug(deps.db, request.params.slug)
@@ -83,7 +84,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
       );
     }),
   );
-  app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) =>
+  app.get('/tag/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async () => {
       const tag = SLUG_PATTERN.test(request.params.slug)
         ? await findTagBySlug(deps.db, request.params.slug)
@@ -95,7 +96,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
       });
     }),
   );
-  app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) =>
+  app.get('/author/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async () => {
       const author = SLUG_PATTERN.test(request.params.slug)
         ? await findAuthorBySlug(deps.db, request.params.slug)

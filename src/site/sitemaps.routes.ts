@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { SitemapFileParams } from './reader.schemas.ts';
 import { listAuthors, listTags } from '../content/taxonomy.repository.ts';
 import { publishedBetween, publishedMonths, publishedPages } from '../content/sitemap.repository.ts';
 import { authorPath, pagePath, sectionPath, tagPath } from '../content/urls.ts';
@@ -22,7 +23,7 @@ ${urls}</urlset>
 `.toString();
 
 /** Sitemap index, one sitemap per month of articles, the Google News sitemap and robots.txt. */
-export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerSitemapRoutes(app: TypedFastify, deps: SiteDeps): void {
   const { db } = deps;
 
   app.get('/robots.txt', async (_request, reply) => {
@@ -87,7 +88,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
     }),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) =>
+  app.get('/sitemaps/:file', { schema: { params: SitemapFileParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async () => {
       const match = MONTH_FILE.exec(request.params.file);
       if (!match) return { kind: 'missing' };
