@@ -248,11 +248,11 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   it('serves one port from several workers, restarts a worker that dies, and stops them all on SIGTERM', async () => {
     assert.equal(gaceta('migrate').status, 0);
     const handle = database();
-    const draft = await createDraft({ db: handle.db, invalidation: new Invalidation() }, null, {
+    const draft = await createDraft({ db: handle.db, invalidation: new Invalidation() }, SYSTEM.seed, {
       headline: 'Two processes, one newsroom',
       body: paragraphs('Served by whichever worker takes the connection.'),
     });
-    await publishArticle({ db: handle.db, invalidation: new Invalidation() }, null, draft.id);
+    await publishArticle({ db: handle.db, invalidation: new Invalidation() }, SYSTEM.seed, draft.id);
     await handle.close();
 
     const port = await freePort();
