@@ -21,6 +21,7 @@ import { html } from './http/html.ts';
 import { Invalidation } from './http/invalidation.ts';
 import { PageCache } from './http/page-cache.ts';
 import { lazyRequestLoggers } from './http/request-logger.ts';
+import { typed } from './http/typed-fastify.ts';
 
 export interface AppDeps {
   config: Config;
@@ -137,11 +138,12 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
 
   const siteDeps: SiteDeps = { db, cache, siteContext };
   await registerAdminApi(app, { config, db, storage: deps.storage, invalidation });
-  registerMediaRoutes(app, deps.storage);
-  registerIconRoutes(app, siteDeps);
-  registerFeedRoutes(app, siteDeps);
-  registerSitemapRoutes(app, siteDeps);
-  registerArchiveRoutes(app, siteDeps);
-  registerPageRoutes(app, siteDeps);
+  const reader = typed(app);
+  registerMediaRoutes(reader, deps.storage);
+  registerIconRoutes(reader, siteDeps);
+  registerFeedRoutes(reader, siteDeps);
+  registerSitemapRoutes(reader, siteDeps);
+  registerArchiveRoutes(reader, siteDeps);
+  registerPageRoutes(reader, siteDeps);
   return { app, invalidation, cache };
 }

@@ -162,8 +162,13 @@ describe('admin API', () => {
     assert.match(page.querySelector('.notice.correction')?.text ?? '', /starts at 7 p\.m\./);
 
     const revisions = await api('GET', `/articles/${article.id}/revisions`, editorHeaders);
-    assert.equal(revisions.json().revisions.length, 2, 'one revision per save (create, edit)');
+    assert.deepEqual(
+      revisions.json().revisions.map((r: { snapshot: { status: string } }) => r.snapshot.status),
+      ['published', 'scheduled', 'draft', 'draft'],
+      'one revision per change, newest first (create, edit, schedule, publish)',
+    );
     assert.equal(revisions.json().revisions[0].snapshot.dek, 'Residents expected in force.');
+    assert.ok(revisions.json().revisions.every((r: { staffId: string }) => r.staffId === editor.id));
 
     const unpublished = await api('POST', `/articles/${article.id}/unpublish`, editorHeaders);
     assert.equal(unpublished.json().status, 'unpublished');

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
@@ -12,8 +12,39 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { errors } from './schemas.ts';
+import { typed } from '../http/typed-fastify.ts';
 
 const PUBLIC_ROUTES = new Set(['POST /admin/api/session', 'GET /admin/api/openapi.json']);
+
+/**
+ * Documents the error answers every admin route can give, so the OpenAPI document lists what a
+ * route really answers: 400 when it validates input, 401 and (for changes) 403 behind sign-in, 404
+ * when it addresses something by id, 413 and 415 when it takes a body. Routes add their own (409…).
+ */
+function documentErrors(route: RouteOptions): void {
+  const schema = route.schema as (FastifySchema & { hide?: boolean; response?: Record<number, unknown> }) | undefined;
+  if (!schema || schema.hide) return;
+  const method = Array.isArray(route.method) ? route.method[0] : route.method;
+  const statuses: number[] = [];
+  if (schema.body || schema.params || schema.querystring) statuses.push(400);
+  if (!PUBLIC_ROUTES.has(`${method} ${route.url}`)) statuses.push(401);
+  if (method !== 'GET' && !PUBLIC_ROUTES.has(`${method} ${route.url}`)) statuses.push(403);
+  if (schema.params) statuses.push(404);
+  if (schema.body) statuses.push(413, 415);
+  route.schema = { ...schema, response: { ...errors(...statuses), ...schema.response } };
+}
+
+/** @fastify/swagger marks every body required; a route whose body may be left out says so with x-optional-body. */
+function markOptionalBodies<D extends { paths?: object }>(document: D): D {
+  for (const operations of Object.values(document.paths ?? {}))
+    for (const operation of Object.values(operations ?? {}) as Array<Record<string, unknown> | undefined>) {
+      if (typeof operation !== 'object' || !operation || !operation['x-optional-body']) continue;
+      delete operation['x-optional-body'];
+      (operation.requestBody as { required?: boolean }).required = false;
+    }
+  return document;
+}
 
 /** The staff JSON API under /admin/api, with its OpenAPI document generated from the route schemas. */
 export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): Promise<void> {
@@ -47,6 +78,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       schema: url.startsWith('/admin/api') ? schema : { ...schema, hide: true },
       url,
     }),
+    transformObject: (document) => ('openapiObject' in document ? markOptionalBodies(document.openapiObject) : {}),
   });
   app.decorateRequest('staff', null);
 
@@ -56,14 +88,25 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         const route = `${request.method} ${request.routeOptions.url ?? ''}`;
         if (!PUBLIC_ROUTES.has(route)) await authenticateStaff(request, deps.db);
       });
+      // An empty JSON body is no body (clients send Content-Type: application/json on a bare POST);
+      // anything else goes through Fastify's own parser and its prototype-poisoning checks.
+      const parseJson = api.getDefaultJsonParser('error', 'error');
+      api.removeContentTypeParser('application/json');
+      api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+        const text = body.toString();
+        if (text === '') return done(null, undefined);
+        return parseJson(request, text, done);
+      });
+      api.addHook('onRoute', documentErrors);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-      registerSessionRoutes(api, deps);
-      registerArticleRoutes(api, deps);
-      registerTaxonomyRoutes(api, deps);
-      registerMediaAdminRoutes(api, deps);
-      registerSiteAdminRoutes(api, deps);
-      registerFrontPageRoutes(api, deps);
-      registerStaffRoutes(api, deps);
+      const routes = typed(api);
+      registerSessionRoutes(routes, deps);
+      registerArticleRoutes(routes, deps);
+      registerTaxonomyRoutes(routes, deps);
+      registerMediaAdminRoutes(routes, deps);
+      registerSiteAdminRoutes(routes, deps);
+      registerFrontPageRoutes(routes, deps);
+      registerStaffRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { changeFrontPage, type FrontPageInput, frontPageView, MAX_FEATURED } from '../content/front-page.service.ts';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { changeFrontPage, frontPageView, MAX_FEATURED } from '../content/front-page.service.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
@@ -24,7 +24,7 @@ const PinView = Type.Object({
 const FrontPage = Type.Object({ lead: Type.Union([PinView, Type.Null()]), featured: Type.Array(PinView) });
 
 /** The home page's pinned lead and featured stories (editors and admins change them). */
-export function registerFrontPageRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerFrontPageRoutes(api: TypedFastify, deps: AdminDeps): void {
   api.get(
     '/front-page',
     {
@@ -37,7 +37,7 @@ export function registerFrontPageRoutes(api: FastifyInstance, deps: AdminDeps): 
     async () => frontPageView(deps.db),
   );
 
-  api.patch<{ Body: FrontPageInput }>(
+  api.patch(
     '/front-page',
     {
       schema: {

@@ -1,18 +1,50 @@
-import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { authorize } from '../content/policy.ts';
+import { type Static, Type } from '@sinclair/typebox';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { AppError } from '../http/errors.ts';
 import { imageSources, parseWidths } from '../media/images.ts';
 import type { ImageRow } from '../media/images.table.ts';
-import { findImage, storeImage, updateImageDetails } from '../media/images.service.ts';
-import { ALL_PAGES } from '../http/invalidation.ts';
-import { IdParams } from './schemas.ts';
+import { requireImage, storeImage, updateImageDetails } from '../media/images.service.ts';
+import { errors, IdParams, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
 const DETAIL_LIMIT = 2000;
 
-function presentImage(row: ImageRow): Record<string, unknown> {
+const ImageResponse = Open(
+  {
+    id: Type.String(),
+    format: Type.String(),
+    width: Type.Integer(),
+    height: Type.Integer(),
+    bytes: Type.Integer(),
+    widths: Type.Array(Type.Integer(), { description: 'widths of the renditions made' }),
+    alt: Type.String(),
+    caption: Type.String(),
+    credit: Type.String(),
+    src: Type.String(),
+    srcset: Type.String(),
+    webpSrcset: Type.String(),
+  },
+  'An image and its renditions',
+);
+
+const Detail = (maxLength: number, description: string) => Type.Optional(Type.String({ maxLength, description }));
+/** The multipart form the upload reads (documentation: the handler reads and checks the parts as they stream). */
+const UploadForm = Type.Object(
+  {
+    file: Type.String({
+      format: 'binary',
+      contentMediaType: 'application/octet-stream',
+      description: 'the image: JPEG, PNG, WebP, GIF or AVIF',
+    }),
+    alt: Detail(DETAIL_LIMIT, 'alternative text for readers who cannot see it'),
+    caption: Detail(DETAIL_LIMIT, 'caption shown under it'),
+    credit: Detail(DETAIL_LIMIT, 'who made it'),
+  },
+  { required: ['file'] },
+);
+
+function presentImage(row: ImageRow): Static<typeof ImageResponse> {
   const ref = { id: row.id, format: row.format, width: row.width, height: row.height, widths: parseWidths(row.widths) };
   const sources = imageSources(ref);
   return {
@@ -32,7 +64,7 @@ function presentImage(row: ImageRow): Record<string, unknown> {
 }
 
 /** Image upload (multipart: a "file" part plus optional alt, caption and credit fields). */
-export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerMediaAdminRoutes(api: TypedFastify, deps: AdminDeps): void {
   api.post(
     '/media/images',
     {
@@ -40,11 +72,15 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
         tags: ['media'],
         summary: 'Upload an image; renditions are made at once',
         consumes: ['multipart/form-data'],
+        body: UploadForm,
+        response: { 201: ImageResponse, ...errors(422) },
       },
+      // The form is a stream the handler reads part by part (stopping at the upload limit); Fastify
+      // never holds it as a body to validate, so UploadForm only documents it.
+      validatorCompiler: () => () => true,
     },
     async (request, reply) => {
       const actor = staffOf(request);
-      authorize(actor, 'media.upload');
       if (!request.isMultipart())
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the image as multipart/form-data with a "file" part.');
       let data: Buffer | undefined;
@@ -68,18 +104,19 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
       }
       if (!data)
         throw new AppError('VALIDATION_FAILED', 'No file was sent.', [{ field: 'file', message: 'is required' }]);
-      const row = await storeImage(deps, data, details, actor.id);
+      const row = await storeImage(deps, actor, data, details);
       return reply.code(201).send(presentImage(row));
     },
   );
 
-  api.patch<{ Params: { id: string }; Body: { alt?: string; caption?: string; credit?: string } }>(
+  api.patch(
     '/media/images/:id',
     {
       schema: {
         tags: ['media'],
         summary: "Change an image's alt text, caption or credit",
         params: IdParams,
+        response: { 200: ImageResponse },
         body: Type.Object(
           {
             alt: Type.Optional(Type.String({ maxLength: 1000 })),
@@ -90,25 +127,19 @@ export function registerMediaAdminRoutes(api: FastifyInstance, deps: AdminDeps):
         ),
       },
     },
-    async (request) => {
-      const existing = await findImage(deps.db, request.params.id);
-      if (!existing) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-      authorize(staffOf(request), 'media.edit', { createdBy: existing.created_by });
-      const row = await updateImageDetails(deps.db, request.params.id, request.body);
-      deps.invalidation.purge([ALL_PAGES]);
-      return presentImage(row ?? existing);
-    },
+    async (request) => presentImage(await updateImageDetails(deps, staffOf(request), request.params.id, request.body)),
   );
 
-  api.get<{ Params: { id: string } }>(
+  api.get(
     '/media/images/:id',
     {
-      schema: { tags: ['media'], summary: 'One image and its renditions', params: IdParams },
+      schema: {
+        tags: ['media'],
+        summary: 'One image and its renditions',
+        params: IdParams,
+        response: { 200: ImageResponse },
+      },
     },
-    async (request) => {
-      const row = await findImage(deps.db, request.params.id);
-      if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${request.params.id}.`);
-      return presentImage(row);
-    },
+    async (request) => presentImage(await requireImage(deps.db, request.params.id)),
   );
 }

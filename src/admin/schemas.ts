@@ -1,4 +1,54 @@
-import { Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The body may be left out (the route fills in `{}`); the OpenAPI document says so (admin.plugin.ts). */
+    'x-optional-body'?: boolean;
+  }
+}
 
 /** Route parameters of every admin route that addresses one thing by id. */
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed; `fields` names what to fix',
+  401: 'Not signed in, or the API key is not valid',
+  403: 'The policy does not allow this to the caller, or a session change came without its X-CSRF-Token',
+  404: 'Nothing with that id',
+  409: 'Conflicts with what exists: a taken slug or email, or a state that does not allow the change',
+  413: 'The body is larger than the server takes',
+  415: 'The body is not of a media type this route takes',
+  422: 'The upload could not be read as an image',
+  429: 'Too many attempts; wait a minute',
+};
+
+/** The one shape of every 4xx answer of the admin API (see the error handler in src/app.ts). */
+export function errorResponse(status: number): TSchema {
+  return Type.Object(
+    {
+      error: Type.Object({
+        code: Type.String({ description: 'a stable code such as VALIDATION_FAILED, FORBIDDEN, SLUG_TAKEN' }),
+        message: Type.String({ description: 'what went wrong, in words a person can act on' }),
+        fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+      }),
+    },
+    { description: ERROR_DESCRIPTIONS[status] ?? 'Error' },
+  );
+}
+
+/** Documented error answers beyond the ones every admin route gets (see documentErrors in admin.plugin.ts). */
+export const errors = (...statuses: number[]): Record<number, TSchema> =>
+  Object.fromEntries(statuses.map((status) => [status, errorResponse(status)]));
+
+/** A 204's (empty) answer. */
+export const NoContent = Type.Null({ description: 'Done; no content' });
+
+/**
+ * A JSON object whose listed properties are documented; others are still sent (the serializer
+ * would otherwise drop any field a service adds before its schema here is updated).
+ */
+export const Open = <P extends Record<string, TSchema>>(properties: P, description: string) =>
+  Type.Object(properties, { additionalProperties: true, description });
+
+export const ListOf = (key: string, item: TSchema, description: string) =>
+  Type.Object({ [key]: Type.Array(item) }, { additionalProperties: true, description });

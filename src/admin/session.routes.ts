@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { AppError } from '../http/errors.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
+import { errors, NoContent } from './schemas.ts';
 
 const SignIn = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
@@ -11,8 +12,8 @@ const SignIn = Type.Object(
 const StaffJson = Type.Object({ id: Type.String(), name: Type.String(), email: Type.String(), role: Type.String() });
 
 /** Sign in (rate limited per address), who am I, sign out. */
-export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  api.post<{ Body: { email: string; password: string } }>(
+export function registerSessionRoutes(api: TypedFastify, deps: AdminDeps): void {
+  api.post(
     '/session',
     {
       schema: {
@@ -20,7 +21,10 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
         summary: 'Sign in with email and password',
         body: SignIn,
         security: [],
-        response: { 200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }) },
+        response: {
+          200: Type.Object({ staff: StaffJson, csrfToken: Type.String(), expiresAt: Type.String() }),
+          ...errors(401, 429),
+        },
       },
       config: {
         rateLimit: {
@@ -58,10 +62,14 @@ export function registerSessionRoutes(api: FastifyInstance, deps: AdminDeps): vo
     async (request) => ({ staff: staffOf(request) }),
   );
 
-  api.delete('/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(deps.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
-    return reply.code(204).send();
-  });
+  api.delete(
+    '/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: NoContent } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await endSession(deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/admin' });
+      return reply.code(204).send(null);
+    },
+  );
 }

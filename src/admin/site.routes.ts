@@ -1,15 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { DocumentSchema } from '../content/document.ts';
-import { createPage, deletePage, listPages, type PageInput, updatePage } from '../content/pages.service.ts';
+import { createPage, deletePage, listPages, updatePage } from '../content/pages.service.ts';
 import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
-import { AppError } from '../http/errors.ts';
-import { ALL_PAGES } from '../http/invalidation.ts';
-import { isTimeZone } from '../i18n/i18n.ts';
-import { checkNavigation, type FieldProblem } from '../settings/navigation.ts';
-import { readSettings, type SiteSettings, SiteSettingsSchema, writeSettings } from '../settings/settings.ts';
-import { canStaff } from '../staff/policy.ts';
-import { IdParams } from './schemas.ts';
+import { readSettings, SiteSettingsSchema } from '../settings/settings.ts';
+import { updateSettings } from '../settings/settings.service.ts';
+import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -27,27 +23,42 @@ const pageFields = {
   status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published')])),
 };
 
+const PageJson = Open(
+  { id: Type.String(), slug: Type.String(), title: Type.String(), status: Type.String(), modifiedAt: Type.String() },
+  'A static page',
+);
+const RedirectJson = Open(
+  { id: Type.String(), fromPath: Type.String(), toPath: Type.String() },
+  'A permanent (301) redirect',
+);
+
 /** Static pages, redirects and site settings. */
-export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): void {
+export function registerSiteAdminRoutes(api: TypedFastify, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
 
-  api.get('/pages', { schema: { tags: ['pages'], summary: 'List static pages' } }, async () => ({
+  const listPagesSchema = {
+    tags: ['pages'],
+    summary: 'List static pages',
+    response: { 200: ListOf('pages', PageJson, 'Every static page') },
+  };
+  api.get('/pages', { schema: listPagesSchema }, async () => ({
     pages: await listPages(deps.db),
   }));
 
-  api.post<{ Body: PageInput & { title: string } }>(
+  api.post(
     '/pages',
     {
       schema: {
         tags: ['pages'],
         summary: 'Create a static page',
         body: Type.Object({ title: Title, ...pageFields }, { additionalProperties: false }),
+        response: { 201: PageJson, ...errors(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await createPage(content, staffOf(request), request.body)),
   );
 
-  api.patch<{ Params: { id: string }; Body: PageInput }>(
+  api.patch(
     '/pages/:id',
     {
       schema: {
@@ -55,80 +66,69 @@ export function registerSiteAdminRoutes(api: FastifyInstance, deps: AdminDeps): 
         summary: 'Change a static page',
         params: IdParams,
         body: Type.Object({ title: Type.Optional(Title), ...pageFields }, { additionalProperties: false }),
+        response: { 200: PageJson, ...errors(409) },
       },
     },
     async (request) => updatePage(content, staffOf(request), request.params.id, request.body),
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete(
     '/pages/:id',
-    { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams } },
+    { schema: { tags: ['pages'], summary: 'Delete a static page', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deletePage(content, staffOf(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
-  api.get('/redirects', { schema: { tags: ['redirects'], summary: 'List redirects' } }, async () => ({
+  const listRedirectsSchema = {
+    tags: ['redirects'],
+    summary: 'List redirects',
+    response: { 200: ListOf('redirects', RedirectJson, 'Every redirect') },
+  };
+  api.get('/redirects', { schema: listRedirectsSchema }, async () => ({
     redirects: await listRedirects(deps.db),
   }));
 
-  api.post<{ Body: { fromPath: string; toPath: string } }>(
+  api.post(
     '/redirects',
     {
       schema: {
         tags: ['redirects'],
         summary: 'Answer 301 from one path to another',
         body: Type.Object({ fromPath: Path, toPath: Path }, { additionalProperties: false }),
+        response: { 201: RedirectJson, ...errors(409) },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await createRedirect(content, staffOf(request), request.body.fromPath, request.body.toPath)),
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete(
     '/redirects/:id',
-    { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams } },
+    { schema: { tags: ['redirects'], summary: 'Remove a redirect', params: IdParams, response: { 204: NoContent } } },
     async (request, reply) => {
       await deleteRedirect(content, staffOf(request), request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
-  api.get('/settings', { schema: { tags: ['settings'], summary: 'Site settings' } }, async () => readSettings(deps.db));
+  api.get(
+    '/settings',
+    { schema: { tags: ['settings'], summary: 'Site settings', response: { 200: SiteSettingsSchema } } },
+    async () => readSettings(deps.db),
+  );
 
-  api.patch<{ Body: Partial<SiteSettings> }>(
+  api.patch(
     '/settings',
     {
       schema: {
         tags: ['settings'],
         summary: 'Change site settings and the header and footer navigation (admins)',
         body: Type.Partial(SiteSettingsSchema),
+        response: { 200: SiteSettingsSchema },
       },
     },
-    async (request) => {
-      if (!canStaff(staffOf(request), 'settings.manage'))
-        throw new AppError('FORBIDDEN', 'Only admins change site settings.');
-      const changes = { ...request.body };
-      const problems: FieldProblem[] = [];
-      if (changes.timeZone && !isTimeZone(changes.timeZone))
-        problems.push({ field: 'timeZone', message: 'must be an IANA time zone such as America/Mexico_City' });
-      for (const field of ['headerNavigation', 'footerNavigation'] as const) {
-        const items = changes[field];
-        if (items === undefined) continue;
-        const checked = await checkNavigation(deps.db, field, items);
-        problems.push(...checked.problems);
-        changes[field] = checked.items;
-      }
-      if (problems.length)
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `The settings were not changed: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
-          problems,
-        );
-      await writeSettings(deps.db, changes);
-      deps.invalidation.purge([ALL_PAGES]);
-      return readSettings(deps.db);
-    },
+    async (request) => updateSettings(content, staffOf(request), request.body),
   );
 }

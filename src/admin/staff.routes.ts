@@ -1,10 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
-import { AppError } from '../http/errors.ts';
-import { canStaff } from '../staff/policy.ts';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
-import type { StaffRole } from '../staff/staff.table.ts';
-import { IdParams } from './schemas.ts';
+import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
@@ -15,18 +12,37 @@ const Role = Type.Union([
   Type.Literal('admin'),
 ]);
 
+const StaffJson = Open(
+  { id: Type.String(), name: Type.String(), email: Type.String(), role: Role },
+  'A staff account (never its password)',
+);
+const StaffListItem = Open(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    email: Type.String(),
+    role: Role,
+    createdAt: Type.String(),
+    disabled: Type.Boolean(),
+  },
+  'A staff account',
+);
+
 /** Staff accounts (admins) and each staff member's own API keys. */
-export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void {
-  const requireAdmin = (request: Parameters<typeof staffOf>[0]): void => {
-    if (!canStaff(staffOf(request), 'staff.manage')) throw new AppError('FORBIDDEN', 'Only admins manage staff.');
-  };
+export function registerStaffRoutes(api: TypedFastify, deps: AdminDeps): void {
+  api.get(
+    '/staff',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'List staff (admins)',
+        response: { 200: ListOf('staff', StaffListItem, 'Every staff account'), ...errors(403) },
+      },
+    },
+    async (request) => ({ staff: await listStaff(deps.db, staffOf(request)) }),
+  );
 
-  api.get('/staff', { schema: { tags: ['staff'], summary: 'List staff (admins)' } }, async (request) => {
-    requireAdmin(request);
-    return { staff: await listStaff(deps.db) };
-  });
-
-  api.post<{ Body: { email: string; name: string; role: StaffRole; password: string } }>(
+  api.post(
     '/staff',
     {
       schema: {
@@ -41,15 +57,13 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
           },
           { additionalProperties: false },
         ),
+        response: { 201: StaffJson, ...errors(409) },
       },
     },
-    async (request, reply) => {
-      requireAdmin(request);
-      return reply.code(201).send(await createStaff(deps.db, request.body));
-    },
+    async (request, reply) => reply.code(201).send(await createStaff(deps.db, staffOf(request), request.body)),
   );
 
-  api.patch<{ Params: { id: string }; Body: { role?: StaffRole; name?: string; disabled?: boolean } }>(
+  api.patch(
     '/staff/:id',
     {
       schema: {
@@ -64,44 +78,46 @@ export function registerStaffRoutes(api: FastifyInstance, deps: AdminDeps): void
           },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Object({ ok: Type.Boolean() }), ...errors(409) },
       },
     },
     async (request) => {
-      requireAdmin(request);
-      if (
-        request.params.id === staffOf(request).id &&
-        (request.body.disabled || (request.body.role && request.body.role !== 'admin'))
-      ) {
-        throw new AppError('CONFLICT', 'Admins cannot demote or disable themselves; ask another admin.');
-      }
-      if (!(await updateStaff(deps.db, request.params.id, request.body)))
-        throw new AppError('NOT_FOUND', `No staff member with id ${request.params.id}.`);
+      await updateStaff(deps.db, staffOf(request), request.params.id, request.body);
       return { ok: true };
     },
   );
 
-  api.post<{ Body: { name: string } }>(
+  api.post(
     '/api-keys',
     {
       schema: {
         tags: ['staff'],
         summary: 'Create an API key for yourself (shown once)',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
+        response: {
+          201: Type.Object(
+            { id: Type.String(), key: Type.String({ description: 'send as Authorization: Bearer <key>' }) },
+            { description: 'The new key; this is the only time it is shown' },
+          ),
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createApiKey(deps.db, staffOf(request), request.body.name)),
+  );
+
+  api.delete(
+    '/api-keys/:id',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Revoke one of your API keys',
+        params: IdParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {
-      const actor = staffOf(request);
-      return reply.code(201).send(await createApiKey(deps.db, actor.id, request.body.name));
-    },
-  );
-
-  api.delete<{ Params: { id: string } }>(
-    '/api-keys/:id',
-    { schema: { tags: ['staff'], summary: 'Revoke one of your API keys', params: IdParams } },
-    async (request, reply) => {
-      if (!(await revokeApiKey(deps.db, staffOf(request).id, request.params.id)))
-        throw new AppError('NOT_FOUND', 'No such API key of yours.');
-      return reply.code(204).send();
+      await revokeApiKey(deps.db, staffOf(request), request.params.id);
+      return reply.code(204).send(null);
     },
   );
 }

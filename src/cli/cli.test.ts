@@ -11,6 +11,7 @@ import { openDatabase } from '../db/database.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
+import { SYSTEM } from '../staff/actor.ts';
 
 const CLI = path.resolve('src/cli/main.ts');
 
@@ -179,6 +180,12 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
         'the footer links the static pages',
       );
       assert.ok(JSON.parse(footer?.value ?? '[]').every((item: { id: string }) => pageIds.includes(item.id)));
+      const revisions = await db.selectFrom('revisions').select(['staff_id', 'system_task']).execute();
+      assert.ok(revisions.length >= 30);
+      assert.ok(
+        revisions.every((r) => r.staff_id === null && r.system_task === 'seed'),
+        "every revision the seed made is recorded as the seed's",
+      );
     } finally {
       await handle.close();
     }
@@ -205,11 +212,11 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   it('serves the site, publishes a story whose time came while it was down, and stops cleanly on SIGTERM', async () => {
     const handle = database();
     const deps = { db: handle.db, invalidation: new Invalidation() };
-    const draft = await createDraft(deps, null, {
+    const draft = await createDraft(deps, SYSTEM.seed, {
       headline: 'Results come in overnight',
       body: paragraphs('Counting continues.'),
     });
-    await publishArticle(deps, null, draft.id, new Date(Date.now() + 1000).toISOString());
+    await publishArticle(deps, SYSTEM.seed, draft.id, new Date(Date.now() + 1000).toISOString());
     await handle.close();
     await new Promise((resolve) => setTimeout(resolve, 1500)); // its time passes while no server runs
 
@@ -241,11 +248,11 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
   it('serves one port from several workers, restarts a worker that dies, and stops them all on SIGTERM', async () => {
     assert.equal(gaceta('migrate').status, 0);
     const handle = database();
-    const draft = await createDraft({ db: handle.db, invalidation: new Invalidation() }, null, {
+    const draft = await createDraft({ db: handle.db, invalidation: new Invalidation() }, SYSTEM.seed, {
       headline: 'Two processes, one newsroom',
       body: paragraphs('Served by whichever worker takes the connection.'),
     });
-    await publishArticle({ db: handle.db, invalidation: new Invalidation() }, null, draft.id);
+    await publishArticle({ db: handle.db, invalidation: new Invalidation() }, SYSTEM.seed, draft.id);
     await handle.close();
 
     const port = await freePort();

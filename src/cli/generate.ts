@@ -8,6 +8,7 @@ import { type ArticleDocument, storedBody } from '../content/document.ts';
 import { insertTaxonomyRow, listAuthors, listLabels, listSections, listTags } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import type { MediaStorage } from '../media/storage.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { drawIllustration } from './seed/illustrations.ts';
 
 const WORDS = (
@@ -119,9 +120,9 @@ export async function generateArchive(
       (
         await storeImage(
           { db, storage },
+          SYSTEM.seed,
           await drawIllustration({ motif, palette: ['#f4d6a0', '#c1440e'] }),
           { alt: `Illustration: ${motif}`, caption: 'A generated illustration', credit: 'Gaceta' },
-          null,
         )
       ).id,
     );

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from '../config.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { createStaff } from '../staff/staff.service.ts';
 import { STAFF_ROLES, type StaffRole } from '../staff/staff.table.ts';
 import { AppError } from '../http/errors.ts';
@@ -75,7 +76,7 @@ program
     withRuntime(async ({ handle }) => {
       const password = options.password ?? loadConfig().staffPassword;
       if (!password) throw new AppError('VALIDATION_FAILED', 'Give --password or set GACETA_STAFF_PASSWORD.');
-      const staff = await createStaff(handle.db, {
+      const staff = await createStaff(handle.db, SYSTEM.operator, {
         email: options.email,
         name: options.name,
         role: options.role,

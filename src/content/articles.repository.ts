@@ -4,6 +4,7 @@ import { runPrepared } from '../db/prepared.ts';
 import { EMPTY_DOCUMENT, storedBody } from './document.ts';
 import { listedAt } from './reader-scope.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
+import type { SystemTask } from '../staff/actor.ts';
 
 type Db = Kysely<Database>;
 
@@ -133,24 +134,33 @@ export async function dueScheduledIds(db: Db, now: string): Promise<string[]> {
 export async function insertRevision(
   db: Db,
   articleId: string,
-  staffId: string | null,
+  by: { staffId: string | null; systemTask: SystemTask | null },
   snapshot: unknown,
   id: string,
   createdAt: string,
 ): Promise<void> {
   await db
     .insertInto('revisions')
-    .values({ id, article_id: articleId, staff_id: staffId, snapshot: JSON.stringify(snapshot), created_at: createdAt })
+    .values({
+      id,
+      article_id: articleId,
+      staff_id: by.staffId,
+      system_task: by.systemTask,
+      snapshot: JSON.stringify(snapshot),
+      created_at: createdAt,
+    })
     .execute();
 }
 
 export async function listRevisions(
   db: Db,
   articleId: string,
-): Promise<Array<{ id: string; staff_id: string | null; created_at: string; snapshot: string }>> {
+): Promise<
+  Array<{ id: string; staff_id: string | null; system_task: SystemTask | null; created_at: string; snapshot: string }>
+> {
   return db
     .selectFrom('revisions')
-    .select(['id', 'staff_id', 'created_at', 'snapshot'])
+    .select(['id', 'staff_id', 'system_task', 'created_at', 'snapshot'])
     .where('article_id', '=', articleId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
 import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '../http/invalidation.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
+import { type Actor, staffIdOf, systemTaskOf } from '../staff/actor.ts';
 import {
   findArticleById,
   insertArticle,
@@ -77,7 +77,8 @@ async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<st
   throw new AppError('SLUG_TAKEN', `The slug ${wanted} is taken.`, [{ field: 'slug', message: 'is taken' }]);
 }
 
-async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Promise<void> {
+/** Keeps the article as it now stands, with who made the change (a member of staff or the system). */
+export async function snapshot(db: Db, row: ArticleRow, actor: Actor): Promise<void> {
   const [authorIds, tagIds, relatedIds, { body }] = await Promise.all([
     authorIdsOf(db, row.id),
     tagIdsOf(db, row.id),
@@ -85,7 +86,14 @@ async function snapshot(db: Db, row: ArticleRow, actor: StaffActor | null): Prom
     findArticleBody(db, row.id),
   ]);
   const state = { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds };
-  await insertRevision(db, row.id, actor?.id ?? null, state, newId(), nowIso());
+  await insertRevision(
+    db,
+    row.id,
+    { staffId: staffIdOf(actor), systemTask: systemTaskOf(actor) },
+    state,
+    newId(),
+    nowIso(),
+  );
 }
 
 /** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
@@ -107,22 +115,36 @@ async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Pr
   if (input.authorIds || input.tagIds) await syncListing(db, id);
 }
 
-/** Creates a draft; every save keeps a revision. */
-export async function createDraft(
-  deps: ContentDeps,
-  actor: StaffActor | null,
-  input: CreateArticleInput,
-): Promise<ArticleRow> {
-  if (actor) authorize(actor, 'article.create');
+/** A headline with letters in it, trimmed; only spaces is refused with a message, not stored empty. */
+function headlineOf(raw: string): string {
+  const headline = raw.trim();
+  if (!headline)
+    throw new AppError('VALIDATION_FAILED', 'The headline is blank: write a headline, not only spaces.', [
+      { field: 'headline', message: 'must contain more than spaces' },
+    ]);
+  return headline;
+}
+
+/** New drafts are public unless an editor says otherwise. */
+export const DEFAULT_ACCESS = 'public';
+
+/**
+ * Creates a draft; every save keeps a revision. Setting an access level other than the default is
+ * changing it (article.access): an author's draft starts public and an editor locks it.
+ */
+export async function createDraft(deps: ContentDeps, actor: Actor, input: CreateArticleInput): Promise<ArticleRow> {
+  authorize(actor, 'article.create');
+  if (input.access !== undefined && input.access !== DEFAULT_ACCESS) authorize(actor, 'article.access');
+  const headline = headlineOf(input.headline);
   return deps.db.transaction().execute(async (trx) => {
     await checkReferences(trx, input);
     const body = cleanDocument(input.body ?? EMPTY_DOCUMENT);
     const now = nowIso();
     const row: ArticleRow = {
       id: newId(),
-      slug: await uniqueSlug(trx, input.slug ?? slugify(input.headline)),
+      slug: await uniqueSlug(trx, input.slug ?? slugify(headline)),
       status: 'draft',
-      headline: input.headline.trim(),
+      headline,
       dek: input.dek ?? '',
       label_id: input.labelId ?? null,
       section_id: input.sectionId ?? null,
@@ -132,12 +154,12 @@ export async function createDraft(
       feature_image_alt: input.featureImage?.alt ?? '',
       feature_image_caption: input.featureImage?.caption ?? '',
       feature_image_credit: input.featureImage?.credit ?? '',
-      access: input.access ?? 'public',
+      access: input.access ?? DEFAULT_ACCESS,
       published_at: null,
       updated_at: null,
       modified_at: now,
       created_at: now,
-      created_by: actor?.id ?? null,
+      created_by: staffIdOf(actor),
       comment_count: 0,
     };
     if (input.slug && row.slug !== input.slug)
@@ -152,16 +174,19 @@ export async function createDraft(
 /** Applies an edit. A published article's changed address leaves a 301 behind. */
 export async function updateArticle(
   deps: ContentDeps,
-  actor: StaffActor | null,
+  actor: Actor,
   id: string,
   input: UpdateArticleInput,
 ): Promise<ArticleRow> {
+  const headline = input.headline === undefined ? undefined : headlineOf(input.headline);
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
     const before = await requireArticle(trx, id);
-    if (actor) authorize(actor, 'article.edit', before);
+    authorize(actor, 'article.edit', before);
+    // Sending the access level unchanged (a client that saves every field) is not changing it.
+    if (input.access !== undefined && input.access !== before.access) authorize(actor, 'article.access', before);
     await checkReferences(trx, input, id);
     const changes: ArticleRowUpdate = { modified_at: nowIso() };
-    if (input.headline !== undefined) changes.headline = input.headline.trim();
+    if (headline !== undefined) changes.headline = headline;
     if (input.slug !== undefined && input.slug !== before.slug) {
       if ((await uniqueSlug(trx, input.slug, id)) !== input.slug)
         throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);

@@ -1,3 +1,4 @@
+import type { SystemTask } from '../staff/actor.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /** Lifecycle of an article: drafts and scheduled articles are never shown to readers. */
@@ -78,6 +79,8 @@ export interface RevisionsTable {
   id: string;
   article_id: string;
   staff_id: string | null;
+  /** Set when the system made the change (scheduler, seed, operator); staff_id is then null. */
+  system_task: SystemTask | null;
   snapshot: string;
   created_at: string;
 }

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
+import type { Actor } from '../staff/actor.ts';
 import { authorize } from './policy.ts';
 import { cleanDocument, documentReferenceProblems } from './document-checks.ts';
 import { type ArticleDocument, EMPTY_DOCUMENT, parseDocument } from './document.ts';
@@ -106,7 +106,7 @@ export async function listPages(db: Kysely<Database>): Promise<PageSummary[]> {
 /** Creates a static page (a draft unless said otherwise). */
 export async function createPage(
   deps: PagesDeps,
-  actor: StaffActor,
+  actor: Actor,
   input: PageInput & { title: string },
 ): Promise<PageSummary> {
   authorize(actor, 'page.manage');
@@ -125,12 +125,7 @@ export async function createPage(
   return pageSummary(deps.db, id);
 }
 
-export async function updatePage(
-  deps: PagesDeps,
-  actor: StaffActor,
-  id: string,
-  input: PageInput,
-): Promise<PageSummary> {
+export async function updatePage(deps: PagesDeps, actor: Actor, id: string, input: PageInput): Promise<PageSummary> {
   authorize(actor, 'page.manage');
   await pageSummary(deps.db, id);
   if (input.slug) await checkPageSlug(deps.db, input.slug, id);
@@ -151,7 +146,7 @@ export async function updatePage(
   return pageSummary(deps.db, id);
 }
 
-export async function deletePage(deps: PagesDeps, actor: StaffActor, id: string): Promise<void> {
+export async function deletePage(deps: PagesDeps, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'page.manage');
   const result = await deps.db.deleteFrom('pages').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No page with id ${id}.`);

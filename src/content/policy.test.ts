@@ -1,56 +1,78 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canStaff, type StaffAction } from '../staff/policy.ts';
+import { AppError } from '../http/errors.ts';
+import { SYSTEM, SYSTEM_TASKS } from '../staff/actor.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
-import { can, type ContentAction, type PolicyArticle } from './policy.ts';
+import { authorize, can, type ContentAction, type PolicyActor, type PolicyArticle } from './policy.ts';
 
 const ROLES: StaffRole[] = ['contributor', 'author', 'editor', 'admin'];
 const me = 'staff-me';
+/** Every actor a column stands for: the four staff roles, then the system's tasks. */
+const ACTORS: PolicyActor[] = [...ROLES.map((role) => ({ id: me, role })), ...SYSTEM_TASKS.map((task) => SYSTEM[task])];
 const ownDraft: PolicyArticle = { createdBy: me, status: 'draft' };
 const ownPublished: PolicyArticle = { createdBy: me, status: 'published' };
+const ownScheduled: PolicyArticle = { createdBy: me, status: 'scheduled' };
 const othersDraft: PolicyArticle = { createdBy: 'someone-else', status: 'draft' };
 const othersPublished: PolicyArticle = { createdBy: 'someone-else', status: 'published' };
+const othersScheduled: PolicyArticle = { createdBy: 'someone-else', status: 'scheduled' };
+const systemsDraft: PolicyArticle = { createdBy: null, status: 'draft' };
 
-// Y = allowed, . = refused; columns are contributor, author, editor, admin.
-const CONTENT_TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
-  ['article.create', undefined, 'YYYY'],
-  ['article.read', othersDraft, 'YYYY'],
-  ['article.edit', ownDraft, 'YYYY'],
-  ['article.edit', ownPublished, '.YYY'],
-  ['article.edit', othersDraft, '..YY'],
-  ['article.edit', othersPublished, '..YY'],
-  ['article.publish', ownDraft, '.YYY'],
-  ['article.publish', othersDraft, '..YY'],
-  ['article.unpublish', ownPublished, '.YYY'],
-  ['article.unpublish', othersPublished, '..YY'],
-  ['article.correct', ownPublished, '.YYY'],
-  ['article.correct', othersPublished, '..YY'],
-  ['media.upload', undefined, 'YYYY'],
-  ['media.edit', { createdBy: me, status: 'draft' }, 'YYYY'],
-  ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY'],
-  ['taxonomy.manage', undefined, '..YY'],
-  ['page.manage', undefined, '..YY'],
-  ['redirect.manage', undefined, '..YY'],
-  ['frontPage.manage', undefined, '..YY'],
+// Y = allowed, . = refused. Columns: contributor, author, editor, admin | scheduler, seed, operator.
+const TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
+  ['article.create', undefined, 'YYYY|.Y.'],
+  ['article.read', othersDraft, 'YYYY|YY.'],
+  ['article.edit', ownDraft, 'YYYY|.Y.'],
+  ['article.edit', ownPublished, '.YYY|.Y.'],
+  ['article.edit', othersDraft, '..YY|.Y.'],
+  ['article.edit', othersPublished, '..YY|.Y.'],
+  ['article.edit', systemsDraft, '..YY|.Y.'],
+  ['article.access', ownDraft, '..YY|.Y.'],
+  ['article.access', ownPublished, '..YY|.Y.'],
+  ['article.access', othersPublished, '..YY|.Y.'],
+  ['article.access', undefined, '..YY|.Y.'],
+  ['article.publish', ownDraft, '.YYY|.Y.'],
+  ['article.publish', othersDraft, '..YY|.Y.'],
+  ['article.publishDue', ownScheduled, '....|Y..'],
+  ['article.publishDue', othersScheduled, '....|Y..'],
+  ['article.unpublish', ownPublished, '.YYY|.Y.'],
+  ['article.unpublish', othersPublished, '..YY|.Y.'],
+  ['article.correct', ownPublished, '.YYY|.Y.'],
+  ['article.correct', othersPublished, '..YY|.Y.'],
+  ['media.upload', undefined, 'YYYY|.Y.'],
+  ['media.edit', { createdBy: me, status: 'draft' }, 'YYYY|.Y.'],
+  ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY|.Y.'],
+  ['taxonomy.manage', undefined, '..YY|.Y.'],
+  ['page.manage', undefined, '..YY|.Y.'],
+  ['redirect.manage', undefined, '..YY|.Y.'],
+  ['frontPage.manage', undefined, '..YY|.Y.'],
 ];
 
-const STAFF_TABLE: Array<[StaffAction, string]> = [
-  ['staff.manage', '...Y'],
-  ['settings.manage', '...Y'],
-  ['apiKey.manageOwn', 'YYYY'],
-];
+const row = (check: (actor: PolicyActor) => boolean): string => {
+  const marks = ACTORS.map((actor) => (check(actor) ? 'Y' : '.'));
+  return `${marks.slice(0, ROLES.length).join('')}|${marks.slice(ROLES.length).join('')}`;
+};
 
-describe('policies: every role against every action', () => {
-  for (const [action, article, expected] of CONTENT_TABLE) {
+describe('content policy: every staff role and system task against every action', () => {
+  for (const [action, article, expected] of TABLE) {
     const what = article ? `${article.createdBy === me ? 'own' : "another's"} ${article.status}` : '';
-    it(`${action} ${what}: ${expected}`, () => {
-      const actual = ROLES.map((role) => (can({ id: me, role }, action, article) ? 'Y' : '.')).join('');
-      assert.equal(actual, expected);
-    });
+    it(`${action} ${what}: ${expected}`, () =>
+      assert.equal(
+        row((actor) => can(actor, action, article)),
+        expected,
+      ));
   }
-  for (const [action, expected] of STAFF_TABLE) {
-    it(`${action}: ${expected}`, () => {
-      assert.equal(ROLES.map((role) => (canStaff({ role }, action) ? 'Y' : '.')).join(''), expected);
-    });
-  }
+
+  it('refuses with FORBIDDEN and says who may not do what', () => {
+    assert.throws(
+      () => authorize({ id: me, role: 'author' }, 'article.access'),
+      (error: unknown) =>
+        error instanceof AppError &&
+        error.status === 403 &&
+        /An author may not change an article's access level/.test(error.message),
+    );
+    assert.throws(
+      () => authorize(SYSTEM.scheduler, 'article.edit'),
+      (error: unknown) => error instanceof AppError && /The system \(scheduler\) may not edit/.test(error.message),
+    );
+  });
 });

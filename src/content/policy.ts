@@ -1,13 +1,16 @@
 import { AppError } from '../http/errors.ts';
+import { describeActor, isSystem, type SystemActor, type SystemTask } from '../staff/actor.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import type { ArticleRow } from './articles.table.ts';
 
-/** What a newsroom can do with content. Authorization for every content route goes through can(). */
+/** What a newsroom can do with content. Every content service authorizes through can(). */
 export type ContentAction =
   | 'article.create'
   | 'article.read'
   | 'article.edit'
+  | 'article.access'
   | 'article.publish'
+  | 'article.publishDue'
   | 'article.unpublish'
   | 'article.correct'
   | 'media.upload'
@@ -17,10 +20,8 @@ export type ContentAction =
   | 'redirect.manage'
   | 'frontPage.manage';
 
-export interface PolicyActor {
-  id: string;
-  role: StaffRole;
-}
+/** A member of staff (by id and role) or the system. */
+export type PolicyActor = { id: string; role: StaffRole } | SystemActor;
 export interface PolicyArticle {
   createdBy: string | null;
   status: 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -30,41 +31,91 @@ export interface PolicyOwned {
   createdBy: string | null;
 }
 
+/** What each system task may do with content; it owns nothing, so only these rows apply. */
+const SYSTEM_MAY: Record<SystemTask, ReadonlySet<ContentAction>> = {
+  // Publishing what an editor scheduled is the scheduler's only job.
+  scheduler: new Set(['article.read', 'article.publishDue']),
+  // Loading a newsroom (demo, generated archive, fixtures) writes content the way an editor would.
+  seed: new Set([
+    'article.create',
+    'article.read',
+    'article.edit',
+    'article.access',
+    'article.publish',
+    'article.unpublish',
+    'article.correct',
+    'media.upload',
+    'media.edit',
+    'taxonomy.manage',
+    'page.manage',
+    'redirect.manage',
+    'frontPage.manage',
+  ]),
+  operator: new Set(),
+};
+
 const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
-const atLeast = (actor: PolicyActor, role: StaffRole): boolean => RANK[actor.role] >= RANK[role];
-const owns = (actor: PolicyActor, thing?: PolicyOwned): boolean => thing !== undefined && thing.createdBy === actor.id;
+const atLeast = (role: StaffRole, least: StaffRole): boolean => RANK[role] >= RANK[least];
+const owns = (id: string, thing?: PolicyOwned): boolean => thing !== undefined && thing.createdBy === id;
 
 /**
- * Contributors write drafts only; authors publish their own; editors publish anything and manage
- * sections, tags, labels, authors, pages, redirects and the home page's pinned stories; admins also manage staff and settings.
+ * Contributors write drafts only; authors publish their own; editors publish anything, set access
+ * levels and manage sections, tags, labels, authors, pages, redirects and the home page's pinned
+ * stories; admins also manage staff and settings. The system does only what its task needs (SYSTEM_MAY).
  */
 export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle | PolicyOwned): boolean {
+  if (isSystem(actor)) return SYSTEM_MAY[actor.task].has(action);
+  const { id, role } = actor;
   switch (action) {
     case 'article.create':
     case 'article.read':
     case 'media.upload':
       return true;
     case 'article.edit':
-      if (atLeast(actor, 'editor')) return true;
-      if (actor.role === 'author') return owns(actor, article);
-      return owns(actor, article) && article !== undefined && 'status' in article && article.status === 'draft';
+      if (atLeast(role, 'editor')) return true;
+      if (role === 'author') return owns(id, article);
+      return owns(id, article) && article !== undefined && 'status' in article && article.status === 'draft';
     case 'article.publish':
     case 'article.unpublish':
     case 'article.correct':
-      return atLeast(actor, 'editor') || (actor.role === 'author' && owns(actor, article));
+      return atLeast(role, 'editor') || (role === 'author' && owns(id, article));
+    // Who may read a story is the newsroom's business decision, not the writer's: an author can
+    // neither make a paid story free nor lock their own.
+    case 'article.access':
+      return atLeast(role, 'editor');
+    case 'article.publishDue':
+      return false;
     case 'media.edit':
-      return atLeast(actor, 'editor') || owns(actor, article);
+      return atLeast(role, 'editor') || owns(id, article);
     case 'taxonomy.manage':
     case 'page.manage':
     case 'redirect.manage':
     case 'frontPage.manage':
-      return atLeast(actor, 'editor');
+      return atLeast(role, 'editor');
   }
 }
 
-/** Throws FORBIDDEN unless the policy allows the action. */
+/** How a refusal names each action. */
+const PHRASE: Record<ContentAction, string> = {
+  'article.create': 'create articles',
+  'article.read': 'read articles in the admin',
+  'article.edit': 'edit this article',
+  'article.access': "change an article's access level (public, members, paid); ask an editor",
+  'article.publish': 'publish or schedule this article',
+  'article.publishDue': 'publish scheduled articles on the scheduler’s behalf',
+  'article.unpublish': 'withdraw this article',
+  'article.correct': 'add corrections to this article',
+  'media.upload': 'upload images',
+  'media.edit': "change this image's details",
+  'taxonomy.manage': 'manage sections, tags, labels or authors',
+  'page.manage': 'manage static pages',
+  'redirect.manage': 'manage redirects',
+  'frontPage.manage': 'pin stories to the home page',
+};
+
+/** Throws FORBIDDEN, naming who and what, unless the policy allows the action. */
 export function authorize(actor: PolicyActor, action: ContentAction, thing?: ArticleRow | PolicyOwned): void {
   const subject = thing && 'status' in thing ? { createdBy: thing.created_by, status: thing.status } : thing;
-  const allowed = can(actor, action, subject);
-  if (!allowed) throw new AppError('FORBIDDEN', `A ${actor.role} may not do ${action} here.`);
+  if (!can(actor, action, subject))
+    throw new AppError('FORBIDDEN', `${describeActor(actor)} may not ${PHRASE[action]}.`);
 }

@@ -1,9 +1,9 @@
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
+import { type Actor, staffIdOf, SYSTEM } from '../staff/actor.ts';
 import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from './articles.repository.ts';
-import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { type ContentDeps, purgeKeysFor, requireArticle, snapshot } from './articles.service.ts';
 import { removeLapsedPins } from './front-page.service.ts';
 import { authorize } from './policy.ts';
 import { listedForSomeReader } from './reader-scope.ts';
@@ -12,7 +12,7 @@ import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table
 /** Publishes now, or schedules for a future instant. A scheduled article goes live when its time comes. */
 export async function publishArticle(
   deps: ContentDeps,
-  actor: StaffActor | null,
+  actor: Actor,
   id: string,
   publishAt?: string,
 ): Promise<ArticleRow> {
@@ -23,7 +23,7 @@ export async function publishArticle(
     ]);
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
     const before = await requireArticle(trx, id);
-    if (actor) authorize(actor, 'article.publish', before);
+    authorize(actor, 'article.publish', before);
     if (!before.headline.trim())
       throw new AppError('VALIDATION_FAILED', 'An article needs a headline to be published.', [
         { field: 'headline', message: 'is empty' },
@@ -42,6 +42,7 @@ export async function publishArticle(
     });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
+    await snapshot(trx, after, actor);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
   deps.invalidation.purge(keys);
@@ -49,10 +50,10 @@ export async function publishArticle(
 }
 
 /** Withdraws a published or scheduled article; its address answers 410 from then on. */
-export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | null, id: string): Promise<ArticleRow> {
+export async function unpublishArticle(deps: ContentDeps, actor: Actor, id: string): Promise<ArticleRow> {
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
     const before = await requireArticle(trx, id);
-    if (actor) authorize(actor, 'article.unpublish', before);
+    authorize(actor, 'article.unpublish', before);
     if (before.status === 'draft') throw new AppError('CONFLICT', 'A draft is not published.');
     await updateArticleRow(trx, id, {
       status: before.status === 'scheduled' ? 'draft' : 'unpublished',
@@ -60,6 +61,7 @@ export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | nu
     });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
+    await snapshot(trx, after, actor);
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
   deps.invalidation.purge(keys);
@@ -69,7 +71,7 @@ export async function unpublishArticle(deps: ContentDeps, actor: StaffActor | nu
 /** Adds a dated correction or clarification to a published article. */
 export async function addCorrection(
   deps: ContentDeps,
-  actor: StaffActor | null,
+  actor: Actor,
   id: string,
   kind: CorrectionKind,
   body: string,
@@ -77,7 +79,7 @@ export async function addCorrection(
 ): Promise<CorrectionRow> {
   const { correction, keys } = await deps.db.transaction().execute(async (trx) => {
     const article = await requireArticle(trx, id);
-    if (actor) authorize(actor, 'article.correct', article);
+    authorize(actor, 'article.correct', article);
     if (!listedForSomeReader(article)) throw new AppError('CONFLICT', 'Corrections are added to published articles.');
     const correction: CorrectionRow = {
       id: newId(),
@@ -85,7 +87,7 @@ export async function addCorrection(
       kind,
       body: body.trim(),
       published_at: at,
-      created_by: actor?.id ?? null,
+      created_by: staffIdOf(actor),
     };
     await insertCorrection(trx, correction);
     await updateArticleRow(trx, id, { modified_at: nowIso() });
@@ -95,16 +97,21 @@ export async function addCorrection(
   return correction;
 }
 
-/** Publishes every scheduled article whose time has come, including ones missed while the server was down. */
-export async function publishDueArticles(deps: ContentDeps, now = nowIso()): Promise<string[]> {
+/**
+ * Publishes every scheduled article whose time has come, including ones missed while the server was
+ * down. The scheduler runs it as the system (SYSTEM.scheduler); each publication keeps a revision by it.
+ */
+export async function publishDueArticles(deps: ContentDeps, actor: Actor, now = nowIso()): Promise<string[]> {
   const due = await dueScheduledIds(deps.db, now);
   for (const id of due) {
     const keys = await deps.db.transaction().execute(async (trx) => {
       const before = await requireArticle(trx, id);
+      authorize(actor, 'article.publishDue', before);
       if (before.status !== 'scheduled') return [];
       await updateArticleRow(trx, id, { status: 'published' });
       await syncListing(trx, id);
       const after = await requireArticle(trx, id);
+      await snapshot(trx, after, actor);
       return purgeKeysFor(trx, before, after);
     });
     deps.invalidation.purge(keys);
@@ -119,7 +126,7 @@ export function startScheduler(deps: ContentDeps, intervalMs: number, onError: (
     if (running) return;
     running = true;
     try {
-      await publishDueArticles(deps);
+      await publishDueArticles(deps, SYSTEM.scheduler);
       await removeLapsedPins(deps);
     } catch (error) {
       onError(error);

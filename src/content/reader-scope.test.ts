@@ -22,6 +22,7 @@ import { readArticle } from './reading.service.ts';
 import { listedAuthors, listedTags, publishedBetween } from './sitemap.repository.ts';
 import { articlePath } from './urls.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { feedPage } from '../site/feeds.routes.ts';
 import { siteContextLoader } from '../site/site-context.ts';
 import { articlePage } from '../site/views/article.ts';
@@ -146,11 +147,12 @@ describe('reader scope: every viewer × every surface', () => {
       });
       ids.set(story, row.id);
       if (story === 'scheduled')
-        await publishArticle(deps, null, row.id, new Date(Date.now() + 24 * HOUR).toISOString());
-      else if (story !== 'draft') await publishArticle(deps, null, row.id, new Date(Date.now() - HOUR).toISOString());
+        await publishArticle(deps, SYSTEM.seed, row.id, new Date(Date.now() + 24 * HOUR).toISOString());
+      else if (story !== 'draft')
+        await publishArticle(deps, SYSTEM.seed, row.id, new Date(Date.now() - HOUR).toISOString());
       if (story !== 'draft' && story !== 'scheduled')
         await makeCorrection(t, row.id, 'correction', `A correction to the ${story} story.`);
-      if (story === 'withdrawn') await unpublishArticle(deps, null, row.id);
+      if (story === 'withdrawn') await unpublishArticle(deps, SYSTEM.seed, row.id);
       await updateArticleRow(db, row.id, { comment_count: comments(story) });
     }
     // A public story elsewhere that refers to every other story: an inline card and an editor's pick each.

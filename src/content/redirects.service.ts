@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
+import type { Actor } from '../staff/actor.ts';
 import type { PagesDeps } from './pages.service.ts';
 import { authorize } from './policy.ts';
 
@@ -42,7 +42,7 @@ export async function listRedirects(
 /** An editor's redirect from one site path to another. */
 export async function createRedirect(
   deps: PagesDeps,
-  actor: StaffActor,
+  actor: Actor,
   fromPath: string,
   toPath: string,
 ): Promise<{ id: string; fromPath: string; toPath: string }> {
@@ -64,7 +64,7 @@ export async function createRedirect(
   return { id, fromPath, toPath };
 }
 
-export async function deleteRedirect(deps: PagesDeps, actor: StaffActor, id: string): Promise<void> {
+export async function deleteRedirect(deps: PagesDeps, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'redirect.manage');
   const result = await deps.db.deleteFrom('redirects').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', `No redirect with id ${id}.`);

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation, LIST_PAGES } from '../http/invalidation.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
+import type { Actor } from '../staff/actor.ts';
 import { authorize } from './policy.ts';
 import { insertTaxonomyRow, type TaxonomyTable } from './taxonomy.repository.ts';
 import { RESERVED_SLUGS, slugify } from './urls.ts';
@@ -81,7 +81,7 @@ export async function listTaxonomy(db: Kysely<Database>, kind: TaxonomyKind): Pr
  */
 export async function createTaxonomyItem(
   deps: TaxonomyDeps,
-  actor: StaffActor,
+  actor: Actor,
   kind: TaxonomyKind,
   input: Item & { name: string; slug?: string },
 ): Promise<Item> {
@@ -102,7 +102,7 @@ export async function createTaxonomyItem(
 /** Changes one; its name may be on any page (navigation, bylines, labels on cards), so every page is purged. */
 export async function updateTaxonomyItem(
   deps: TaxonomyDeps,
-  actor: StaffActor,
+  actor: Actor,
   kind: TaxonomyKind,
   id: string,
   input: Item & { slug?: string },
@@ -119,7 +119,7 @@ export async function updateTaxonomyItem(
 /** Deletes one; articles keep their text and lose only the reference. */
 export async function deleteTaxonomyItem(
   deps: TaxonomyDeps,
-  actor: StaffActor,
+  actor: Actor,
   kind: TaxonomyKind,
   id: string,
 ): Promise<void> {

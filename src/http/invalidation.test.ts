@@ -10,6 +10,7 @@ import { buildApp } from '../app.ts';
 import { Invalidation, LIST_PAGES } from './invalidation.ts';
 import { PageCache } from './page-cache.ts';
 import { redisTransport, type RedisTransport } from './redis-invalidation.ts';
+import { SYSTEM } from '../staff/actor.ts';
 
 const REDIS = process.env.TEST_REDIS_URL;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,8 +92,11 @@ describe(
         'home page cached in process two',
       );
       const deps = { db: one.handle.db, invalidation: one.invalidation };
-      const draft = await createDraft(deps, null, { headline: 'Storm reaches the coast', body: paragraphs('Text.') });
-      await publishArticle(deps, null, draft.id);
+      const draft = await createDraft(deps, SYSTEM.seed, {
+        headline: 'Storm reaches the coast',
+        body: paragraphs('Text.'),
+      });
+      await publishArticle(deps, SYSTEM.seed, draft.id);
       let seen = false;
       for (let i = 0; i < 40 && !seen; i++) {
         seen = (await two.app.inject('/')).body.includes('Storm reaches the coast');

@@ -2,7 +2,10 @@ import sharp, { type Sharp } from 'sharp';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
+import { authorize } from '../content/policy.ts';
 import { AppError } from '../http/errors.ts';
+import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
+import { type Actor, staffIdOf } from '../staff/actor.ts';
 import { FORMAT_EXTENSIONS, renditionKey, renditionWidths } from './images.ts';
 import type { ImageRow } from './images.table.ts';
 import type { MediaStorage } from './storage.ts';
@@ -22,10 +25,11 @@ export interface ImageDeps {
 /** Keeps the original and makes renditions (several widths, WebP and the original format); all or nothing. */
 export async function storeImage(
   deps: ImageDeps,
+  actor: Actor,
   data: Buffer,
   details: ImageDetails,
-  staffId: string | null,
 ): Promise<ImageRow> {
+  authorize(actor, 'media.upload');
   const metadata = await sharp(data)
     .metadata()
     .catch(() => null);
@@ -66,7 +70,7 @@ export async function storeImage(
       caption: details.caption ?? '',
       credit: details.credit ?? '',
       created_at: nowIso(),
-      created_by: staffId,
+      created_by: staffIdOf(actor),
     };
     await deps.db.insertInto('images').values(row).execute();
     return row;
@@ -102,13 +106,26 @@ export async function findImages(db: Kysely<Database>, ids: readonly string[]): 
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** Changes an image's alt text, caption or credit (pages then show the new ones). */
+/** An image by id, or IMAGE_NOT_FOUND. */
+export async function requireImage(db: Kysely<Database>, id: string): Promise<ImageRow> {
+  const row = await findImage(db, id);
+  if (!row) throw new AppError('IMAGE_NOT_FOUND', `No image with id ${id}.`);
+  return row;
+}
+
+/** Changes an image's alt text, caption or credit (its uploader, or an editor); pages then show the new ones. */
 export async function updateImageDetails(
-  db: Kysely<Database>,
+  deps: { db: Kysely<Database>; invalidation: Invalidation },
+  actor: Actor,
   id: string,
   details: ImageDetails,
-): Promise<ImageRow | undefined> {
+): Promise<ImageRow> {
+  const existing = await requireImage(deps.db, id);
+  authorize(actor, 'media.edit', { createdBy: existing.created_by });
   const changes = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
-  if (Object.keys(changes).length) await db.updateTable('images').set(changes).where('id', '=', id).execute();
-  return findImage(db, id);
+  if (Object.keys(changes).length === 0) return existing;
+  await deps.db.updateTable('images').set(changes).where('id', '=', id).execute();
+  // Every page that shows the image (as a feature, in a body, on a card) repaints.
+  deps.invalidation.purge([ALL_PAGES]);
+  return requireImage(deps.db, id);
 }

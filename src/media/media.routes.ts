@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { AppError } from '../http/errors.ts';
 import { EXTENSION_TYPES } from './images.ts';
 import type { MediaStorage } from './storage.ts';
@@ -8,9 +9,12 @@ import type { MediaStorage } from './storage.ts';
 const RENDITION_FILE = /^(\d{1,5})\.(jpg|png|webp|gif|avif)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// Plain strings: an address that names no rendition is a 404, checked below, not a 400.
+const RenditionParams = Type.Object({ id: Type.String(), file: Type.String() });
+
 /** Serves image renditions; their addresses never change, so they are cached for a year. */
-export function registerMediaRoutes(app: FastifyInstance, storage: MediaStorage): void {
-  app.get<{ Params: { id: string; file: string } }>('/media/images/:id/:file', async (request, reply) => {
+export function registerMediaRoutes(app: TypedFastify, storage: MediaStorage): void {
+  app.get('/media/images/:id/:file', { schema: { params: RenditionParams } }, async (request, reply) => {
     const { id, file } = request.params;
     const match = RENDITION_FILE.exec(file);
     if (!UUID.test(id) || !match) throw new AppError('NOT_FOUND', 'No such image.');

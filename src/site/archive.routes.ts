@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { PageQuery, SlugParams } from './reader.schemas.ts';
 import { type CardFilter, listCards } from '../content/cards.repository.ts';
 import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
 import type { SectionRow } from '../content/taxonomy.table.ts';
@@ -47,8 +48,8 @@ export function sectionArchive(
 }
 
 /** Tag and author archives. */
-export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): void {
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/tag/:slug', (request, reply) => {
+export function registerArchiveRoutes(app: TypedFastify, deps: SiteDeps): void {
+  app.get('/tag/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
     const page = parsePageNumber(request.query.page);
     return servePage(
       request,
@@ -71,7 +72,7 @@ export function registerArchiveRoutes(app: FastifyInstance, deps: SiteDeps): voi
     );
   });
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/author/:slug', (request, reply) => {
+  app.get('/author/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
     const page = parsePageNumber(request.query.page);
     return servePage(
       request,

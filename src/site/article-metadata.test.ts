@@ -7,6 +7,7 @@ import { addCorrection, publishArticle, publishDueArticles, unpublishArticle } f
 import { storeImage } from '../media/images.service.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeCorrection, makeSection, paragraphs, pngBytes } from '../testing/factories.ts';
+import { SYSTEM } from '../staff/actor.ts';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap', 'item'].includes(name) });
 const meta = (page: ReturnType<typeof parse>, property: string): string | undefined =>
@@ -25,12 +26,9 @@ describe('what an article page and its feeds declare', () => {
   after(() => t.close());
 
   it('lists each rendition of an upload wider than 1920 px once, and declares the shared rendition’s own size', async () => {
-    const wide = await storeImage(
-      { db: deps.db, storage: t.storage },
-      await pngBytes(2400, 1350),
-      { alt: 'Wide' },
-      null,
-    );
+    const wide = await storeImage({ db: deps.db, storage: t.storage }, SYSTEM.seed, await pngBytes(2400, 1350), {
+      alt: 'Wide',
+    });
     assert.deepEqual(JSON.parse(wide.widths), [320, 640, 960, 1280, 1920]);
     const section = await makeSection(deps.db, 'Photo');
     const article = await makeArticle(t, {
@@ -58,7 +56,7 @@ describe('what an article page and its feeds declare', () => {
   });
 
   it('shows images stored before the fix (1920 listed twice) with each width once', async () => {
-    const wide = await storeImage({ db: deps.db, storage: t.storage }, await pngBytes(2400, 1350), {}, null);
+    const wide = await storeImage({ db: deps.db, storage: t.storage }, SYSTEM.seed, await pngBytes(2400, 1350), {});
     await deps.db
       .updateTable('images')
       .set({ widths: '[320,640,960,1280,1920,1920]' })
@@ -73,14 +71,14 @@ describe('what an article page and its feeds declare', () => {
 
   it('has one "modified" time on every surface: never before publication, moved by a correction', async () => {
     const section = await makeSection(deps.db, 'Schedule');
-    const draft = await createDraft(deps, null, {
+    const draft = await createDraft(deps, SYSTEM.seed, {
       headline: 'Polls open at eight',
       sectionId: section.id,
       body: paragraphs('Voting starts.'),
     });
     const goesLive = new Date(Date.now() + 60_000).toISOString();
-    await publishArticle(deps, null, draft.id, goesLive);
-    await publishDueArticles(deps, new Date(Date.now() + 120_000).toISOString());
+    await publishArticle(deps, SYSTEM.seed, draft.id, goesLive);
+    await publishDueArticles(deps, SYSTEM.scheduler, new Date(Date.now() + 120_000).toISOString());
     const path = `/schedule/${draft.slug}`;
     const month = goesLive.slice(0, 7);
 
@@ -108,7 +106,7 @@ describe('what an article page and its feeds declare', () => {
 
     // The correction is dated after publication, as it would be in a newsroom.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await addCorrection(deps, null, draft.id, 'correction', 'Polls open at 8 a.m., not 8 p.m.');
+    await addCorrection(deps, SYSTEM.seed, draft.id, 'correction', 'Polls open at 8 a.m., not 8 p.m.');
     const modified = (
       await deps.db.selectFrom('articles').select('modified_at').where('id', '=', draft.id).executeTakeFirstOrThrow()
     ).modified_at;
@@ -155,7 +153,7 @@ describe('what an article page and its feeds declare', () => {
     const listed = parse((await t.app.inject('/corrections')).body);
     assert.ok(listed.querySelectorAll('.corrections-list a').some((a) => a.text === 'A story we took down'));
 
-    await unpublishArticle(deps, null, article.id);
+    await unpublishArticle(deps, SYSTEM.seed, article.id);
     const after = parse((await t.app.inject('/corrections')).body);
     const item = after
       .querySelectorAll('.corrections-list li')

@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
 import { updateArticle } from '../content/articles.service.ts';
 import { unpublishArticle } from '../content/publishing.service.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import {
   makeArticle,
@@ -202,7 +203,7 @@ describe('article page', () => {
   });
 
   it('shows "Updated" after a material change and the current headline of inline cards', async () => {
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, inlineId, {
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, SYSTEM.seed, inlineId, {
       headline: 'Valley wells run dry, again',
     });
     const before = parse((await t.app.inject(path)).body);
@@ -218,7 +219,7 @@ describe('article page', () => {
       .select('id')
       .where('slug', '=', slug)
       .executeTakeFirstOrThrow();
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, row.id, {
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, SYSTEM.seed, row.id, {
       dek: 'A new dek.',
       materialUpdate: true,
     });
@@ -229,7 +230,7 @@ describe('article page', () => {
 
   it('answers 410 for an unpublished article and 404 for unknown ones, with the site navigation', async () => {
     const gone = await makeArticle(t, { headline: 'Withdrawn story' });
-    await unpublishArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, gone.id);
+    await unpublishArticle({ db: t.database.handle.db, invalidation: t.invalidation }, SYSTEM.seed, gone.id);
     const response = await t.app.inject(`/news/${gone.slug}`);
     assert.equal(response.statusCode, 410);
     assert.ok(parse(response.body).querySelector('nav a[href="/politics"]'));
@@ -243,7 +244,7 @@ describe('article page', () => {
 
   it('answers 301 to the new address when a published slug changes', async () => {
     const article = await makeArticle(t, { headline: 'Old headline', body: paragraphs('Text.') });
-    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, article.id, {
+    await updateArticle({ db: t.database.handle.db, invalidation: t.invalidation }, SYSTEM.seed, article.id, {
       slug: 'new-headline',
     });
     const response = await t.app.inject(`/news/${article.slug}`);

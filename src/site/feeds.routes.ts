@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { SlugParams } from './reader.schemas.ts';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
 import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
 import { authorNamesByArticle } from '../content/reading.repository.ts';
@@ -70,14 +71,14 @@ ${cards.map((card) =>
 }
 
 /** RSS 2.0 for the site and for every section, tag and author. */
-export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerFeedRoutes(app: TypedFastify, deps: SiteDeps): void {
   app.get('/feed.xml', (request, reply) =>
     servePage(request, reply, deps.cache, async (viewer) => {
       const site = await deps.siteContext();
       return feedPage(deps, readerScope(viewer), site.settings.title, '/', site.settings.description, {});
     }),
   );
-  app.get<{ Params: { slug: string } }>('/:slug/feed.xml', (request, reply) =>
+  app.get('/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async (viewer) => {
       const section = SLUG_PATTERN.test(request.params.slug)
         ? await findSectionBySlug(deps.db, request.params.slug)
@@ -94,7 +95,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
       );
     }),
   );
-  app.get<{ Params: { slug: string } }>('/tag/:slug/feed.xml', (request, reply) =>
+  app.get('/tag/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async (viewer) => {
       const tag = SLUG_PATTERN.test(request.params.slug)
         ? await findTagBySlug(deps.db, request.params.slug)
@@ -113,7 +114,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
       );
     }),
   );
-  app.get<{ Params: { slug: string } }>('/author/:slug/feed.xml', (request, reply) =>
+  app.get('/author/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async (viewer) => {
       const author = SLUG_PATTERN.test(request.params.slug)
         ? await findAuthorBySlug(deps.db, request.params.slug)

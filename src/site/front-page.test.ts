@@ -4,6 +4,7 @@ import { parse } from 'node-html-parser';
 import { removeLapsedPins } from '../content/front-page.service.ts';
 import { publishArticle, publishDueArticles } from '../content/publishing.service.ts';
 import { newId } from '../db/ids.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import { makeArticle, makeSection, makeStaff, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
@@ -101,7 +102,7 @@ describe('editors pin the lead and featured stories of the home page', () => {
     const draft = await makeArticle(t, { headline: 'Draft story', status: 'draft' });
     const scheduled = await makeArticle(t, { headline: 'Scheduled story', status: 'draft' });
     const at = new Date(Date.now() + 3600_000).toISOString();
-    await publishArticle(content(), null, scheduled.id, at);
+    await publishArticle(content(), SYSTEM.seed, scheduled.id, at);
     assert.equal(
       (await pin({ lead: { articleId: withdrawn.id }, featured: [{ articleId: draft.id }, { articleId: story[2] }] }))
         .statusCode,
@@ -117,7 +118,7 @@ describe('editors pin the lead and featured stories of the home page', () => {
     assert.equal((await pin({ lead: { articleId: scheduled.id } })).statusCode, 200);
     assert.equal((await api('editor', 'GET', '/front-page')).json().lead.status, 'scheduled');
     assert.equal((await home()).lead, 'Story 14', 'not yet: it is scheduled');
-    await publishDueArticles(content(), new Date(Date.now() + 2 * 3600_000).toISOString());
+    await publishDueArticles(content(), SYSTEM.scheduler, new Date(Date.now() + 2 * 3600_000).toISOString());
     assert.equal((await home()).lead, 'Scheduled story', 'it leads as soon as it goes live');
     assert.equal((await pin({ lead: null, featured: [] })).statusCode, 200);
     // Published an hour ahead, it would stay the newest story for the tests below.

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
 import { SITE_CONTEXT } from '../http/invalidation.ts';
 import { ICON_FILES, iconSet, type IconName } from './icons.ts';
 import type { SiteDeps } from './site.deps.ts';
@@ -11,9 +11,9 @@ const IconQuery = Type.Object({ v: Type.Optional(Type.String({ maxLength: 40 }))
  * link them with ?v=<version>, which may be kept for a year; the bare addresses (asked for by
  * crawlers and older phones) are kept for an hour, so a new site name or colour shows soon.
  */
-export function registerIconRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerIconRoutes(app: TypedFastify, deps: SiteDeps): void {
   for (const [name, path] of Object.entries(ICON_FILES) as Array<[IconName, string]>) {
-    app.get<{ Querystring: { v?: string } }>(path, { schema: { querystring: IconQuery } }, async (request, reply) => {
+    app.get(path, { schema: { querystring: IconQuery } }, async (request, reply) => {
       const set = iconSet((await deps.siteContext()).settings);
       const file = await set.file(name);
       const etag = `"${set.version}-${name}"`;

@@ -7,6 +7,7 @@ import { publishArticle, unpublishArticle } from '../content/publishing.service.
 import { newId, nowIso } from '../db/ids.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { writeSettings } from '../settings/settings.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import {
   makeArticle,
@@ -151,10 +152,10 @@ describe('home, archives, static pages and corrections', () => {
         .querySelectorAll('.grid .card h2 a')
         .map((a) => a.text);
     assert.ok((await headlines(`/tag/${tag.slug}`)).includes('Retagged story'));
-    await updateArticle(deps, null, story.id, { tagIds: [other.id] });
+    await updateArticle(deps, SYSTEM.seed, story.id, { tagIds: [other.id] });
     assert.ok(!(await headlines(`/tag/${tag.slug}`)).includes('Retagged story'));
     assert.deepEqual(await headlines(`/tag/${other.slug}`), ['Retagged story']);
-    await unpublishArticle(deps, null, story.id);
+    await unpublishArticle(deps, SYSTEM.seed, story.id);
     assert.equal((await t.app.inject(`/tag/${other.slug}`)).statusCode, 200);
     assert.deepEqual(await headlines(`/tag/${other.slug}`), []);
     assert.ok(!(await headlines(`/author/${author.slug}`)).includes('Retagged story'));
@@ -251,7 +252,7 @@ describe('home, archives, static pages and corrections', () => {
     });
     const cached = parse((await t.app.inject('/')).body);
     assert.notEqual(cached.querySelector('.card-lead h2 a')?.text, 'Breaking: late-night vote');
-    await publishArticle({ db: t.database.handle.db, invalidation: t.invalidation }, null, draft.id);
+    await publishArticle({ db: t.database.handle.db, invalidation: t.invalidation }, SYSTEM.seed, draft.id);
     const fresh = parse((await t.app.inject('/')).body);
     assert.equal(fresh.querySelector('.card-lead h2 a')?.text, 'Breaking: late-night vote');
   });

@@ -7,6 +7,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { publishArticle, publishDueArticles, unpublishArticle } from '../content/publishing.service.ts';
 import { Invalidation, LIST_PAGES } from '../http/invalidation.ts';
 import { PageCache } from '../http/page-cache.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { servePage } from './serve-page.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
@@ -24,8 +25,8 @@ describe('cached pages follow every article they referenced', () => {
   /** A story scheduled an hour from now, not yet visible to readers. */
   async function scheduled(headline: string): Promise<{ id: string }> {
     const deps = { db: t.database.handle.db, invalidation: t.invalidation };
-    const draft = await createDraft(deps, null, { headline, body: paragraphs('Text.') });
-    return publishArticle(deps, null, draft.id, new Date(Date.now() + HOUR).toISOString());
+    const draft = await createDraft(deps, SYSTEM.seed, { headline, body: paragraphs('Text.') });
+    return publishArticle(deps, SYSTEM.seed, draft.id, new Date(Date.now() + HOUR).toISOString());
   }
   const get = async (path: string) => {
     const response = await t.app.inject(path);
@@ -51,10 +52,13 @@ describe('cached pages follow every article they referenced', () => {
     assert.equal(await get(path), await get(path), 'the page is cached');
 
     // Six o'clock comes: the scheduler publishes the story, and the page that referred to it follows.
-    assert.deepEqual(await publishDueArticles(deps(), new Date(Date.now() + 2 * HOUR).toISOString()), [later.id]);
+    assert.deepEqual(
+      await publishDueArticles(deps(), SYSTEM.scheduler, new Date(Date.now() + 2 * HOUR).toISOString()),
+      [later.id],
+    );
     assert.match(await get(path), /Results are in at six/);
 
-    await unpublishArticle(deps(), null, later.id);
+    await unpublishArticle(deps(), SYSTEM.seed, later.id);
     assert.doesNotMatch(await get(path), /Results are in at six/);
   });
 
@@ -69,10 +73,13 @@ describe('cached pages follow every article they referenced', () => {
     const path = `/turnout/${picking.slug}`;
     assert.doesNotMatch(await get(path), /Turnout breaks a record/);
 
-    assert.deepEqual(await publishDueArticles(deps(), new Date(Date.now() + 2 * HOUR).toISOString()), [later.id]);
+    assert.deepEqual(
+      await publishDueArticles(deps(), SYSTEM.scheduler, new Date(Date.now() + 2 * HOUR).toISOString()),
+      [later.id],
+    );
     assert.match(await get(path), /Turnout breaks a record/);
 
-    await unpublishArticle(deps(), null, later.id);
+    await unpublishArticle(deps(), SYSTEM.seed, later.id);
     assert.doesNotMatch(await get(path), /Turnout breaks a record/);
   });
 

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { ArticleParams, PageQuery, SlugParams } from './reader.schemas.ts';
 import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
@@ -25,7 +26,7 @@ const HOME_SECONDARY = 2;
 const HOME_PER_SECTION = 4;
 
 /** Home, article, section-or-page, corrections and the stylesheet. */
-export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
   const { db, cache } = deps;
 
   app.get(STYLESHEET_PATH, (_request, reply) =>
@@ -98,7 +99,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }),
   );
 
-  app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (request, reply) =>
+  app.get('/:section/:slug', { schema: { params: ArticleParams } }, (request, reply) =>
     servePage(request, reply, cache, async (viewer) => {
       const { section, slug } = request.params;
       if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return { kind: 'missing' };
@@ -121,7 +122,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: SiteDeps): void {
     }),
   );
 
-  app.get<{ Params: { slug: string }; Querystring: { page?: string } }>('/:slug', (request, reply) => {
+  app.get('/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
     const pageNumber = parsePageNumber(request.query.page);
     return servePage(
       request,

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import { SitemapFileParams } from './reader.schemas.ts';
 import { readerScope } from '../content/reader-scope.ts';
 import {
   listedAuthors,
@@ -28,7 +29,7 @@ ${urls}</urlset>
 `.toString();
 
 /** Sitemap index, one sitemap per month of articles, the Google News sitemap and robots.txt. */
-export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): void {
+export function registerSitemapRoutes(app: TypedFastify, deps: SiteDeps): void {
   const { db } = deps;
 
   app.get('/robots.txt', async (_request, reply) => {
@@ -98,7 +99,7 @@ ${entry('/sitemaps/news.xml')}${entry('/sitemaps/pages.xml')}${months.map((m) =>
     }),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) =>
+  app.get('/sitemaps/:file', { schema: { params: SitemapFileParams } }, (request, reply) =>
     servePage(request, reply, deps.cache, async (viewer) => {
       const match = MONTH_FILE.exec(request.params.file);
       if (!match) return { kind: 'missing' };

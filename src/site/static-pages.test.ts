@@ -4,6 +4,7 @@ import { parse } from 'node-html-parser';
 import { publishArticle } from '../content/publishing.service.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeImage, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
+import { SYSTEM } from '../staff/actor.ts';
 
 describe('static pages', () => {
   let t: TestApp;
@@ -51,7 +52,7 @@ describe('static pages', () => {
 
     await publishArticle(
       { db: t.database.handle.db, invalidation: t.invalidation },
-      null,
+      SYSTEM.seed,
       later.id,
       new Date().toISOString(),
     );

@@ -2,16 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
+import { type Actor, isSystem, type StaffActor } from './actor.ts';
+import { authorizeStaff } from './policy.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from './staff.table.ts';
 
-/** A signed-in member of staff, as authorization sees them. */
-export interface StaffActor {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-}
+export type { StaffActor } from './actor.ts';
 
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
@@ -31,8 +27,9 @@ export interface NewStaff {
   password: string;
 }
 
-/** Creates a staff account; refuses a taken email, a short password or an unknown role with a message. */
-export async function createStaff(db: Kysely<Database>, input: NewStaff): Promise<StaffActor> {
+/** Creates a staff account (admins, or an operator's command); refuses a taken email, a short password or an unknown role with a message. */
+export async function createStaff(db: Kysely<Database>, actor: Actor, input: NewStaff): Promise<StaffActor> {
+  authorizeStaff(actor, 'staff.manage');
   const email = input.email.trim().toLowerCase();
   const problems = [
     ...(EMAIL.test(email) ? [] : [{ field: 'email', message: 'must be an email address' }]),
@@ -131,12 +128,20 @@ export async function endSession(db: Kysely<Database>, token: string): Promise<v
   await db.deleteFrom('staff_sessions').where('token_hash', '=', hashSecret(token)).execute();
 }
 
-/** Issues an API key for a staff member; the key is shown once and stored only as a hash. */
+/** The member of staff acting on their own API keys; the system holds none. */
+function keyHolder(actor: Actor): StaffActor {
+  authorizeStaff(actor, 'apiKey.manageOwn');
+  if (isSystem(actor)) throw new AppError('FORBIDDEN', 'The system holds no API keys.');
+  return actor;
+}
+
+/** Issues an API key to the member of staff asking; the key is shown once and stored only as a hash. */
 export async function createApiKey(
   db: Kysely<Database>,
-  staffId: string,
+  actor: Actor,
   name: string,
 ): Promise<{ id: string; key: string }> {
+  const staffId = keyHolder(actor).id;
   const key = newSecret('gk_');
   const id = newId();
   await db
@@ -168,7 +173,9 @@ export async function resolveApiKey(db: Kysely<Database>, key: string): Promise<
   return toActor(row);
 }
 
-export async function revokeApiKey(db: Kysely<Database>, staffId: string, keyId: string): Promise<boolean> {
+/** Revokes one of the asking member of staff's own API keys; another's key is as unknown as a missing one. */
+export async function revokeApiKey(db: Kysely<Database>, actor: Actor, keyId: string): Promise<void> {
+  const staffId = keyHolder(actor).id;
   const result = await db
     .updateTable('api_keys')
     .set({ revoked_at: nowIso() })
@@ -176,12 +183,15 @@ export async function revokeApiKey(db: Kysely<Database>, staffId: string, keyId:
     .where('staff_id', '=', staffId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (Number(result.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', 'No such API key of yours.');
 }
 
+/** Every staff account (admins). */
 export async function listStaff(
   db: Kysely<Database>,
+  actor: Actor,
 ): Promise<Array<StaffActor & { createdAt: string; disabled: boolean }>> {
+  authorizeStaff(actor, 'staff.manage');
   const rows = await db
     .selectFrom('staff')
     .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
@@ -190,20 +200,28 @@ export async function listStaff(
   return rows.map((row) => ({ ...toActor(row), createdAt: row.created_at, disabled: row.disabled_at !== null }));
 }
 
-/** Applies the changes given (none is a valid request that changes nothing); false when there is no such staff member. */
+/**
+ * Changes a role or name, or disables an account (admins). None given is a valid request that
+ * changes nothing. No admin demotes or disables themself, so a site always keeps an admin.
+ */
 export async function updateStaff(
   db: Kysely<Database>,
+  actor: Actor,
   id: string,
   changes: { role?: StaffRole; name?: string; disabled?: boolean },
-): Promise<boolean> {
+): Promise<void> {
+  authorizeStaff(actor, 'staff.manage');
+  if (!isSystem(actor) && id === actor.id && (changes.disabled || (changes.role && changes.role !== 'admin')))
+    throw new AppError('CONFLICT', 'Admins cannot demote or disable themselves; ask another admin.');
   const set = {
     ...(changes.role ? { role: changes.role } : {}),
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
   };
-  if (Object.keys(set).length === 0)
-    return (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-  const result = await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
+  const found =
+    Object.keys(set).length === 0
+      ? (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      : Number((await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst()).numUpdatedRows) > 0;
+  if (!found) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
   if (changes.disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
-  return Number(result.numUpdatedRows) > 0;
 }

@@ -11,6 +11,7 @@ import {
   startSession,
   updateStaff,
 } from './staff.service.ts';
+import { SYSTEM } from './actor.ts';
 
 describe('staff accounts, sessions and keys', () => {
   let database: TestDatabase;
@@ -24,7 +25,7 @@ describe('staff accounts, sessions and keys', () => {
 
   it('stores only hashes, expires sessions, and shuts out disabled staff', async () => {
     const db = database.handle.db;
-    const staff = await createStaff(db, {
+    const staff = await createStaff(db, SYSTEM.operator, {
       email: 'ines@newsroom.example',
       name: 'Inés',
       role: 'author',
@@ -56,9 +57,9 @@ describe('staff accounts, sessions and keys', () => {
       1,
       'expired sessions are cleared',
     );
-    const { key } = await createApiKey(db, staff.id, 'importer');
+    const { key } = await createApiKey(db, staff, 'importer');
     assert.equal((await resolveApiKey(db, key))?.id, staff.id);
-    await updateStaff(db, staff.id, { disabled: true });
+    await updateStaff(db, SYSTEM.operator, staff.id, { disabled: true });
     assert.equal(await resolveApiKey(db, key), null);
     assert.equal(await authenticate(db, 'ines@newsroom.example', 'a very long passphrase'), null);
     assert.equal(

@@ -10,6 +10,7 @@ import { addCorrection, publishArticle } from '../content/publishing.service.ts'
 import { insertTaxonomyRow } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import type { ImageRow } from '../media/images.table.ts';
+import { SYSTEM } from '../staff/actor.ts';
 import { createStaff, type StaffActor } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import type { TestApp } from './harness.ts';
@@ -79,12 +80,12 @@ export async function makeImage(
   app: TestApp,
   details: { alt?: string; caption?: string; credit?: string } = {},
 ): Promise<ImageRow> {
-  return storeImage(
-    { db: app.database.handle.db, storage: app.storage },
-    await pngBytes(),
-    { alt: 'A test picture', caption: 'A caption', credit: 'Photo: Test', ...details },
-    null,
-  );
+  return storeImage({ db: app.database.handle.db, storage: app.storage }, SYSTEM.seed, await pngBytes(), {
+    alt: 'A test picture',
+    caption: 'A caption',
+    credit: 'Photo: Test',
+    ...details,
+  });
 }
 
 export function paragraphs(...texts: string[]): ArticleDocument {
@@ -102,13 +103,13 @@ export async function makeArticle(
 ): Promise<ArticleRow> {
   const deps = { db: app.database.handle.db, invalidation: app.invalidation };
   const { publishedAt, status, ...fields } = input;
-  const draft = await createDraft(deps, null, {
+  const draft = await createDraft(deps, SYSTEM.seed, {
     headline: `Headline number ${next()}`,
     body: paragraphs('First paragraph.', 'Second paragraph.'),
     ...fields,
   });
   if (status === 'draft') return draft;
-  return publishArticle(deps, null, draft.id, publishedAt ?? new Date(Date.now() - 60_000).toISOString());
+  return publishArticle(deps, SYSTEM.seed, draft.id, publishedAt ?? new Date(Date.now() - 60_000).toISOString());
 }
 
 export async function makeCorrection(
@@ -117,11 +118,17 @@ export async function makeCorrection(
   kind: 'correction' | 'clarification',
   body: string,
 ): Promise<void> {
-  await addCorrection({ db: app.database.handle.db, invalidation: app.invalidation }, null, articleId, kind, body);
+  await addCorrection(
+    { db: app.database.handle.db, invalidation: app.invalidation },
+    SYSTEM.seed,
+    articleId,
+    kind,
+    body,
+  );
 }
 
 export async function makeStaff(app: TestApp, role: StaffRole): Promise<StaffActor> {
-  return createStaff(app.database.handle.db, {
+  return createStaff(app.database.handle.db, SYSTEM.operator, {
     email: `${role}-${next()}@newsroom.example`,
     name: `${role} ${counter}`,
     role,

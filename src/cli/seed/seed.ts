@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { newId } from '../../db/ids.ts';
 import { updateArticleRow } from '../../content/articles.repository.ts';
 import { createDraft, type ContentDeps, updateArticle } from '../../content/articles.service.ts';
 import type { ArticleDocument, Block } from '../../content/document.ts';
-import { insertPage } from '../../content/pages.service.ts';
+import { createPage } from '../../content/pages.service.ts';
 import { addCorrection, publishArticle } from '../../content/publishing.service.ts';
-import { insertTaxonomyRow } from '../../content/taxonomy.repository.ts';
+import { createTaxonomyItem, TAXONOMY_KINDS, type TaxonomyKind } from '../../content/taxonomy.service.ts';
 import { storeImage } from '../../media/images.service.ts';
 import type { MediaStorage } from '../../media/storage.ts';
-import { writeSettings } from '../../settings/settings.ts';
+import { updateSettings } from '../../settings/settings.service.ts';
+import { SYSTEM } from '../../staff/actor.ts';
 import {
   type DemoArticle,
   type DemoBlock,
@@ -68,9 +68,8 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 
 /** Loads the demo newsroom through the same services the admin API uses. */
 export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () => {}): Promise<{ articles: number }> {
-  const { db } = deps;
   const now = Date.now();
-  await writeSettings(db, {
+  await updateSettings(deps, SYSTEM.seed, {
     title: site.title,
     description: site.description,
     publisherName: site.title,
@@ -85,47 +84,28 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
     images: new Map<string, string>(),
     articles: new Map<string, string>(),
   };
-  for (const [position, section] of sections.entries()) {
-    const id = newId();
-    ids.sections.set(section.slug, id);
-    await insertTaxonomyRow(db, 'sections', {
-      id,
-      slug: section.slug,
-      name: section.name,
-      description: section.description,
-      position,
-    });
-  }
-  for (const [position, label] of labels.entries()) {
-    const id = newId();
-    ids.labels.set(label.slug, id);
-    await insertTaxonomyRow(db, 'labels', { id, slug: label.slug, name: label.name, position });
-  }
-  for (const author of authors) {
-    const id = newId();
-    ids.authors.set(author.slug, id);
-    await insertTaxonomyRow(db, 'authors', {
-      id,
-      slug: author.slug,
-      name: author.name,
-      bio: author.bio,
-      staff_id: null,
-      created_at: new Date(now).toISOString(),
-    });
-  }
-  for (const tag of tags) {
-    const id = newId();
-    ids.tags.set(tag.slug, id);
-    await insertTaxonomyRow(db, 'tags', { id, slug: tag.slug, name: tag.name, description: '' });
-  }
+  // Sections, labels, authors and tags through the same service (and policy) as the admin API.
+  const add = async (
+    kind: TaxonomyKind,
+    ids: Map<string, string>,
+    fields: { slug: string; name: string } & Record<string, unknown>,
+  ): Promise<void> => {
+    const item = await createTaxonomyItem(deps, SYSTEM.seed, kind, fields);
+    ids.set(fields.slug, String(item.id));
+  };
+  for (const [position, { slug, name, description }] of sections.entries())
+    await add(TAXONOMY_KINDS.sections, ids.sections, { slug, name, description, position });
+  for (const [position, { slug, name }] of labels.entries())
+    await add(TAXONOMY_KINDS.labels, ids.labels, { slug, name, position });
+  for (const { slug, name, bio } of authors) await add(TAXONOMY_KINDS.authors, ids.authors, { slug, name, bio });
+  for (const { slug, name } of tags) await add(TAXONOMY_KINDS.tags, ids.tags, { slug, name });
   log(`drawing ${images.length} illustrations and their renditions`);
   for (const image of images) {
-    const row = await storeImage(
-      deps,
-      await drawIllustration(image),
-      { alt: image.alt, caption: image.caption, credit: image.credit },
-      null,
-    );
+    const row = await storeImage(deps, SYSTEM.seed, await drawIllustration(image), {
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+    });
     ids.images.set(image.key, row.id);
   }
   const lookup = (map: Map<string, string>, key: string, what: string): string => {
@@ -135,7 +115,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   };
   // First every article as a draft, then bodies with their cross references once all ids exist.
   for (const article of allArticles) {
-    const row = await createDraft(deps, null, {
+    const row = await createDraft(deps, SYSTEM.seed, {
       headline: article.headline,
       slug: article.slug,
       dek: article.dek,
@@ -153,19 +133,16 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
   for (const article of allArticles) await publishDemoArticle(deps, article, ids.images, ids.articles, now);
   const pageIds = new Map<string, string>();
   for (const page of pages) {
-    const id = newId();
-    pageIds.set(page.slug, id);
-    await insertPage(db, {
-      id,
+    const created = await createPage(deps, SYSTEM.seed, {
       slug: page.slug,
       title: page.title,
       body: toDocument(page.body, ids.images, ids.articles),
       status: 'published',
-      at: new Date(now).toISOString(),
     });
+    pageIds.set(page.slug, created.id);
   }
   // The newsroom's own navigation: every section and "About" in the header, the policies in the footer.
-  await writeSettings(db, {
+  await updateSettings(deps, SYSTEM.seed, {
     headerNavigation: [
       ...sections.map((section) => ({ type: 'section' as const, id: lookup(ids.sections, section.slug, 'section') })),
       { type: 'page', id: lookup(pageIds, 'about', 'page'), label: 'About' },
@@ -188,14 +165,14 @@ async function publishDemoArticle(
   now: number,
 ): Promise<void> {
   const id = articleIds.get(article.slug) ?? '';
-  await updateArticle(deps, null, id, {
+  await updateArticle(deps, SYSTEM.seed, id, {
     body: toDocument(article.body, imageIds, articleIds),
     relatedIds: (article.related ?? []).map((slug) => articleIds.get(slug)).filter((v): v is string => Boolean(v)),
   });
-  await publishArticle(deps, null, id, hoursAgo(now, article.hoursAgo));
+  await publishArticle(deps, SYSTEM.seed, id, hoursAgo(now, article.hoursAgo));
   if (article.updatedHoursAgo !== undefined)
     await updateArticleRow(deps.db, id, { updated_at: hoursAgo(now, article.updatedHoursAgo) });
   for (const correction of article.corrections ?? []) {
-    await addCorrection(deps, null, id, correction.kind, correction.body, hoursAgo(now, correction.hoursAgo));
+    await addCorrection(deps, SYSTEM.seed, id, correction.kind, correction.body, hoursAgo(now, correction.hoursAgo));
   }
 }
