@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { BenchOptions } from './options.ts';
+import type { BenchOptions, BenchPaths } from './options.ts';
 import { countPublishedPostgres, ensureDatabase, pickPathsPostgres } from './postgres.ts';
 import { run } from './processes.ts';
 
@@ -94,11 +94,6 @@ export async function ensureArchive(options: BenchOptions, store: Store): Promis
     `archive (${store.kind}): ${total} published articles (generated ${missing} in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   return total;
-}
-
-export interface BenchPaths {
-  readonly article: string;
-  readonly section: string;
 }
 
 /** How far down the list the measured article sits: not the newest, so not on the home page. */

@@ -74,3 +74,9 @@ export function readOptions(): BenchOptions {
     poolSize: positive('BENCH_POOL_SIZE', 10),
   };
 }
+
+/** The pages measured on an archive: an article a little way in, and its section. */
+export interface BenchPaths {
+  readonly article: string;
+  readonly section: string;
+}

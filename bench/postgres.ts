@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { BenchPaths } from './archive.ts';
+import type { BenchPaths } from './options.ts';
 
 /** The same server's maintenance database, for creating the bench's own database. */
 function maintenanceUrl(databaseUrl: string): { url: string; name: string } {
