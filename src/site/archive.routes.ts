@@ -47,9 +47,20 @@ export function sectionArchive(
   );
 }
 
-/** Tag and author archives. */
-export function registerArchiveRoutes(app: TypedFastify, deps: SiteDeps): void {
-  app.get('/tag/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
+/** What a tag or author archive needs from its slug: the heading, its address and the card filter. */
+interface ArchiveSubject {
+  what: { name: string; description: string; basePath: string };
+  filter: CardFilter;
+}
+
+/** Registers `/<kind>/:slug`, an archive of the stories of the tag or author that `find` looks up. */
+function registerArchive(
+  app: TypedFastify,
+  deps: SiteDeps,
+  kind: 'tag' | 'author',
+  find: (slug: string) => Promise<ArchiveSubject | undefined>,
+): void {
+  app.get(`/${kind}/:slug`, { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
     const page = parsePageNumber(request.query.page);
     return servePage(
       request,
@@ -57,41 +68,33 @@ export function registerArchiveRoutes(app: TypedFastify, deps: SiteDeps): void {
       deps.cache,
       async (viewer) => {
         const { slug } = request.params;
-        const tag = SLUG_PATTERN.test(slug) ? await findTagBySlug(deps.db, slug) : undefined;
-        if (!tag) return { kind: 'missing' };
-        return archive(
-          deps,
-          readerScope(viewer),
-          'tag',
-          { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
-          { tagId: tag.id },
-          page,
-        );
+        const subject = SLUG_PATTERN.test(slug) ? await find(slug) : undefined;
+        if (!subject) return { kind: 'missing' };
+        return archive(deps, readerScope(viewer), kind, subject.what, subject.filter, page);
       },
       pageQuery(page),
     );
   });
+}
 
-  app.get('/author/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {
-    const page = parsePageNumber(request.query.page);
-    return servePage(
-      request,
-      reply,
-      deps.cache,
-      async (viewer) => {
-        const { slug } = request.params;
-        const author = SLUG_PATTERN.test(slug) ? await findAuthorBySlug(deps.db, slug) : undefined;
-        if (!author) return { kind: 'missing' };
-        return archive(
-          deps,
-          readerScope(viewer),
-          'author',
-          { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
-          { authorId: author.id },
-          page,
-        );
-      },
-      pageQuery(page),
+/** Tag and author archives. */
+export function registerArchiveRoutes(app: TypedFastify, deps: SiteDeps): void {
+  registerArchive(app, deps, 'tag', async (slug) => {
+    const tag = await findTagBySlug(deps.db, slug);
+    return (
+      tag && {
+        what: { name: tag.name, description: tag.description, basePath: tagPath(tag.slug) },
+        filter: { tagId: tag.id },
+      }
+    );
+  });
+  registerArchive(app, deps, 'author', async (slug) => {
+    const author = await findAuthorBySlug(deps.db, slug);
+    return (
+      author && {
+        what: { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
+        filter: { authorId: author.id },
+      }
     );
   });
 }
