@@ -70,6 +70,14 @@ ${cards.map((card) =>
   return { kind: 'page', body, contentType: RSS, keys: [LIST_PAGES, ...[...shown].map(articleKey)] };
 }
 
+/** A section, tag or author whose stories a feed lists. */
+interface FeedSubject {
+  name: string;
+  path: string;
+  description: string;
+  filter: CardFilter;
+}
+
 /** RSS 2.0 for the site and for every section, tag and author. */
 export function registerFeedRoutes(app: TypedFastify, deps: SiteDeps): void {
   app.get('/feed.xml', (request, reply) =>
@@ -78,59 +86,49 @@ export function registerFeedRoutes(app: TypedFastify, deps: SiteDeps): void {
       return feedPage(deps, readerScope(viewer), site.settings.title, '/', site.settings.description, {});
     }),
   );
-  app.get('/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
-    servePage(request, reply, deps.cache, async (viewer) => {
-      const section = SLUG_PATTERN.test(request.params.slug)
-        ? await findSectionBySlug(deps.db, request.params.slug)
-        : undefined;
-      if (!section) return { kind: 'missing' };
-      const site = await deps.siteContext();
-      return feedPage(
-        deps,
-        readerScope(viewer),
-        `${site.settings.title}: ${section.name}`,
-        sectionPath(section.slug),
-        section.description || section.name,
-        { sectionId: section.id },
-      );
-    }),
-  );
-  app.get('/tag/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
-    servePage(request, reply, deps.cache, async (viewer) => {
-      const tag = SLUG_PATTERN.test(request.params.slug)
-        ? await findTagBySlug(deps.db, request.params.slug)
-        : undefined;
-      if (!tag) return { kind: 'missing' };
-      const site = await deps.siteContext();
-      return feedPage(
-        deps,
-        readerScope(viewer),
-        `${site.settings.title}: ${tag.name}`,
-        tagPath(tag.slug),
-        tag.description || tag.name,
-        {
-          tagId: tag.id,
-        },
-      );
-    }),
-  );
-  app.get('/author/:slug/feed.xml', { schema: { params: SlugParams } }, (request, reply) =>
-    servePage(request, reply, deps.cache, async (viewer) => {
-      const author = SLUG_PATTERN.test(request.params.slug)
-        ? await findAuthorBySlug(deps.db, request.params.slug)
-        : undefined;
-      if (!author) return { kind: 'missing' };
-      const site = await deps.siteContext();
-      return feedPage(
-        deps,
-        readerScope(viewer),
-        `${site.settings.title}: ${author.name}`,
-        authorPath(author.slug),
-        author.bio || author.name,
-        {
-          authorId: author.id,
-        },
-      );
-    }),
-  );
+  // Section, tag and author feeds differ only in how the slug is looked up and what the feed is called.
+  const subjectFeed = (route: string, find: (slug: string) => Promise<FeedSubject | undefined>): void => {
+    app.get(route, { schema: { params: SlugParams } }, (request, reply) =>
+      servePage(request, reply, deps.cache, async (viewer) => {
+        const subject = SLUG_PATTERN.test(request.params.slug) ? await find(request.params.slug) : undefined;
+        if (!subject) return { kind: 'missing' };
+        const site = await deps.siteContext();
+        const { name, path, description, filter } = subject;
+        return feedPage(deps, readerScope(viewer), `${site.settings.title}: ${name}`, path, description, filter);
+      }),
+    );
+  };
+  subjectFeed('/:slug/feed.xml', async (slug) => {
+    const section = await findSectionBySlug(deps.db, slug);
+    return (
+      section && {
+        name: section.name,
+        path: sectionPath(section.slug),
+        description: section.description || section.name,
+        filter: { sectionId: section.id },
+      }
+    );
+  });
+  subjectFeed('/tag/:slug/feed.xml', async (slug) => {
+    const tag = await findTagBySlug(deps.db, slug);
+    return (
+      tag && {
+        name: tag.name,
+        path: tagPath(tag.slug),
+        description: tag.description || tag.name,
+        filter: { tagId: tag.id },
+      }
+    );
+  });
+  subjectFeed('/author/:slug/feed.xml', async (slug) => {
+    const author = await findAuthorBySlug(deps.db, slug);
+    return (
+      author && {
+        name: author.name,
+        path: authorPath(author.slug),
+        description: author.bio || author.name,
+        filter: { authorId: author.id },
+      }
+    );
+  });
 }
