@@ -137,7 +137,9 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   });
 
   const siteDeps: SiteDeps = { db, cache, siteContext };
-  await registerAdminApi(app, { config, db, storage: deps.storage, invalidation });
+  // Its own context: the cookie, multipart and rate-limit plugins' hooks run for the admin API only,
+  // not for every reader page (a cached page's cost is mostly such per-request work).
+  await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation }));
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);

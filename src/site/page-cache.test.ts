@@ -209,3 +209,31 @@ describe('a page rendered while a purge goes by', () => {
     await app.close();
   });
 });
+
+describe('reader routes carry no admin API work', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  it("runs only the security-header hook on a reader page: the cookie, multipart and rate-limit plugins stay in the admin API's context", async () => {
+    await t.app.ready();
+    const routes = t.app.printRoutes({ commonPrefix: false, includeHooks: true, method: 'GET' });
+    // printRoutes lists each route's hooks on the lines under it, up to the next route.
+    const hooksOf = (route: RegExp): string => {
+      const lines = routes.split('\n');
+      const at = lines.findIndex((line) => route.test(line));
+      assert.ok(at >= 0, `no ${route} in\n${routes}`);
+      const rest = lines.slice(at + 1);
+      const end = rest.findIndex((line) => /\(GET\)/.test(line));
+      return rest.slice(0, end < 0 ? undefined : end).join('\n');
+    };
+    for (const route of [/:slug \(GET\)/, /feed\.xml \(GET\)/]) {
+      const hooks = hooksOf(route);
+      assert.doesNotMatch(hooks, /cookie/i, `${route}: ${hooks}`);
+      assert.doesNotMatch(hooks, /onResponse|onSend|preValidation/, `${route}: ${hooks}`);
+    }
+    assert.match(hooksOf(/admin\/api\/articles \(GET\)/), /fastifyCookieHandler/);
+  });
+});
