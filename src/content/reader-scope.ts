@@ -105,11 +105,25 @@ export function freePreview(_doc: ArticleDocument): ArticleDocument {
   return EMPTY_DOCUMENT;
 }
 
-/** What of an article a viewer may read: its document and plain text, whole or cut to the free preview. */
-export interface ReadableBody {
+/** What of an article's document a viewer may read: the whole, or the free preview of a locked story. */
+export interface ReadableDocument {
   doc: ArticleDocument;
-  text: string;
   locked: boolean;
+}
+
+/** The document as this scope may read it (feeds need no plain text, so they stop here). */
+export function readableDocument(
+  scope: ReaderScope,
+  article: { access: AccessLevel },
+  doc: ArticleDocument,
+): ReadableDocument {
+  if (canRead(scope, article.access)) return { doc, locked: false };
+  return { doc: freePreview(doc), locked: true };
+}
+
+/** What of an article a viewer may read: its document and plain text, whole or cut to the free preview. */
+export interface ReadableBody extends ReadableDocument {
+  text: string;
 }
 
 /**
@@ -122,9 +136,8 @@ export function readableBody(
   doc: ArticleDocument,
   text: string,
 ): ReadableBody {
-  if (canRead(scope, article.access)) return { doc, text, locked: false };
-  const preview = freePreview(doc);
-  return { doc: preview, text: documentPlainText(preview), locked: true };
+  const readable = readableDocument(scope, article, doc);
+  return { ...readable, text: readable.locked ? documentPlainText(readable.doc) : text };
 }
 
 /** Whether any reader at all may see the article: the test for purging lists and for listed_at copies. */

@@ -98,19 +98,19 @@ export async function authorNamesByArticle(db: Db, articleIds: readonly string[]
 }
 
 /**
- * Bodies of several articles the scope may see (for feeds), the plain text already cut to what
- * it may read. The document is whole: readableBody() cuts it to the free preview.
+ * Documents of several articles the scope may see (for feeds), whole: readableDocument() cuts a
+ * locked one to its free preview. Feeds carry no plain text, so none is read.
  */
-export async function bodiesForReader(
+export async function documentsForReader(
   db: Db,
   scope: ReaderScope,
   articleIds: readonly string[],
-): Promise<Array<{ id: string; access: AccessLevel; body: string; readable_text: string }>> {
+): Promise<Array<{ id: string; access: AccessLevel; body: string }>> {
   if (articleIds.length === 0) return [];
   return db
     .selectFrom('articles')
     .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.access', 'article_bodies.body', readableTextSql(scope).as('readable_text')])
+    .select(['articles.id', 'articles.access', 'article_bodies.body'])
     .where(listedSql(scope))
     .where('articles.id', 'in', [...articleIds])
     .execute();

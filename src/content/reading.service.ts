@@ -5,11 +5,18 @@ import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import type { Viewer } from './access.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { articleForReader, bodiesForReader } from './reading.repository.ts';
+import { articleForReader, documentsForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
-import { type ReadableBody, readableBody, readerAnswer, readerScope, type ReaderScope } from './reader-scope.ts';
+import {
+  type ReadableDocument,
+  readableBody,
+  readableDocument,
+  readerAnswer,
+  readerScope,
+  type ReaderScope,
+} from './reader-scope.ts';
 import { articlePath } from './urls.ts';
 
 export const RELATED_COUNT = 4;
@@ -210,7 +217,7 @@ export async function relatedStories(
 
 /** Bodies of several articles as a viewer may read them, with what they refer to, for feeds. */
 export interface ReadableBodies {
-  bodies: Map<string, ReadableBody>;
+  bodies: Map<string, ReadableDocument>;
   images: Map<string, ImageWithDetails>;
   cards: Map<string, ArticleCard>;
   /** Every article the readable bodies refer to, shown or not (a hidden one may go live later). */
@@ -222,11 +229,11 @@ export async function readableBodies(
   scope: ReaderScope,
   articleIds: readonly string[],
 ): Promise<ReadableBodies> {
-  const bodies = new Map<string, ReadableBody>();
+  const bodies = new Map<string, ReadableDocument>();
   const imageIds = new Set<string>();
   const referenced = new Set<string>();
-  for (const row of await bodiesForReader(db, scope, articleIds)) {
-    const readable = readableBody(scope, row, parseDocument(row.body), row.readable_text);
+  for (const row of await documentsForReader(db, scope, articleIds)) {
+    const readable = readableDocument(scope, row, parseDocument(row.body));
     bodies.set(row.id, readable);
     const refs = documentReferences(readable.doc);
     for (const id of refs.imageIds) imageIds.add(id);

@@ -1,4 +1,4 @@
-import type { ReadableBody } from '../content/reader-scope.ts';
+import type { ReadableDocument } from '../content/reader-scope.ts';
 import type { ReadableBodies } from '../content/reading.service.ts';
 import { html } from '../http/html.ts';
 import type { Translator } from '../i18n/i18n.ts';
@@ -47,7 +47,7 @@ export function absoluteUrls(markup: string, publicUrl: string): string {
  * Null when there is nothing beyond the dek to give.
  */
 export function feedBody(
-  body: ReadableBody | undefined,
+  body: ReadableDocument | undefined,
   loaded: ReadableBodies,
   t: Translator,
   publicUrl: string,
