@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gacetaEnv, type Store } from './archive.ts';
 import type { BenchOptions } from './options.ts';
+import { processTree } from './cpu.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
-import { measure, type WrkResult } from './wrk.ts';
+import { measure, wrk, type WrkResult } from './wrk.ts';
 
 export type Mode = 'uncached' | 'cached';
 
@@ -36,23 +37,18 @@ export interface GacetaRun {
   readonly serverLines: readonly string[];
   /** The article page HTML, for the nginx and bare-route comparisons. */
   readonly articleHtml: string;
+  /** The article page's own response headers (not the ones Node adds to every response), for the bare route. */
+  readonly articleHeaders: Readonly<Record<string, string>>;
 }
+
+/** Headers Node's HTTP server writes on every response by itself; the bare route gets them the same way. */
+const TRANSPORT_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
 /** Resident and peak resident memory of a process, in MB, from /proc/<pid>/status. */
 export function memoryMb(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-/** The server process and, with --workers, its workers. */
-function processTree(pid: number): number[] {
-  try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-    return [pid, ...children];
-  } catch {
-    return [pid];
-  }
 }
 
 export function describeSetup(setup: Setup): string {
@@ -105,6 +101,7 @@ export async function benchGaceta(
     console.log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
     const probes = new Map<string, Probe>();
     let articleHtml = '';
+    let articleHeaders: Record<string, string> = {};
     for (const endpoint of endpoints) {
       const response = await fetch(base + endpoint.path, { signal: AbortSignal.timeout(30_000) });
       const body = await response.text();
@@ -113,19 +110,33 @@ export async function benchGaceta(
         bytes: Buffer.byteLength(body),
         contentType: response.headers.get('content-type') ?? '',
       });
-      if (endpoint.name === 'article') articleHtml = body;
+      if (endpoint.name === 'article') {
+        articleHtml = body;
+        articleHeaders = Object.fromEntries(
+          [...response.headers].filter(([name]) => !TRANSPORT_HEADERS.has(name.toLowerCase())),
+        );
+      }
       if (response.status !== 200) console.log(`  WARNING: ${endpoint.path} answered HTTP ${response.status}`);
     }
+    // A fresh process compiles its code and fills its caches on the first pages it serves: every
+    // page runs once before any is measured, or the first page measured pays for all of them.
+    for (const endpoint of endpoints) await wrk(base + endpoint.path, options.warmupSeconds, options);
     const results = new Map<string, WrkResult>();
     for (const endpoint of endpoints) {
-      const result = await measure(base + endpoint.path, options.warmupSeconds, options.durationSeconds, options);
+      const result = await measure(
+        base + endpoint.path,
+        options.warmupSeconds,
+        options.durationSeconds,
+        options,
+        server.pid,
+      );
       results.set(endpoint.name, result);
       const errors =
         result.non2xx + result.socketErrors > 0
           ? `  (non-2xx: ${result.non2xx}, socket errors: ${result.socketErrors})`
           : '';
       console.log(
-        `  ${endpoint.name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms${errors}`,
+        `  ${endpoint.name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request${errors}`,
       );
     }
     const memory = processTree(server.pid)
@@ -147,6 +158,7 @@ export async function benchGaceta(
       peakRssMb: memory.peak,
       serverLines,
       articleHtml,
+      articleHeaders,
     };
   } finally {
     await stop(server, 15_000);

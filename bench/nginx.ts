@@ -68,9 +68,9 @@ export async function benchNginx(options: BenchOptions, articleHtml: string): Pr
   try {
     const url = `http://127.0.0.1:${port}/article.html`;
     await waitForOk(url, nginx, 15_000);
-    const result = await measure(url, options.warmupSeconds, options.durationSeconds, options);
+    const result = await measure(url, options.warmupSeconds, options.durationSeconds, options, nginx.pid);
     console.log(
-      `  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms`,
+      `  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`,
     );
     return { result, config };
   } finally {

@@ -31,6 +31,8 @@ const p99Limit = (endpoint: string): number => (endpoint === 'rss' || endpoint =
 const verdict = (ok: boolean): string => (ok ? 'pass' : '**FAIL**');
 const rps = (n: number): string => Math.round(n).toLocaleString('en-US');
 const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+const micros = (result: WrkResult): string =>
+  Number.isFinite(result.cpuMicrosPerRequest) ? result.cpuMicrosPerRequest.toFixed(0) : '?';
 const pct = (ratio: number): string => `${(ratio * 100).toFixed(0)}%`;
 
 function same(a: Setup, b: Partial<Pick<Setup, 'mode' | 'workers'>> & { kind?: string }): boolean {
@@ -55,9 +57,10 @@ function checksFor(endpoint: string, run: GacetaRun, input: ReportInput): Check[
   const limit = p99Limit(endpoint);
   if (setup.workers === 1) checks.push({ text: `p99 < ${limit} ms`, ok: result.p99Ms < limit });
   if (setup.mode === 'cached' && endpoint === 'article' && setup.store.kind === 'sqlite')
+    // Judged by CPU per request, which the machine's other load barely moves (req/s it moves by half).
     checks.push({
-      text: `≥ ${pct(CACHED_TO_BARE)} of bare route`,
-      ok: result.requestsPerSecond >= CACHED_TO_BARE * input.bare.requestsPerSecond,
+      text: `≥ ${pct(CACHED_TO_BARE)} of bare route (CPU per request)`,
+      ok: input.bare.cpuMicrosPerRequest >= CACHED_TO_BARE * result.cpuMicrosPerRequest,
     });
   if (setup.mode === 'uncached' && endpoint === 'article' && setup.store.kind === 'sqlite')
     checks.push({
@@ -101,8 +104,8 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
   const missed: string[] = [];
   const errorNotes: string[] = [];
   const lines = [
-    '| page | database | processes | cache | req/s | p99 ms | ÷ SQLite | ÷ bare route | ÷ nginx | target | |',
-    '|---|---|---:|---|---:|---:|---:|---:|---:|---|---|',
+    '| page | database | processes | cache | req/s | p99 ms | CPU µs/request | ÷ SQLite | ÷ bare route | ÷ nginx | target | |',
+    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const endpoint of input.endpoints) {
     for (const run of runs) {
@@ -114,7 +117,7 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
       const ok = checks.every((check) => check.ok) && errors === 0;
       for (const check of checks.filter((c) => !c.ok))
         missed.push(
-          `${endpoint.name} (${describeSetup(setup)}): ${rps(result.requestsPerSecond)} req/s, p99 ${ms(result.p99Ms)} ms; target ${check.text}`,
+          `${endpoint.name} (${describeSetup(setup)}): ${rps(result.requestsPerSecond)} req/s, p99 ${ms(result.p99Ms)} ms, CPU ${micros(result)} µs/request; target ${check.text}`,
         );
       if (errors > 0) {
         const note = `${endpoint.name} (${describeSetup(setup)}) ${endpoint.path}: ${result.non2xx} non-2xx/3xx responses, ${result.socketErrors} socket errors out of ${result.requests} requests`;
@@ -132,13 +135,13 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
       const suffix =
         errors > 0 ? ` (${errors} errors)` : status !== undefined && status !== 200 ? ` (HTTP ${status})` : '';
       lines.push(
-        `| ${endpoint.name} | ${setup.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${setup.workers} | ${setup.mode === 'cached' ? 'on' : 'off'} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${toSqlite} | ${pct(result.requestsPerSecond / bare.requestsPerSecond)} | ${pct(result.requestsPerSecond / nginx.result.requestsPerSecond)} | ${checks.map((c) => c.text).join(', ') || '—'} | ${checks.length ? verdict(ok) : ''}${suffix} |`,
+        `| ${endpoint.name} | ${setup.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${setup.workers} | ${setup.mode === 'cached' ? 'on' : 'off'} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${micros(result)} | ${toSqlite} | ${pct(result.requestsPerSecond / bare.requestsPerSecond)} | ${pct(result.requestsPerSecond / nginx.result.requestsPerSecond)} | ${checks.map((c) => c.text).join(', ') || '—'} | ${checks.length ? verdict(ok) : ''}${suffix} |`,
       );
     }
   }
   lines.push(
-    `| bare Fastify route, article bytes from memory | — | 1 | — | ${rps(bare.requestsPerSecond)} | ${ms(bare.p99Ms)} | | 100% | ${pct(bare.requestsPerSecond / nginx.result.requestsPerSecond)} | baseline | |`,
-    `| nginx static \`/article.html\` | — | 1 | — | ${rps(nginx.result.requestsPerSecond)} | ${ms(nginx.result.p99Ms)} | | ${pct(nginx.result.requestsPerSecond / bare.requestsPerSecond)} | 100% | baseline | |`,
+    `| bare Fastify route, article bytes from memory | — | 1 | — | ${rps(bare.requestsPerSecond)} | ${ms(bare.p99Ms)} | ${micros(bare)} | | 100% | ${pct(bare.requestsPerSecond / nginx.result.requestsPerSecond)} | baseline | |`,
+    `| nginx static \`/article.html\` | — | 1 | — | ${rps(nginx.result.requestsPerSecond)} | ${ms(nginx.result.p99Ms)} | ${micros(nginx.result)} | | ${pct(nginx.result.requestsPerSecond / bare.requestsPerSecond)} | 100% | baseline | |`,
   );
 
   const scaling = [
@@ -188,7 +191,7 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
   const [load1, load5] = os.loadavg();
   const notes = [
     `- machine: nproc ${os.availableParallelism()}, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}; load average at the end ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min)`,
-    `- node ${process.version}; ${input.nginxVersion} with worker_processes 1; the bare route is Fastify in one Node process with no plugins, hooks or logger`,
+    `- node ${process.version}; ${input.nginxVersion} with worker_processes 1; the bare route is Fastify in one Node process with no plugins, hooks or logger, sending the article page's bytes and headers from memory`,
     `- wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s --latency (after a ${options.warmupSeconds} s warm-up per URL); wrk, PostgreSQL and Gaceta share the machine's cores`,
     `- archives: ${[...input.articles].map(([kind, n]) => `${kind} ${n.toLocaleString('en-US')} published articles`).join(', ')}; PostgreSQL: ${options.databaseUrl ?? 'not measured'}, DATABASE_POOL_SIZE ${options.poolSize} per process${options.redisUrl ? `, REDIS_URL ${options.redisUrl}` : ''}`,
     `- the article measured is the ${500 + 1}st newest of its archive (the same position in both databases), the section its section`,

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   if (postgres) await measure(postgres, 1, 'cached');
   const articleHtml = first.articleHtml;
   if (articleHtml === '') throw new Error(`could not fetch the article page ${endpointsOf.get(sqlite)?.[0]?.path}`);
-  const bare = await benchBareRoute(options, articleHtml);
+  const bare = await benchBareRoute(options, articleHtml, first.articleHeaders);
   const nginx = await benchNginx(options, articleHtml);
   if (postgres)
     for (const workers of options.workers.filter((n) => n > 1)) {
