@@ -6,6 +6,7 @@
  * and writes it to bench/output/results.md. Exits 0 even when targets are missed.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { ensureArchive, pickPaths, type Store, stores } from './archive.ts';
 import { benchBareRoute } from './bare.ts';
@@ -27,10 +28,31 @@ function requireTools(): void {
     throw new Error(`${missing.join(' and ')} not found; install with: apt-get install -y ${missing.join(' ')}`);
 }
 
+/** Redis must answer before the PostgreSQL processes are started, or each would wait for it until the bench gives up. */
+async function requireRedis(url: string | undefined): Promise<void> {
+  if (!url) return;
+  const { hostname, port } = new URL(url);
+  const reachable = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 2000 });
+    const answer = (ok: boolean) => () => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', answer(true));
+    socket.once('error', answer(false));
+    socket.once('timeout', answer(false));
+  });
+  if (!reachable)
+    throw new Error(
+      `Redis does not answer at ${url}; start it (redis-server) or measure without it: BENCH_REDIS_URL=off`,
+    );
+}
+
 async function main(): Promise<void> {
   installCleanup();
   requireTools();
   const options = readOptions();
+  if (options.databaseUrl) await requireRedis(options.redisUrl);
   mkdirSync(options.outputDir, { recursive: true });
   const started = Date.now();
   console.log(

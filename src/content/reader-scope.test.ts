@@ -17,7 +17,7 @@ import {
   readableTextSql,
   readerScope,
 } from './reader-scope.ts';
-import { articleForReader, documentsForReader } from './reading.repository.ts';
+import { articleForReader, feedEntriesForReader } from './reading.repository.ts';
 import { readArticle } from './reading.service.ts';
 import { listedAuthors, listedTags, publishedBetween } from './sitemap.repository.ts';
 import { articlePath } from './urls.ts';
@@ -373,8 +373,12 @@ describe('reader scope: every viewer × every surface', () => {
         assert.equal(row.readable_text.includes(secret(story)), readable, `${viewer} × article query × ${story}`);
       }
       // Feeds read documents only (readableDocument cuts a locked one): no plain text comes with them.
-      for (const row of await documentsForReader(db, scope, ids))
-        assert.deepEqual(Object.keys(row).sort(), ['access', 'body', 'id'], `${viewer} × feed document query`);
+      for (const row of await feedEntriesForReader(db, scope, ids))
+        assert.deepEqual(
+          Object.keys(row).sort(),
+          ['access', 'authors', 'body', 'id'],
+          `${viewer} × feed entries query`,
+        );
     }
   });
 

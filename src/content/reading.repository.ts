@@ -82,35 +82,30 @@ export async function articleForReader(db: Db, scope: ReaderScope, slug: string)
   return rows[0];
 }
 
-/** Author names of several articles at once (for feeds), in byline order. */
-export async function authorNamesByArticle(db: Db, articleIds: readonly string[]): Promise<Map<string, string[]>> {
-  const byArticle = new Map<string, string[]>();
-  if (articleIds.length === 0) return byArticle;
-  const rows = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .select(['article_authors.article_id', 'authors.name'])
-    .where('article_authors.article_id', 'in', [...articleIds])
-    .orderBy('article_authors.position')
-    .execute();
-  for (const row of rows) byArticle.set(row.article_id, [...(byArticle.get(row.article_id) ?? []), row.name]);
-  return byArticle;
-}
-
 /**
- * Documents of several articles the scope may see (for feeds), whole: readableDocument() cuts a
- * locked one to its free preview. Feeds carry no plain text, so none is read.
+ * Documents and bylines of several articles the scope may see (for feeds), in one query. The
+ * document is whole: readableDocument() cuts a locked one to its free preview. Feeds carry no
+ * plain text, so none is read.
  */
-export async function documentsForReader(
-  db: Db,
-  scope: ReaderScope,
-  articleIds: readonly string[],
-): Promise<Array<{ id: string; access: AccessLevel; body: string }>> {
+export async function feedEntriesForReader(db: Db, scope: ReaderScope, articleIds: readonly string[]) {
   if (articleIds.length === 0) return [];
   return db
     .selectFrom('articles')
     .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
-    .select(['articles.id', 'articles.access', 'article_bodies.body'])
+    .select((eb) => [
+      'articles.id',
+      'articles.access',
+      'article_bodies.body',
+      jsonArrayOf(
+        db,
+        eb
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+          .select('authors.name')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .orderBy('article_authors.position'),
+      ).as('authors'),
+    ])
     .where(listedSql(scope))
     .where('articles.id', 'in', [...articleIds])
     .execute();

@@ -5,7 +5,7 @@ import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import type { Viewer } from './access.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { articleForReader, documentsForReader } from './reading.repository.ts';
+import { articleForReader, feedEntriesForReader } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
@@ -215,9 +215,11 @@ export async function relatedStories(
   return [...picked, ...computed];
 }
 
-/** Bodies of several articles as a viewer may read them, with what they refer to, for feeds. */
+/** Bodies of several articles as a viewer may read them, with their bylines and what they refer to, for feeds. */
 export interface ReadableBodies {
   bodies: Map<string, ReadableDocument>;
+  /** Author names by article, in byline order. */
+  bylines: Map<string, string[]>;
   images: Map<string, ImageWithDetails>;
   cards: Map<string, ArticleCard>;
   /** Every article the readable bodies refer to, shown or not (a hidden one may go live later). */
@@ -230,11 +232,16 @@ export async function readableBodies(
   articleIds: readonly string[],
 ): Promise<ReadableBodies> {
   const bodies = new Map<string, ReadableDocument>();
+  const bylines = new Map<string, string[]>();
   const imageIds = new Set<string>();
   const referenced = new Set<string>();
-  for (const row of await documentsForReader(db, scope, articleIds)) {
+  for (const row of await feedEntriesForReader(db, scope, articleIds)) {
     const readable = readableDocument(scope, row, parseDocument(row.body));
     bodies.set(row.id, readable);
+    bylines.set(
+      row.id,
+      jsonRows(row.authors).map((author) => author.name),
+    );
     const refs = documentReferences(readable.doc);
     for (const id of refs.imageIds) imageIds.add(id);
     for (const id of refs.articleIds) referenced.add(id);
@@ -244,6 +251,7 @@ export async function readableBodies(
   for (const [id, row] of imageRows) images.set(id, toImageDetails(row));
   return {
     bodies,
+    bylines,
     images,
     cards: new Map(cards.map((card) => [card.id, card])),
     referencedArticleIds: [...referenced],

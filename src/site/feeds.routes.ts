@@ -2,7 +2,6 @@ import type { TypedFastify } from '../http/typed-fastify.ts';
 import { SlugParams } from './reader.schemas.ts';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
 import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
-import { authorNamesByArticle } from '../content/reading.repository.ts';
 import { readableBodies } from '../content/reading.service.ts';
 import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
@@ -47,10 +46,7 @@ export async function feedPage(
   const site = await deps.siteContext();
   const cards = await listCards(deps.db, scope, filter, FEED_SIZE);
   const ids = cards.map((card) => card.id);
-  const [authors, bodies] = await Promise.all([
-    authorNamesByArticle(deps.db, ids),
-    readableBodies(deps.db, scope, ids),
-  ]);
+  const bodies = await readableBodies(deps.db, scope, ids);
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>
@@ -61,7 +57,12 @@ export async function feedPage(
 <atom:link href="${site.publicUrl + (path === '/' ? '' : path)}/feed.xml" rel="self" type="application/rss+xml"/>
 ${cards[0] ? html`<lastBuildDate>${new Date(cards[0].publishedAt).toUTCString()}</lastBuildDate>` : ''}
 ${cards.map((card) =>
-  item(card, site, authors.get(card.id) ?? [], feedBody(bodies.bodies.get(card.id), bodies, site.t, site.publicUrl)),
+  item(
+    card,
+    site,
+    bodies.bylines.get(card.id) ?? [],
+    feedBody(bodies.bodies.get(card.id), bodies, site.t, site.publicUrl),
+  ),
 )}
 </channel>
 </rss>
