@@ -34,7 +34,7 @@ async function archive(
 export function sectionArchive(
   deps: SiteDeps,
   scope: ReaderScope,
-  section: SectionRow,
+  section: Pick<SectionRow, 'id' | 'slug' | 'name' | 'description'>,
   page: number,
 ): Promise<PageResult> {
   return archive(

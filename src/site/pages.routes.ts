@@ -6,7 +6,6 @@ import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
 import { readerScope } from '../content/reader-scope.ts';
 import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
-import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { documentReferences } from '../content/document.ts';
 import { pagePath, SLUG_PATTERN } from '../content/urls.ts';
 import { CORRECTIONS_PAGE, FRONT_PAGE, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
@@ -131,7 +130,8 @@ export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
       async (viewer) => {
         const { slug } = request.params;
         if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-        const section = await findSectionBySlug(db, slug);
+        // Sections come from the site context the page needs anyway: a section page is one query.
+        const section = (await deps.siteContext()).sections.find((candidate) => candidate.slug === slug);
         if (section) return sectionArchive(deps, readerScope(viewer), section, pageNumber);
         const page = await findPublishedPage(db, slug);
         if (!page) return { kind: 'missing' };

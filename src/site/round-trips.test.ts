@@ -63,4 +63,27 @@ describe(`round trips per reader page on ${TEST_DIALECT}`, () => {
       assert.ok(page.body.includes(shown), `the page shows ${shown}`);
     assert.equal(counter.count, 2, 'queries for one uncached article page');
   });
+
+  it('lists a section in one query: the section itself comes from the site context', async () => {
+    assert.equal((await counted.app.inject('/politics')).statusCode, 200);
+    counter.count = 0;
+    const page = await counted.app.inject('/politics');
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('Earlier story 2'));
+    assert.equal(counter.count, 1, 'queries for one uncached section page');
+  });
+
+  it('reads a feed in two queries: its cards, then their bodies with bylines (a body that refers to nothing needs no more)', async () => {
+    assert.equal((await counted.app.inject('/feed.xml')).statusCode, 200);
+    counter.count = 0;
+    const feed = await counted.app.inject('/feed.xml');
+    assert.equal(feed.statusCode, 200);
+    for (const shown of [
+      '<dc:creator>Ana Mendoza</dc:creator>',
+      '<dc:creator>Rosa Cruz</dc:creator>',
+      'The vote is on Tuesday.',
+    ])
+      assert.ok(feed.body.includes(shown), `the feed shows ${shown}`);
+    assert.equal(counter.count, 2, 'queries for one uncached feed');
+  });
 });
