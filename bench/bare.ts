@@ -4,15 +4,22 @@ import type { BenchOptions } from './options.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
 import { measure, type WrkResult } from './wrk.ts';
 
+/** The bare route's server while it runs. */
+export interface BareRoute {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
 /**
- * Measures a bare Fastify route sending the article page's response from memory: its bytes and its
+ * Starts a bare Fastify route sending the article page's response from memory: its bytes and its
  * headers, since a cached page has to send both (bench/bare-server.ts).
  */
-export async function benchBareRoute(
+export async function startBareRoute(
   options: BenchOptions,
   articleHtml: string,
   headers: Readonly<Record<string, string>>,
-): Promise<WrkResult> {
+): Promise<BareRoute> {
   const folder = path.join(options.outputDir, 'bare');
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'article.html');
@@ -20,24 +27,68 @@ export async function benchBareRoute(
   const headersFile = path.join(folder, 'article.headers.json');
   writeFileSync(headersFile, JSON.stringify(headers, null, 2));
   const port = await freePort(options.barePort);
-  console.log(`\n== bare Fastify route (bench/bare-server.ts, one process) ==`);
   const server = start(
     'bare route',
     process.execPath,
     ['--import', 'tsx', 'bench/bare-server.ts', file, headersFile, String(port)],
-    {
-      cwd: options.root,
-    },
+    { cwd: options.root },
   );
-  try {
-    const url = `http://127.0.0.1:${port}/article.html`;
-    await waitForOk(url, server, 30_000);
-    const result = await measure(url, options.warmupSeconds, options.durationSeconds, options, server.pid);
-    console.log(
-      `  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`,
-    );
-    return result;
-  } finally {
-    await stop(server);
+  const url = `http://127.0.0.1:${port}/article.html`;
+  await waitForOk(url, server, 30_000);
+  return { url, pid: server.pid, stop: () => stop(server) };
+}
+
+export function describeResult(name: string, result: WrkResult): string {
+  return `  ${name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`;
+}
+
+/** Measures the bare route the way every page is measured. */
+export async function benchBareRoute(options: BenchOptions, bare: BareRoute): Promise<WrkResult> {
+  console.log(`\n== bare Fastify route (bench/bare-server.ts, one process) ==`);
+  const result = await measure(bare.url, options.warmupSeconds, options.durationSeconds, options, bare.pid);
+  console.log(describeResult('article.html', result));
+  return result;
+}
+
+/** The cached article against the bare route, measured in turns so both meet the machine in the same state. */
+export interface PairedRun {
+  readonly rounds: number;
+  readonly gaceta: WrkResult;
+  readonly bare: WrkResult;
+}
+
+const PAIRED_ROUNDS = 5;
+
+function median(results: WrkResult[], by: (result: WrkResult) => number): WrkResult {
+  const sorted = [...results].sort((a, b) => by(a) - by(b));
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (!middle) throw new Error('no results');
+  return middle;
+}
+
+/**
+ * Alternates short runs of a Gaceta page and the bare route and keeps the median of each by CPU per
+ * request: this machine's speed drifts by tens of percent within minutes, in the same way for both.
+ */
+export async function pairWithBareRoute(
+  options: BenchOptions,
+  gaceta: { url: string; pid: number },
+  bare: BareRoute,
+): Promise<PairedRun> {
+  const seconds = Math.max(2, Math.ceil(options.durationSeconds / 2));
+  const gacetaRuns: WrkResult[] = [];
+  const bareRuns: WrkResult[] = [];
+  for (let round = 0; round < PAIRED_ROUNDS; round++) {
+    gacetaRuns.push(await measure(gaceta.url, 1, seconds, options, gaceta.pid));
+    bareRuns.push(await measure(bare.url, 1, seconds, options, bare.pid));
   }
+  const result = {
+    rounds: PAIRED_ROUNDS,
+    gaceta: median(gacetaRuns, (r) => r.cpuMicrosPerRequest),
+    bare: median(bareRuns, (r) => r.cpuMicrosPerRequest),
+  };
+  console.log(`  in turns with the bare route (${PAIRED_ROUNDS} rounds of ${seconds} s, medians):`);
+  console.log(describeResult('article', result.gaceta));
+  console.log(describeResult('bare route', result.bare));
+  return result;
 }

@@ -30,3 +30,12 @@ function cpuSecondsOf(pid: number): number {
 export function treeCpuSeconds(pid: number): number {
   return processTree(pid).reduce((sum, id) => sum + cpuSecondsOf(id), 0);
 }
+
+/** Busy and total CPU time of the whole machine so far, in ticks, from the first line of /proc/stat. */
+export function machineTicks(): { busy: number; total: number } {
+  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  // idle and iowait are the 4th and 5th numbers.
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gacetaEnv, type Store } from './archive.ts';
 import type { BenchOptions } from './options.ts';
+import { describeResult } from './bare.ts';
 import { processTree } from './cpu.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
 import { measure, wrk, type WrkResult } from './wrk.ts';
@@ -61,6 +62,8 @@ export async function benchGaceta(
   options: BenchOptions,
   setup: Setup,
   endpoints: readonly Endpoint[],
+  /** More measuring while the server is still up (the article page in turns with the bare route). */
+  whileUp?: (server: { base: string; pid: number }) => Promise<void>,
 ): Promise<GacetaRun> {
   const port = await freePort(options.gacetaPort);
   const base = `http://127.0.0.1:${port}`;
@@ -135,10 +138,9 @@ export async function benchGaceta(
         result.non2xx + result.socketErrors > 0
           ? `  (non-2xx: ${result.non2xx}, socket errors: ${result.socketErrors})`
           : '';
-      console.log(
-        `  ${endpoint.name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request${errors}`,
-      );
+      console.log(describeResult(endpoint.name, result) + errors);
     }
+    await whileUp?.({ base, pid: server.pid });
     const memory = processTree(server.pid)
       .map(memoryMb)
       .reduce((a, b) => ({ rss: Math.max(a.rss, b.rss), peak: Math.max(a.peak, b.peak) }));

@@ -9,12 +9,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureArchive, pickPaths, type Store, stores } from './archive.ts';
-import { benchBareRoute } from './bare.ts';
+import { benchBareRoute, type PairedRun, pairWithBareRoute, startBareRoute } from './bare.ts';
 import { benchGaceta, type Endpoint, type GacetaRun, type Mode } from './gaceta.ts';
 import { benchNginx } from './nginx.ts';
 import { readOptions } from './options.ts';
 import { installCleanup, killAll, run } from './processes.ts';
 import { buildReport } from './report.ts';
+import type { WrkResult } from './wrk.ts';
 
 /** The load generator and the baseline come from Debian; say so before generating an archive for nothing. */
 function requireTools(): void {
@@ -76,8 +77,13 @@ async function main(): Promise<void> {
   }
 
   const runs: GacetaRun[] = [];
-  const measure = async (store: Store, workers: number, mode: Mode): Promise<GacetaRun> => {
-    const result = await benchGaceta(options, { store, workers, mode }, endpointsOf.get(store) ?? []);
+  const measure = async (
+    store: Store,
+    workers: number,
+    mode: Mode,
+    whileUp?: Parameters<typeof benchGaceta>[3],
+  ): Promise<GacetaRun> => {
+    const result = await benchGaceta(options, { store, workers, mode }, endpointsOf.get(store) ?? [], whileUp);
     runs.push(result);
     return result;
   };
@@ -85,12 +91,22 @@ async function main(): Promise<void> {
   if (!sqlite) throw new Error('no SQLite store');
   // SQLite and one PostgreSQL process alternate, so both meet the machine in the same state.
   const first = await measure(sqlite, 1, 'uncached');
-  if (postgres) await measure(postgres, 1, 'uncached');
-  await measure(sqlite, 1, 'cached');
-  if (postgres) await measure(postgres, 1, 'cached');
   const articleHtml = first.articleHtml;
   if (articleHtml === '') throw new Error(`could not fetch the article page ${endpointsOf.get(sqlite)?.[0]?.path}`);
-  const bare = await benchBareRoute(options, articleHtml, first.articleHeaders);
+  const bareRoute = await startBareRoute(options, articleHtml, first.articleHeaders);
+  let paired: PairedRun | undefined;
+  let bare: WrkResult | undefined;
+  try {
+    if (postgres) await measure(postgres, 1, 'uncached');
+    const article = endpointsOf.get(sqlite)?.[0]?.path ?? '/';
+    await measure(sqlite, 1, 'cached', async (server) => {
+      paired = await pairWithBareRoute(options, { url: server.base + article, pid: server.pid }, bareRoute);
+    });
+    if (postgres) await measure(postgres, 1, 'cached');
+    bare = await benchBareRoute(options, bareRoute);
+  } finally {
+    await bareRoute.stop();
+  }
   const nginx = await benchNginx(options, articleHtml);
   if (postgres)
     for (const workers of options.workers.filter((n) => n > 1)) {
@@ -101,7 +117,8 @@ async function main(): Promise<void> {
   const version = await run('nginx -v', '/usr/sbin/nginx', ['-v']);
   const nginxVersion = /nginx\/[\d.]+/.exec(version.output)?.[0] ?? 'nginx';
   const endpoints = endpointsOf.get(sqlite) ?? [];
-  const { markdown, missed } = buildReport({ options, articles, endpoints, runs, nginx, bare, nginxVersion });
+  if (!paired || !bare) throw new Error('the cached article was not measured in turns with the bare route');
+  const { markdown, missed } = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, nginxVersion });
   const resultsFile = path.join(options.outputDir, 'results.md');
   writeFileSync(resultsFile, markdown);
   console.log(`\n${markdown}`);

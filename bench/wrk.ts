@@ -1,4 +1,4 @@
-import { treeCpuSeconds } from './cpu.ts';
+import { machineTicks, treeCpuSeconds } from './cpu.ts';
 import { run } from './processes.ts';
 
 export interface WrkResult {
@@ -13,6 +13,8 @@ export interface WrkResult {
   readonly raw: string;
   /** CPU the server used per request during the run, in µs (all its processes); NaN when not measured. */
   readonly cpuMicrosPerRequest: number;
+  /** How busy the machine's cores were during the run, 0 to 1 (all of its programs: wrk, PostgreSQL, Gaceta). */
+  readonly machineBusy: number;
 }
 
 export interface WrkSettings {
@@ -52,6 +54,7 @@ export function parseWrk(url: string, output: string): WrkResult {
     socketErrors,
     raw: output,
     cpuMicrosPerRequest: NaN,
+    machineBusy: NaN,
   };
 }
 
@@ -77,8 +80,11 @@ export async function measure(
 ): Promise<WrkResult> {
   await wrk(url, warmupSeconds, settings);
   const before = serverPid === undefined ? 0 : treeCpuSeconds(serverPid);
+  const machineBefore = machineTicks();
   const result = await wrk(url, seconds, settings);
-  if (serverPid === undefined || result.requests === 0) return result;
+  const machineAfter = machineTicks();
+  const machineBusy = (machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total);
+  if (serverPid === undefined || result.requests === 0) return { ...result, machineBusy };
   const used = treeCpuSeconds(serverPid) - before;
-  return { ...result, cpuMicrosPerRequest: (used * 1e6) / result.requests };
+  return { ...result, machineBusy, cpuMicrosPerRequest: (used * 1e6) / result.requests };
 }
