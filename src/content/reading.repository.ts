@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { jsonArrayOf } from '../db/json-rows.ts';
-import type { AccessLevel } from './articles.table.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { listedSql, READER_SCOPES, readableTextSql, type ReaderScope } from './reader-scope.ts';
 
