@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { axeViolations, launchChromium, SCREENSHOTS, skipWithoutChromium } from '../testing/browser.ts';
 import { insertPage } from '../content/pages.service.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
@@ -20,16 +20,7 @@ import {
   paragraphs,
 } from '../testing/factories.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = path.resolve('test-output');
-// CI installs Chromium and must never skip this test; a newcomer without it is told why it is skipped.
-const skip =
-  !fs.existsSync(CHROMIUM) && !process.env.CI
-    ? `Debian's chromium is not installed at ${CHROMIUM} (apt-get install chromium)`
-    : false;
-
-describe('a reader in a real browser', { skip }, () => {
+describe('a reader in a real browser', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -137,16 +128,7 @@ describe('a reader in a real browser', { skip }, () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -288,24 +270,7 @@ describe('a reader in a real browser', { skip }, () => {
       '/news/watch-the-council-vote',
     ]) {
       await page.goto(`${base}${path}`);
-      await page.addScriptTag({ content: AXE_SOURCE });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                options: unknown,
-              ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown }> }> }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations.map(
-          (v) => `${v.impact} ${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`,
-        );
-      });
+      const violations = await axeViolations(page);
       assert.deepEqual(violations, [], `${path} has accessibility violations`);
     }
     await context.close();
