@@ -15,6 +15,7 @@ import type { SiteDeps } from './site/site.deps.ts';
 import { registerSitemapRoutes } from './site/sitemaps.routes.ts';
 import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
+import { registerWebApp } from './admin/app.routes.ts';
 import { translator } from './i18n/i18n.ts';
 import { AppError } from './http/errors.ts';
 import { html } from './http/html.ts';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   // Its own context: the cookie, multipart and rate-limit plugins' hooks run for the admin API only,
   // not for every reader page (a cached page's cost is mostly such per-request work).
   await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation }));
+  registerWebApp(typed(app), db, app.log);
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);

@@ -20,6 +20,9 @@ const ListQuery = Type.Object(
   {
     status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
     // Query strings are text; bodies are not coerced, so numbers here are digit strings.
+    createdBy: Type.Optional(
+      Type.String({ format: 'uuid', description: 'only articles this member of staff created' }),
+    ),
     limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100 (default 20)' })),
     offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: 'default 0' })),
   },
@@ -76,10 +79,11 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
     },
     async (request) => {
       authorize(staffOf(request), 'article.read');
-      const { status, limit = '20', offset = '0' } = request.query;
+      const { status, createdBy, limit = '20', offset = '0' } = request.query;
       return {
         articles: await listArticlesForStaff(deps.db, {
           ...(status ? { status } : {}),
+          ...(createdBy ? { createdBy } : {}),
           limit: Number(limit),
           offset: Number(offset),
         }),

@@ -200,7 +200,7 @@ export async function insertArticlesInBulk(
 /** Articles for the newsroom's list, most recently changed first. */
 export async function listArticlesForStaff(
   db: Db,
-  options: { status?: ArticleRow['status']; limit: number; offset: number },
+  options: { status?: ArticleRow['status']; createdBy?: string; limit: number; offset: number },
 ) {
   let query = db
     .selectFrom('articles')
@@ -210,6 +210,7 @@ export async function listArticlesForStaff(
     .limit(options.limit)
     .offset(options.offset);
   if (options.status) query = query.where('status', '=', options.status);
+  if (options.createdBy) query = query.where('created_by', '=', options.createdBy);
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

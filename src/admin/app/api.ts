@@ -1,0 +1,61 @@
+/** What the admin API answered when it refused, or that it could not be reached (status 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** Changes made with the session cookie carry the session's CSRF token (see src/admin/auth.ts). */
+export function useCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Calls the admin JSON API (/admin/api) with the session cookie, and throws ApiError when refused. */
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/admin/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      data?.error?.code ?? `HTTP_${response.status}`,
+      data?.error?.message ?? response.statusText,
+    );
+  return data as T;
+}
+
+export interface Staff {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  status: string;
+  headline: string;
+  publishedAt: string | null;
+  modifiedAt: string;
+  createdBy: string | null;
+}
