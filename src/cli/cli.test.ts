@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { verifyPassword } from '../staff/secrets.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
@@ -158,6 +159,17 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.ok((await count('corrections')) >= 2);
       assert.ok((await count('images')) >= 5);
       assert.equal(await count('pages'), 3);
+      // The operator who loaded the demo gets an account for the web app, its random password printed once.
+      const printed = /sign in to the newsroom at \S+\/admin as (\S+) with the password (\S+)/.exec(seeded.out);
+      assert.ok(printed, seeded.out);
+      const [, email = '', password = ''] = printed;
+      const demo = await db
+        .selectFrom('staff')
+        .select(['role', 'password_hash'])
+        .where('email', '=', email)
+        .executeTakeFirst();
+      assert.equal(demo?.role, 'admin');
+      assert.ok(await verifyPassword(password, demo.password_hash), 'the printed password signs in');
       const published = await db
         .selectFrom('articles')
         .select((eb) => eb.fn.countAll<number>().as('n'))

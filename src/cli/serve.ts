@@ -4,6 +4,7 @@ import { startScheduler } from '../content/publishing.service.ts';
 import { buildApp } from '../app.ts';
 import { clusterTransport, relayPurges } from '../http/cluster-invalidation.ts';
 import { openRuntime } from './runtime.ts';
+import { createDemoStaff } from './seed/demo-staff.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
 
 export interface ServeOptions {
@@ -35,6 +36,7 @@ async function serveOneProcess(
   if (options.seedIfEmpty && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo newsroom');
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
+    await createDemoStaff(db, config.publicUrl, (line) => app.log.info(line));
   }
   const stopBackgroundWork: Array<() => void> = [];
   const startBackgroundWork = (): void => {
@@ -91,6 +93,7 @@ async function runPrimary(config: Config, options: ServeOptions): Promise<void> 
       await seedDemo({ db: runtime.handle.db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) =>
         console.log(`gaceta: ${line}`),
       );
+      await createDemoStaff(runtime.handle.db, config.publicUrl, (line) => console.log(`gaceta: ${line}`));
     }
   } finally {
     await runtime.close();
