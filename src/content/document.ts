@@ -1,5 +1,6 @@
 import { FormatRegistry, type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*
  * The structured article format (docs/document-format.md): a tree of typed nodes that the web
@@ -19,7 +20,7 @@ const Inline = Type.Union([
   Type.Object(
     {
       type: Type.Literal('text'),
-      text: Type.String({ maxLength: 20000 }),
+      text: Type.String({ maxLength: TEXT_MAX_LENGTH }),
       marks: Type.Optional(Type.Array(Mark, { maxItems: 5 })),
     },
     { additionalProperties: false },
