@@ -76,6 +76,36 @@ describe('admin API', () => {
     assert.equal(cookie?.sameSite, 'Strict');
   });
 
+  it('gives a reloaded web app its CSRF token again from the session cookie, and no token to an API key', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/admin/api/session',
+      payload: { email: editor.email, password: TEST_PASSWORD },
+    });
+    const cookie = signIn.cookies.find((c) => c.name === 'gaceta_staff');
+    assert.ok(cookie);
+    const me = await api('GET', '/session', { cookie: `gaceta_staff=${cookie.value}` });
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json().csrfToken, signIn.json().csrfToken, 'the token the session signed in with');
+    const created = await api(
+      'POST',
+      '/articles',
+      { cookie: `gaceta_staff=${cookie.value}`, 'x-csrf-token': me.json().csrfToken },
+      { headline: 'After a reload' },
+    );
+    assert.equal(created.statusCode, 201);
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/admin/api/session',
+      payload: { email: editor.email, password: TEST_PASSWORD },
+    });
+    assert.notEqual(other.json().csrfToken, signIn.json().csrfToken, 'each session has its own token');
+    const key = (await api('POST', '/api-keys', editorHeaders, { name: 'no csrf' })).json().key;
+    const viaKey = await api('GET', '/session', { authorization: `Bearer ${key}` });
+    assert.equal(viaKey.statusCode, 200);
+    assert.equal(viaKey.json().csrfToken, undefined);
+  });
+
   it('takes staff API keys, and refuses them once revoked', async () => {
     const created = await api('POST', '/api-keys', editorHeaders, { name: 'importer' });
     assert.equal(created.statusCode, 201);

@@ -4,6 +4,7 @@ import { AppError } from '../http/errors.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
 import { errors, NoContent } from './schemas.ts';
+import { csrfTokenFor } from '../staff/secrets.ts';
 
 const SignIn = Type.Object(
   { email: Type.String({ minLength: 3, maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
@@ -55,11 +56,16 @@ export function registerSessionRoutes(api: TypedFastify, deps: AdminDeps): void 
     {
       schema: {
         tags: ['session'],
-        summary: 'The signed-in staff member',
-        response: { 200: Type.Object({ staff: StaffJson }) },
+        summary: 'The signed-in staff member, and the CSRF token their changes must carry',
+        description:
+          'With a session cookie, `csrfToken` is the X-CSRF-Token the session signed in with, so the web app can ask for it again after a reload. With an API key there is none.',
+        response: { 200: Type.Object({ staff: StaffJson, csrfToken: Type.Optional(Type.String()) }) },
       },
     },
-    async (request) => ({ staff: staffOf(request) }),
+    async (request) => {
+      const token = request.headers.authorization ? undefined : request.cookies[SESSION_COOKIE];
+      return { staff: staffOf(request), ...(token ? { csrfToken: csrfTokenFor(token) } : {}) };
+    },
   );
 
   api.delete(

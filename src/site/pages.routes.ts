@@ -4,6 +4,7 @@ import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
+import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { readerScope } from '../content/reader-scope.ts';
 import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
 import { documentReferences } from '../content/document.ts';
@@ -130,8 +131,11 @@ export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
       async (viewer) => {
         const { slug } = request.params;
         if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-        // Sections come from the site context the page needs anyway: a section page is one query.
-        const section = (await deps.siteContext()).sections.find((candidate) => candidate.slug === slug);
+        // Sections come from the site context the page needs anyway, so a section page is one query;
+        // one made since the context was loaded (in another process, say) is still found in the table.
+        const section =
+          (await deps.siteContext()).sections.find((candidate) => candidate.slug === slug) ??
+          (await findSectionBySlug(db, slug));
         if (section) return sectionArchive(deps, readerScope(viewer), section, pageNumber);
         const page = await findPublishedPage(db, slug);
         if (!page) return { kind: 'missing' };

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scryptAsync = promisify(scrypt) as (
@@ -33,6 +33,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A random secret for a session, CSRF or API token. */
 export function newSecret(prefix = ''): string {
   return prefix + randomBytes(32).toString('base64url');
+}
+
+/**
+ * A session's CSRF token, derived from the session token (an HMAC keyed by it). The web app can
+ * ask for it again after a reload (GET /admin/api/session, which needs the cookie); a page of another
+ * site can neither read the cookie nor compute the token from it.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('gaceta csrf token').digest('base64url');
 }
 
 /** Secrets are stored only as SHA-256 hashes; they are long and random, so no salt is needed. */

@@ -4,7 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, isSystem, type StaffActor } from './actor.ts';
 import { authorizeStaff } from './policy.ts';
-import { hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { csrfTokenFor, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.ts';
 import { STAFF_ROLES, type StaffRole, type StaffRow } from './staff.table.ts';
 
 export type { StaffActor } from './actor.ts';
@@ -84,7 +84,7 @@ export async function startSession(
   staffId: string,
 ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
   const token = newSecret();
-  const csrfToken = newSecret();
+  const csrfToken = csrfTokenFor(token);
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS).toISOString();
   // Expired sessions are useless; clearing them here keeps the table from growing forever.
   await db.deleteFrom('staff_sessions').where('expires_at', '<=', nowIso()).execute();
