@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { updateArticleRow } from '../../content/articles.repository.ts';
 import { createDraft, type ContentDeps, updateArticle } from '../../content/articles.service.ts';
-import type { ArticleDocument, Block } from '../../content/document.ts';
 import { createPage } from '../../content/pages.service.ts';
 import { addCorrection, publishArticle } from '../../content/publishing.service.ts';
 import { createTaxonomyItem, TAXONOMY_KINDS, type TaxonomyKind } from '../../content/taxonomy.service.ts';
@@ -10,18 +9,8 @@ import { storeImage } from '../../media/images.service.ts';
 import type { MediaStorage } from '../../media/storage.ts';
 import { updateSettings } from '../../settings/settings.service.ts';
 import { SYSTEM } from '../../staff/actor.ts';
-import {
-  type DemoArticle,
-  type DemoBlock,
-  allArticles,
-  authors,
-  images,
-  labels,
-  pages,
-  sections,
-  site,
-  tags,
-} from './demo/index.ts';
+import { demoDocument } from './demo-document.ts';
+import { type DemoArticle, allArticles, authors, images, labels, pages, sections, site, tags } from './demo/index.ts';
 import { drawIllustration } from './illustrations.ts';
 
 export interface SeedDeps extends ContentDeps {
@@ -29,33 +18,6 @@ export interface SeedDeps extends ContentDeps {
 }
 
 const hoursAgo = (now: number, hours: number): string => new Date(now - hours * 3600_000).toISOString();
-
-function toDocument(
-  blocks: readonly DemoBlock[],
-  imageIds: Map<string, string>,
-  articleIds: Map<string, string> | null,
-): ArticleDocument {
-  const content: Block[] = [];
-  for (const block of blocks) {
-    if (block.type === 'image') {
-      const imageId = imageIds.get(block.image);
-      if (!imageId) throw new Error(`demo image ${block.image} is missing`);
-      content.push({
-        type: 'image',
-        imageId,
-        ...(block.caption ? { caption: block.caption } : {}),
-        ...(block.credit ? { credit: block.credit } : {}),
-        ...(block.alt ? { alt: block.alt } : {}),
-      });
-    } else if (block.type === 'related') {
-      const articleId = articleIds?.get(block.slug);
-      if (articleId) content.push({ type: 'related', articleId });
-    } else {
-      content.push(block);
-    }
-  }
-  return { type: 'doc', version: 1, content };
-}
 
 /** Whether the database has no articles yet (npm start seeds only then). */
 export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -126,7 +88,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
       authorIds: article.authors.map((a) => lookup(ids.authors, a, 'author')),
       tagIds: article.tags.map((t) => lookup(ids.tags, t, 'tag')),
       featureImage: { id: lookup(ids.images, article.image, 'image') },
-      body: toDocument(article.body, ids.images, null),
+      body: demoDocument(article.body, ids.images, null),
     });
     ids.articles.set(article.slug, row.id);
   }
@@ -136,7 +98,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
     const created = await createPage(deps, SYSTEM.seed, {
       slug: page.slug,
       title: page.title,
-      body: toDocument(page.body, ids.images, ids.articles),
+      body: demoDocument(page.body, ids.images, ids.articles),
       status: 'published',
     });
     pageIds.set(page.slug, created.id);
@@ -166,7 +128,7 @@ async function publishDemoArticle(
 ): Promise<void> {
   const id = articleIds.get(article.slug) ?? '';
   await updateArticle(deps, SYSTEM.seed, id, {
-    body: toDocument(article.body, imageIds, articleIds),
+    body: demoDocument(article.body, imageIds, articleIds),
     relatedIds: (article.related ?? []).map((slug) => articleIds.get(slug)).filter((v): v is string => Boolean(v)),
   });
   await publishArticle(deps, SYSTEM.seed, id, hoursAgo(now, article.hoursAgo));

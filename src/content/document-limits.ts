@@ -1,0 +1,5 @@
+// Limits of the stored document format that code outside its TypeBox schema must respect too. Kept
+// apart from ./document.ts so the editor's browser bundle can read them without carrying TypeBox.
+
+/** The longest text node a document may hold (characters, as JavaScript counts them). */
+export const TEXT_MAX_LENGTH = 20000;
