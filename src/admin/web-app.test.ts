@@ -6,7 +6,7 @@ import { writeSettings } from '../settings/settings.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
 import { makeArticle, makeStaff, paragraphs, TEST_PASSWORD } from '../testing/factories.ts';
-import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
 
 const HOUR = 3600_000;
 
@@ -26,9 +26,7 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
     await createDraft(deps, colleague, { headline: 'A colleague’s draft', body: paragraphs('Notes.') });
     await makeArticle(t, { headline: 'Results at six', publishedAt: new Date(Date.now() + 3 * HOUR).toISOString() });
     await makeArticle(t, { headline: 'Valley wells run dry' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ base } = await listenOnLoopback(t));
     browser = await launchChromium();
   });
   after(async () => {

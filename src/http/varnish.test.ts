@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
 import { freePort, type RunningVarnish, startVarnish, varnishMissing } from '../testing/varnish.ts';
 import { Invalidation } from './invalidation.ts';
@@ -20,9 +20,7 @@ describe('Varnish in front of Gaceta, purged by xkey (deploy/varnish/gaceta.vcl)
     const port = await freePort();
     purger = varnishPurger({ urls: [`http://127.0.0.1:${port}/`], onError: (error) => console.error(error) });
     t = await startTestApp({}, new Invalidation(undefined, [purger]));
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    varnish = await startVarnish(port, typeof address === 'object' && address ? address.port : 0);
+    varnish = await startVarnish(port, (await listenOnLoopback(t)).port);
     const db = t.database.handle.db;
     city = await makeSection(db, 'City');
     const sports = await makeSection(db, 'Sports');

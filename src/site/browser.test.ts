@@ -8,7 +8,7 @@ import { insertPage } from '../content/pages.service.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
 import { writeSettings } from '../settings/settings.ts';
-import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
 import {
   makeArticle,
   makeAuthor,
@@ -125,9 +125,7 @@ describe('a reader in a real browser', { skip: skipWithoutChromium }, () => {
         ],
       },
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ base } = await listenOnLoopback(t));
     browser = await launchChromium();
   });
   after(async () => {

@@ -103,3 +103,11 @@ export async function startTestApp(
     },
   };
 }
+
+/** Starts the test app listening on a free loopback port (for browsers and Varnish); its base URL and port. */
+export async function listenOnLoopback(t: TestApp): Promise<{ base: string; port: number }> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { base: `http://127.0.0.1:${port}`, port };
+}
