@@ -3,14 +3,14 @@ import { SlugParams } from './reader.schemas.ts';
 import { type ArticleCard, type CardFilter, listCards } from '../content/cards.repository.ts';
 import { readerScope, type ReaderScope } from '../content/reader-scope.ts';
 import { readableBodies } from '../content/reading.service.ts';
-import { findAuthorBySlug, findSectionBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
+import { findAuthorBySlug, findTagBySlug } from '../content/taxonomy.repository.ts';
 import { articlePath, authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.ts';
 import { html } from '../http/html.ts';
 import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
 import { imageSources, SOCIAL_IMAGE_WIDTH } from '../media/images.ts';
 import { feedBody } from './feed-body.ts';
 import { type PageResult, servePage } from './serve-page.ts';
-import type { SiteDeps } from './site.deps.ts';
+import { findSiteSection, type SiteDeps } from './site.deps.ts';
 import type { SiteContext } from './site-context.ts';
 
 const FEED_SIZE = 30;
@@ -100,7 +100,7 @@ export function registerFeedRoutes(app: TypedFastify, deps: SiteDeps): void {
     );
   };
   subjectFeed('/:slug/feed.xml', async (slug) => {
-    const section = await findSectionBySlug(deps.db, slug);
+    const section = await findSiteSection(deps, slug);
     return (
       section && {
         name: section.name,

@@ -4,7 +4,6 @@ import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
 import { findPublishedPage } from '../content/pages.service.ts';
-import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import { readerScope } from '../content/reader-scope.ts';
 import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
 import { documentReferences } from '../content/document.ts';
@@ -17,7 +16,7 @@ import { sectionArchive } from './archive.routes.ts';
 import { arrangeFrontPage } from './front-page.ts';
 import { embedsScript, embedsScriptPath } from './scripts.ts';
 import { servePage } from './serve-page.ts';
-import { pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
+import { findSiteSection, pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
 
 const HOME_LATEST = 4;
@@ -131,11 +130,7 @@ export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
       async (viewer) => {
         const { slug } = request.params;
         if (!SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-        // Sections come from the site context the page needs anyway, so a section page is one query;
-        // one made since the context was loaded (in another process, say) is still found in the table.
-        const section =
-          (await deps.siteContext()).sections.find((candidate) => candidate.slug === slug) ??
-          (await findSectionBySlug(db, slug));
+        const section = await findSiteSection(deps, slug);
         if (section) return sectionArchive(deps, readerScope(viewer), section, pageNumber);
         const page = await findPublishedPage(db, slug);
         if (!page) return { kind: 'missing' };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { PageCache } from '../http/page-cache.ts';
+import { findSectionBySlug } from '../content/taxonomy.repository.ts';
 import type { SiteContext } from './site-context.ts';
 
 /** What the reader site's routes need. */
@@ -25,3 +26,15 @@ export function parsePageNumber(raw: unknown): number {
 
 /** The canonical query of a page number for the page cache's key: none for the first page. */
 export const pageQuery = (page: number): string => (page > 1 ? `page=${page}` : '');
+
+/**
+ * A section by slug, from the site context the page needs anyway (no query); one made since the
+ * context was loaded (in another process, say) is still found in the table.
+ */
+export async function findSiteSection(
+  deps: Pick<SiteDeps, 'db' | 'siteContext'>,
+  slug: string,
+): Promise<SiteContext['sections'][number] | undefined> {
+  const site = await deps.siteContext();
+  return site.sections.find((section) => section.slug === slug) ?? (await findSectionBySlug(deps.db, slug));
+}
