@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Type } from '@sinclair/typebox';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { type BrowserBundle, bundleBrowserCode } from '../http/browser-bundle.ts';
@@ -59,17 +59,12 @@ ${stylesheet ? html`<link rel="stylesheet" href="${ASSETS + stylesheet}">` : ''}
 </html>
 `.toString();
   };
-  const page = async (url: string) => shell(url.split('?')[0] ?? url);
-  app.get('/admin', async (request, reply) =>
+  // Every address of the app gets the same page; the app in the browser reads the path.
+  const sendShell = async (request: FastifyRequest, reply: FastifyReply) =>
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(await page(request.url)),
-  );
-  app.get('/admin/*', async (request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(await page(request.url)),
-  );
+      .send(await shell(request.url.split('?')[0] ?? request.url));
+  app.get('/admin', sendShell);
+  app.get('/admin/*', sendShell);
 }

@@ -12,7 +12,7 @@ export class ApiError extends Error {
 let csrfToken: string | undefined;
 
 /** Changes made with the session cookie carry the session's CSRF token (see src/admin/auth.ts). */
-export function useCsrfToken(token: string | undefined): void {
+export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, ApiError, useCsrfToken } from './api.ts';
+import { api, ApiError, setCsrfToken, type Staff } from './api.ts';
 import { Dashboard } from './dashboard.tsx';
 import { type Locale, type MessageKey, translator } from './messages.ts';
-import { SignIn, type SignedIn } from './sign-in.tsx';
+import { SignIn } from './sign-in.tsx';
 
-type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | ({ state: 'signed-in' } & SignedIn);
+// The CSRF token lives with the API client (api.ts), which sends it; the app only keeps who is signed in.
+type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; staff: Staff };
 
 /** The newsroom's web app: sign-in until there is a session, then the screens of the newsroom. */
 export function App(props: { locale: Locale; site: string; timeZone: string }) {
@@ -21,10 +22,10 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
 
   useEffect(() => {
     // A reload keeps the session: the cookie is still there, and the API gives its CSRF token again.
-    api<{ staff: SignedIn['staff']; csrfToken?: string }>('GET', '/session').then(
+    api<{ staff: Staff; csrfToken?: string }>('GET', '/session').then(
       (answer) => {
-        useCsrfToken(answer.csrfToken);
-        setSession({ state: 'signed-in', staff: answer.staff, csrfToken: answer.csrfToken ?? '' });
+        setCsrfToken(answer.csrfToken);
+        setSession({ state: 'signed-in', staff: answer.staff });
       },
       (caught: unknown) =>
         setSession(
@@ -48,15 +49,15 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
         site={props.site}
         {...(session.notice ? { notice: session.notice } : {})}
         onSignedIn={(signedIn) => {
-          useCsrfToken(signedIn.csrfToken);
-          setSession({ state: 'signed-in', ...signedIn });
+          setCsrfToken(signedIn.csrfToken);
+          setSession({ state: 'signed-in', staff: signedIn.staff });
         }}
       />
     );
 
   const signOut = async () => {
     await api('DELETE', '/session').catch(() => undefined);
-    useCsrfToken(undefined);
+    setCsrfToken(undefined);
     setSession({ state: 'signed-out' });
   };
   const role = t(`role.${session.staff.role}` as MessageKey);
