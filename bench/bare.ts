@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchOptions } from './options.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
-import { measure, type WrkResult } from './wrk.ts';
+import { describeResult, measure, type WrkResult } from './wrk.ts';
 
 /** The bare route's server while it runs. */
 export interface BareRoute {
@@ -36,10 +36,6 @@ export async function startBareRoute(
   const url = `http://127.0.0.1:${port}/article.html`;
   await waitForOk(url, server, 30_000);
   return { url, pid: server.pid, stop: () => stop(server) };
-}
-
-export function describeResult(name: string, result: WrkResult): string {
-  return `  ${name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`;
 }
 
 /** Measures the bare route the way every page is measured. */

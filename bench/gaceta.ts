@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { gacetaEnv, type Store } from './archive.ts';
 import type { BenchOptions } from './options.ts';
-import { describeResult } from './bare.ts';
 import { processTree } from './cpu.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
-import { measure, wrk, type WrkResult } from './wrk.ts';
+import { describeResult, measure, wrk, type WrkResult } from './wrk.ts';
 
 export type Mode = 'uncached' | 'cached';
 

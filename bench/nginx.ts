@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BenchOptions } from './options.ts';
 import { freePort, registerTempDir, start, stop, waitForOk } from './processes.ts';
-import { measure, type WrkResult } from './wrk.ts';
+import { describeResult, measure, type WrkResult } from './wrk.ts';
 
 function nginxConfig(prefix: string, port: number, root: string): string {
   return `# Written by bench/nginx.ts: one worker, like the single Gaceta process.
@@ -69,9 +69,7 @@ export async function benchNginx(options: BenchOptions, articleHtml: string): Pr
     const url = `http://127.0.0.1:${port}/article.html`;
     await waitForOk(url, nginx, 15_000);
     const result = await measure(url, options.warmupSeconds, options.durationSeconds, options, nginx.pid);
-    console.log(
-      `  ${'article.html'.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`,
-    );
+    console.log(describeResult('article.html', result));
     return { result, config };
   } finally {
     await stop(nginx);

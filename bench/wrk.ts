@@ -88,3 +88,8 @@ export async function measure(
   const used = treeCpuSeconds(serverPid) - before;
   return { ...result, machineBusy, cpuMicrosPerRequest: (used * 1e6) / result.requests };
 }
+
+/** One line of the console log: a page, its rate, p99 and the server's CPU per request. */
+export function describeResult(name: string, result: WrkResult): string {
+  return `  ${name.padEnd(13)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s  p99 ${result.p99Ms.toFixed(2).padStart(7)} ms  CPU ${result.cpuMicrosPerRequest.toFixed(0).padStart(5)} µs/request`;
+}
