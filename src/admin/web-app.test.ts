@@ -34,6 +34,8 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
     await t?.close();
   });
 
+  const siteTitle = async () => (await t.app.inject('/admin')).body.match(/data-site="([^"]*)"/)?.[1] ?? '';
+
   /** Signs in with the keyboard alone: the address field has focus, Tab moves on, Enter submits. */
   async function typeCredentials(page: Page, email: string, password: string): Promise<void> {
     await page.keyboard.type(email);
@@ -88,6 +90,25 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
     await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
     const session = await page.evaluate(async () => (await fetch('/admin/api/session')).status);
     assert.equal(session, 401, 'the session is over on the server too');
+    await context.close();
+  });
+
+  it('opens a screen from its address, says when there is none, and follows app links without reloading', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/no-such-screen`);
+    await page.getByLabel('Email').waitFor();
+    await typeCredentials(page, editor.email, TEST_PASSWORD);
+    await page.getByRole('heading', { name: 'There is nothing at this address in the newsroom.' }).waitFor();
+    assert.equal(await page.title(), `There is nothing at this address in the newsroom. · ${await siteTitle()}`);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole('main').getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/admin');
+    assert.equal(await page.evaluate(() => 'sameDocument' in window), true, 'no page load');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new screen');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'There is nothing at this address in the newsroom.' }).waitFor();
     await context.close();
   });
 

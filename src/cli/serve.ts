@@ -38,7 +38,7 @@ async function serveOneProcess(
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
     await createDemoStaff(db, config.publicUrl, (line) => app.log.info(line));
   }
-  const stopBackgroundWork: Array<() => void> = [];
+  const stopBackgroundWork: Array<() => void | Promise<void>> = [];
   const startBackgroundWork = (): void => {
     if (stopBackgroundWork.length > 0) return;
     stopBackgroundWork.push(
@@ -64,7 +64,7 @@ async function serveOneProcess(
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    for (const stop of stopBackgroundWork) stop();
+    await Promise.all(stopBackgroundWork.map((stop) => stop()));
     await app.close();
     await runtime.close();
     process.exit(0);

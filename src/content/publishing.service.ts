@@ -119,23 +119,38 @@ export async function publishDueArticles(deps: ContentDeps, actor: Actor, now = 
   return due;
 }
 
-/** Runs publishDueArticles and removeLapsedPins now and then every intervalMs; returns a function that stops it. */
-export function startScheduler(deps: ContentDeps, intervalMs: number, onError: (error: unknown) => void): () => void {
-  let running = false;
-  const tick = async (): Promise<void> => {
-    if (running) return;
-    running = true;
+/**
+ * Runs publishDueArticles and removeLapsedPins now and then every intervalMs. Returns a function that
+ * stops it and resolves once a run in progress has finished, so a shutdown never closes the database
+ * under a publication half done.
+ */
+export function startScheduler(
+  deps: ContentDeps,
+  intervalMs: number,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  let current: Promise<void> | undefined;
+  let stopped = false;
+  const run = async (): Promise<void> => {
     try {
       await publishDueArticles(deps, SYSTEM.scheduler);
       await removeLapsedPins(deps);
     } catch (error) {
       onError(error);
     } finally {
-      running = false;
+      current = undefined;
     }
   };
-  void tick();
-  const timer = setInterval(() => void tick(), intervalMs);
+  const tick = (): void => {
+    if (stopped || current) return;
+    current = run();
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await current;
+  };
 }

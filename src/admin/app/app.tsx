@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken, type Staff } from './api.ts';
-import { Dashboard } from './dashboard.tsx';
+import { type AppContext, AppContextProvider } from './context.ts';
 import { type Locale, type MessageKey, translator } from './messages.ts';
+import { matchPath, useLocation } from './router.ts';
+import { type Screen, screens } from './screens.tsx';
 import { SignIn } from './sign-in.tsx';
 
 // The CSRF token lives with the API client (api.ts), which sends it; the app only keeps who is signed in.
@@ -36,10 +38,15 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     );
   }, []);
 
+  const { path } = useLocation();
+  const route = findScreen(path);
+  const title = route ? t(route.screen.title) : t('notFound');
+
   useEffect(() => {
-    document.title = session.state === 'signed-in' ? `${t('dashboard')} · ${props.site}` : props.site;
+    document.title = session.state === 'signed-in' ? `${title} · ${props.site}` : props.site;
+    // Each new screen puts the keyboard at its heading, as a page load would.
     if (session.state === 'signed-in') document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [session.state]);
+  }, [session.state, path]);
 
   if (session.state === 'checking') return <p aria-live="polite">{t('loading')}</p>;
   if (session.state === 'signed-out')
@@ -60,27 +67,58 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     setCsrfToken(undefined);
     setSession({ state: 'signed-out' });
   };
-  const role = t(`role.${session.staff.role}` as MessageKey);
+  const { staff } = session;
+  const context: AppContext = {
+    t,
+    locale: props.locale,
+    site: props.site,
+    timeZone: props.timeZone,
+    staff,
+    formatTime,
+  };
+  const role = t(`role.${staff.role}` as MessageKey);
+  const navigation = screens.filter(
+    (screen) => screen.nav && (!screen.roles || screen.roles.some((allowed) => allowed === staff.role)),
+  );
   return (
-    <>
+    <AppContextProvider.Provider value={context}>
       <a class="skip-link" href="#main">
         {t('skipToContent')}
       </a>
       <header class="app-header">
         <p class="site-name">{props.site}</p>
         <nav aria-label={t('mainNavigation')}>
-          <a href="/admin" aria-current="page">
-            {t('dashboard')}
-          </a>
+          {navigation.map((screen) => (
+            <a key={screen.path} href={screen.path} aria-current={screen === route?.screen ? 'page' : undefined}>
+              {t(screen.title)}
+            </a>
+          ))}
         </nav>
-        <p class="who">{t('signedInAs', { name: session.staff.name, role })}</p>
+        <p class="who">{t('signedInAs', { name: staff.name, role })}</p>
         <button type="button" onClick={signOut}>
           {t('signOut')}
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Dashboard t={t} staff={session.staff} formatTime={formatTime} />
+        {route ? (
+          route.screen.render(route.params)
+        ) : (
+          <>
+            <h1 tabIndex={-1}>{t('notFound')}</h1>
+            <p>
+              <a href="/admin">{t('dashboard')}</a>
+            </p>
+          </>
+        )}
       </main>
-    </>
+    </AppContextProvider.Provider>
   );
+}
+
+function findScreen(path: string): { screen: Screen; params: Record<string, string> } | undefined {
+  for (const screen of screens) {
+    const params = matchPath(screen.path, path);
+    if (params) return { screen, params };
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, type ArticleSummary, type Staff } from './api.ts';
-import { errorMessage, type MessageKey, type Translate } from './messages.ts';
+import { api, ApiError, type ArticleSummary } from '../api.ts';
+import { useApp } from '../context.ts';
+import { errorMessage, type MessageKey } from '../messages.ts';
 
 interface Lists {
   drafts: ArticleSummary[];
@@ -12,8 +13,8 @@ const list = (query: string) =>
   api<{ articles: ArticleSummary[] }>('GET', `/articles?${query}`).then((answer) => answer.articles);
 
 /** My drafts, what is scheduled, and what went out last: where a newsroom day starts. */
-export function Dashboard(props: { t: Translate; staff: Staff; formatTime: (iso: string) => string }) {
-  const { t, staff, formatTime } = props;
+export function Dashboard() {
+  const { t, staff, formatTime } = useApp();
   const [lists, setLists] = useState<Lists | undefined>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {

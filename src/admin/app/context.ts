@@ -1,0 +1,25 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Staff } from './api.ts';
+import type { Locale, Translate } from './messages.ts';
+
+/** What every screen of a signed-in staff member may need: words, dates, who they are. */
+export interface AppContext {
+  t: Translate;
+  locale: Locale;
+  site: string;
+  /** The site's IANA time zone: dates are shown and picked in it, whatever the browser's. */
+  timeZone: string;
+  staff: Staff;
+  /** A date and time in the site's time zone and the staff member's language. */
+  formatTime: (iso: string) => string;
+}
+
+export const AppContextProvider = createContext<AppContext | undefined>(undefined);
+
+/** The signed-in app's context; screens are only rendered inside it. */
+export function useApp(): AppContext {
+  const context = useContext(AppContextProvider);
+  if (!context) throw new Error('useApp() outside the signed-in app');
+  return context;
+}

@@ -1,0 +1,22 @@
+import type { JSX } from 'preact';
+import { Dashboard } from './dashboard/dashboard.tsx';
+import type { MessageKey } from './messages.ts';
+
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+
+/** One screen of the app: where it lives, its title, and whether the main navigation links to it. */
+export interface Screen {
+  /** A pattern under /admin; `:name` parts reach render as params. */
+  path: string;
+  title: MessageKey;
+  /** Shown in the main navigation, in this table's order. */
+  nav?: boolean;
+  /** Roles that see it in the navigation (the API decides what they may do); all when absent. */
+  roles?: readonly Role[];
+  render: (params: Record<string, string>) => JSX.Element;
+}
+
+/** Every screen of the app; a new screen is one entry here. */
+export const screens: readonly Screen[] = [
+  { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+];
