@@ -322,6 +322,32 @@ describe('admin API', () => {
     assert.equal((await api('GET', '/articles?limit=1', editorHeaders)).json().articles.length, 1);
   });
 
+  it('finds articles by a piece of their headline, in any case, and by who created them', async () => {
+    const author = await makeStaff(t, 'author');
+    const mine = await signIn(t, author);
+    const create = (headline: string) => api('POST', '/articles', mine, { headline });
+    await create('Ñandú sightings up 50% in the Sierra');
+    await create('Sierra_Madre water: the plan');
+    await api('POST', '/articles', editorHeaders, { headline: 'An editor’s SIERRA story' });
+    const headlines = async (query: string) =>
+      (await api('GET', `/articles?${query}&limit=100`, editorHeaders))
+        .json()
+        .articles.map((a: { headline: string }) => a.headline)
+        .sort();
+    assert.deepEqual(await headlines('q=sierra'), [
+      'An editor’s SIERRA story',
+      'Sierra_Madre water: the plan',
+      'Ñandú sightings up 50% in the Sierra',
+    ]);
+    assert.deepEqual(await headlines(`q=${encodeURIComponent('50%')}`), ['Ñandú sightings up 50% in the Sierra']);
+    assert.deepEqual(await headlines('q=a_'), ['Sierra_Madre water: the plan'], '_ is a letter, not a wildcard');
+    assert.deepEqual(await headlines(`q=sierra&createdBy=${author.id}`), [
+      'Sierra_Madre water: the plan',
+      'Ñandú sightings up 50% in the Sierra',
+    ]);
+    assert.equal((await api('GET', '/articles?q=', editorHeaders)).statusCode, 400);
+  });
+
   it('sanitizes embedded HTML on the way in', async () => {
     const created = await api('POST', '/articles', editorHeaders, {
       headline: 'Embed',

@@ -23,6 +23,13 @@ const ListQuery = Type.Object(
     createdBy: Type.Optional(
       Type.String({ format: 'uuid', description: 'only articles this member of staff created' }),
     ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'only articles whose headline contains this, in any case',
+      }),
+    ),
     limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1 to 100 (default 20)' })),
     offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,7}$', description: 'default 0' })),
   },
@@ -79,11 +86,12 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
     },
     async (request) => {
       authorize(staffOf(request), 'article.read');
-      const { status, createdBy, limit = '20', offset = '0' } = request.query;
+      const { status, createdBy, q, limit = '20', offset = '0' } = request.query;
       return {
         articles: await listArticlesForStaff(deps.db, {
           ...(status ? { status } : {}),
           ...(createdBy ? { createdBy } : {}),
+          ...(q ? { headline: q } : {}),
           limit: Number(limit),
           offset: Number(offset),
         }),

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { EMPTY_DOCUMENT, storedBody } from './document.ts';
@@ -200,7 +200,7 @@ export async function insertArticlesInBulk(
 /** Articles for the newsroom's list, most recently changed first. */
 export async function listArticlesForStaff(
   db: Db,
-  options: { status?: ArticleRow['status']; createdBy?: string; limit: number; offset: number },
+  options: { status?: ArticleRow['status']; createdBy?: string; headline?: string; limit: number; offset: number },
 ) {
   let query = db
     .selectFrom('articles')
@@ -211,6 +211,7 @@ export async function listArticlesForStaff(
     .offset(options.offset);
   if (options.status) query = query.where('status', '=', options.status);
   if (options.createdBy) query = query.where('created_by', '=', options.createdBy);
+  if (options.headline) query = query.where(headlineContains(options.headline));
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -221,4 +222,14 @@ export async function listArticlesForStaff(
     modifiedAt: r.modified_at,
     createdBy: r.created_by,
   }));
+}
+
+/**
+ * Headlines containing the words as typed, in any case: `lower() like` with % and _ escaped works the
+ * same on SQLite and PostgreSQL (SQLite's own LIKE folds ASCII only; lower() on both folds the rest
+ * the same for the newsroom's Latin letters).
+ */
+function headlineContains(text: string) {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(headline) like ${pattern} escape '\\'`;
 }
