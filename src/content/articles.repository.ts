@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { runPrepared } from '../db/prepared.ts';
+import { containsText } from '../db/text-search.ts';
 import { EMPTY_DOCUMENT, storedBody } from './document.ts';
 import { listedAt } from './reader-scope.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
@@ -211,7 +212,7 @@ export async function listArticlesForStaff(
     .offset(options.offset);
   if (options.status) query = query.where('status', '=', options.status);
   if (options.createdBy) query = query.where('created_by', '=', options.createdBy);
-  if (options.headline) query = query.where(headlineContains(options.headline));
+  if (options.headline) query = query.where(containsText(['headline'], options.headline));
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -222,14 +223,4 @@ export async function listArticlesForStaff(
     modifiedAt: r.modified_at,
     createdBy: r.created_by,
   }));
-}
-
-/**
- * Headlines containing the words as typed, in any case: `lower() like` with % and _ escaped works the
- * same on SQLite and PostgreSQL (SQLite's own LIKE folds ASCII only; lower() on both folds the rest
- * the same for the newsroom's Latin letters).
- */
-function headlineContains(text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(headline) like ${pattern} escape '\\'`;
 }

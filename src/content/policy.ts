@@ -15,6 +15,7 @@ export type ContentAction =
   | 'article.correct'
   | 'media.upload'
   | 'media.edit'
+  | 'media.delete'
   | 'taxonomy.manage'
   | 'page.manage'
   | 'redirect.manage'
@@ -85,7 +86,9 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
       return atLeast(role, 'editor');
     case 'article.publishDue':
       return false;
+    // Deleting is only ever of an image nothing uses (images.service.ts checks), so the uploader may too.
     case 'media.edit':
+    case 'media.delete':
       return atLeast(role, 'editor') || owns(id, article);
     case 'taxonomy.manage':
     case 'page.manage':
@@ -107,6 +110,7 @@ const PHRASE: Record<ContentAction, string> = {
   'article.correct': 'add corrections to this article',
   'media.upload': 'upload images',
   'media.edit': "change this image's details",
+  'media.delete': 'delete this image',
   'taxonomy.manage': 'manage sections, tags, labels or authors',
   'page.manage': 'manage static pages',
   'redirect.manage': 'manage redirects',
