@@ -1,12 +1,31 @@
+/** One field the API refused, as its 400s and 409s name them (`slug`, `headerNavigation/2/url`). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 /** What the admin API answered when it refused, or that it could not be reached (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  readonly fields: readonly FieldProblem[];
+  constructor(status: number, code: string, message: string, fields: readonly FieldProblem[] = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.fields = fields;
   }
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | null;
+
+function refusal(status: number, statusText: string, data: ErrorBody): ApiError {
+  return new ApiError(
+    status,
+    data?.error?.code ?? `HTTP_${status}`,
+    data?.error?.message ?? statusText,
+    data?.error?.fields ?? [],
+  );
 }
 
 let csrfToken: string | undefined;
@@ -33,14 +52,31 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      data?.error?.code ?? `HTTP_${response.status}`,
-      data?.error?.message ?? response.statusText,
-    );
+  const data = (await response.json().catch(() => null)) as ErrorBody;
+  if (!response.ok) throw refusal(response.status, response.statusText, data);
   return data as T;
+}
+
+/**
+ * Sends a multipart form (an upload) to the admin API, reporting progress as a fraction from 0 to 1:
+ * fetch() cannot tell how much of a body has been sent, XMLHttpRequest can.
+ */
+export function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/admin/api${path}`);
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      if (request.status >= 200 && request.status < 300) resolve(request.response as T);
+      else reject(refusal(request.status, request.statusText, request.response as ErrorBody));
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.')));
+    request.send(form);
+  });
 }
 
 export interface Staff {

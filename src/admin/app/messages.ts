@@ -1,11 +1,14 @@
 import { common } from './common.messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
+import { mediaMessages } from './media/messages.ts';
+import { taxonomyMessages } from './taxonomy/messages.ts';
+import { uiMessages } from './ui/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
  * checks that both languages have the same keys); a new area adds its catalogue to this list.
  */
-const areas = [common, dashboardMessages] as const;
+const areas = [common, dashboardMessages, uiMessages, mediaMessages, taxonomyMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
@@ -23,6 +26,11 @@ export type Translate = (key: MessageKey, values?: Record<string, string>) => st
 export function translator(locale: Locale): Translate {
   const messages = locale === 'es' ? es : en;
   return (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/** Whether a key names a message (for keys made at run time, such as a refused field's). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
 }
 
 /** The message for an API error code, or a general one naming the code. */

@@ -1,5 +1,7 @@
 import type { JSX } from 'preact';
 import { Dashboard } from './dashboard/dashboard.tsx';
+import { MediaLibrary } from './media/library.tsx';
+import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import type { MessageKey } from './messages.ts';
 
 export type Role = 'contributor' | 'author' | 'editor' | 'admin';
@@ -16,7 +18,20 @@ export interface Screen {
   render: (params: Record<string, string>) => JSX.Element;
 }
 
+// Who manages sections, tags, labels, authors, pages, redirects and the home page (src/content/policy.ts).
+const EDITORS: readonly Role[] = ['editor', 'admin'];
+// Who changes site settings and the navigation (src/settings/policy.ts).
+const ADMINS: readonly Role[] = ['admin'];
+
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  { path: '/admin/media', title: 'media.title', nav: true, render: () => <MediaLibrary /> },
+  ...(['sections', 'tags', 'labels', 'authors'] as const).map((table): Screen => ({
+    path: `/admin/${table}`,
+    title: `taxonomy.${table}.title`,
+    nav: true,
+    roles: EDITORS,
+    render: () => <TaxonomyScreen table={table} key={table} />,
+  })),
 ];
