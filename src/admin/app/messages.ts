@@ -1,5 +1,6 @@
 import { common } from './common.messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
+import { frontPageMessages } from './front-page/messages.ts';
 import { mediaMessages } from './media/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
 import { uiMessages } from './ui/messages.ts';
@@ -8,7 +9,7 @@ import { uiMessages } from './ui/messages.ts';
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
  * checks that both languages have the same keys); a new area adds its catalogue to this list.
  */
-const areas = [common, dashboardMessages, uiMessages, mediaMessages, taxonomyMessages] as const;
+const areas = [common, dashboardMessages, uiMessages, mediaMessages, taxonomyMessages, frontPageMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { Dashboard } from './dashboard/dashboard.tsx';
+import { FrontPageScreen } from './front-page/front-page.tsx';
 import { MediaLibrary } from './media/library.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import type { MessageKey } from './messages.ts';
@@ -26,6 +27,7 @@ const ADMINS: readonly Role[] = ['admin'];
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  { path: '/admin/front-page', title: 'frontPage.title', nav: true, roles: EDITORS, render: () => <FrontPageScreen /> },
   { path: '/admin/media', title: 'media.title', nav: true, render: () => <MediaLibrary /> },
   ...(['sections', 'tags', 'labels', 'authors'] as const).map((table): Screen => ({
     path: `/admin/${table}`,

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeSection, makeStaff, makeTag, pngBytes } from '../../../testing/factories.ts';
+import { makeArticle, makeStaff, makeTag, pngBytes } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openWebApp, tabTo } from '../../../testing/web-app.ts';
 
