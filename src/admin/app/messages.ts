@@ -1,7 +1,12 @@
 import { common } from './common.messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
 import { frontPageMessages } from './front-page/messages.ts';
+import { apiKeysMessages } from './api-keys/messages.ts';
 import { mediaMessages } from './media/messages.ts';
+import { navigationMessages } from './navigation/messages.ts';
+import { pagesMessages } from './pages/messages.ts';
+import { redirectsMessages } from './redirects/messages.ts';
+import { settingsMessages } from './settings/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
@@ -9,7 +14,19 @@ import { uiMessages } from './ui/messages.ts';
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
  * checks that both languages have the same keys); a new area adds its catalogue to this list.
  */
-const areas = [common, dashboardMessages, uiMessages, mediaMessages, taxonomyMessages, frontPageMessages] as const;
+const areas = [
+  common,
+  dashboardMessages,
+  uiMessages,
+  mediaMessages,
+  taxonomyMessages,
+  frontPageMessages,
+  pagesMessages,
+  navigationMessages,
+  redirectsMessages,
+  apiKeysMessages,
+  settingsMessages,
+] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

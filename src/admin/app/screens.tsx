@@ -1,7 +1,13 @@
 import type { JSX } from 'preact';
 import { Dashboard } from './dashboard/dashboard.tsx';
+import { ApiKeysScreen } from './api-keys/api-keys.tsx';
 import { FrontPageScreen } from './front-page/front-page.tsx';
 import { MediaLibrary } from './media/library.tsx';
+import { NavigationScreen } from './navigation/navigation.tsx';
+import { PageScreen } from './pages/page-screen.tsx';
+import { PagesList } from './pages/pages-list.tsx';
+import { RedirectsScreen } from './redirects/redirects.tsx';
+import { SettingsScreen } from './settings/settings.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -36,4 +42,21 @@ export const screens: readonly Screen[] = [
     roles: EDITORS,
     render: () => <TaxonomyScreen table={table} key={table} />,
   })),
+  { path: '/admin/pages', title: 'pages.title', nav: true, roles: EDITORS, render: () => <PagesList /> },
+  {
+    path: '/admin/pages/:id',
+    title: 'pages.title',
+    roles: EDITORS,
+    render: (params) => <PageScreen id={params.id ?? ''} key={params.id} />,
+  },
+  {
+    path: '/admin/navigation',
+    title: 'navigation.title',
+    nav: true,
+    roles: ADMINS,
+    render: () => <NavigationScreen />,
+  },
+  { path: '/admin/redirects', title: 'redirects.title', nav: true, roles: EDITORS, render: () => <RedirectsScreen /> },
+  { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },
+  { path: '/admin/settings', title: 'settings.title', nav: true, roles: ADMINS, render: () => <SettingsScreen /> },
 ];
