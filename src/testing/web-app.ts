@@ -40,3 +40,13 @@ export async function tabTo(
   }
   throw new Error(`the keyboard never reached ${target.toString()}`);
 }
+
+/**
+ * Waits until the element with the keyboard matches a CSS selector: screens move the keyboard once
+ * the page has been drawn anew, a frame after the change that caused it.
+ */
+export async function waitForFocus(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((wanted) => document.activeElement?.matches(wanted) ?? false, selector, {
+    timeout: 5000,
+  });
+}

@@ -29,7 +29,7 @@ export function NavigationEditor(props: {
   items: NavItem[] | null;
   sections: Target[];
   pages: Target[];
-  onSaved: () => void;
+  onSaved: (saved: NavItem[] | null) => void;
 }) {
   const { t } = useApp();
   const field = `${props.which}Navigation`;
@@ -46,6 +46,9 @@ export function NavigationEditor(props: {
   const submit = useSubmit('navigation');
   const which = t(`navigation.which.${props.which}`);
   const prefix = `${props.which}-nav`;
+  // A refusal of the whole list (too many links), unless a link's own field says more.
+  const refused = Object.keys(submit.refusal?.fields ?? {});
+  const listError = refused.some((path) => path.startsWith(`${field}/`)) ? undefined : submit.fieldError(field);
   const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
   const defaults = (): Row[] => [
@@ -56,18 +59,20 @@ export function NavigationEditor(props: {
   ];
   const save = async (items: NavItem[] | null) => {
     setNotice('');
-    const ok = await submit.run(async () => {
-      await api('PATCH', '/settings', { [field]: items });
-    });
-    if (ok) {
+    await submit.run(async () => {
+      const settings = await api<Record<string, NavItem[] | null>>('PATCH', '/settings', { [field]: items });
+      // The list as stored (addresses normalised): what the site now shows.
+      const saved = settings[field] ?? null;
+      setRows(saved?.map(row) ?? null);
       setNotice(t('navigation.saved', { which }));
-      props.onSaved();
-    }
+      props.onSaved(saved);
+    });
   };
   const stored = (all: Row[]): NavItem[] =>
     all.map((r) =>
+      // An empty label is left out: the API then says what is missing (a link's label) beside the field.
       r.type === 'link'
-        ? { type: 'link', url: r.url, label: r.label }
+        ? { type: 'link', url: r.url, ...(r.label.trim() ? { label: r.label } : {}) }
         : { type: r.type, id: r.id, ...(r.label.trim() ? { label: r.label } : {}) },
     );
   const change = (i: number, patch: Partial<Row>) =>
@@ -112,7 +117,7 @@ export function NavigationEditor(props: {
         }}
       >
         <RefusalMessage refusal={submit.refusal} />
-        {submit.fieldError(field) && <p class="field-error">{submit.fieldError(field)}</p>}
+        {listError && <p class="field-error">{listError}</p>}
         {rows === null ? (
           <>
             <p>{t(props.which === 'header' ? 'navigation.headerDefault' : 'navigation.footerDefault')}</p>

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useLoad } from '../ui/load.ts';
@@ -15,7 +14,6 @@ interface Lists {
 /** The site's header and footer navigation (admins: they are site settings). */
 export function NavigationScreen() {
   const { t } = useApp();
-  const [version, setVersion] = useState(0);
   const lists = useLoad(async (): Promise<Lists> => {
     const [settings, sections, pages] = await Promise.all([
       api<{ headerNavigation: NavItem[] | null; footerNavigation: NavItem[] | null }>('GET', '/settings'),
@@ -31,7 +29,7 @@ export function NavigationScreen() {
         .map((s) => ({ id: s.id, name: s.name, published: true })),
       pages: pages.pages.map((p) => ({ id: p.id, name: p.title, published: p.status === 'published' })),
     };
-  }, [version]);
+  });
 
   return (
     <>
@@ -45,12 +43,12 @@ export function NavigationScreen() {
       {lists.data &&
         (['header', 'footer'] as const).map((which) => (
           <NavigationEditor
-            key={`${which}-${version}`}
+            key={which}
             which={which}
             items={lists.data?.[`${which}Navigation`] ?? null}
             sections={lists.data?.sections ?? []}
             pages={lists.data?.pages ?? []}
-            onSaved={() => setVersion((v) => v + 1)}
+            onSaved={(saved) => lists.setData((data) => data && { ...data, [`${which}Navigation`]: saved })}
           />
         ))}
     </>

@@ -7,7 +7,7 @@ import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeSection, makeStaff, paragraphs } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo } from '../../../testing/web-app.ts';
+import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
 
 describe('static pages in a real browser', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
@@ -44,7 +44,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
     await page.keyboard.type('politics');
     await page.keyboard.press('Enter');
     await page.getByText('That address is taken by another page or a section: choose another slug.').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-page-slug');
+    await waitForFocus(page, '#new-page-slug');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('corrections');
     await page.keyboard.press('Enter');

@@ -232,9 +232,6 @@ export function SettingsScreen() {
           </div>
           {contrast !== undefined && (
             <p class={contrast >= ACCENT_MIN_CONTRAST ? 'contrast good' : 'contrast poor'} aria-live="polite">
-              <span class="sample" style={{ color: draft.accentColor }}>
-                Aa
-              </span>{' '}
               {t('settings.contrast', { ratio })} —{' '}
               {contrast >= ACCENT_MIN_CONTRAST ? t('settings.contrastGood') : t('settings.contrastPoor')}
             </p>

@@ -7,7 +7,7 @@ import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeArticle, makeStaff, makeTag, pngBytes } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo } from '../../../testing/web-app.ts';
+import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
 
 describe('sections, tags, labels and authors in a real browser', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
@@ -68,7 +68,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await tabTo(page, page.getByRole('button', { name: 'Edit City Hall' }));
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Edit City Hall' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'edit-sections-heading');
+    await waitForFocus(page, '#edit-sections-heading');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Town Hall');
@@ -77,11 +77,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await page.keyboard.type('town-hall');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: '“Town Hall” was saved.' }).waitFor();
-    assert.equal(
-      await page.evaluate(() => document.activeElement?.getAttribute('data-edit-id')),
-      section.id,
-      'the keyboard is back at the row',
-    );
+    await waitForFocus(page, `[data-edit-id="${section.id}"]`); // the keyboard is back at the row
     await screenshot(page, 'sections-renamed.png');
 
     const reader = await context.newPage();
@@ -156,6 +152,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await screenshot(page, 'authors-image-picker.png');
     await picker.getByRole('button', { name: 'Use this image' }).click();
     await picker.waitFor({ state: 'detached' });
+    await waitForFocus(page, '.photo-field button.secondary'); // back at the picker's button, now "Change the photo"
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Change the photo');
 
     await page.getByRole('button', { name: 'Create' }).click();
