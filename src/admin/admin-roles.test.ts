@@ -621,6 +621,7 @@ describe('admin API: every role against every action', () => {
         const response = await api(who.headers, 'GET', '/api-keys');
         const keys = response.json().apiKeys as Array<{ id: string; key?: string }>;
         assert.ok(keys.some((key) => key.id === mine.id));
+        assert.ok(!keys.some((key) => key.id === theirs.id), "never another's");
         assert.ok(
           keys.every((key) => key.key === undefined),
           'never a key itself',
