@@ -107,6 +107,9 @@ export function ImagePickerDialog(props: { onChoose: (image: LibraryImage) => vo
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
+          // The picker may be opened from inside another form (an author's, the settings'): its
+          // search must not submit that one too.
+          event.stopPropagation();
           setQuery(typed);
           setPage(1);
         }}

@@ -58,6 +58,11 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     assert.match((await page.locator('.contrast').textContent()) ?? '', /readable as text/);
     await page.getByRole('button', { name: 'Choose a logo' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose an image from the library' });
+    // Its search is a form inside the settings' form: searching saves nothing.
+    await picker.getByLabel('Search images').fill('nothing like this');
+    await page.keyboard.press('Enter');
+    await picker.getByText('No image matches “nothing like this”.').waitFor();
+    assert.equal((await readSettings(t.database.handle.db)).accentColor, '#a3141e', 'the settings were not submitted');
     const logo = path.join(t.database.dataDir, 'masthead.png');
     fs.writeFileSync(logo, await pngBytes(900, 200, '#1d4ed8'));
     await picker.getByLabel('Choose images to upload').setInputFiles(logo);
