@@ -10,7 +10,7 @@ import { FORMAT_EXTENSIONS, parseWidths, renditionKey, renditionWidths } from '.
 import type { ImageRow } from './images.table.ts';
 import type { MediaStorage } from './storage.ts';
 import { contentImageUses, type ContentImageUse } from '../content/image-uses.ts';
-import { settingsImageUses } from '../settings/settings.service.ts';
+import { settingsImageUses } from '../settings/settings.ts';
 import { countImageRows, deleteImageRow, listImageRows } from './images.repository.ts';
 
 const ACCEPTED = new Set<string>(['jpeg', 'png', 'webp', 'gif', 'avif']);

@@ -57,8 +57,3 @@ export async function updateSettings(
   deps.invalidation.purge([ALL_PAGES]);
   return readSettings(deps.db);
 }
-
-/** Where the settings use an image ("logo"), so the media library deletes none of them. */
-export async function settingsImageUses(db: Kysely<Database>, imageId: string): Promise<Array<'logo'>> {
-  return (await readSettings(db)).logoImageId === imageId ? ['logo'] : [];
-}

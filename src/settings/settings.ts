@@ -60,3 +60,8 @@ export async function writeSettings(db: Kysely<Database>, changes: Partial<SiteS
       .execute();
   }
 }
+
+/** Where the settings use an image ("logo"), so the media library deletes none of them. */
+export async function settingsImageUses(db: Kysely<Database>, imageId: string): Promise<Array<'logo'>> {
+  return (await readSettings(db)).logoImageId === imageId ? ['logo'] : [];
+}
