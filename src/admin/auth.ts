@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Invalidation } from '../http/invalidation.ts';
+import type { Outbox } from '../mail/mailer.ts';
 import type { MediaStorage } from '../media/storage.ts';
 import { matchesHash } from '../staff/secrets.ts';
 import { resolveApiKey, resolveSession, type StaffActor } from '../staff/staff.service.ts';
@@ -16,6 +17,7 @@ export interface AdminDeps {
   db: Kysely<Database>;
   storage: MediaStorage;
   invalidation: Invalidation;
+  outbox: Outbox;
 }
 
 declare module 'fastify' {
