@@ -8,6 +8,7 @@ import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
+import { registerPasswordResetRoutes } from './password-reset.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
@@ -15,7 +16,14 @@ import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { errors } from './schemas.ts';
 import { typed } from '../http/typed-fastify.ts';
 
-const PUBLIC_ROUTES = new Set(['POST /admin/api/session', 'GET /admin/api/openapi.json']);
+// Routes a signed-out person may call: signing in, and following an emailed link.
+const PUBLIC_ROUTES = new Set([
+  'POST /admin/api/session',
+  'GET /admin/api/openapi.json',
+  'POST /admin/api/password-reset',
+  'POST /admin/api/password-reset/check',
+  'POST /admin/api/password-reset/complete',
+]);
 
 /**
  * Documents the error answers every admin route can give, so the OpenAPI document lists what a
@@ -101,6 +109,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       const routes = typed(api);
       registerSessionRoutes(routes, deps);
+      registerPasswordResetRoutes(routes, deps);
       registerArticleRoutes(routes, deps);
       registerTaxonomyRoutes(routes, deps);
       registerMediaAdminRoutes(routes, deps);

@@ -11,6 +11,13 @@ export type { StaffActor } from './actor.ts';
 
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The core's password rule (length, as NIST SP 800-63B advises, not character classes); empty when it is met. */
+export function passwordProblems(password: string, field = 'password'): Array<{ field: string; message: string }> {
+  return password.length >= MIN_PASSWORD_LENGTH
+    ? []
+    : [{ field, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const toActor = (row: Pick<StaffRow, 'id' | 'name' | 'email' | 'role'>): StaffActor => ({
@@ -25,6 +32,7 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   password: string;
+  locale?: 'en' | 'es' | null;
 }
 
 /** Creates a staff account (admins, or an operator's command); refuses a taken email, a short password or an unknown role with a message. */
@@ -37,9 +45,7 @@ export async function createStaff(db: Kysely<Database>, actor: Actor, input: New
     ...(STAFF_ROLES.includes(input.role)
       ? []
       : [{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]),
-    ...(input.password.length >= MIN_PASSWORD_LENGTH
-      ? []
-      : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
+    ...passwordProblems(input.password),
   ];
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The staff account is not valid.', problems);
   const taken = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst();
@@ -55,6 +61,11 @@ export async function createStaff(db: Kysely<Database>, actor: Actor, input: New
     password_hash: await hashPassword(input.password),
     created_at: nowIso(),
     disabled_at: null,
+    locale: input.locale ?? null,
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_pending_secret: null,
+    totp_last_step: null,
   };
   await db.insertInto('staff').values(row).execute();
   return toActor(row);
@@ -105,7 +116,7 @@ export async function startSession(
 export async function resolveSession(
   db: Kysely<Database>,
   token: string,
-): Promise<{ actor: StaffActor; csrfHash: string } | null> {
+): Promise<{ actor: StaffActor; csrfHash: string; twoFactor: boolean } | null> {
   const row = await db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
@@ -114,6 +125,7 @@ export async function resolveSession(
       'staff.name',
       'staff.email',
       'staff.role',
+      'staff.totp_enabled_at',
       'staff_sessions.csrf_hash',
       'staff_sessions.expires_at',
     ])
@@ -121,11 +133,18 @@ export async function resolveSession(
     .where('staff.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at <= nowIso()) return null;
-  return { actor: toActor(row), csrfHash: row.csrf_hash };
+  return { actor: toActor(row), csrfHash: row.csrf_hash, twoFactor: row.totp_enabled_at !== null };
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', hashSecret(token)).execute();
+}
+
+/** Ends every session of a staff member, but the one whose token is given (the one asking). */
+export async function endSessionsOf(db: Kysely<Database>, staffId: string, keepToken?: string): Promise<void> {
+  let query = db.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+  if (keepToken) query = query.where('token_hash', '<>', hashSecret(keepToken));
+  await query.execute();
 }
 
 /** The member of staff acting on their own API keys; the system holds none. */
