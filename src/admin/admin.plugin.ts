@@ -8,6 +8,8 @@ import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
+import { registerAccountRoutes } from './account.routes.ts';
+import { registerInvitationRoutes } from './invitations.routes.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
@@ -23,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /admin/api/password-reset',
   'POST /admin/api/password-reset/check',
   'POST /admin/api/password-reset/complete',
+  'POST /admin/api/invitations/check',
+  'POST /admin/api/invitations/accept',
 ]);
 
 /**
@@ -116,6 +120,8 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerSiteAdminRoutes(routes, deps);
       registerFrontPageRoutes(routes, deps);
       registerStaffRoutes(routes, deps);
+      registerInvitationRoutes(routes, deps);
+      registerAccountRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -38,6 +38,14 @@ export interface NewStaff {
 /** Creates a staff account (admins, or an operator's command); refuses a taken email, a short password or an unknown role with a message. */
 export async function createStaff(db: Kysely<Database>, actor: Actor, input: NewStaff): Promise<StaffActor> {
   authorizeStaff(actor, 'staff.manage');
+  return insertStaff(db, input);
+}
+
+/**
+ * Checks and stores a new staff account, authorizing nothing: for callers whose authority is not
+ * an actor but an accepted invitation's link (invitations.service.ts). Everyone else: createStaff.
+ */
+export async function insertStaff(db: Kysely<Database>, input: NewStaff): Promise<StaffActor> {
   const email = input.email.trim().toLowerCase();
   const problems = [
     ...(EMAIL.test(email) ? [] : [{ field: 'email', message: 'must be an email address' }]),
@@ -209,19 +217,25 @@ export async function revokeApiKey(db: Kysely<Database>, actor: Actor, keyId: st
 export async function listStaff(
   db: Kysely<Database>,
   actor: Actor,
-): Promise<Array<StaffActor & { createdAt: string; disabled: boolean }>> {
+): Promise<Array<StaffActor & { createdAt: string; disabled: boolean; twoFactor: boolean }>> {
   authorizeStaff(actor, 'staff.manage');
   const rows = await db
     .selectFrom('staff')
-    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
+    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at', 'totp_enabled_at'])
     .orderBy('name')
     .execute();
-  return rows.map((row) => ({ ...toActor(row), createdAt: row.created_at, disabled: row.disabled_at !== null }));
+  return rows.map((row) => ({
+    ...toActor(row),
+    createdAt: row.created_at,
+    disabled: row.disabled_at !== null,
+    twoFactor: row.totp_enabled_at !== null,
+  }));
 }
 
 /**
  * Changes a role or name, or disables an account (admins). None given is a valid request that
- * changes nothing. No admin demotes or disables themself, so a site always keeps an admin.
+ * changes nothing. No admin demotes or disables themself, and no change leaves the site without
+ * an active admin (two admins demoting each other at once included).
  */
 export async function updateStaff(
   db: Kysely<Database>,
@@ -237,10 +251,30 @@ export async function updateStaff(
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
   };
-  const found =
-    Object.keys(set).length === 0
-      ? (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
-      : Number((await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst()).numUpdatedRows) > 0;
-  if (!found) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
-  if (changes.disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+  await db.transaction().execute(async (trx) => {
+    if (Object.keys(set).length === 0) {
+      const found = await trx.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst();
+      if (!found) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
+      return;
+    }
+    // Writing the active admins' rows first locks them on PostgreSQL, so a concurrent change to
+    // another admin waits for this one and then counts what it left (SQLite runs one write at a time).
+    await trx
+      .updateTable('staff')
+      .set((eb) => ({ role: eb.ref('role') }))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .execute();
+    const updated = await trx.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
+    const admins = await trx
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(admins.n) === 0)
+      throw new AppError('CONFLICT', 'This is the last active admin; make someone else an admin first.');
+    if (changes.disabled) await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+  });
 }
