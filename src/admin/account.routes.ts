@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { accountOf, changeOwnPassword, updateOwnAccount } from '../staff/account.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
-import { errors, NoContent } from './schemas.ts';
+import { NoContent } from './schemas.ts';
 import { AccountJson, LocaleChoice } from './session.routes.ts';
 
 /** My account: every member of staff's own name, language and password. */
