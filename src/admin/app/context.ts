@@ -6,11 +6,16 @@ import type { Locale, Translate } from './messages.ts';
 /** What every screen of a signed-in staff member may need: words, dates, who they are. */
 export interface AppContext {
   t: Translate;
+  /** The language the app speaks: the staff member's own, or the site's. */
   locale: Locale;
+  /** The site's language (what "the site's" means in a language choice). */
+  siteLocale: Locale;
   site: string;
   /** The site's IANA time zone: dates are shown and picked in it, whatever the browser's. */
   timeZone: string;
   staff: Staff;
+  /** Replaces who is signed in after they changed their own account (language, two-factor sign-in). */
+  setStaff: (staff: Staff) => void;
   /** A date and time in the site's time zone and the staff member's language. */
   formatTime: (iso: string) => string;
 }

@@ -1,16 +1,24 @@
 import { useRef, useState } from 'preact/hooks';
-import { api, ApiError, type Staff } from './api.ts';
+import { api, ApiError, type SignedIn } from './api.ts';
 import { errorMessage, type Translate } from './messages.ts';
 
-export interface SignedIn {
-  staff: Staff;
-  csrfToken: string;
+/** Something to say on the sign-in screen before anyone types: why they are here again. */
+export interface SignInNotice {
+  text: string;
+  tone: 'error' | 'info';
 }
 
 /** Email and password, with the reason in the staff member's language when the API refuses. */
-export function SignIn(props: { t: Translate; site: string; notice?: string; onSignedIn: (s: SignedIn) => void }) {
+export function SignIn(props: {
+  t: Translate;
+  site: string;
+  notice?: SignInNotice;
+  onSignedIn: (s: SignedIn) => void;
+}) {
   const { t } = props;
-  const [error, setError] = useState<string | undefined>(props.notice);
+  const [error, setError] = useState<string | undefined>(
+    props.notice?.tone === 'error' ? props.notice.text : undefined,
+  );
   const [busy, setBusy] = useState(false);
   const email = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
@@ -39,6 +47,11 @@ export function SignIn(props: { t: Translate; site: string; notice?: string; onS
       <p class="site-name">{props.site}</p>
       <h1>{t('signInTitle')}</h1>
       <form onSubmit={submit} noValidate>
+        {props.notice?.tone === 'info' && !error && (
+          <p class="notice" role="status">
+            {props.notice.text}
+          </p>
+        )}
         {error && (
           <p class="error" role="alert" id="sign-in-error">
             {error}
@@ -61,6 +74,9 @@ export function SignIn(props: { t: Translate; site: string; notice?: string; onS
           {busy ? t('signingIn') : t('signIn')}
         </button>
       </form>
+      <p class="forgot">
+        <a href="/admin/forgot-password">{t('account.forgotLink')}</a>
+      </p>
     </main>
   );
 }

@@ -1,0 +1,4 @@
+/** Two-factor sign-in on My account (to come). */
+export function TwoFactorSection() {
+  return null;
+}
