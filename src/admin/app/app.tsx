@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken, type SignedIn, type Staff } from './api.ts';
 import { type AppContext, AppContextProvider } from './context.ts';
@@ -66,17 +67,23 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     if (publicScreen) navigate('/admin', { replace: true });
   };
 
+  // Keyed by the fragment, where an emailed link carries its token: another link opened in the same
+  // tab (a same-document navigation) is a new screen that checks its own link.
   if (publicScreen)
-    return publicScreen.render({
-      t,
-      locale: props.locale,
-      site: props.site,
-      onSignedIn: signedIn,
-      onSignInAgain: (text) => {
-        setSession({ state: 'signed-out', notice: { text, tone: 'info' } });
-        navigate('/admin', { replace: true });
-      },
-    });
+    return (
+      <Fragment key={location.hash}>
+        {publicScreen.render({
+          t,
+          locale: props.locale,
+          site: props.site,
+          onSignedIn: signedIn,
+          onSignInAgain: (text) => {
+            setSession({ state: 'signed-out', notice: { text, tone: 'info' } });
+            navigate('/admin', { replace: true });
+          },
+        })}
+      </Fragment>
+    );
   if (session.state === 'checking') return <p aria-live="polite">{t('loading')}</p>;
   if (session.state === 'signed-out')
     return (

@@ -57,6 +57,7 @@ export function ResetPassword(props: PublicScreenProps) {
 
   return (
     <PublicFrame
+      step={link.state}
       site={props.site}
       title={t('account.resetTitle')}
       locale={'locale' in link ? link.locale : props.locale}

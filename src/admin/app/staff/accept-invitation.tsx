@@ -58,7 +58,12 @@ export function AcceptInvitation(props: PublicScreenProps) {
   };
 
   return (
-    <PublicFrame site={props.site} title={t('staff.acceptTitle', { site: props.site })} locale={locale}>
+    <PublicFrame
+      step={link.state}
+      site={props.site}
+      title={t('staff.acceptTitle', { site: props.site })}
+      locale={locale}
+    >
       {link.state === 'checking' && <p aria-live="polite">{t('account.checkingLink')}</p>}
       {link.state === 'valid' && (
         <form onSubmit={submit} noValidate>
