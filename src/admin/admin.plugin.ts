@@ -15,12 +15,14 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerTwoFactorRoutes } from './two-factor.routes.ts';
 import { errors } from './schemas.ts';
 import { typed } from '../http/typed-fastify.ts';
 
 // Routes a signed-out person may call: signing in, and following an emailed link.
 const PUBLIC_ROUTES = new Set([
   'POST /admin/api/session',
+  'POST /admin/api/session/two-factor',
   'GET /admin/api/openapi.json',
   'POST /admin/api/password-reset',
   'POST /admin/api/password-reset/check',
@@ -98,7 +100,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
     async (api) => {
       api.addHook('onRequest', async (request) => {
         const route = `${request.method} ${request.routeOptions.url ?? ''}`;
-        if (!PUBLIC_ROUTES.has(route)) await authenticateStaff(request, deps.db);
+        if (!PUBLIC_ROUTES.has(route)) await authenticateStaff(request, deps.db, route);
       });
       // An empty JSON body is no body (clients send Content-Type: application/json on a bare POST);
       // anything else goes through Fastify's own parser and its prototype-poisoning checks.
@@ -122,6 +124,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerStaffRoutes(routes, deps);
       registerInvitationRoutes(routes, deps);
       registerAccountRoutes(routes, deps);
+      registerTwoFactorRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

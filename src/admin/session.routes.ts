@@ -6,6 +6,7 @@ import { readSettings } from '../settings/settings.ts';
 import { accountOf } from '../staff/account.service.ts';
 import { csrfTokenFor } from '../staff/secrets.ts';
 import { authenticate, endSession, SESSION_TTL_MS, startSession } from '../staff/staff.service.ts';
+import { completeSignInChallenge, startSignInChallenge } from '../staff/two-factor.service.ts';
 import { type AdminDeps, SESSION_COOKIE, staffOf } from './auth.ts';
 import { errors, NoContent } from './schemas.ts';
 
@@ -84,14 +85,54 @@ export function registerSessionRoutes(api: TypedFastify, deps: AdminDeps): void 
         summary: 'Sign in with email and password',
         body: SignIn,
         security: [],
-        response: { 200: SignedIn, ...errors(401, 429) },
+        description:
+          'With two-factor sign-in on, a right password gives a `challenge` instead of a session: send it with a code to POST /session/two-factor within five minutes.',
+        response: {
+          200: Type.Union([
+            SignedIn,
+            Type.Object(
+              { twoFactorRequired: Type.Literal(true), challenge: Type.String() },
+              { description: 'The password is right; now the code (POST /session/two-factor)' },
+            ),
+          ]),
+          ...errors(401, 429),
+        },
       },
       config: attemptsLimit(deps, 'Too many sign-in attempts; wait a minute and try again.'),
     },
     async (request, reply) => {
       const actor = await authenticate(deps.db, request.body.email, request.body.password);
       if (!actor) throw new AppError('UNAUTHENTICATED', 'The email or password is wrong.');
+      const { twoFactor } = await accountOf(deps.db, actor.id);
+      if (twoFactor)
+        return { twoFactorRequired: true as const, challenge: await startSignInChallenge(deps.db, actor.id) };
       return signInAs(deps, reply, actor.id);
+    },
+  );
+
+  api.post(
+    '/session/two-factor',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Finish signing in with a two-factor code or a recovery code',
+        description:
+          'A code from the authenticator app, or one of the recovery codes (each works once). Five wrong codes, or five minutes, and the password must be given again (401).',
+        body: Type.Object(
+          {
+            challenge: Type.String({ minLength: 1, maxLength: 200 }),
+            code: Type.String({ minLength: 1, maxLength: 40 }),
+          },
+          { additionalProperties: false },
+        ),
+        security: [],
+        response: { 200: SignedIn, ...errors(401, 429) },
+      },
+      config: attemptsLimit(deps, 'Too many sign-in attempts; wait a minute and try again.'),
+    },
+    async (request, reply) => {
+      const staffId = await completeSignInChallenge(deps.db, request.body.challenge, request.body.code);
+      return signInAs(deps, reply, staffId);
     },
   );
 
