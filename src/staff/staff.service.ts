@@ -251,30 +251,35 @@ export async function updateStaff(
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
   };
+  const mayStepDown = changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin');
   await db.transaction().execute(async (trx) => {
-    if (Object.keys(set).length === 0) {
-      const found = await trx.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst();
-      if (!found) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
-      return;
-    }
-    // Writing the active admins' rows first locks them on PostgreSQL, so a concurrent change to
-    // another admin waits for this one and then counts what it left (SQLite runs one write at a time).
-    await trx
-      .updateTable('staff')
-      .set((eb) => ({ role: eb.ref('role') }))
-      .where('role', '=', 'admin')
-      .where('disabled_at', 'is', null)
-      .execute();
-    const updated = await trx.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
-    const admins = await trx
+    if (mayStepDown)
+      // Writing the active admins' rows first locks them on PostgreSQL, so a concurrent change to
+      // another admin waits for this one and then counts what it left (SQLite runs one write at a time).
+      await trx
+        .updateTable('staff')
+        .set((eb) => ({ role: eb.ref('role') }))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .execute();
+    const target = await trx
       .selectFrom('staff')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('role', '=', 'admin')
-      .where('disabled_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(admins.n) === 0)
-      throw new AppError('CONFLICT', 'This is the last active admin; make someone else an admin first.');
+      .select(['role', 'disabled_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!target) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
+    if (mayStepDown && target.role === 'admin' && target.disabled_at === null) {
+      const others = await trx
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .where('id', '<>', id)
+        .executeTakeFirstOrThrow();
+      if (Number(others.n) === 0)
+        throw new AppError('CONFLICT', 'This is the last active admin; make someone else an admin first.');
+    }
+    if (Object.keys(set).length > 0) await trx.updateTable('staff').set(set).where('id', '=', id).execute();
     if (changes.disabled) await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   });
 }
