@@ -4,17 +4,7 @@ import type { StaffActor } from '../staff/staff.service.ts';
 import { totpCode } from '../staff/totp.ts';
 import { makeStaff, signIn, TEST_PASSWORD } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-
-/** A six-digit code that is not right for a secret now or in the steps either side. */
-export function wrongCode(secret: string): string {
-  const near = [-30_000, 0, 30_000, 60_000].map((offset) => totpCode(secret, Date.now() + offset));
-  for (let n = 0; ; n++) {
-    const code = String(n).padStart(6, '0');
-    if (!near.includes(code)) return code;
-  }
-}
-/** The code of the next 30-second step: right (within a step), and never the one just used. */
-export const nextCode = (secret: string): string => totpCode(secret, Date.now() + 30_000);
+import { nextCode, wrongCode } from '../testing/totp.ts';
 
 describe('two-factor sign-in (TOTP) with recovery codes', () => {
   let t: TestApp;

@@ -103,11 +103,11 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     site: props.site,
     timeZone: props.timeZone,
     staff,
-    setStaff: (changed) =>
+    setStaff: (changed, mustSetUpTwoFactor) =>
       setSession({
         ...session,
         staff: changed,
-        twoFactorSetupRequired: session.twoFactorSetupRequired && !changed.twoFactor,
+        twoFactorSetupRequired: !changed.twoFactor && (mustSetUpTwoFactor ?? session.twoFactorSetupRequired),
       }),
     formatTime,
   };

@@ -14,8 +14,11 @@ export interface AppContext {
   /** The site's IANA time zone: dates are shown and picked in it, whatever the browser's. */
   timeZone: string;
   staff: Staff;
-  /** Replaces who is signed in after they changed their own account (language, two-factor sign-in). */
-  setStaff: (staff: Staff) => void;
+  /**
+   * Replaces who is signed in after they changed their own account (language, two-factor sign-in);
+   * `mustSetUpTwoFactor` when the site now requires two-factor sign-in they lack.
+   */
+  setStaff: (staff: Staff, mustSetUpTwoFactor?: boolean) => void;
   /** A date and time in the site's time zone and the staff member's language. */
   formatTime: (iso: string) => string;
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type SignedIn } from './api.ts';
 import { errorMessage, type Translate } from './messages.ts';
 
@@ -20,19 +20,27 @@ export function SignIn(props: {
     props.notice?.tone === 'error' ? props.notice.text : undefined,
   );
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<string | undefined>();
   const email = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
+  // Back from the code step (time or tries ran out): the password again.
+  useEffect(() => {
+    if (!challenge && error) password.current?.focus();
+  }, [challenge]);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const session = await api<SignedIn>('POST', '/session', {
+      const answer = await api<SignedIn | { twoFactorRequired: true; challenge: string }>('POST', '/session', {
         email: email.current?.value.trim() ?? '',
         password: password.current?.value ?? '',
       });
-      props.onSignedIn(session);
+      if ('challenge' in answer) {
+        setChallenge(answer.challenge);
+        setBusy(false);
+      } else props.onSignedIn(answer);
     } catch (caught) {
       setError(errorMessage(t, caught instanceof ApiError ? caught.code : 'other'));
       // The address stays as typed; the password is typed again.
@@ -41,6 +49,24 @@ export function SignIn(props: {
       setBusy(false);
     }
   };
+
+  if (challenge)
+    return (
+      <main class="sign-in" id="main">
+        <p class="site-name">{props.site}</p>
+        <h1>{t('signInTitle')}</h1>
+        <CodeStep
+          t={t}
+          site={props.site}
+          challenge={challenge}
+          onSignedIn={props.onSignedIn}
+          onStartAgain={(text) => {
+            setChallenge(undefined);
+            setError(text);
+          }}
+        />
+      </main>
+    );
 
   return (
     <main class="sign-in" id="main">
@@ -78,5 +104,69 @@ export function SignIn(props: {
         <a href="/admin/forgot-password">{t('account.forgotLink')}</a>
       </p>
     </main>
+  );
+}
+
+/** The second step with two-factor sign-in on: a code from the app, or a recovery code. */
+function CodeStep(props: {
+  t: Translate;
+  site: string;
+  challenge: string;
+  onSignedIn: (s: SignedIn) => void;
+  onStartAgain: (reason: string) => void;
+}) {
+  const { t } = props;
+  const code = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => code.current?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      props.onSignedIn(
+        await api<SignedIn>('POST', '/session/two-factor', {
+          challenge: props.challenge,
+          code: code.current?.value.trim() ?? '',
+        }),
+      );
+    } catch (caught) {
+      const reason = caught instanceof ApiError ? caught.code : 'other';
+      // The challenge is over (time or tries): the password again.
+      if (reason === 'UNAUTHENTICATED') return props.onStartAgain(t('account.codeStepOver'));
+      setError(errorMessage(t, reason));
+      if (code.current) code.current.value = '';
+      code.current?.focus();
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h2>{t('account.codeTitle')}</h2>
+      <p id="code-intro">{t('account.codeIntro', { site: props.site })}</p>
+      {error && (
+        <p class="error" role="alert" id="code-error">
+          {error}
+        </p>
+      )}
+      <label for="code">{t('account.code')}</label>
+      <input
+        id="code"
+        ref={code}
+        type="text"
+        autocomplete="one-time-code"
+        autocapitalize="off"
+        spellcheck={false}
+        maxLength={40}
+        required
+        aria-describedby={error ? 'code-intro code-error' : 'code-intro'}
+      />
+      <button type="submit" disabled={busy}>
+        {busy ? t('account.verifying') : t('account.verify')}
+      </button>
+    </form>
   );
 }

@@ -5,6 +5,7 @@ import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
 import type { Role } from '../screens.tsx';
 import { InviteForm, PendingInvitations, type Invitation } from './invitations.tsx';
+import { RequireTwoFactor } from './require-two-factor.tsx';
 import { ROLES } from './roles.ts';
 import '../account/account.css';
 
@@ -63,6 +64,7 @@ export function StaffScreen() {
       <div class="account">
         <InviteForm onInvited={(answer) => act(async () => answer)} />
         <PendingInvitations invitations={invitations} act={act} />
+        <RequireTwoFactor />
       </div>
     </>
   );
