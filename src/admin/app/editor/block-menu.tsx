@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../messages.ts';
 import { type BlockItem, filterItems } from './block-items.ts';
 
@@ -52,7 +52,7 @@ export function InsertMenu(props: {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const items = filterItems(query, t);
-  useEffect(() => input.current?.focus(), []);
+  useLayoutEffect(() => input.current?.focus(), []);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

@@ -1,4 +1,4 @@
-import { chainCommands, lift, setBlockType, toggleMark, wrapIn } from 'prosemirror-commands';
+import { chainCommands, lift, setBlockType, splitBlockAs, toggleMark, wrapIn } from 'prosemirror-commands';
 import type { MarkType, Node, NodeType } from 'prosemirror-model';
 import { liftListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { type Command, type EditorState, NodeSelection, TextSelection } from 'prosemirror-state';
@@ -89,7 +89,18 @@ const enterInList = chainCommands(splitListItem(nodes.list_item), (state, dispat
   return liftListItem(nodes.list_item)(state, dispatch);
 });
 
-export const enterCommands = chainCommands(leaveCite, enterInList);
+/**
+ * Enter in a quote's paragraph: a new paragraph of the quote (ProseMirror would otherwise start the
+ * attribution line, the other block a quote may hold there); in an empty last one, out of the quote.
+ */
+const enterInQuote: Command = (state, dispatch) => {
+  const { $from } = state.selection;
+  if ($from.parent.type !== nodes.paragraph || $from.node(-1)?.type !== nodes.quote) return false;
+  if ($from.parent.content.size === 0) return lift(state, dispatch);
+  return splitBlockAs(() => ({ type: nodes.paragraph }))(state, dispatch);
+};
+
+export const enterCommands = chainCommands(leaveCite, enterInList, enterInQuote);
 export const backspaceCommands = removeEmptyCite;
 
 /**
@@ -176,6 +187,8 @@ export function linkAt(state: EditorState): { from: number; to: number; href: st
 export function setLink(range: { from: number; to: number }, href: string): Command {
   return (state, dispatch) => {
     if (!dispatch) return true;
+    const size = state.doc.content.size;
+    if (range.from > size || range.to > size) return false;
     const mark = marks.link.create({ href });
     const tr = state.tr;
     if (range.from === range.to) {

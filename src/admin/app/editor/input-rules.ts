@@ -25,8 +25,9 @@ export const markdownShortcuts = inputRules({
   rules: [
     textblockTypeInputRule(/^(#{2,4})\s$/, nodes.heading, (match) => ({ level: match[1]?.length ?? 2 })),
     wrappingInputRule(/^\s*>\s$/, nodes.quote),
-    wrappingInputRule(/^\s*([-*])\s$/, nodes.list, { ordered: false }),
-    wrappingInputRule(/^(\d+)[.)]\s$/, nodes.list, { ordered: true }),
+    // A new list joins the list just above only when it is of the same kind (both are `list` nodes).
+    wrappingInputRule(/^\s*([-*])\s$/, nodes.list, { ordered: false }, (_match, above) => !above.attrs.ordered),
+    wrappingInputRule(/^(\d+)[.)]\s$/, nodes.list, { ordered: true }, (_match, above) => !!above.attrs.ordered),
     dividerRule,
   ],
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { isAllowedHref, typedHref } from '../../../editor/links.ts';
 import type { Translate } from '../messages.ts';
 
@@ -19,7 +19,9 @@ export function LinkEditor(props: {
   const { t } = props;
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
+  // Focus moves before the next key is handled (a layout effect runs in the same task as Mod-k),
+  // so an address typed at once goes into the field, not over the selected text.
+  useLayoutEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, []);

@@ -161,7 +161,8 @@ export function Toolbar(props: {
   return (
     <div role="toolbar" aria-label={props.label} class="editor-toolbar" onKeyDown={onKeyDown}>
       {tools.map((tool, index) => {
-        const name = t(tool.label);
+        // A glyph that is a word ("H2") is part of the name, so speech input finds the button by what it shows.
+        const name = /^[A-Z0-9][A-Z0-9.]$/.test(tool.glyph) ? `${t(tool.label)}, ${tool.glyph}` : t(tool.label);
         const shortcut = tool.keys ? keyLabel(tool.keys) : undefined;
         return (
           <button
