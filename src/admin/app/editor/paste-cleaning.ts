@@ -170,16 +170,25 @@ function cleanAttributes(root: Element): void {
 
 const isBlank = (element: Element) => (element.textContent ?? '').replace(/[\s\u00a0]/g, '') === '';
 
+/** The nearest sibling that is not whitespace between tags. */
+function sibling(node: Node, direction: 'previousSibling' | 'nextSibling'): Node | null {
+  let next = node[direction];
+  while (next && next.nodeType === Node.TEXT_NODE && (next.textContent ?? '').trim() === '') next = next[direction];
+  return next;
+}
+
 /** Line breaks and empty paragraphs that only spaced the source's blocks apart. */
 function dropSpacing(root: Element): void {
   for (const br of Array.from(root.querySelectorAll('br'))) {
     const parent = br.parentElement;
-    const alone = !br.previousSibling || !br.nextSibling;
-    const betweenBlocks = [br.previousSibling, br.nextSibling].every(
-      (sibling) => !sibling || (sibling instanceof Element && BLOCKS.has(sibling.tagName)),
+    const before = sibling(br, 'previousSibling');
+    const after = sibling(br, 'nextSibling');
+    const betweenBlocks = [before, after].every(
+      (node) => !node || (node instanceof Element && BLOCKS.has(node.tagName)),
     );
-    if (betweenBlocks || (alone && parent && BLOCKS.has(parent.tagName) && isBlank(parent))) br.remove();
-    else if (!br.nextSibling && parent && BLOCKS.has(parent.tagName)) br.remove();
+    // A break that ends a block adds no line (browsers draw it only to give an empty block height).
+    const endsBlock = !after && parent && (parent === root || BLOCKS.has(parent.tagName));
+    if (betweenBlocks || endsBlock) br.remove();
   }
   for (const block of Array.from(root.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li')))
     if (isBlank(block) && !block.querySelector('br')) block.remove();
