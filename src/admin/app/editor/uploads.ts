@@ -54,6 +54,10 @@ function blockBoundary(view: EditorView, pos: number): number {
 
 let uploadCount = 0;
 
+/** "25 MB", or "300 KB" under a megabyte. */
+const sizeLabel = (bytes: number) =>
+  bytes >= 1048576 ? `${Math.floor(bytes / 1048576)} MB` : `${Math.floor(bytes / 1024)} KB`;
+
 /**
  * Uploads image files into the text at pos, each with its progress bar. Files that are not images,
  * or larger than the server takes, are refused before sending; `report` says why, in the staff
@@ -73,9 +77,7 @@ export function uploadImages(
       continue;
     }
     if (file.size > services.uploadLimitBytes) {
-      report(
-        t('editor.imageTooLarge', { name: file.name, limit: `${Math.floor(services.uploadLimitBytes / 1048576)} MB` }),
-      );
+      report(t('editor.imageTooLarge', { name: file.name, limit: sizeLabel(services.uploadLimitBytes) }));
       continue;
     }
     const id = `upload-${(uploadCount += 1)}`;
