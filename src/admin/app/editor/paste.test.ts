@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { documentProblems } from '../../../content/document.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff, signIn } from '../../../testing/factories.ts';
+import { makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openSignedIn, pasteHtml } from '../../../testing/web-app.ts';
 
@@ -137,5 +137,39 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
     );
     assert.equal(await page.locator('.prose iframe, .prose script, .prose [onclick], .prose [style]').count(), 0);
     await page.context().close();
+  });
+
+  it('uploads an image pasted or dropped as a file, and puts it in the text', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await page.getByLabel('Headline').fill('Pictures');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Before the pictures.');
+    const bytes = [...(await pngBytes(320, 200))];
+    await pasteHtml(page, '', [{ name: 'pasted.png', type: 'image/png', bytes }]);
+    await page.locator('.editor-image img').first().waitFor();
+    const box = await page.getByLabel('Article text').boundingBox();
+    assert.ok(box);
+    await page.evaluate(
+      ({ bytes, x, y }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
+        document
+          .querySelector('.prose')
+          ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+      },
+      { bytes, x: box.x + 20, y: box.y + 20 },
+    );
+    await page.locator('.editor-image img').nth(1).waitFor();
+    await page.keyboard.press('ControlOrMeta+s');
+    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+    const body = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{ body: { content: Array<{ type: string }> } }>().body;
+    assert.deepEqual(
+      body.content.map((block) => block.type),
+      ['image', 'paragraph', 'image'],
+      'the drop went where it was dropped (before the text), the paste after the paragraph it was in',
+    );
+    await context.close();
   });
 });
