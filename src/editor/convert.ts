@@ -1,6 +1,6 @@
 import type { Node } from 'prosemirror-model';
 import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
-import { joinedInlines, normalizeDocument } from './canonical.ts';
+import { joinedInlines, normalizeDocument } from '../content/document-canonical.ts';
 import { editorSchema } from './schema.ts';
 
 /*

@@ -1,5 +1,5 @@
-import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
-import { TEXT_MAX_LENGTH } from '../content/document-limits.ts';
+import type { ArticleDocument, Block, InlineNode } from './document.ts';
+import { TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*
  * The canonical form of a stored document (docs/document-format.md, "Canonical form"): the one way

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ArticleDocument, type Block, documentProblems, type InlineNode } from '../content/document.ts';
-import { normalizeDocument } from './canonical.ts';
-import { fromProseMirror, type PMNodeJSON, toProseMirror } from './convert.ts';
+import { type ArticleDocument, type Block, documentProblems, type InlineNode } from './document.ts';
+import { normalizeDocument } from './document-canonical.ts';
+import { fromProseMirror, type PMNodeJSON, toProseMirror } from '../editor/convert.ts';
 
 const doc = (...content: Block[]): ArticleDocument => ({ type: 'doc', version: 1, content });
 const paragraph = (...content: InlineNode[]): Block => ({ type: 'paragraph', content });
