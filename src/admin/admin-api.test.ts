@@ -368,7 +368,7 @@ describe('admin API', () => {
     };
     const canonical = {
       type: 'doc',
-      version: 1,
+      version: 2,
       content: [
         {
           type: 'paragraph',
