@@ -125,6 +125,14 @@ const nodes = {
     parseDOM: [{ tag: 'hr' }],
     toDOM: () => ['hr'],
   },
+  // Where a locked article's free preview ends; the editor draws it as a labelled rule.
+  preview_end: {
+    group: 'block',
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: 'div[data-preview-end]' }],
+    toDOM: () => ['div', { 'data-preview-end': '', class: 'preview-end' }],
+  },
   text: { group: 'inline' },
   hard_break: {
     group: 'inline',

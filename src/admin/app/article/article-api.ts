@@ -1,4 +1,5 @@
 import type { ArticleDocument } from '../../../content/document.ts';
+import { DOCUMENT_VERSION } from '../../../content/document-limits.ts';
 import { api } from '../api.ts';
 
 /** An article as the editor screen reads it from the admin API (GET /admin/api/articles/:id). */
@@ -25,7 +26,7 @@ export interface ArticleChanges {
  */
 export const WORKFLOW_FIELDS = false;
 
-export const EMPTY_BODY: ArticleDocument = { type: 'doc', version: 1, content: [] };
+export const EMPTY_BODY: ArticleDocument = { type: 'doc', version: DOCUMENT_VERSION, content: [] };
 
 export function loadArticle(id: string): Promise<EditableArticle> {
   return api<EditableArticle>('GET', `/articles/${encodeURIComponent(id)}`);

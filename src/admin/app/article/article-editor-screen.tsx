@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { normalizeDocument } from '../../../editor/canonical.ts';
+import { normalizeDocument } from '../../../content/document-canonical.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { type EditorHandle, RichTextEditor } from '../editor/rich-text-editor.tsx';

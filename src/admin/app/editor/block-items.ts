@@ -1,6 +1,6 @@
 import type { Command } from 'prosemirror-state';
 import type { MessageKey, Translate } from '../messages.ts';
-import { insertDivider, insertQuote, setHeading, setParagraph, toggleList } from './commands.ts';
+import { insertDivider, insertPreviewEnd, insertQuote, setHeading, setParagraph, toggleList } from './commands.ts';
 
 /** Dialogs a block needs before it can go in (the editor component opens them). */
 export type BlockDialog = 'image' | 'related' | 'embed';
@@ -38,6 +38,12 @@ export const BLOCK_ITEMS: readonly BlockItem[] = [
   },
   { id: 'quote', label: 'editor.quote', keywords: 'blockquote citation pull', action: { command: insertQuote } },
   { id: 'divider', label: 'editor.divider', keywords: 'hr rule separator line', action: { command: insertDivider } },
+  {
+    id: 'previewEnd',
+    label: 'editor.previewEnd',
+    keywords: 'paywall free preview members paid more',
+    action: { command: insertPreviewEnd },
+  },
   { id: 'image', label: 'editor.image', keywords: 'picture photo upload img', action: { dialog: 'image' } },
   { id: 'related', label: 'editor.relatedStory', keywords: 'card link article story', action: { dialog: 'related' } },
   {

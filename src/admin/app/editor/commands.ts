@@ -136,6 +136,21 @@ export function insertBlock(block: Node): Command {
 
 export const insertDivider: Command = (state, dispatch) => insertBlock(nodes.divider.create())(state, dispatch);
 
+/** Where a locked story's free preview ends; a body has at most one, so a second moves it here. */
+export const insertPreviewEnd: Command = (state, dispatch) => {
+  if (!dispatch) return true;
+  let existing: number | undefined;
+  state.doc.forEach((block, offset) => {
+    if (block.type === nodes.preview_end) existing = offset;
+  });
+  if (existing === undefined) return insertBlock(nodes.preview_end.create())(state, dispatch);
+  const at = existing;
+  return insertBlock(nodes.preview_end.create())(state, (tr) => {
+    const from = tr.mapping.map(at);
+    dispatch(tr.delete(from, from + 1));
+  });
+};
+
 /** A new empty quote (with an attribution line to fill in) where the cursor is. */
 export const insertQuote: Command = (state, dispatch) => {
   const { $from } = state.selection;

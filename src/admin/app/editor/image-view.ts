@@ -43,3 +43,20 @@ export class ImageView extends BlockView {
     return node.attrs.imageId as string;
   }
 }
+
+/** The free preview's end: a line across the text that says what it means. */
+export class PreviewEndView extends BlockView {
+  constructor(node: Node, view: EditorView, getPos: () => number | undefined, services: EditorServices) {
+    super(node, view, getPos, 'editor-preview-end');
+    const { t } = services;
+    this.dom.append(
+      element('p', { class: 'block-kind' }, t('editor.previewEnd')),
+      element('p', {}, t('editor.previewEndNote')),
+      this.removeButton(t('editor.remove')),
+    );
+  }
+
+  protected identity(): string {
+    return 'preview_end';
+  }
+}

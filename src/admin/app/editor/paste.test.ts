@@ -156,15 +156,22 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
         data.items.add(new File([new Uint8Array(bytes)], 'dropped.png', { type: 'image/png' }));
         document
           .querySelector('.prose')
-          ?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+          ?.dispatchEvent(
+            new DragEvent('drop', { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }),
+          );
       },
       { bytes, x: box.x + 20, y: box.y + 20 },
     );
     await page.locator('.editor-image img').nth(1).waitFor();
     await page.keyboard.press('ControlOrMeta+s');
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    const body = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{ body: { content: Array<{ type: string }> } }>().body;
+    const body = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+      body: { content: Array<{ type: string }> };
+    }>().body;
     assert.deepEqual(
       body.content.map((block) => block.type),
       ['image', 'paragraph', 'image'],

@@ -14,7 +14,7 @@ import { CardView } from './card-view.ts';
 import { insertBlock, linkAt, removeLink, setLink } from './commands.ts';
 import { EmbedDialog } from './embed-dialog.tsx';
 import { EmbedView } from './embed-view.ts';
-import { ImageView } from './image-view.ts';
+import { ImageView, PreviewEndView } from './image-view.ts';
 import { markdownShortcuts } from './input-rules.ts';
 import { editorKeymaps } from './keymap.ts';
 import { LinkEditor } from './link-editor.tsx';
@@ -161,6 +161,7 @@ export function RichTextEditor(props: {
         image: (node, v, getPos) => new ImageView(node, v, getPos, services),
         related: (node, v, getPos) => new CardView(node, v, getPos, services),
         embed: (node, v, getPos) => new EmbedView(node, v, getPos, services),
+        preview_end: (node, v, getPos) => new PreviewEndView(node, v, getPos, services),
       },
       ...pasteProps,
       handlePaste(v, event) {
