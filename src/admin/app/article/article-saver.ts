@@ -81,7 +81,11 @@ export class ArticleSaver {
     // Throttled, not debounced: a steady typist still gets a copy every few hundred milliseconds.
     if (this.copyTimer === undefined) {
       const wait = Math.max(0, LOCAL_COPY_DELAY_MS - (Date.now() - this.lastCopy));
-      this.copyTimer = setTimeout(this.flushCopy, wait);
+      // Turning a long text into its stored form takes milliseconds: done when the browser is idle.
+      this.copyTimer = setTimeout(() => {
+        if ('requestIdleCallback' in window) requestIdleCallback(this.flushCopy, { timeout: 500 });
+        else this.flushCopy();
+      }, wait);
     }
     clearTimeout(this.autosaveTimer);
     if (this.state.kind !== 'offline') this.autosaveTimer = setTimeout(() => void this.save(false), AUTOSAVE_DELAY_MS);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createDraft } from '../../../content/articles.service.ts';
 import { writeSettings } from '../../../settings/settings.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
-import { launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeStaff, paragraphs, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openSignedIn } from '../../../testing/web-app.ts';
@@ -54,7 +54,7 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
 
   it('offers back an unsaved copy after the tab was closed, and saves it when restored', async () => {
     const article = await draft('Recovery');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     // The tab closes before any save reaches the server.
     await refuseSaves(context);
     const page = await openSignedIn(context, base, author, `/admin/articles/${article.id}`);
@@ -76,6 +76,7 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
       /This device kept a copy of this article from .* that differs from the saved one\./,
     );
     await screenshot(again, 'article-copy-offered.png');
+    assert.deepEqual(await axeViolations(again), [], 'the offer of a kept copy');
     assert.equal(await again.evaluate(() => document.activeElement?.textContent), 'Restore my copy');
     await again.keyboard.press('Enter');
     await again.getByLabel('Article text').getByText('Saved text. Words nobody saved.').waitFor();

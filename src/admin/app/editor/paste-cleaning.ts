@@ -215,7 +215,9 @@ export function cleanPastedHtml(html: string): string {
   tablesToParagraphs(root);
   flattenLists(root);
   cleanAttributes(root);
-  for (const span of Array.from(root.querySelectorAll('span, font, o\\:p, u, ins, del, s, mark, small, big, label')))
+  for (const span of Array.from(
+    root.querySelectorAll('span, font, o\\:p, u, ins, del, s, mark, small, big, label, form, fieldset, legend'),
+  ))
     unwrap(span);
   dropSpacing(root);
   return root.innerHTML;

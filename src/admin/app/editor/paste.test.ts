@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { build } from 'esbuild';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { documentProblems } from '../../../content/document.ts';
@@ -59,6 +60,43 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
     assert.equal(documentProblems(body), null);
     return { body, page };
   }
+
+  it('cleans HTML on its own: structure kept, styles, attributes, comments and active content gone', async () => {
+    // The cleaner alone, in a blank page of the same browser (it needs the browser's DOMParser).
+    const bundle = await build({
+      entryPoints: [new URL('./paste-cleaning.ts', import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: 'pasteCleaning',
+    });
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+    const clean = (html: string) =>
+      page.evaluate(
+        (dirty) =>
+          (
+            window as unknown as { pasteCleaning: { cleanPastedHtml(h: string): string } }
+          ).pasteCleaning.cleanPastedHtml(dirty),
+        html,
+      );
+    assert.equal(
+      (await clean(fixture('hostile.html'))).trim(),
+      '<p>Safe <b>bold</b>click <a href="https://ok.example/">ok</a> again</p><p>styled <strong>loud</strong></p>data link',
+    );
+    const docs = await clean(fixture('google-docs.html'));
+    assert.doesNotMatch(docs, /style=|class=|id=|dir=|role=|<span|<b |docs-internal-guid|<table|<td|google\.com\/url/);
+    assert.match(
+      docs,
+      /^<h2>The council’s plan<\/h2><p>Water will be rationed from <strong>Monday<\/strong>, the council <em>said<\/em>/,
+    );
+    assert.equal(
+      await clean('<ul><li>One<ul><li>Two</li></ul></li><li>Three</li></ul><p><br></p><p>&nbsp;</p>'),
+      '<ul><li>One</li><li>Two</li><li>Three</li></ul>',
+      'nested lists flattened, empty paragraphs dropped',
+    );
+    await page.close();
+  });
 
   it('keeps the structure of a Google Docs clipboard (headings, lists, links, bold, italic) and drops its styling', async () => {
     const { body, page } = await pasteAndSave(fixture('google-docs.html'), 'From Google Docs');
