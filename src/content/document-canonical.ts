@@ -1,4 +1,6 @@
-import { type ArticleDocument, type Block, DOCUMENT_VERSION, type InlineNode } from './document.ts';
+import type { ArticleDocument, Block, InlineNode } from './document.ts';
+// The version comes from the limits file, not ./document.ts, so the editor's bundle carries no TypeBox.
+import { DOCUMENT_VERSION } from './document-limits.ts';
 import { TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { FormatRegistry, type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { TEXT_MAX_LENGTH } from './document-limits.ts';
+import { DOCUMENT_VERSION, TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*
  * The structured article format (docs/document-format.md): a tree of typed nodes that the web
@@ -95,8 +95,7 @@ export const BlockSchema = Type.Union([
   Type.Object({ type: Type.Literal('preview_end') }, { additionalProperties: false }),
 ]);
 
-/** The format's current version: every body is stored in it; older versions are read and upgraded. */
-export const DOCUMENT_VERSION = 2;
+export { DOCUMENT_VERSION };
 
 export const DocumentSchema = Type.Object(
   {

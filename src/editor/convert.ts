@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model';
-import { type ArticleDocument, type Block, DOCUMENT_VERSION, type InlineNode } from '../content/document.ts';
+import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
+import { DOCUMENT_VERSION } from '../content/document-limits.ts';
 import { joinedInlines, normalizeDocument, withOnePreviewEnd } from '../content/document-canonical.ts';
 import { editorSchema } from './schema.ts';
 

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -19,4 +20,7 @@ export interface Screen {
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  // Before '/admin/articles/:id', which "new" would match too.
+  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
+  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
 ];
