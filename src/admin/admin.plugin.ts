@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
+import { registerEmbedRoutes } from './embeds.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
 import { registerAccountRoutes } from './account.routes.ts';
@@ -119,6 +120,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerArticleRoutes(routes, deps);
       registerTaxonomyRoutes(routes, deps);
       registerMediaAdminRoutes(routes, deps);
+      registerEmbedRoutes(routes, deps);
       registerSiteAdminRoutes(routes, deps);
       registerFrontPageRoutes(routes, deps);
       registerStaffRoutes(routes, deps);

@@ -19,7 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with what exists: a taken slug or email, or a state that does not allow the change',
   413: 'The body is larger than the server takes',
   415: 'The body is not of a media type this route takes',
-  422: 'The upload could not be read as an image',
+  422: 'The upload could not be read as an image, or the address cannot be embedded',
   429: 'Too many attempts; wait a minute',
 };
 

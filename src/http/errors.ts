@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNREADABLE_IMAGE: 422,
+  UNSUPPORTED_EMBED: 422,
   RATE_LIMITED: 429,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -18,7 +18,7 @@ type Session =
  * The newsroom's web app: the screens reached from emailed links (signed in or not), sign-in until
  * there is a session, then the screens of the newsroom in the staff member's language.
  */
-export function App(props: { locale: Locale; site: string; timeZone: string }) {
+export function App(props: { locale: Locale; site: string; timeZone: string; uploadLimitBytes: number }) {
   const [session, setSession] = useState<Session>({ state: 'checking' });
   const locale: Locale = (session.state === 'signed-in' && session.staff.locale) || props.locale;
   const t = useMemo(() => translator(locale), [locale]);
@@ -102,6 +102,7 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     siteLocale: props.locale,
     site: props.site,
     timeZone: props.timeZone,
+    uploadLimitBytes: props.uploadLimitBytes,
     staff,
     setStaff: (changed, mustSetUpTwoFactor) =>
       setSession({

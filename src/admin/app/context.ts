@@ -13,6 +13,8 @@ export interface AppContext {
   site: string;
   /** The site's IANA time zone: dates are shown and picked in it, whatever the browser's. */
   timeZone: string;
+  /** The largest file the server takes (UPLOAD_LIMIT_MB), so a larger one is refused before it is sent. */
+  uploadLimitBytes: number;
   staff: Staff;
   /**
    * Replaces who is signed in after they changed their own account (language, two-factor sign-in);

@@ -3,6 +3,7 @@ import type { SignedIn } from './api.ts';
 import { MyAccount } from './account/my-account.tsx';
 import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
+import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { Locale, MessageKey, Translate } from './messages.ts';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
@@ -25,6 +26,9 @@ export interface Screen {
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  // Before '/admin/articles/:id', which "new" would match too.
+  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
+  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
 ];
