@@ -47,6 +47,8 @@ describe(
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     };
+    /** Waits until the keyboard is in the field a screen puts it in when it opens. */
+    const focusIn = (page: Page, id: string) => page.waitForFunction((want) => document.activeElement?.id === want, id);
     const apiSignIn = (email: string, password: string) =>
       t.app.inject({ method: 'POST', url: '/admin/api/session', payload: { email, password } });
 
@@ -62,6 +64,7 @@ describe(
       await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
       assert.deepEqual(await axeViolations(page), [], 'forgot-password screen');
       await screenshot(page, 'admin-forgot-password.png');
+      await focusIn(page, 'email');
       await page.keyboard.type(reporter.email);
       await page.keyboard.press('Enter');
       const sent = page.getByRole('status');
@@ -85,6 +88,7 @@ describe(
       assert.match((await page.getByRole('main').textContent()) ?? '', new RegExp(`For ${reporter.email}\\.`));
       assert.deepEqual(await axeViolations(page), [], 'reset screen');
       await screenshot(page, 'admin-reset-password.png');
+      await focusIn(page, 'new-password');
       await page.keyboard.type('short');
       await page.keyboard.press('Enter');
       assert.equal(await page.getByRole('alert').textContent(), 'The password must be at least 12 characters.');
@@ -143,6 +147,7 @@ describe(
       );
       assert.deepEqual(await axeViolations(invited), [], 'invitation screen');
       await screenshot(invited, 'admin-accept-invitation.png');
+      await focusIn(invited, 'name');
       await invited.keyboard.type('Rosa Reporter');
       await invited.keyboard.press('Tab');
       await invited.keyboard.type('my own long passphrase');

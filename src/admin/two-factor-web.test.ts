@@ -32,6 +32,11 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
     await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.keyboard.press('Enter');
   };
+  /** Signs out and waits until the server has ended the session (the sign-in form is back). */
+  const signOut = async (page: Page) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
+  };
   const dashboard = (page: Page) => page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
   /** Turns two-factor sign-in on from the screen showing the QR code; gives the secret and the recovery codes. */
   const confirmSetup = async (page: Page, check: string): Promise<{ secret: string; codes: string[] }> => {
@@ -40,6 +45,7 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
     assert.match(secret, /^[A-Z2-7]{32}$/);
     assert.deepEqual(await axeViolations(page), [], `${check}: QR code`);
     await screenshot(page, `admin-two-factor-${check}-scan.png`);
+    await page.waitForFunction(() => document.activeElement?.id === 'totp-code');
     await page.keyboard.type(wrongCode(secret));
     await page.keyboard.press('Enter');
     await page.getByRole('alert').waitFor();
@@ -47,6 +53,7 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
       await page.getByRole('alert').textContent(),
       'That code is not right. Type the code your app shows now, or a recovery code.',
     );
+    await page.waitForFunction(() => document.activeElement?.id === 'totp-code');
     await page.keyboard.type(totpCode(secret));
     await page.keyboard.press('Enter');
     const list = page.getByRole('list', { name: 'Your recovery codes' });
@@ -55,7 +62,8 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
     assert.equal(codes.length, 10);
     assert.deepEqual(await axeViolations(page), [], `${check}: recovery codes`);
     await screenshot(page, `admin-two-factor-${check}-codes.png`);
-    await page.keyboard.press('Enter'); // "I have kept them" has the keyboard
+    await page.waitForFunction(() => document.activeElement?.textContent === 'I have kept them');
+    await page.keyboard.press('Enter');
     return { secret, codes };
   };
 
@@ -68,11 +76,11 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     const { secret, codes } = await confirmSetup(page, 'account');
     await page.getByText('On. You have 10 recovery codes left.').waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
 
     await typePassword(page, me);
     await page.getByRole('heading', { name: 'Enter your code' }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'code', 'the keyboard is in the code field');
+    await page.waitForFunction(() => document.activeElement?.id === 'code'); // the keyboard is in the code field
     assert.deepEqual(await axeViolations(page), [], 'code step');
     await screenshot(page, 'admin-sign-in-code.png');
     await page.keyboard.type(wrongCode(secret));
@@ -83,17 +91,18 @@ describe('two-factor sign-in in a real browser', { skip: skipWithoutChromium }, 
       'That code is not right. Type the code your app shows now, or a recovery code.',
     );
     await screenshot(page, 'admin-sign-in-code-wrong.png');
+    await page.waitForFunction(() => document.activeElement?.id === 'code');
     await page.keyboard.type(nextCode(secret));
     await page.keyboard.press('Enter');
     await dashboard(page);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
 
     const recovery = codes[0] ?? '';
     await typePassword(page, me);
     await page.getByLabel('Code').fill(recovery);
     await page.keyboard.press('Enter');
     await dashboard(page);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await typePassword(page, me);
     await page.getByLabel('Code').fill(recovery);
     await page.keyboard.press('Enter');
