@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in, or the API key is not valid',
   403: 'The policy does not allow this to the caller, or a session change came without its X-CSRF-Token',
   404: 'Nothing with that id',
+  410: 'The link has expired or was already used',
   409: 'Conflicts with what exists: a taken slug or email, or a state that does not allow the change',
   413: 'The body is larger than the server takes',
   415: 'The body is not of a media type this route takes',

@@ -4,6 +4,7 @@ import * as core from './migrations/0001_core.ts';
 import * as listingOrder from './migrations/0002_listing_order.ts';
 import * as frontPagePins from './migrations/0003_front_page_pins.ts';
 import * as revisionActor from './migrations/0004_revision_actor.ts';
+import * as staffAccounts from './migrations/0005_staff_accounts.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0002_listing_order': listingOrder,
   '0003_front_page_pins': frontPagePins,
   '0004_revision_actor': revisionActor,
+  '0005_staff_accounts': staffAccounts,
   '0009_document_version_2': documentVersion2,
 };
 

@@ -23,6 +23,10 @@ const TABLES = [
   'staff_sessions',
   'api_keys',
   'front_page_pins',
+  'password_resets',
+  'staff_invitations',
+  'staff_recovery_codes',
+  'staff_sign_in_challenges',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -69,7 +73,14 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
-      ['0009_document_version_2', '0004_revision_actor', '0003_front_page_pins', '0002_listing_order', '0001_core'],
+      [
+        '0009_document_version_2',
+        '0005_staff_accounts',
+        '0004_revision_actor',
+        '0003_front_page_pins',
+        '0002_listing_order',
+        '0001_core',
+      ],
     );
     // On PostgreSQL, introspection lists every schema's tables, other suites' running at the same time too.
     const own =
@@ -85,6 +96,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0002_listing_order',
       '0003_front_page_pins',
       '0004_revision_actor',
+      '0005_staff_accounts',
       '0009_document_version_2',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);

@@ -11,7 +11,10 @@ import type { FrontPagePinsTable } from '../content/front-page.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
+import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
+import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
 import type { ApiKeysTable, StaffSessionsTable, StaffTable } from '../staff/staff.table.ts';
+import type { StaffRecoveryCodesTable, StaffSignInChallengesTable } from '../staff/two-factor.table.ts';
 
 /** The whole database as Kysely sees it; each table's shape lives with the domain that owns it. */
 export interface Database {
@@ -34,4 +37,8 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   api_keys: ApiKeysTable;
+  password_resets: PasswordResetsTable;
+  staff_invitations: StaffInvitationsTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_sign_in_challenges: StaffSignInChallengesTable;
 }

@@ -2,10 +2,18 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** What the API said about each field it refused, when it named them. */
+  readonly fields: ReadonlyArray<{ field: string; message: string }>;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: ReadonlyArray<{ field: string; message: string }> = [],
+  ) {
     super(message);
     this.status = status;
     this.code = code;
+    this.fields = fields;
   }
 }
 
@@ -33,12 +41,15 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; fields?: Array<{ field: string; message: string }> };
+  } | null;
   if (!response.ok)
     throw new ApiError(
       response.status,
       data?.error?.code ?? `HTTP_${response.status}`,
       data?.error?.message ?? response.statusText,
+      data?.error?.fields ?? [],
     );
   return data as T;
 }
@@ -78,6 +89,18 @@ export interface Staff {
   name: string;
   email: string;
   role: string;
+  /** Their own language; null speaks the site's. */
+  locale: 'en' | 'es' | null;
+  /** Two-factor sign-in is on. */
+  twoFactor: boolean;
+}
+
+/** What signing in gives the app (POST /session, an accepted invitation, a reset password). */
+export interface SignedIn {
+  staff: Staff;
+  csrfToken: string;
+  /** The site requires two-factor sign-in and this member of staff must turn it on first. */
+  twoFactorSetupRequired: boolean;
 }
 
 export interface ArticleSummary {
