@@ -107,7 +107,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
               message: v.message ?? 'invalid',
             }));
       if (isAdminApi(request) || status === 413 || status === 415) {
-        return reply.code(status).send({ error: { code, message: error.message, fields } });
+        const details = error instanceof AppError ? error.details : undefined;
+        return reply
+          .code(status)
+          .send({ error: { code, message: error.message, fields, ...(details ? { details } : {}) } });
       }
       if (status === 404) return notFound(request, reply);
       if (status === 410) return sendReaderError(reply, siteContext, 410, 'gone', request.url);

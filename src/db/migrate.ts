@@ -4,6 +4,7 @@ import * as core from './migrations/0001_core.ts';
 import * as listingOrder from './migrations/0002_listing_order.ts';
 import * as frontPagePins from './migrations/0003_front_page_pins.ts';
 import * as revisionActor from './migrations/0004_revision_actor.ts';
+import * as editorialWorkflow from './migrations/0006_editorial_workflow.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_listing_order': listingOrder,
   '0003_front_page_pins': frontPagePins,
   '0004_revision_actor': revisionActor,
+  '0006_editorial_workflow': editorialWorkflow,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

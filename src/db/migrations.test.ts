@@ -23,6 +23,8 @@ const TABLES = [
   'staff_sessions',
   'api_keys',
   'front_page_pins',
+  'preview_links',
+  'article_presence',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -69,7 +71,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
-      ['0004_revision_actor', '0003_front_page_pins', '0002_listing_order', '0001_core'],
+      ['0006_editorial_workflow', '0004_revision_actor', '0003_front_page_pins', '0002_listing_order', '0001_core'],
     );
     // On PostgreSQL, introspection lists every schema's tables, other suites' running at the same time too.
     const own =
@@ -85,6 +87,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0002_listing_order',
       '0003_front_page_pins',
       '0004_revision_actor',
+      '0006_editorial_workflow',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
