@@ -9,6 +9,7 @@ import { registerArchiveRoutes } from './site/archive.routes.ts';
 import { registerFeedRoutes } from './site/feeds.routes.ts';
 import { registerIconRoutes } from './site/icons.routes.ts';
 import { registerPageRoutes } from './site/pages.routes.ts';
+import { registerPreviewRoutes } from './site/preview.routes.ts';
 import { HTML } from './site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from './site/site-context.ts';
 import type { SiteDeps } from './site/site.deps.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   registerFeedRoutes(reader, siteDeps);
   registerSitemapRoutes(reader, siteDeps);
   registerArchiveRoutes(reader, siteDeps);
+  registerPreviewRoutes(reader, siteDeps);
   registerPageRoutes(reader, siteDeps);
   return { app, invalidation, cache };
 }
