@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -19,4 +20,12 @@ export interface Screen {
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  { path: '/admin/articles', title: 'articles.title', nav: true, render: () => <ArticleList /> },
+  {
+    path: QUEUE_PATH,
+    title: 'articles.queueTitle',
+    nav: true,
+    roles: ['editor', 'admin'],
+    render: () => <ReadyQueue />,
+  },
 ];
