@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   // Its own context: the cookie, multipart and rate-limit plugins' hooks run for the admin API only,
   // not for every reader page (a cached page's cost is mostly such per-request work).
   await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation }));
-  registerWebApp(typed(app), db, app.log);
+  registerWebApp(typed(app), db, app.log, { uploadLimitBytes: config.uploadLimitBytes });
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);

@@ -10,6 +10,7 @@ import { registerArticleRevisionRoutes } from './article-revisions.routes.ts';
 import { registerArticleWorkflowRoutes } from './article-workflow.routes.ts';
 import { registerPresenceRoutes } from './presence.routes.ts';
 import { registerPreviewLinkRoutes } from './preview-links.routes.ts';
+import { registerEmbedRoutes } from './embeds.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
@@ -112,6 +113,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerPresenceRoutes(routes, deps);
       registerTaxonomyRoutes(routes, deps);
       registerMediaAdminRoutes(routes, deps);
+      registerEmbedRoutes(routes, deps);
       registerSiteAdminRoutes(routes, deps);
       registerFrontPageRoutes(routes, deps);
       registerStaffRoutes(routes, deps);

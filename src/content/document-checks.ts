@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { FieldProblem } from '../http/errors.ts';
+import { normalizeDocument } from './document-canonical.ts';
 import { type ArticleDocument, documentReferences } from './document.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds } from './taxonomy.repository.ts';
@@ -10,11 +11,16 @@ import { existingIds } from './taxonomy.repository.ts';
  * promises of docs/document-format.md hold wherever a document is written.
  */
 
-/** Embeds are sanitized on the way in, so what is stored is already clean. */
+/**
+ * Embeds are sanitized on the way in, so what is stored is already clean; and the body is stored in
+ * its canonical form, the one the web editor gives back, so a body written through the API and then
+ * opened and saved unchanged in the editor is not a change.
+ */
 export function cleanDocument(doc: ArticleDocument): ArticleDocument {
+  const canonical = normalizeDocument(doc);
   return {
-    ...doc,
-    content: doc.content.map((block) =>
+    ...canonical,
+    content: canonical.content.map((block) =>
       block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block,
     ),
   };

@@ -86,6 +86,8 @@ const headline = (story: Story): string => `The ${story} story`;
 const slug = (story: Story): string => `the-${story}-story`;
 /** Words only the story's body holds: wherever they appear, the body (or its text) reached the reader. */
 const secret = (story: Story): string => `zx${story}bodytext`;
+/** Words before the free-preview marker: a locked story shows them, as a whole one does. */
+const teaser = (story: Story): string => `zx${story}freepreview`;
 const comments = (story: Story): number => 10 + STORIES.indexOf(story);
 
 /** What a surface showed one viewer: its status, its text, and the comment count by headline of its cards. */
@@ -150,6 +152,8 @@ describe('reader scope: every viewer × every surface', () => {
           type: 'doc',
           version: 1,
           content: [
+            { type: 'paragraph', content: [{ type: 'text', text: `Free words ${teaser(story)} for everyone.` }] },
+            { type: 'preview_end' },
             { type: 'paragraph', content: [{ type: 'text', text: `First words ${secret(story)} of the body.` }] },
             { type: 'heading', level: 2, content: [{ type: 'text', text: 'And a heading' }] },
           ],
@@ -476,6 +480,11 @@ describe('reader scope: every viewer × every surface', () => {
               `${viewer} × article page × ${story}: body`,
             );
             if (got.locked !== undefined) assert.equal(got.locked, sight === 'locked', `${viewer} × ${story}: locked`);
+            assert.equal(
+              got.text.includes(teaser(story)),
+              listed(sight),
+              `${viewer} × article page × ${story}: the free preview, up to its marker`,
+            );
             if (listed(sight)) assert.ok(got.text.includes(headline(story)), `${viewer} × ${story}: headline`);
           }
         });

@@ -1,42 +1,36 @@
 import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
 
 /*
- * "TK", the newsroom's "to come": a placeholder for a fact, a name or a number still being checked.
- * An article holding one cannot be published or scheduled (src/content/publishing.service.ts), and
- * the editor highlights and counts them with these same functions, so the browser and the server
- * never disagree. No Node built-ins or server modules here: the browser bundle shares this file.
+ * "TK" is the newsroom's mark for something still to come ("to kum"): a fact to check, a quote to
+ * get. It is written in capitals, alone or repeated ("TK", "TKTK", "[TK]"), and never inside a
+ * word ("TKO", "ATK" are words). The editor highlights every one and the server refuses to publish
+ * or schedule while one is left (src/content/publishing.service.ts), so both read this file: no
+ * Node built-ins or server modules here, the browser bundle shares it.
  *
  * The rule (docs/decisions.md, "TK"): the capital letters T and K, once or repeated (TK, TKTK,
- * TKTKTK), standing as a word of their own: no letter or digit, in any alphabet, directly before or
- * after. So "TK", "TKTK", "[TK]", "(TK)", "TK." and "TK-TK" (two) count; "TKO", "OTK", "TK1",
- * "ATKINS", "tk" and "Tk" do not. A repeated TKTK is one placeholder.
+ * TKTKTK), standing as a word of their own: no letter, digit or underscore, in any alphabet,
+ * directly before or after. So "TK", "TKTK", "[TK]", "(TK)", "TK." and "TK—TK" (two) count;
+ * "TKO", "ATK", "TK1", "TK_x", "tk" and "Tk" do not. A repeated TKTK is one placeholder.
  */
-const TK = /(?<![\p{L}\p{N}])(?:TK)+(?![\p{L}\p{N}])/gu;
 
-/** Where each TK placeholder is in a text: [from, to) offsets in UTF-16 code units, as the DOM and ProseMirror count. */
+// Letters and digits of any script make a word; TK touching one is part of that word.
+const TK = /(?<![\p{L}\p{N}_])(?:TK)+(?![\p{L}\p{N}_])/gu;
+
+/** Where each TK placeholder sits in a text (UTF-16 offsets, as the DOM and ProseMirror count; `to` exclusive). */
 export function findTk(text: string): Array<{ from: number; to: number }> {
+  const found: Array<{ from: number; to: number }> = [];
   // A quick test first: almost every text has no "TK" at all.
-  if (!text.includes('TK')) return [];
-  return [...text.matchAll(TK)].map((match) => ({ from: match.index, to: match.index + match[0].length }));
+  if (!text.includes('TK')) return found;
+  for (const match of text.matchAll(TK)) found.push({ from: match.index, to: match.index + match[0].length });
+  return found;
 }
 
-/** How many TK placeholders a text holds. */
-export function countTk(text: string): number {
-  return findTk(text).length;
-}
-
-/** Where an article still holds TK: a field by name, or a block of the body by its index; and how many. */
-export interface TkPlace {
-  field: string;
-  /** The body block's index (0 is the first), when the field is `body`. */
-  block?: number;
-  count: number;
-}
-
+// Texts of one block are read together, so a TK split by a mark ("T" bold, "K" not) is still one;
+// a line break separates words.
 const inlineText = (nodes: readonly InlineNode[]): string =>
   nodes.map((node) => (node.type === 'text' ? node.text : '\n')).join('');
 
-/** Every text of a block a reader can see, each apart (a TK cannot run from one into the next). */
+/** Every text of a block a reader could see, each apart (a TK cannot run from one into the next). */
 function blockTexts(block: Block): string[] {
   switch (block.type) {
     case 'paragraph':
@@ -48,6 +42,7 @@ function blockTexts(block: Block): string[] {
       return [...block.paragraphs.map(inlineText), block.cite ?? ''];
     case 'image':
       return [block.alt ?? '', block.caption ?? '', block.credit ?? ''];
+    // The embed's own HTML is the provider's, not the newsroom's text.
     case 'embed':
       return [block.caption ?? ''];
     default:
@@ -57,7 +52,20 @@ function blockTexts(block: Block): string[] {
 
 /** How many TK placeholders a body block holds. */
 export function countTkInBlock(block: Block): number {
-  return blockTexts(block).reduce((sum, text) => sum + countTk(text), 0);
+  return blockTexts(block).reduce((sum, text) => sum + findTk(text).length, 0);
+}
+
+/** How many TK placeholders a stored document holds; publishing waits until this is 0. */
+export function countTk(doc: ArticleDocument): number {
+  return doc.content.reduce((sum, block) => sum + countTkInBlock(block), 0);
+}
+
+/** Where an article still holds TK: a field by name, or a block of the body by its index; and how many. */
+export interface TkPlace {
+  field: string;
+  /** The body block's index (0 is the first), when the field is `body`. */
+  block?: number;
+  count: number;
 }
 
 /**
@@ -67,7 +75,7 @@ export function countTkInBlock(block: Block): number {
 export function tkPlaces(fields: Readonly<Record<string, string>>, body?: ArticleDocument): TkPlace[] {
   const places: TkPlace[] = [];
   for (const [field, text] of Object.entries(fields)) {
-    const count = countTk(text);
+    const count = findTk(text).length;
     if (count) places.push({ field, count });
   }
   body?.content.forEach((block, index) => {

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNREADABLE_IMAGE: 422,
   TK_REMAINING: 422,
+  UNSUPPORTED_EMBED: 422,
   RATE_LIMITED: 429,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

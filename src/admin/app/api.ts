@@ -43,6 +43,36 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   return data as T;
 }
 
+/**
+ * Sends a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress:
+ * `onProgress` gets the fraction sent, 0 to 1. Refusals throw ApiError as api() does.
+ */
+export function uploadForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `/admin/api${path}`);
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.responseType = 'json';
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      const data = request.response as (T & { error?: { code?: string; message?: string } }) | null;
+      if (request.status >= 200 && request.status < 300) resolve(data as T);
+      else
+        reject(
+          new ApiError(
+            request.status,
+            data?.error?.code ?? `HTTP_${request.status}`,
+            data?.error?.message ?? request.statusText,
+          ),
+        );
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.')));
+    request.send(form);
+  });
+}
+
 export interface Staff {
   id: string;
   name: string;

@@ -10,7 +10,7 @@ import { SignIn } from './sign-in.tsx';
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; staff: Staff };
 
 /** The newsroom's web app: sign-in until there is a session, then the screens of the newsroom. */
-export function App(props: { locale: Locale; site: string; timeZone: string }) {
+export function App(props: { locale: Locale; site: string; timeZone: string; uploadLimitBytes: number }) {
   const t = useMemo(() => translator(props.locale), [props.locale]);
   const formatTime = useMemo(() => {
     const format = new Intl.DateTimeFormat(props.locale, {
@@ -73,6 +73,7 @@ export function App(props: { locale: Locale; site: string; timeZone: string }) {
     locale: props.locale,
     site: props.site,
     timeZone: props.timeZone,
+    uploadLimitBytes: props.uploadLimitBytes,
     staff,
     formatTime,
   };

@@ -10,6 +10,8 @@ export interface AppContext {
   site: string;
   /** The site's IANA time zone: dates are shown and picked in it, whatever the browser's. */
   timeZone: string;
+  /** The largest file the server takes (UPLOAD_LIMIT_MB), so a larger one is refused before it is sent. */
+  uploadLimitBytes: number;
   staff: Staff;
   /** A date and time in the site's time zone and the staff member's language. */
   formatTime: (iso: string) => string;

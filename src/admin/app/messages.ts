@@ -1,12 +1,14 @@
 import { common } from './common.messages.ts';
 import { articlesMessages } from './articles/messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
+import { articleMessages } from './article/messages.ts';
+import { editorMessages } from './editor/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
  * checks that both languages have the same keys); a new area adds its catalogue to this list.
  */
-const areas = [common, dashboardMessages, articlesMessages] as const;
+const areas = [common, dashboardMessages, editorMessages, articleMessages, articlesMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

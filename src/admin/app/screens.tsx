@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
+import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { MessageKey } from './messages.ts';
 
@@ -28,4 +29,7 @@ export const screens: readonly Screen[] = [
     roles: ['editor', 'admin'],
     render: () => <ReadyQueue />,
   },
+  // Before '/admin/articles/:id', which "new" would match too.
+  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
+  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
 ];

@@ -85,6 +85,9 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return embedBlock(node, context.t);
     case 'divider':
       return html`<hr>`;
+    case 'preview_end':
+      // Readers who may read on see no seam; the others never get the blocks after it.
+      return '';
   }
 }
 
