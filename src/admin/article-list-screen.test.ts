@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createDraft } from '../content/articles.service.ts';
 import { trashArticle } from '../content/trash.service.ts';
 import { submitArticle } from '../content/workflow.service.ts';
+import { writeSettings } from '../settings/settings.ts';
 import { SYSTEM } from '../staff/actor.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
@@ -66,7 +67,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(base + path);
-    await page.getByLabel('Email').waitFor();
+    await page.locator('#email').waitFor();
     await page.keyboard.type(who.email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(TEST_PASSWORD);
@@ -211,6 +212,30 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     assert.deepEqual(await axeViolations(page), [], 'the queue');
     await screenshot(page, 'admin-ready-queue.png');
     await page.context().close();
+  });
+
+  it('speaks Spanish when the site does, refusals included', async () => {
+    await writeSettings(t.database.handle.db, { locale: 'es' });
+    try {
+      const page = await signedIn(contributor, '/admin/articles?q=water');
+      await page.getByRole('heading', { name: 'Notas', level: 1 }).waitFor();
+      await page.getByText('Notas 1 a 1 de 1').waitFor();
+      assert.equal(await page.getByLabel('Estado').inputValue(), '');
+      await page.getByLabel('Seleccionar «Water rates rise»').focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Retirar' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').getByText('Retiradas: 0. Sin hacer: 1.').waitFor();
+      assert.match(
+        (await page.getByRole('status').textContent()) ?? '',
+        /Water rates rise: Tu rol no permite hacer esto\./,
+      );
+      assert.deepEqual(await axeViolations(page), [], 'the list in Spanish');
+      await screenshot(page, 'admin-articles-es.png');
+      await page.context().close();
+    } finally {
+      await writeSettings(t.database.handle.db, { locale: 'en' });
+    }
   });
 
   /** Session headers for API checks after the browser is done. */

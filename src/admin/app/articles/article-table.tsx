@@ -73,7 +73,7 @@ export function ArticleTable({ articles, variant, selected, onSelect }: Props) {
                 />
               </td>
             )}
-            <th scope="row" class="headline">
+            <th scope="row" class="article-title">
               <a href={`/admin/articles/${a.id}`}>{headline(a)}</a>
             </th>
             <td>

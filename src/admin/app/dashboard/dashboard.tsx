@@ -50,7 +50,7 @@ export function Dashboard() {
         <ul class="articles">
           {items.map((article) => (
             <li key={article.id}>
-              <a class="headline" href={`/admin/articles/${article.id}`}>
+              <a class="article-title" href={`/admin/articles/${article.id}`}>
                 {article.headline || t('untitled')}
               </a>
               <span class="when">{t(when, { time: formatTime(at(article)) })}</span>
