@@ -2,10 +2,13 @@
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  constructor(status: number, code: string, message: string) {
+  /** What some refusals add to act on (ARTICLE_CHANGED: who changed the article, when, its version now). */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
     super(message);
     this.status = status;
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -33,12 +36,15 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  const data = (await response.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: Record<string, unknown> };
+  } | null;
   if (!response.ok)
     throw new ApiError(
       response.status,
       data?.error?.code ?? `HTTP_${response.status}`,
       data?.error?.message ?? response.statusText,
+      data?.error?.details,
     );
   return data as T;
 }
