@@ -207,6 +207,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     await tabTo(page, 'header nav a[href="/admin/ready"]');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Ready for edit', level: 1 }).waitFor();
+    await page.getByText('Articles 1 to 2 of 2').waitFor();
     assert.deepEqual((await headlines(page)).sort(), ['Bridge closure explained', 'Contributor’s market story']);
     assert.match((await rows(page).first().textContent()) ?? '', /contributor \d+/, 'who submitted it');
     assert.deepEqual(await axeViolations(page), [], 'the queue');
