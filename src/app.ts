@@ -9,6 +9,7 @@ import { registerArchiveRoutes } from './site/archive.routes.ts';
 import { registerFeedRoutes } from './site/feeds.routes.ts';
 import { registerIconRoutes } from './site/icons.routes.ts';
 import { registerPageRoutes } from './site/pages.routes.ts';
+import { registerPreviewRoutes } from './site/preview.routes.ts';
 import { HTML } from './site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from './site/site-context.ts';
 import type { SiteDeps } from './site/site.deps.ts';
@@ -115,7 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
               message: v.message ?? 'invalid',
             }));
       if (isAdminApi(request) || status === 413 || status === 415) {
-        return reply.code(status).send({ error: { code, message: error.message, fields } });
+        const details = error instanceof AppError ? error.details : undefined;
+        return reply
+          .code(status)
+          .send({ error: { code, message: error.message, fields, ...(details ? { details } : {}) } });
       }
       if (status === 404) return notFound(request, reply);
       if (status === 410) return sendReaderError(reply, siteContext, 410, 'gone', request.url);
@@ -162,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   registerFeedRoutes(reader, siteDeps);
   registerSitemapRoutes(reader, siteDeps);
   registerArchiveRoutes(reader, siteDeps);
+  registerPreviewRoutes(reader, siteDeps);
   registerPageRoutes(reader, siteDeps);
   return { app, invalidation, cache, outbox };
 }

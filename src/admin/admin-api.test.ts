@@ -195,8 +195,12 @@ describe('admin API', () => {
     const revisions = await api('GET', `/articles/${article.id}/revisions`, editorHeaders);
     assert.deepEqual(
       revisions.json().revisions.map((r: { snapshot: { status: string } }) => r.snapshot.status),
-      ['published', 'scheduled', 'draft', 'draft'],
-      'one revision per change, newest first (create, edit, schedule, publish)',
+      ['published', 'published', 'scheduled', 'draft', 'draft'],
+      'one revision per change, newest first (create, edit, schedule, publish, correction)',
+    );
+    assert.deepEqual(
+      revisions.json().revisions.map((r: { action: string }) => r.action),
+      ['correction', 'publish', 'schedule', 'save', 'create'],
     );
     assert.equal(revisions.json().revisions[0].snapshot.dek, 'Residents expected in force.');
     assert.ok(revisions.json().revisions.every((r: { staffId: string }) => r.staffId === editor.id));

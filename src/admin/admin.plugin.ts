@@ -6,6 +6,10 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
+import { registerArticleRevisionRoutes } from './article-revisions.routes.ts';
+import { registerArticleWorkflowRoutes } from './article-workflow.routes.ts';
+import { registerPresenceRoutes } from './presence.routes.ts';
+import { registerPreviewLinkRoutes } from './preview-links.routes.ts';
 import { registerEmbedRoutes } from './embeds.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
@@ -79,7 +83,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         title: 'Gaceta admin API',
         version: '1',
         description:
-          'Create, edit, schedule and publish articles; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
+          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
       },
       components: {
         securitySchemes: {
@@ -118,6 +122,10 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerSessionRoutes(routes, deps);
       registerPasswordResetRoutes(routes, deps);
       registerArticleRoutes(routes, deps);
+      registerArticleWorkflowRoutes(routes, deps);
+      registerArticleRevisionRoutes(routes, deps);
+      registerPreviewLinkRoutes(routes, deps);
+      registerPresenceRoutes(routes, deps);
       registerTaxonomyRoutes(routes, deps);
       registerMediaAdminRoutes(routes, deps);
       registerEmbedRoutes(routes, deps);

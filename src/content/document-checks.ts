@@ -26,13 +26,21 @@ export function cleanDocument(doc: ArticleDocument): ArticleDocument {
   };
 }
 
-/** Problems with the images and articles a document refers to (ids that do not exist), one per kind. */
+/**
+ * Problems with the images and articles a document refers to (ids that do not exist), one per kind.
+ * References the stored document already held are not checked again: what it pointed at may have
+ * been deleted since, and a save must not fail over it.
+ */
 export async function documentReferenceProblems(
   db: Kysely<Database>,
   doc: ArticleDocument,
   field = 'body',
+  stored?: ArticleDocument,
 ): Promise<FieldProblem[]> {
-  const refs = documentReferences(doc);
+  const known = stored ? documentReferences(stored) : { imageIds: [], articleIds: [] };
+  const fresh = (ids: string[], old: string[]) => ids.filter((id) => !old.includes(id));
+  const all = documentReferences(doc);
+  const refs = { imageIds: fresh(all.imageIds, known.imageIds), articleIds: fresh(all.articleIds, known.articleIds) };
   const [images, articles] = await Promise.all([
     existingIds(db, 'images', refs.imageIds),
     existingIds(db, 'articles', refs.articleIds),

@@ -5,6 +5,7 @@ import * as listingOrder from './migrations/0002_listing_order.ts';
 import * as frontPagePins from './migrations/0003_front_page_pins.ts';
 import * as revisionActor from './migrations/0004_revision_actor.ts';
 import * as staffAccounts from './migrations/0005_staff_accounts.ts';
+import * as editorialWorkflow from './migrations/0006_editorial_workflow.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0003_front_page_pins': frontPagePins,
   '0004_revision_actor': revisionActor,
   '0005_staff_accounts': staffAccounts,
+  '0006_editorial_workflow': editorialWorkflow,
   '0009_document_version_2': documentVersion2,
 };
 

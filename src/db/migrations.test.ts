@@ -27,6 +27,8 @@ const TABLES = [
   'staff_invitations',
   'staff_recovery_codes',
   'staff_sign_in_challenges',
+  'preview_links',
+  'article_presence',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -75,6 +77,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       down.results?.map((result) => result.migrationName),
       [
         '0009_document_version_2',
+        '0006_editorial_workflow',
         '0005_staff_accounts',
         '0004_revision_actor',
         '0003_front_page_pins',
@@ -97,6 +100,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0003_front_page_pins',
       '0004_revision_actor',
       '0005_staff_accounts',
+      '0006_editorial_workflow',
       '0009_document_version_2',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);

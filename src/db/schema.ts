@@ -8,6 +8,8 @@ import type {
   RevisionsTable,
 } from '../content/articles.table.ts';
 import type { FrontPagePinsTable } from '../content/front-page.table.ts';
+import type { ArticlePresenceTable } from '../content/presence.table.ts';
+import type { PreviewLinksTable } from '../content/preview-links.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
@@ -33,6 +35,8 @@ export interface Database {
   redirects: RedirectsTable;
   settings: SettingsTable;
   front_page_pins: FrontPagePinsTable;
+  preview_links: PreviewLinksTable;
+  article_presence: ArticlePresenceTable;
   images: ImagesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;

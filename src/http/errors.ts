@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   TWO_FACTOR_SETUP_REQUIRED: 403,
   NOT_FOUND: 404,
   ARTICLE_NOT_FOUND: 404,
+  REVISION_NOT_FOUND: 404,
   IMAGE_NOT_FOUND: 404,
   LINK_INVALID: 404,
   GONE: 410,
@@ -21,9 +22,12 @@ export const ERROR_STATUS = {
   LINK_USED: 410,
   CONFLICT: 409,
   SLUG_TAKEN: 409,
+  ARTICLE_CHANGED: 409,
+  ARTICLE_IN_TRASH: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNREADABLE_IMAGE: 422,
+  TK_REMAINING: 422,
   UNSUPPORTED_EMBED: 422,
   RATE_LIMITED: 429,
 } as const;
@@ -34,16 +38,21 @@ export interface FieldProblem {
   message: string;
 }
 
-/** An error whose message tells the caller what to fix. Anything else that is thrown becomes a 500 with no details. */
+/**
+ * An error whose message tells the caller what to fix. Anything else that is thrown becomes a 500 with
+ * no details. `details` carries what a client needs to act on it (who changed an article, and when).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldProblem[];
-  constructor(code: ErrorCode, message: string, fields: FieldProblem[] = []) {
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, fields: FieldProblem[] = [], details?: Record<string, unknown>) {
     super(message);
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = fields;
+    this.details = details;
   }
 }
 

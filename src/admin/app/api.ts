@@ -4,16 +4,20 @@ export class ApiError extends Error {
   readonly code: string;
   /** What the API said about each field it refused, when it named them. */
   readonly fields: ReadonlyArray<{ field: string; message: string }>;
+  /** What some refusals add to act on (ARTICLE_CHANGED: who changed the article, when, its version now). */
+  readonly details: Record<string, unknown> | undefined;
   constructor(
     status: number,
     code: string,
     message: string,
     fields: ReadonlyArray<{ field: string; message: string }> = [],
+    details?: Record<string, unknown>,
   ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -42,7 +46,12 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
   }
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; fields?: Array<{ field: string; message: string }> };
+    error?: {
+      code?: string;
+      message?: string;
+      fields?: Array<{ field: string; message: string }>;
+      details?: Record<string, unknown>;
+    };
   } | null;
   if (!response.ok)
     throw new ApiError(
@@ -50,6 +59,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
       data?.error?.code ?? `HTTP_${response.status}`,
       data?.error?.message ?? response.statusText,
       data?.error?.fields ?? [],
+      data?.error?.details,
     );
   return data as T;
 }

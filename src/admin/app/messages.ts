@@ -1,5 +1,6 @@
 import { common } from './common.messages.ts';
 import { accountMessages } from './account/messages.ts';
+import { articlesMessages } from './articles/messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
 import { articleMessages } from './article/messages.ts';
 import { editorMessages } from './editor/messages.ts';
@@ -9,7 +10,15 @@ import { staffMessages } from './staff/messages.ts';
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
  * checks that both languages have the same keys); a new area adds its catalogue to this list.
  */
-const areas = [common, dashboardMessages, editorMessages, articleMessages, accountMessages, staffMessages] as const;
+const areas = [
+  common,
+  dashboardMessages,
+  editorMessages,
+  articleMessages,
+  articlesMessages,
+  accountMessages,
+  staffMessages,
+] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -3,6 +3,7 @@ import type { SignedIn } from './api.ts';
 import { MyAccount } from './account/my-account.tsx';
 import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
+import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { Locale, MessageKey, Translate } from './messages.ts';
@@ -26,6 +27,14 @@ export interface Screen {
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  { path: '/admin/articles', title: 'articles.title', nav: true, render: () => <ArticleList /> },
+  {
+    path: QUEUE_PATH,
+    title: 'articles.queueTitle',
+    nav: true,
+    roles: ['editor', 'admin'],
+    render: () => <ReadyQueue />,
+  },
   // Before '/admin/articles/:id', which "new" would match too.
   { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
   { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },

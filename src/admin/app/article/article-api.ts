@@ -20,11 +20,12 @@ export interface ArticleChanges {
 }
 
 /**
- * Whether the server takes `autosave` and `baseVersion` on PATCH /articles/:id. The article
- * workflow (revisions coalescing autosaves, conflict checks) adds them; until then the API refuses
- * unknown fields, so they are not sent. The one switch to flip when it lands.
+ * Whether saves send `autosave` and `baseVersion` on PATCH /articles/:id. The server takes both
+ * (src/content/article-versions.ts, revisions.service.ts): every save names the version it edits,
+ * so a colleague's change in between is refused (409 ARTICLE_CHANGED) instead of overwritten, and
+ * autosaves fold into one revision per five minutes. On for good; kept as a name for what it does.
  */
-export const WORKFLOW_FIELDS = false;
+export const WORKFLOW_FIELDS = true;
 
 export const EMPTY_BODY: ArticleDocument = { type: 'doc', version: DOCUMENT_VERSION, content: [] };
 
