@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { ensureArchive, pickPaths, type Store, stores } from './archive.ts';
 import { benchBareRoute, type PairedRun, pairWithBareRoute, startBareRoute } from './bare.ts';
+import { benchEditor, editorReport } from './editor.ts';
 import { benchGaceta, type Endpoint, type GacetaRun, type Mode } from './gaceta.ts';
 import { benchNginx } from './nginx.ts';
 import { readOptions } from './options.ts';
@@ -118,7 +119,11 @@ async function main(): Promise<void> {
   const nginxVersion = /nginx\/[\d.]+/.exec(version.output)?.[0] ?? 'nginx';
   const endpoints = endpointsOf.get(sqlite) ?? [];
   if (!paired || !bare) throw new Error('the cached article was not measured in turns with the bare route');
-  const { markdown, missed } = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, nginxVersion });
+  const reader = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, nginxVersion });
+  // The editor is measured last, in a browser, with no reader-page server running.
+  const editor = editorReport(await benchEditor());
+  const markdown = `${reader.markdown}\n${editor.markdown}`;
+  const missed = [...reader.missed, ...editor.missed];
   const resultsFile = path.join(options.outputDir, 'results.md');
   writeFileSync(resultsFile, markdown);
   console.log(`\n${markdown}`);

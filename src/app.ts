@@ -9,6 +9,7 @@ import { registerArchiveRoutes } from './site/archive.routes.ts';
 import { registerFeedRoutes } from './site/feeds.routes.ts';
 import { registerIconRoutes } from './site/icons.routes.ts';
 import { registerPageRoutes } from './site/pages.routes.ts';
+import { registerPreviewRoutes } from './site/preview.routes.ts';
 import { HTML } from './site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from './site/site-context.ts';
 import type { SiteDeps } from './site/site.deps.ts';
@@ -23,6 +24,7 @@ import { Invalidation } from './http/invalidation.ts';
 import { PageCache } from './http/page-cache.ts';
 import { lazyRequestLoggers } from './http/request-logger.ts';
 import { typed } from './http/typed-fastify.ts';
+import { type Mailer, mailerFor, Outbox } from './mail/mailer.ts';
 
 export interface AppDeps {
   config: Config;
@@ -30,12 +32,18 @@ export interface AppDeps {
   storage: MediaStorage;
   invalidation?: Invalidation;
   logger?: boolean;
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
+  /** How mail leaves; by default SMTP_URL's server, or the log without one. */
+  mailer?: Mailer;
 }
 
 export interface GacetaApp {
   app: FastifyInstance;
   invalidation: Invalidation;
   cache: PageCache;
+  /** Mail on its way (tests wait for it with settled()). */
+  outbox: Outbox;
 }
 
 // Reader pages run no scripts of their own; embeds may frame https pages (the sanitizer limits which).
@@ -80,7 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   });
   const siteContext = siteContextLoader(db, config.publicUrl, invalidation, config.pageCacheTtlMs);
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
+    logger:
+      deps.logger === false ? false : { level: config.logLevel, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     // Per-request loggers are made when a request first logs, not for every request (a cached page's cost).
     childLoggerFactory: lazyRequestLoggers,
     bodyLimit: 2 * 1024 * 1024,
@@ -107,7 +116,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
               message: v.message ?? 'invalid',
             }));
       if (isAdminApi(request) || status === 413 || status === 415) {
-        return reply.code(status).send({ error: { code, message: error.message, fields } });
+        const details = error instanceof AppError ? error.details : undefined;
+        return reply
+          .code(status)
+          .send({ error: { code, message: error.message, fields, ...(details ? { details } : {}) } });
       }
       if (status === 404) return notFound(request, reply);
       if (status === 410) return sendReaderError(reply, siteContext, 410, 'gone', request.url);
@@ -137,17 +149,24 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     done();
   });
 
+  const outbox = new Outbox(deps.mailer ?? mailerFor(config, app.log), app.log);
+  app.addHook('onClose', async () => {
+    await outbox.settled();
+    outbox.close();
+  });
+
   const siteDeps: SiteDeps = { db, cache, siteContext };
   // Its own context: the cookie, multipart and rate-limit plugins' hooks run for the admin API only,
   // not for every reader page (a cached page's cost is mostly such per-request work).
-  await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation }));
-  registerWebApp(typed(app), db, app.log);
+  await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation, outbox }));
+  registerWebApp(typed(app), db, app.log, { uploadLimitBytes: config.uploadLimitBytes });
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);
   registerFeedRoutes(reader, siteDeps);
   registerSitemapRoutes(reader, siteDeps);
   registerArchiveRoutes(reader, siteDeps);
+  registerPreviewRoutes(reader, siteDeps);
   registerPageRoutes(reader, siteDeps);
-  return { app, invalidation, cache };
+  return { app, invalidation, cache, outbox };
 }

@@ -39,6 +39,23 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('sends mail through SMTP_URL from MAIL_FROM, and logs it without SMTP_URL', () => {
+    const none = loadConfig({ PUBLIC_URL: 'https://news.example' });
+    assert.equal(none.smtpUrl, undefined, 'mail goes to the log');
+    assert.equal(none.mailFrom, 'no-reply@news.example');
+    const smtp = loadConfig({
+      SMTP_URL: 'smtp://user:secret@mail.example:587',
+      MAIL_FROM: 'The Gazette <desk@news.example>',
+    });
+    assert.equal(smtp.smtpUrl, 'smtp://user:secret@mail.example:587');
+    assert.equal(smtp.mailFrom, 'The Gazette <desk@news.example>');
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'http://user:secret@mail.example' }),
+      (error: unknown) => error instanceof ConfigError && !error.message.includes('secret'),
+      'the password in a wrong SMTP_URL is not repeated',
+    );
+  });
+
   it('refuses bad values with an error that names the variable', () => {
     for (const [name, value] of [
       ['UPLOAD_LIMIT_MB', 'lots'],
@@ -51,6 +68,10 @@ describe('configuration from the environment', () => {
       ['VARNISH_PURGE_URL', 'http://one:6081,two'],
       ['DATABASE_POOL_SIZE', '0'],
       ['DATABASE_POOL_SIZE', 'ten'],
+      ['SMTP_URL', 'mail.example:587'],
+      ['SMTP_URL', 'https://mail.example'],
+      ['MAIL_FROM', 'newsroom'],
+      ['MAIL_FROM', 'Gaceta <newsroom>'],
     ] as const) {
       assert.throws(
         () => loadConfig({ [name]: value }),

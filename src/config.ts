@@ -44,6 +44,13 @@ export interface Config {
    * string names (`GACETA_VERIFY_QUERIES`, off by default; the test suite always verifies).
    */
   readonly verifyQueries: boolean;
+  /**
+   * The SMTP server mail goes through (smtp:// or smtps://, user and password in the URL). Without
+   * it, mail is written to the log with its links, so a newcomer can follow them.
+   */
+  readonly smtpUrl: string | undefined;
+  /** The sender of Gaceta's mail: an address, or `Name <address>`; no-reply at PUBLIC_URL's host by default. */
+  readonly mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +104,34 @@ function urlList(env: Env, name: string): string[] {
     });
 }
 
+function smtpUrl(env: Env): string | undefined {
+  const raw = env.SMTP_URL;
+  if (!raw) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:')
+    // The URL may hold a password: the message names the variable, not its value.
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example:587');
+  return raw;
+}
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+const NAMED_ADDRESS = /^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/;
+
+function mailFrom(env: Env, publicUrl: string): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return `no-reply@${new URL(publicUrl).hostname}`;
+  if (!ADDRESS.test(raw) && !NAMED_ADDRESS.test(raw))
+    throw new ConfigError(
+      `MAIL_FROM must be an address such as news@example.org or "Gaceta <news@example.org>", got "${raw}"`,
+    );
+  return raw;
+}
+
 // PostgreSQL's default max_connections is 100; a pool larger than that could never fill.
 const MAX_POOL_SIZE = 100;
 
@@ -143,6 +178,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     staffPassword: env.GACETA_STAFF_PASSWORD || undefined,
     trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0),
     verifyQueries: flag(env, 'GACETA_VERIFY_QUERIES', false),
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env, publicUrl),
     ...overrides,
   };
   return Object.freeze(config);

@@ -44,8 +44,10 @@ sub vcl_recv {
     return (synth(200, "Purged " + req.http.n-gone + " objects"));
   }
 
-  # The admin API and staff sessions are never cached.
-  if (req.url ~ "^/admin(/|$)") {
+  # The admin API and staff sessions are never cached, nor private preview links (Gaceta sends
+  # them with Cache-Control: private, no-store; passing them here keeps them out of Varnish's
+  # hit-for-miss bookkeeping and its logs of cached objects too).
+  if (req.url ~ "^/admin(/|$)" || req.url ~ "^/preview/") {
     return (pass);
   }
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { createDraft } from '../content/articles.service.ts';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeSection, makeStaff, paragraphs, signIn, TEST_PASSWORD } from '../testing/factories.ts';
-import { startSession, type StaffActor } from '../staff/staff.service.ts';
+import type { StaffActor } from '../staff/staff.service.ts';
 
 describe('admin API', () => {
   let t: TestApp;
@@ -194,8 +195,12 @@ describe('admin API', () => {
     const revisions = await api('GET', `/articles/${article.id}/revisions`, editorHeaders);
     assert.deepEqual(
       revisions.json().revisions.map((r: { snapshot: { status: string } }) => r.snapshot.status),
-      ['published', 'scheduled', 'draft', 'draft'],
-      'one revision per change, newest first (create, edit, schedule, publish)',
+      ['published', 'published', 'scheduled', 'draft', 'draft'],
+      'one revision per change, newest first (create, edit, schedule, publish, correction)',
+    );
+    assert.deepEqual(
+      revisions.json().revisions.map((r: { action: string }) => r.action),
+      ['correction', 'publish', 'schedule', 'save', 'create'],
     );
     assert.equal(revisions.json().revisions[0].snapshot.dek, 'Residents expected in force.');
     assert.ok(revisions.json().revisions.every((r: { staffId: string }) => r.staffId === editor.id));
@@ -323,11 +328,10 @@ describe('admin API', () => {
   });
 
   it('finds articles by a piece of their headline, in any case, and by who created them', async () => {
+    // Made through the service: this suite's sign-in allowance is spent on the rate-limit test.
     const author = await makeStaff(t, 'author');
-    // A session made directly: this suite's sign-ins are rate-limited to 8 a minute, and the others use them up.
-    const session = await startSession(t.database.handle.db, author.id);
-    const mine = { cookie: `gaceta_staff=${session.token}`, 'x-csrf-token': session.csrfToken };
-    const create = (headline: string) => api('POST', '/articles', mine, { headline });
+    const create = (headline: string) =>
+      createDraft({ db: t.database.handle.db, invalidation: t.invalidation }, author, { headline });
     await create('Ñandú sightings up 50% in the Sierra');
     await create('Sierra_Madre water: the plan');
     await api('POST', '/articles', editorHeaders, { headline: 'An editor’s SIERRA story' });
@@ -348,6 +352,50 @@ describe('admin API', () => {
       'Ñandú sightings up 50% in the Sierra',
     ]);
     assert.equal((await api('GET', '/articles?q=', editorHeaders)).statusCode, 400);
+  });
+
+  it('stores bodies in the canonical form the editor gives back, articles and static pages alike', async () => {
+    const written = {
+      type: 'doc',
+      version: 1,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: '' },
+            { type: 'text', text: 'Water ', marks: [{ type: 'italic' }, { type: 'bold' }] },
+            { type: 'text', text: 'rationing', marks: [{ type: 'bold' }, { type: 'italic' }] },
+            { type: 'text', text: ' begins.', marks: [] },
+          ],
+        },
+      ],
+    };
+    const canonical = {
+      type: 'doc',
+      version: 2,
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Water rationing', marks: [{ type: 'bold' }, { type: 'italic' }] },
+            { type: 'text', text: ' begins.' },
+          ],
+        },
+      ],
+    };
+    const article = await api('POST', '/articles', editorHeaders, { headline: 'Rationing', body: written });
+    assert.deepEqual(article.json().body, canonical);
+    const id = article.json().id;
+    await api('PATCH', `/articles/${id}`, editorHeaders, { body: written });
+    assert.deepEqual((await api('GET', `/articles/${id}`, editorHeaders)).json().body, canonical);
+    // Pages answer without their body; readers see the canonical one.
+    const page = await api('POST', '/pages', editorHeaders, {
+      title: 'Rationing explained',
+      status: 'published',
+      body: written,
+    });
+    const html = (await t.app.inject(`/${page.json().slug}`)).body;
+    assert.match(html, /<p><em><strong>Water rationing<\/strong><\/em> begins\.<\/p>/);
   });
 
   it('sanitizes embedded HTML on the way in', async () => {

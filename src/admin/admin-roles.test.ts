@@ -6,6 +6,8 @@ import { createDraft } from '../content/articles.service.ts';
 import { insertPage } from '../content/pages.service.ts';
 import { recordRedirect } from '../content/redirects.service.ts';
 import { publishArticle } from '../content/publishing.service.ts';
+import { trashArticle } from '../content/trash.service.ts';
+import { submitArticle } from '../content/workflow.service.ts';
 import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import { SYSTEM } from '../staff/actor.ts';
@@ -93,7 +95,7 @@ describe('admin API: every role against every action', () => {
     if (status === 'published') await publishArticle(content(), SYSTEM.seed, draft.id);
     return { id: draft.id, path: `/news/${draft.slug}` };
   }
-  async function articleJson(id: string): Promise<{ status: string; dek: string }> {
+  async function articleJson(id: string): Promise<{ status: string; dek: string; trashedAt: string | null }> {
     return (await api(callers.admin.headers, 'GET', `/articles/${id}`)).json();
   }
   async function image(owner: StaffActor): Promise<string> {
@@ -258,6 +260,130 @@ describe('admin API: every role against every action', () => {
       return response.statusCode;
     },
   });
+
+  // Ready for edit, the trash, preview links, presence and bulk actions (the editorial workflow).
+  async function readyStory(owner: StaffActor): Promise<{ id: string; path: string }> {
+    const made = await story(owner, 'draft');
+    await submitArticle(content(), SYSTEM.seed, made.id);
+    return made;
+  }
+  const workflowRows: Row[] = [
+    ...(['own', 'other'] as const).map((owner): Row => ({
+      action: `submit ${owner === 'own' ? 'own' : "someone else's"} draft for edit`,
+      expect: owner === 'own' ? [200, 200, 200, 200] : [403, 403, 200, 200],
+      run: async (who) => {
+        const { id } = await story(owner === 'own' ? who.actor : other, 'draft');
+        const response = await api(who.headers, 'POST', `/articles/${id}/submit`);
+        assert.equal((await articleJson(id)).status, isOk(response.statusCode) ? 'ready' : 'draft');
+        return response.statusCode;
+      },
+    })),
+    ...(['own', 'other'] as const).map((owner): Row => ({
+      action: `publish ${owner === 'own' ? 'own' : "someone else's"} story from the ready queue`,
+      expect: owner === 'own' ? [403, 200, 200, 200] : [403, 403, 200, 200],
+      run: async (who) => {
+        const { id, path } = await readyStory(owner === 'own' ? who.actor : other);
+        const response = await api(who.headers, 'POST', `/articles/${id}/publish`, {});
+        assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 200 : 404);
+        return response.statusCode;
+      },
+    })),
+    {
+      action: "send someone else's story back to draft",
+      expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const { id } = await readyStory(other);
+        const response = await api(who.headers, 'POST', `/articles/${id}/return`, { note: 'More sources.' });
+        assert.equal((await articleJson(id)).status, isOk(response.statusCode) ? 'draft' : 'ready');
+        return response.statusCode;
+      },
+    },
+    ...(
+      [
+        ['own', 'draft', [204, 204, 204, 204]],
+        ['own', 'published', [403, 204, 204, 204]],
+        ['other', 'published', [403, 403, 204, 204]],
+      ] as const
+    ).map(([owner, status, expect]): Row => ({
+      action: `move ${owner === 'own' ? 'own' : "someone else's"} ${status} article to the trash`,
+      expect,
+      run: async (who) => {
+        const { id, path } = await story(owner === 'own' ? who.actor : other, status);
+        if (status === 'published') assert.equal((await reader(path)).statusCode, 200);
+        const response = await api(who.headers, 'DELETE', `/articles/${id}`);
+        const trashed = (await api(callers.admin.headers, 'GET', `/articles/${id}`)).json().trashedAt !== null;
+        assert.equal(trashed, isOk(response.statusCode));
+        if (status === 'published')
+          assert.equal((await reader(path)).statusCode, isOk(response.statusCode) ? 410 : 200);
+        return response.statusCode;
+      },
+    })),
+    {
+      action: "restore someone else's article from the trash",
+      expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const { id } = await story(other, 'draft');
+        await trashArticle(content(), SYSTEM.seed, id);
+        const response = await api(who.headers, 'POST', `/articles/${id}/restore-from-trash`);
+        assert.equal((await articleJson(id)).trashedAt === null, isOk(response.statusCode));
+        return response.statusCode;
+      },
+    },
+    {
+      action: "bulk-unpublish someone else's article (each one answered on its own)",
+      expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const { id, path } = await story(other, 'published');
+        const response = await api(who.headers, 'POST', '/articles/bulk', { ids: [id], action: 'unpublish' });
+        const [result] = response.json().results;
+        const allowed = who.role === 'editor' || who.role === 'admin';
+        assert.equal(result.ok, allowed);
+        if (!allowed) assert.equal(result.error.code, 'FORBIDDEN');
+        assert.equal((await reader(path)).statusCode, allowed ? 410 : 200);
+        return response.statusCode;
+      },
+    },
+    ...(['own', 'other'] as const).map((owner): Row => ({
+      action: `make a preview link of ${owner === 'own' ? 'own' : "someone else's"} draft`,
+      expect: owner === 'own' ? [201, 201, 201, 201] : [403, 403, 201, 201],
+      run: async (who) => {
+        const { id } = await story(owner === 'own' ? who.actor : other, 'draft');
+        const response = await api(who.headers, 'POST', `/articles/${id}/preview-links`, {});
+        if (isOk(response.statusCode))
+          assert.equal((await reader(new URL(response.json().url).pathname)).statusCode, 200);
+        const links = (await api(callers.admin.headers, 'GET', `/articles/${id}/preview-links`)).json().links;
+        assert.equal(links.length, isOk(response.statusCode) ? 1 : 0);
+        return response.statusCode;
+      },
+    })),
+    {
+      action: "revoke a preview link of someone else's draft",
+      expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const { id } = await story(other, 'draft');
+        const made = (await api(callers.admin.headers, 'POST', `/articles/${id}/preview-links`, { days: 1 })).json();
+        const response = await api(who.headers, 'DELETE', `/articles/${id}/preview-links/${made.id}`);
+        assert.equal((await reader(new URL(made.url).pathname)).statusCode, isOk(response.statusCode) ? 410 : 200);
+        return response.statusCode;
+      },
+    },
+    {
+      action: "say they have someone else's draft open, and leave it",
+      expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const { id } = await story(other, 'draft');
+        const response = await api(who.headers, 'POST', `/articles/${id}/presence`);
+        const observer = who.role === 'admin' ? callers.editor : callers.admin;
+        const seen = await api(observer.headers, 'POST', `/articles/${id}/presence`);
+        assert.deepEqual(
+          seen.json().others.map((o: { id: string }) => o.id),
+          isOk(response.statusCode) ? [who.actor.id] : [],
+        );
+        assert.equal((await api(who.headers, 'DELETE', `/articles/${id}/presence`)).statusCode, 204);
+        return response.statusCode;
+      },
+    },
+  ];
 
   const publishingRows: Row[] = [
     editRow('edit own draft', 'own', 'draft', [200, 200, 200, 200]),
@@ -647,6 +773,7 @@ describe('admin API: every role against every action', () => {
   const TABLE: Row[] = [
     ...articleRows,
     ...publishingRows,
+    ...workflowRows,
     ...mediaRows,
     ...taxonomyRows('sections'),
     ...taxonomyRows('tags'),

@@ -6,16 +6,35 @@ import type { FastifyInstance, FastifySchema, RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { type AdminDeps, authenticateStaff, SESSION_COOKIE } from './auth.ts';
 import { registerArticleRoutes } from './articles.routes.ts';
+import { registerArticleRevisionRoutes } from './article-revisions.routes.ts';
+import { registerArticleWorkflowRoutes } from './article-workflow.routes.ts';
+import { registerPresenceRoutes } from './presence.routes.ts';
+import { registerPreviewLinkRoutes } from './preview-links.routes.ts';
+import { registerEmbedRoutes } from './embeds.routes.ts';
 import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
+import { registerAccountRoutes } from './account.routes.ts';
+import { registerInvitationRoutes } from './invitations.routes.ts';
+import { registerPasswordResetRoutes } from './password-reset.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerTwoFactorRoutes } from './two-factor.routes.ts';
 import { errors } from './schemas.ts';
 import { typed } from '../http/typed-fastify.ts';
 
-const PUBLIC_ROUTES = new Set(['POST /admin/api/session', 'GET /admin/api/openapi.json']);
+// Routes a signed-out person may call: signing in, and following an emailed link.
+const PUBLIC_ROUTES = new Set([
+  'POST /admin/api/session',
+  'POST /admin/api/session/two-factor',
+  'GET /admin/api/openapi.json',
+  'POST /admin/api/password-reset',
+  'POST /admin/api/password-reset/check',
+  'POST /admin/api/password-reset/complete',
+  'POST /admin/api/invitations/check',
+  'POST /admin/api/invitations/accept',
+]);
 
 /**
  * Documents the error answers every admin route can give, so the OpenAPI document lists what a
@@ -64,7 +83,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         title: 'Gaceta admin API',
         version: '1',
         description:
-          'Create, edit, schedule and publish articles; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
+          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
       },
       components: {
         securitySchemes: {
@@ -86,7 +105,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
     async (api) => {
       api.addHook('onRequest', async (request) => {
         const route = `${request.method} ${request.routeOptions.url ?? ''}`;
-        if (!PUBLIC_ROUTES.has(route)) await authenticateStaff(request, deps.db);
+        if (!PUBLIC_ROUTES.has(route)) await authenticateStaff(request, deps.db, route);
       });
       // An empty JSON body is no body (clients send Content-Type: application/json on a bare POST);
       // anything else goes through Fastify's own parser and its prototype-poisoning checks.
@@ -101,12 +120,21 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       const routes = typed(api);
       registerSessionRoutes(routes, deps);
+      registerPasswordResetRoutes(routes, deps);
       registerArticleRoutes(routes, deps);
+      registerArticleWorkflowRoutes(routes, deps);
+      registerArticleRevisionRoutes(routes, deps);
+      registerPreviewLinkRoutes(routes, deps);
+      registerPresenceRoutes(routes, deps);
       registerTaxonomyRoutes(routes, deps);
       registerMediaAdminRoutes(routes, deps);
+      registerEmbedRoutes(routes, deps);
       registerSiteAdminRoutes(routes, deps);
       registerFrontPageRoutes(routes, deps);
       registerStaffRoutes(routes, deps);
+      registerInvitationRoutes(routes, deps);
+      registerAccountRoutes(routes, deps);
+      registerTwoFactorRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -20,7 +20,12 @@ const AssetParams = Type.Object({ file: Type.String({ maxLength: 100 }) });
  * browser), and its script and stylesheet. Built once per process, on first use; reader pages
  * never load any of it.
  */
-export function registerWebApp(app: TypedFastify, db: Kysely<Database>, log: FastifyBaseLogger): void {
+export function registerWebApp(
+  app: TypedFastify,
+  db: Kysely<Database>,
+  log: FastifyBaseLogger,
+  options: { uploadLimitBytes: number },
+): void {
   let bundle: Promise<BrowserBundle> | undefined;
   const built = (): Promise<BrowserBundle> => {
     bundle ??= bundleBrowserCode(ENTRY, 'admin').then((made) => {
@@ -54,7 +59,7 @@ ${stylesheet ? html`<link rel="stylesheet" href="${ASSETS + stylesheet}">` : ''}
 <script type="module" src="${ASSETS + script}"></script>
 </head>
 <body>
-<div id="app" data-locale="${locale}" data-site="${title}" data-time-zone="${timeZone}"><noscript>${locale === 'es' ? 'La redacción de Gaceta necesita JavaScript.' : "Gaceta's newsroom needs JavaScript."}</noscript></div>
+<div id="app" data-locale="${locale}" data-site="${title}" data-time-zone="${timeZone}" data-upload-limit="${String(options.uploadLimitBytes)}"><noscript>${locale === 'es' ? 'La redacción de Gaceta necesita JavaScript.' : "Gaceta's newsroom needs JavaScript."}</noscript></div>
 </body>
 </html>
 `.toString();

@@ -1,28 +1,43 @@
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { presentArticle } from '../content/article.presenter.ts';
+import { listArticlesForStaff } from '../content/article-list.repository.ts';
 import {
   ArticleResponse,
+  BaseVersion,
+  ChangedBySchema,
   CorrectionSchema,
   CreateArticleSchema,
   PublishSchema,
   UpdateArticleSchema,
 } from '../content/articles.schemas.ts';
 import { createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
+import { ARTICLE_STATUSES } from '../content/articles.table.ts';
 import { authorize } from '../content/policy.ts';
-import { listArticlesForStaff, listRevisions } from '../content/articles.repository.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
-import { errors, IdParams, ListOf, Open } from './schemas.ts';
+import { errors, IdParams, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
+const Uuid = (description: string) => Type.String({ format: 'uuid', description });
 const ListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union(['draft', 'scheduled', 'published', 'unpublished'].map((s) => Type.Literal(s)))),
-    // Query strings are text; bodies are not coerced, so numbers here are digit strings.
-    createdBy: Type.Optional(
-      Type.String({ format: 'uuid', description: 'only articles this member of staff created' }),
+    status: Type.Optional(
+      Type.Union(
+        ARTICLE_STATUSES.map((s) => Type.Literal(s)),
+        { description: '`ready` is the editors’ queue: stories submitted for edit' },
+      ),
     ),
+    trash: Type.Optional(
+      Type.Union([Type.Literal('true'), Type.Literal('false')], {
+        description: '`true`: only the trash; otherwise everything but the trash',
+      }),
+    ),
+    // Query strings are text; bodies are not coerced, so numbers here are digit strings.
+    createdBy: Type.Optional(Uuid('only articles this member of staff created')),
+    authorId: Type.Optional(Uuid('only articles with this author in their byline')),
+    sectionId: Type.Optional(Uuid('only articles in this section')),
+    labelId: Type.Optional(Uuid('only articles with this label')),
     q: Type.Optional(
       Type.String({
         minLength: 1,
@@ -35,18 +50,27 @@ const ListQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const tags = ['articles'];
+export const tags = ['articles'];
 
 const Nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
+const Named = Type.Object({ id: Type.String(), name: Type.String() });
 const ArticleSummary = Open(
   {
     id: Type.String(),
     slug: Type.String(),
     status: Type.String(),
     headline: Type.String(),
+    section: Nullable(Named),
+    label: Nullable(Named),
+    authors: Type.Array(Named, { description: 'the byline, in order' }),
     publishedAt: Nullable(Type.String()),
     modifiedAt: Type.String(),
+    modifiedBy: ChangedBySchema,
+    version: Type.Integer(),
     createdBy: Nullable(Type.String()),
+    createdByName: Nullable(Type.String()),
+    submittedAt: Nullable(Type.String({ description: 'when it was last submitted for edit' })),
+    trashedAt: Nullable(Type.String({ description: 'in the trash since' })),
   },
   'An article in the staff list',
 );
@@ -54,22 +78,15 @@ const CorrectionResponse = Open(
   { id: Type.String(), kind: Type.String(), body: Type.String(), publishedAt: Type.String() },
   'The correction, as readers see it under the article',
 );
-const Revision = Open(
-  {
-    id: Type.String(),
-    staffId: Nullable(Type.String({ description: 'the member of staff who made the change' })),
-    system: Nullable(
-      Type.Union([Type.Literal('scheduler'), Type.Literal('seed'), Type.Literal('operator')], {
-        description: 'set when the system made the change: the scheduler, the seed, an operator command',
-      }),
-    ),
-    createdAt: Type.String(),
-    snapshot: Type.Unknown({ description: 'the article as it stood after the change' }),
-  },
-  'One saved state of the article',
-);
+const UnpublishSchema = Type.Object({ baseVersion: Type.Optional(BaseVersion) }, { additionalProperties: false });
 
-/** Drafts, edits, scheduling, publishing, corrections and revisions. */
+/** An empty body is none: "publish" or "unpublish" needs no details, so a bare POST means now. */
+export const emptyBodyIsNone = async (request: { body: unknown }): Promise<void> => {
+  const body: unknown = request.body;
+  if (body === undefined || body === null || body === '') request.body = {};
+};
+
+/** Drafts, edits, scheduling, publishing and corrections; the list of articles. */
 export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void {
   const content = { db: deps.db, invalidation: deps.invalidation };
   const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
@@ -80,22 +97,33 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
       schema: {
         tags,
         summary: 'List articles, newest change first',
+        description:
+          'Filters combine. Without `trash=true` the trash is left out. `total` counts every article the filters match, for pagination.',
         querystring: ListQuery,
-        response: { 200: ListOf('articles', ArticleSummary, 'A page of articles') },
+        response: {
+          200: Type.Object(
+            { articles: Type.Array(ArticleSummary), total: Type.Integer() },
+            { additionalProperties: true, description: 'A page of articles and how many match in all' },
+          ),
+        },
       },
     },
     async (request) => {
       authorize(staffOf(request), 'article.read');
-      const { status, createdBy, q, limit = '20', offset = '0' } = request.query;
-      return {
-        articles: await listArticlesForStaff(deps.db, {
+      const { status, trash, createdBy, authorId, sectionId, labelId, q, limit = '20', offset = '0' } = request.query;
+      return listArticlesForStaff(
+        deps.db,
+        {
+          trash: trash === 'true',
           ...(status ? { status } : {}),
           ...(createdBy ? { createdBy } : {}),
+          ...(authorId ? { authorId } : {}),
+          ...(sectionId ? { sectionId } : {}),
+          ...(labelId ? { labelId } : {}),
           ...(q ? { headline: q } : {}),
-          limit: Number(limit),
-          offset: Number(offset),
-        }),
-      };
+        },
+        { limit: Number(limit), offset: Number(offset) },
+      );
     },
   );
 
@@ -137,7 +165,8 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
       schema: {
         tags,
         summary: 'Change an article (keeps a revision)',
-        description: 'Changing `access` is for editors and admins; sending it unchanged is an ordinary edit.',
+        description:
+          'Send `baseVersion`, the `version` the change was made on: if anyone has changed the article since, nothing is written and the answer is 409 `ARTICLE_CHANGED` with `details` saying who (`modifiedBy`), when (`modifiedAt`) and the current `version`. Without it the change applies to whatever is current (for scripts). `autosave: true` marks an automatic save: it joins the staff member’s autosave revision started less than 5 minutes ago instead of adding one. Changing `access` is for editors and admins; sending it unchanged is an ordinary edit. A trashed article cannot be changed (409 `ARTICLE_IN_TRASH`).',
         params: IdParams,
         body: UpdateArticleSchema,
         response: { 200: ArticleResponse, ...errors(409) },
@@ -152,20 +181,25 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
       schema: {
         tags,
         summary: 'Publish now, or schedule with a future publishAt',
-        description: 'With no body (or `{}`) the article is published now; a future `publishAt` schedules it.',
+        description:
+          'With no body (or `{}`) the article is published now; a future `publishAt` schedules it. Refused with 422 `TK_REMAINING` while the headline, dek, body or any other text readers see holds a TK placeholder (`details.places` says where). `baseVersion` makes it conflict-safe, as for PATCH.',
         params: IdParams,
         body: PublishSchema,
         'x-optional-body': true,
-        response: { 200: ArticleResponse },
+        response: { 200: ArticleResponse, ...errors(409, 422) },
       },
-      // "Publish" needs no details: a request without a body (or with an empty one) means now.
-      preValidation: async (request) => {
-        const body: unknown = request.body;
-        if (body === undefined || body === null || body === '') request.body = {};
-      },
+      preValidation: emptyBodyIsNone,
     },
     async (request) =>
-      present(await publishArticle(content, staffOf(request), request.params.id, request.body?.publishAt)),
+      present(
+        await publishArticle(
+          content,
+          staffOf(request),
+          request.params.id,
+          request.body?.publishAt,
+          request.body?.baseVersion,
+        ),
+      ),
   );
 
   api.post(
@@ -174,11 +208,16 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
       schema: {
         tags,
         summary: 'Withdraw an article (its address answers 410)',
+        description: 'A scheduled article goes back to draft. `baseVersion` makes it conflict-safe, as for PATCH.',
         params: IdParams,
+        body: UnpublishSchema,
+        'x-optional-body': true,
         response: { 200: ArticleResponse, ...errors(409) },
       },
+      preValidation: emptyBodyIsNone,
     },
-    async (request) => present(await unpublishArticle(content, staffOf(request), request.params.id)),
+    async (request) =>
+      present(await unpublishArticle(content, staffOf(request), request.params.id, request.body?.baseVersion)),
   );
 
   api.post(
@@ -187,6 +226,7 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
       schema: {
         tags,
         summary: 'Add a correction or clarification',
+        description: 'A change like any other: the article gets a new version and a revision.',
         params: IdParams,
         body: CorrectionSchema,
         response: { 201: CorrectionResponse, ...errors(409) },
@@ -206,32 +246,6 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
         body: correction.body,
         publishedAt: correction.published_at,
       });
-    },
-  );
-
-  api.get(
-    '/articles/:id/revisions',
-    {
-      schema: {
-        tags,
-        summary: 'Every saved revision, newest first',
-        params: IdParams,
-        response: { 200: ListOf('revisions', Revision, 'Revisions, newest first') },
-      },
-    },
-    async (request) => {
-      authorize(staffOf(request), 'article.read', await requireArticle(deps.db, request.params.id));
-      const revisions = await listRevisions(deps.db, request.params.id);
-      return {
-        revisions: revisions.map((r) => ({
-          id: r.id,
-          staffId: r.staff_id,
-          // The scheduler, the seed or an operator's command; null when a member of staff made it.
-          system: r.system_task,
-          createdAt: r.created_at,
-          snapshot: JSON.parse(r.snapshot) as unknown,
-        })),
-      };
     },
   );
 }

@@ -4,7 +4,9 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Invalidation } from '../http/invalidation.ts';
+import type { Outbox } from '../mail/mailer.ts';
 import type { MediaStorage } from '../media/storage.ts';
+import { readSettings } from '../settings/settings.ts';
 import { matchesHash } from '../staff/secrets.ts';
 import { resolveApiKey, resolveSession, type StaffActor } from '../staff/staff.service.ts';
 
@@ -16,6 +18,7 @@ export interface AdminDeps {
   db: Kysely<Database>;
   storage: MediaStorage;
   invalidation: Invalidation;
+  outbox: Outbox;
 }
 
 declare module 'fastify' {
@@ -25,8 +28,22 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Who is calling: a staff API key (Authorization: Bearer) or a session cookie, which needs X-CSRF-Token to change anything. */
-export async function authenticateStaff(request: FastifyRequest, db: Kysely<Database>): Promise<void> {
+
+// What a session may do while the site requires two-factor sign-in of someone who has not turned it on.
+const WHILE_SETTING_UP_TWO_FACTOR = new Set([
+  'GET /admin/api/session',
+  'DELETE /admin/api/session',
+  'GET /admin/api/account',
+  'POST /admin/api/account/two-factor/setup',
+  'POST /admin/api/account/two-factor/confirm',
+]);
+
+/**
+ * Who is calling: a staff API key (Authorization: Bearer) or a session cookie, which needs
+ * X-CSRF-Token to change anything. While the site requires two-factor sign-in, a session of
+ * someone without it may only turn it on (`route` is "METHOD /admin/api/…").
+ */
+export async function authenticateStaff(request: FastifyRequest, db: Kysely<Database>, route: string): Promise<void> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     request.staff = await resolveApiKey(db, header.slice(7).trim());
@@ -42,6 +59,11 @@ export async function authenticateStaff(request: FastifyRequest, db: Kysely<Data
       throw new AppError('CSRF_FAILED', 'Send the X-CSRF-Token header you received when signing in.');
     }
   }
+  if (!session.twoFactor && !WHILE_SETTING_UP_TWO_FACTOR.has(route) && (await readSettings(db)).requireTwoFactor)
+    throw new AppError(
+      'TWO_FACTOR_SETUP_REQUIRED',
+      'This site requires two-factor sign-in: turn it on (POST /admin/api/account/two-factor/setup) first.',
+    );
   request.staff = session.actor;
 }
 

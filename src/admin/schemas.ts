@@ -15,10 +15,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in, or the API key is not valid',
   403: 'The policy does not allow this to the caller, or a session change came without its X-CSRF-Token',
   404: 'Nothing with that id',
-  409: 'Conflicts with what exists: a taken slug or email, or a state that does not allow the change',
+  410: 'The link has expired or was already used',
+  409: 'Conflicts with what exists: a taken slug or email, a state that does not allow the change, or (ARTICLE_CHANGED) a save on a version someone else has changed since; `details` says who, when, and the current version',
   413: 'The body is larger than the server takes',
   415: 'The body is not of a media type this route takes',
-  422: 'The upload could not be read as an image',
+  422: 'The content cannot be used as asked: an upload that is not a readable image, an address that cannot be embedded, or (TK_REMAINING) an article still holding TK placeholders; `details` says how many and where',
   429: 'Too many attempts; wait a minute',
 };
 
@@ -30,6 +31,15 @@ export function errorResponse(status: number): TSchema {
         code: Type.String({ description: 'a stable code such as VALIDATION_FAILED, FORBIDDEN, SLUG_TAKEN' }),
         message: Type.String({ description: 'what went wrong, in words a person can act on' }),
         fields: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+        details: Type.Optional(
+          Type.Object(
+            {},
+            {
+              additionalProperties: true,
+              description: 'what a client needs to act on some errors (ARTICLE_CHANGED, TK_REMAINING)',
+            },
+          ),
+        ),
       }),
     },
     { description: ERROR_DESCRIPTIONS[status] ?? 'Error' },

@@ -12,7 +12,7 @@ import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
-const Role = Type.Union([
+export const Role = Type.Union([
   Type.Literal('contributor'),
   Type.Literal('author'),
   Type.Literal('editor'),
@@ -31,6 +31,7 @@ const StaffListItem = Open(
     role: Role,
     createdAt: Type.String(),
     disabled: Type.Boolean(),
+    twoFactor: Type.Boolean({ description: 'two-factor sign-in is on' }),
   },
   'A staff account',
 );
@@ -75,7 +76,9 @@ export function registerStaffRoutes(api: TypedFastify, deps: AdminDeps): void {
     {
       schema: {
         tags: ['staff'],
-        summary: 'Change role, name or disable (admins)',
+        summary: 'Change role or name, deactivate or reactivate (admins)',
+        description:
+          'Deactivating (`disabled: true`) ends the member’s sessions and stops their API keys; `false` reactivates. No admin demotes or deactivates themself, and no change leaves the site without an active admin (409).',
         params: IdParams,
         body: Type.Object(
           {

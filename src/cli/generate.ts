@@ -4,7 +4,7 @@ import { newId } from '../db/ids.ts';
 import { insertArticlesInBulk } from '../content/articles.repository.ts';
 import type { NewArticleRow } from '../content/articles.table.ts';
 import { listedAt } from '../content/reader-scope.ts';
-import { type ArticleDocument, storedBody } from '../content/document.ts';
+import { type ArticleDocument, DOCUMENT_VERSION, storedBody } from '../content/document.ts';
 import { insertTaxonomyRow, listAuthors, listLabels, listSections, listTags } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import type { MediaStorage } from '../media/storage.ts';
@@ -42,7 +42,7 @@ function syntheticBody(random: () => number): ArticleDocument {
   });
   return {
     type: 'doc',
-    version: 1,
+    version: DOCUMENT_VERSION,
     content: [
       paragraph(),
       paragraph(),

@@ -4,17 +4,20 @@ import type { ArticleJson } from './articles.schemas.ts';
 import type { ArticleRow } from './articles.table.ts';
 import { authorIdsOf, findArticleBody, relatedPickIds, tagIdsOf } from './articles.repository.ts';
 import { findSectionById } from './taxonomy.repository.ts';
+import { staffNames } from '../staff/names.ts';
+import { changedBy } from './article-versions.ts';
 import { listedForSomeReader } from './reader-scope.ts';
 import { articlePath } from './urls.ts';
 
 /** The admin API's view of an article: every editable field, never internal columns. */
 export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
-  const [authorIds, tagIds, relatedIds, section, stored] = await Promise.all([
+  const [authorIds, tagIds, relatedIds, section, stored, names] = await Promise.all([
     authorIdsOf(db, row.id),
     tagIdsOf(db, row.id),
     relatedPickIds(db, row.id),
     row.section_id ? findSectionById(db, row.section_id) : undefined,
     findArticleBody(db, row.id),
+    staffNames(db, [row.modified_by]),
   ]);
   return {
     id: row.id,
@@ -33,8 +36,16 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
           alt: row.feature_image_alt,
           caption: row.feature_image_caption,
           credit: row.feature_image_credit,
+          focalPoint:
+            row.feature_image_focal_x === null || row.feature_image_focal_y === null
+              ? null
+              : { x: Number(row.feature_image_focal_x), y: Number(row.feature_image_focal_y) },
         }
       : null,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    socialTitle: row.social_title,
+    socialDescription: row.social_description,
     authorIds,
     tagIds,
     relatedIds,
@@ -45,5 +56,10 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     createdAt: row.created_at,
     createdBy: row.created_by,
     url: listedForSomeReader(row) ? publicUrl + articlePath(section?.slug, row.slug) : null,
+    version: Number(row.version),
+    modifiedBy: changedBy(row, names),
+    submittedAt: row.submitted_at,
+    returnNote: row.return_note,
+    trashedAt: row.trashed_at,
   };
 }

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { runPrepared } from '../db/prepared.ts';
-import { containsText } from '../db/text-search.ts';
 import { EMPTY_DOCUMENT, storedBody } from './document.ts';
 import { listedAt } from './reader-scope.ts';
 import type { ArticleBody, ArticleRow, CorrectionRow, NewArticleRow, ArticleRowUpdate } from './articles.table.ts';
-import type { SystemTask } from '../staff/actor.ts';
 
 type Db = Kysely<Database>;
 
@@ -132,40 +130,25 @@ export async function dueScheduledIds(db: Db, now: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
-export async function insertRevision(
-  db: Db,
-  articleId: string,
-  by: { staffId: string | null; systemTask: SystemTask | null },
-  snapshot: unknown,
-  id: string,
-  createdAt: string,
-): Promise<void> {
-  await db
-    .insertInto('revisions')
-    .values({
-      id,
-      article_id: articleId,
-      staff_id: by.staffId,
-      system_task: by.systemTask,
-      snapshot: JSON.stringify(snapshot),
-      created_at: createdAt,
-    })
+/** Articles in the trash since before `cutoff`, a batch at a time (the scheduler comes back for the rest). */
+export async function trashedBefore(db: Db, cutoff: string, limit = 500): Promise<string[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('id')
+    .where('trashed_at', '<', cutoff)
+    .orderBy('trashed_at')
+    .limit(limit)
     .execute();
+  return rows.map((row) => row.id);
 }
 
-export async function listRevisions(
-  db: Db,
-  articleId: string,
-): Promise<
-  Array<{ id: string; staff_id: string | null; system_task: SystemTask | null; created_at: string; snapshot: string }>
-> {
-  return db
-    .selectFrom('revisions')
-    .select(['id', 'staff_id', 'system_task', 'created_at', 'snapshot'])
-    .where('article_id', '=', articleId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+/** Deletes articles for good; their bodies, relations, corrections, revisions, pins and links go with them (ON DELETE CASCADE). */
+export async function deleteArticles(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length)
+    await db
+      .deleteFrom('articles')
+      .where('id', 'in', [...ids])
+      .execute();
 }
 
 /** Bulk insert for imports and the synthetic benchmark archive. */
@@ -196,31 +179,4 @@ export async function insertArticlesInBulk(
       .insertInto('article_tags')
       .values([...tags])
       .execute();
-}
-
-/** Articles for the newsroom's list, most recently changed first. */
-export async function listArticlesForStaff(
-  db: Db,
-  options: { status?: ArticleRow['status']; createdBy?: string; headline?: string; limit: number; offset: number },
-) {
-  let query = db
-    .selectFrom('articles')
-    .select(['id', 'slug', 'status', 'headline', 'published_at', 'modified_at', 'created_by'])
-    .orderBy('modified_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit)
-    .offset(options.offset);
-  if (options.status) query = query.where('status', '=', options.status);
-  if (options.createdBy) query = query.where('created_by', '=', options.createdBy);
-  if (options.headline) query = query.where(containsText(['headline'], options.headline));
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    status: r.status,
-    headline: r.headline,
-    publishedAt: r.published_at,
-    modifiedAt: r.modified_at,
-    createdBy: r.created_by,
-  }));
 }

@@ -6,9 +6,8 @@ import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '.
 import { type Actor, staffIdOf, systemTaskOf } from '../staff/actor.ts';
 import {
   findArticleById,
+  findArticleBody,
   insertArticle,
-  insertRevision,
-  relatedPickIds,
   replaceArticleAuthors,
   replaceArticleTags,
   replaceRelatedPicks,
@@ -17,15 +16,15 @@ import {
   tagIdsOf,
   updateArticleBody,
   updateArticleRow,
-  authorIdsOf,
-  findArticleBody,
 } from './articles.repository.ts';
+import { beginChange } from './article-versions.ts';
+import { recordRevision } from './revisions.service.ts';
 import { hadReaderAddress, listedForSomeReader } from './reader-scope.ts';
 import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
 import type { ArticleRow, ArticleRowUpdate } from './articles.table.ts';
 import { cleanDocument, documentReferenceProblems } from './document-checks.ts';
-import { EMPTY_DOCUMENT, storedBody } from './document.ts';
+import { EMPTY_DOCUMENT, parseDocument, storedBody } from './document.ts';
 import { authorize } from './policy.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
@@ -43,7 +42,12 @@ export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
   return row;
 }
 
-async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: string): Promise<void> {
+/**
+ * Refuses references to things that do not exist. A body's image and related blocks are checked
+ * only where they are new: a story whose inline card names an article since deleted for good can
+ * still be saved (the card renders nothing), so the editor never loses a save to someone else's delete.
+ */
+async function checkReferences(db: Db, input: UpdateArticleInput, self?: ArticleRow): Promise<void> {
   const problems: FieldProblem[] = [];
   const expect = async (
     field: string,
@@ -59,12 +63,15 @@ async function checkReferences(db: Db, input: UpdateArticleInput, selfId?: strin
   if (input.authorIds) await expect('authorIds', 'authors', input.authorIds);
   if (input.tagIds) await expect('tagIds', 'tags', input.tagIds);
   if (input.relatedIds) {
-    if (selfId && input.relatedIds.includes(selfId))
+    if (self && input.relatedIds.includes(self.id))
       problems.push({ field: 'relatedIds', message: 'an article cannot be related to itself' });
     await expect('relatedIds', 'articles', input.relatedIds);
   }
   if (input.featureImage) await expect('featureImage.id', 'images', [input.featureImage.id]);
-  if (input.body) problems.push(...(await documentReferenceProblems(db, input.body)));
+  if (input.body) {
+    const stored = self ? parseDocument((await findArticleBody(db, self.id)).body) : undefined;
+    problems.push(...(await documentReferenceProblems(db, input.body, 'body', stored)));
+  }
   if (problems.length)
     throw new AppError('VALIDATION_FAILED', 'The article refers to things that do not exist.', problems);
 }
@@ -75,25 +82,6 @@ async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<st
     if (!(await slugTaken(db, candidate, exceptId))) return candidate;
   }
   throw new AppError('SLUG_TAKEN', `The slug ${wanted} is taken.`, [{ field: 'slug', message: 'is taken' }]);
-}
-
-/** Keeps the article as it now stands, with who made the change (a member of staff or the system). */
-export async function snapshot(db: Db, row: ArticleRow, actor: Actor): Promise<void> {
-  const [authorIds, tagIds, relatedIds, { body }] = await Promise.all([
-    authorIdsOf(db, row.id),
-    tagIdsOf(db, row.id),
-    relatedPickIds(db, row.id),
-    findArticleBody(db, row.id),
-  ]);
-  const state = { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds };
-  await insertRevision(
-    db,
-    row.id,
-    { staffId: staffIdOf(actor), systemTask: systemTaskOf(actor) },
-    state,
-    newId(),
-    nowIso(),
-  );
 }
 
 /** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
@@ -128,6 +116,9 @@ function headlineOf(raw: string): string {
 /** New drafts are public unless an editor says otherwise. */
 export const DEFAULT_ACCESS = 'public';
 
+/** A text field as stored: trimmed, so a field of spaces falls back like an empty one. */
+const trimmed = (text: string | undefined): string => text?.trim() ?? '';
+
 /**
  * Creates a draft; every save keeps a revision. Setting an access level other than the default is
  * changing it (article.access): an author's draft starts public and an editor locks it.
@@ -140,6 +131,7 @@ export async function createDraft(deps: ContentDeps, actor: Actor, input: Create
     await checkReferences(trx, input);
     const body = cleanDocument(input.body ?? EMPTY_DOCUMENT);
     const now = nowIso();
+    const focal = input.featureImage?.focalPoint ?? null;
     const row: ArticleRow = {
       id: newId(),
       slug: await uniqueSlug(trx, input.slug ?? slugify(headline)),
@@ -154,69 +146,109 @@ export async function createDraft(deps: ContentDeps, actor: Actor, input: Create
       feature_image_alt: input.featureImage?.alt ?? '',
       feature_image_caption: input.featureImage?.caption ?? '',
       feature_image_credit: input.featureImage?.credit ?? '',
+      feature_image_focal_x: focal?.x ?? null,
+      feature_image_focal_y: focal?.y ?? null,
       access: input.access ?? DEFAULT_ACCESS,
+      seo_title: trimmed(input.seoTitle),
+      seo_description: trimmed(input.seoDescription),
+      social_title: trimmed(input.socialTitle),
+      social_description: trimmed(input.socialDescription),
       published_at: null,
       updated_at: null,
       modified_at: now,
       created_at: now,
       created_by: staffIdOf(actor),
       comment_count: 0,
+      version: 1,
+      modified_by: staffIdOf(actor),
+      modified_by_task: systemTaskOf(actor),
+      submitted_at: null,
+      return_note: null,
+      trashed_at: null,
+      trashed_by: null,
     };
     if (input.slug && row.slug !== input.slug)
       throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
     await insertArticle(trx, row, storedBody(body));
     await writeRelations(trx, row.id, input);
-    await snapshot(trx, row, actor);
+    await recordRevision(trx, row, actor, 'create');
     return row;
   });
 }
 
-/** Applies an edit. A published article's changed address leaves a 301 behind. */
+/**
+ * Applies an edit, checked and authorized, inside the caller's change (beginChange): fields, body,
+ * relations, and a 301 when a published article's address moves. Returns the row after it.
+ */
+export async function applyEdit(
+  trx: Db,
+  actor: Actor,
+  before: ArticleRow,
+  input: UpdateArticleInput,
+): Promise<ArticleRow> {
+  const id = before.id;
+  const headline = input.headline === undefined ? undefined : headlineOf(input.headline);
+  // Sending the access level unchanged (a client that saves every field) is not changing it.
+  if (input.access !== undefined && input.access !== before.access) authorize(actor, 'article.access', before);
+  await checkReferences(trx, input, before);
+  const changes: ArticleRowUpdate = {};
+  if (headline !== undefined) changes.headline = headline;
+  if (input.slug !== undefined && input.slug !== before.slug) {
+    if ((await uniqueSlug(trx, input.slug, id)) !== input.slug)
+      throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
+    changes.slug = input.slug;
+  }
+  for (const [field, column] of [
+    ['dek', 'dek'],
+    ['dateline', 'dateline'],
+    ['attribution', 'attribution'],
+    ['access', 'access'],
+    ['labelId', 'label_id'],
+    ['sectionId', 'section_id'],
+  ] as const) {
+    if (input[field] !== undefined) (changes as Record<string, unknown>)[column] = input[field];
+  }
+  for (const [field, column] of [
+    ['seoTitle', 'seo_title'],
+    ['seoDescription', 'seo_description'],
+    ['socialTitle', 'social_title'],
+    ['socialDescription', 'social_description'],
+  ] as const) {
+    if (input[field] !== undefined) changes[column] = trimmed(input[field]);
+  }
+  if (input.body) await updateArticleBody(trx, id, storedBody(cleanDocument(input.body)));
+  if (input.featureImage !== undefined) {
+    changes.feature_image_id = input.featureImage?.id ?? null;
+    changes.feature_image_alt = input.featureImage?.alt ?? '';
+    changes.feature_image_caption = input.featureImage?.caption ?? '';
+    changes.feature_image_credit = input.featureImage?.credit ?? '';
+    changes.feature_image_focal_x = input.featureImage?.focalPoint?.x ?? null;
+    changes.feature_image_focal_y = input.featureImage?.focalPoint?.y ?? null;
+  }
+  if (input.materialUpdate && listedForSomeReader(before)) changes.updated_at = before.modified_at;
+  if (Object.keys(changes).length) await updateArticleRow(trx, id, changes);
+  await writeRelations(trx, id, input);
+  const after = await requireArticle(trx, id);
+  await recordMove(trx, before, after);
+  return after;
+}
+
+/**
+ * Applies an edit as a new version (conflict-safe with `baseVersion`) and keeps a revision: its own
+ * for a save, or folded into the staff member's running autosave revision (recordRevision).
+ */
 export async function updateArticle(
   deps: ContentDeps,
   actor: Actor,
   id: string,
   input: UpdateArticleInput,
 ): Promise<ArticleRow> {
-  const headline = input.headline === undefined ? undefined : headlineOf(input.headline);
+  if (input.headline !== undefined) headlineOf(input.headline);
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await requireArticle(trx, id);
+    const before = await beginChange(trx, id, actor, { baseVersion: input.baseVersion });
     authorize(actor, 'article.edit', before);
-    // Sending the access level unchanged (a client that saves every field) is not changing it.
-    if (input.access !== undefined && input.access !== before.access) authorize(actor, 'article.access', before);
-    await checkReferences(trx, input, id);
-    const changes: ArticleRowUpdate = { modified_at: nowIso() };
-    if (headline !== undefined) changes.headline = headline;
-    if (input.slug !== undefined && input.slug !== before.slug) {
-      if ((await uniqueSlug(trx, input.slug, id)) !== input.slug)
-        throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
-      changes.slug = input.slug;
-    }
-    for (const [field, column] of [
-      ['dek', 'dek'],
-      ['dateline', 'dateline'],
-      ['attribution', 'attribution'],
-      ['access', 'access'],
-      ['labelId', 'label_id'],
-      ['sectionId', 'section_id'],
-    ] as const) {
-      if (input[field] !== undefined) (changes as Record<string, unknown>)[column] = input[field];
-    }
-    if (input.body) {
-      await updateArticleBody(trx, id, storedBody(cleanDocument(input.body)));
-    }
-    if (input.featureImage !== undefined) {
-      changes.feature_image_id = input.featureImage?.id ?? null;
-      changes.feature_image_alt = input.featureImage?.alt ?? '';
-      changes.feature_image_caption = input.featureImage?.caption ?? '';
-      changes.feature_image_credit = input.featureImage?.credit ?? '';
-    }
-    if (input.materialUpdate && listedForSomeReader(before)) changes.updated_at = changes.modified_at ?? nowIso();
-    await updateArticleRow(trx, id, changes);
-    await writeRelations(trx, id, input);
-    const after = await requireArticle(trx, id);
-    await recordMove(trx, before, after);
-    await snapshot(trx, after, actor);
+    const after = await applyEdit(trx, actor, before, input);
+    await recordRevision(trx, after, actor, input.autosave ? 'autosave' : 'save');
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
   deps.invalidation.purge(keys);

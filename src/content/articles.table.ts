@@ -1,8 +1,13 @@
 import type { SystemTask } from '../staff/actor.ts';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
-/** Lifecycle of an article: drafts and scheduled articles are never shown to readers. */
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+/**
+ * Lifecycle of an article: a draft, "ready for edit" (submitted by its writer, in the editors'
+ * queue), scheduled, published, unpublished (withdrawn). Only published articles are shown to
+ * readers (src/content/reader-scope.ts).
+ */
+export type ArticleStatus = 'draft' | 'ready' | 'scheduled' | 'published' | 'unpublished';
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'ready', 'scheduled', 'published', 'unpublished'];
 /** Who may read an article's body; the paywall issue adds tiers on top of these. */
 export type AccessLevel = 'public' | 'members' | 'paid';
 
@@ -28,6 +33,27 @@ export interface ArticlesTable {
   created_at: string;
   created_by: string | null;
   comment_count: number;
+  /** +1 on every change of any kind; a save names the version it edits (src/content/article-versions.ts). */
+  version: Generated<number>;
+  /** Who made the last change: a member of staff, or the system by task (then modified_by is null). */
+  modified_by: string | null;
+  modified_by_task: SystemTask | null;
+  /** Search results' title and description; '' falls back to the headline and dek. */
+  seo_title: Generated<string>;
+  seo_description: Generated<string>;
+  /** Open Graph and Twitter card title and description; '' falls back to the search ones, then headline and dek. */
+  social_title: Generated<string>;
+  social_description: Generated<string>;
+  /** Where the feature image's subject is (0..1 from the left and the top); null is the centre. */
+  feature_image_focal_x: number | null;
+  feature_image_focal_y: number | null;
+  /** When the article was last submitted for edit (status ready). */
+  submitted_at: string | null;
+  /** What the editor said when sending it back to draft; cleared when it is submitted again. */
+  return_note: string | null;
+  /** In the trash since (deleted for good 30 days later), and by whom. */
+  trashed_at: string | null;
+  trashed_by: string | null;
 }
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticleRow = Insertable<ArticlesTable>;
@@ -75,6 +101,21 @@ export interface CorrectionsTable {
 }
 export type CorrectionRow = Selectable<CorrectionsTable>;
 
+/** What a revision records: the kind of change that made it. */
+export type RevisionAction =
+  | 'create'
+  | 'save'
+  | 'autosave'
+  | 'publish'
+  | 'schedule'
+  | 'unpublish'
+  | 'submit'
+  | 'return'
+  | 'correction'
+  | 'restore'
+  | 'trash'
+  | 'untrash';
+
 export interface RevisionsTable {
   id: string;
   article_id: string;
@@ -82,5 +123,16 @@ export interface RevisionsTable {
   /** Set when the system made the change (scheduler, seed, operator); staff_id is then null. */
   system_task: SystemTask | null;
   snapshot: string;
+  /** When the revision was started; an autosave revision keeps it while later autosaves update it. */
   created_at: string;
+  action: Generated<RevisionAction>;
+  /** The article's version this revision keeps (null on revisions older than versions). */
+  version: number | null;
+  /** The editor's note sent back with a return to draft, or the text of a correction. */
+  note: string | null;
+  /** The last autosave folded into this revision. */
+  updated_at: string | null;
+  /** The revision a restore brought back. */
+  restored_from: string | null;
 }
+export type RevisionRow = Selectable<RevisionsTable>;

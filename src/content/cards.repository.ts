@@ -5,6 +5,21 @@ import { parseWidths } from '../media/images.ts';
 import type { AccessLevel } from './articles.table.ts';
 import { listedSql, type ReaderScope } from './reader-scope.ts';
 
+/** Where an image's subject is: 0..1 from the left and from the top. */
+export interface FocalPoint {
+  x: number;
+  y: number;
+}
+
+/** An article's feature image focal point from its columns; null (the centre) when none was set. */
+export function focalPointOf(row: {
+  feature_image_focal_x: number | string | null;
+  feature_image_focal_y: number | string | null;
+}): FocalPoint | null {
+  if (row.feature_image_focal_x === null || row.feature_image_focal_y === null) return null;
+  return { x: Number(row.feature_image_focal_x), y: Number(row.feature_image_focal_y) };
+}
+
 /** Everything a story card shows, comment count included, so a page of cards is one query. */
 export interface ArticleCard {
   id: string;
@@ -23,6 +38,8 @@ export interface ArticleCard {
     height: number;
     widths: number[];
     alt: string;
+    /** Kept in view where the card crops the image. */
+    focalPoint: FocalPoint | null;
   } | null;
 }
 
@@ -138,6 +155,8 @@ function selectCard(query: CardQuery) {
       'images.width as image_width',
       'images.height as image_height',
       'images.widths as image_widths',
+      'articles.feature_image_focal_x',
+      'articles.feature_image_focal_y',
       // The article's own alt text wins over the image library's.
       sql<string>`coalesce(nullif(articles.feature_image_alt, ''), images.alt, '')`.as('image_alt'),
     ])
@@ -167,6 +186,7 @@ function toCard(row: CardRow): ArticleCard {
             height: Number(row.image_height),
             widths: parseWidths(row.image_widths ?? '[]'),
             alt: row.image_alt,
+            focalPoint: focalPointOf(row),
           }
         : null,
   };

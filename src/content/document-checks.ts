@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { FieldProblem } from '../http/errors.ts';
+import { normalizeDocument } from './document-canonical.ts';
 import { type ArticleDocument, documentReferences } from './document.ts';
 import { cleanExternalHtml } from './sanitize.ts';
 import { existingIds } from './taxonomy.repository.ts';
@@ -10,23 +11,36 @@ import { existingIds } from './taxonomy.repository.ts';
  * promises of docs/document-format.md hold wherever a document is written.
  */
 
-/** Embeds are sanitized on the way in, so what is stored is already clean. */
+/**
+ * Embeds are sanitized on the way in, so what is stored is already clean; and the body is stored in
+ * its canonical form, the one the web editor gives back, so a body written through the API and then
+ * opened and saved unchanged in the editor is not a change.
+ */
 export function cleanDocument(doc: ArticleDocument): ArticleDocument {
+  const canonical = normalizeDocument(doc);
   return {
-    ...doc,
-    content: doc.content.map((block) =>
+    ...canonical,
+    content: canonical.content.map((block) =>
       block.type === 'embed' ? { ...block, html: cleanExternalHtml(block.html) } : block,
     ),
   };
 }
 
-/** Problems with the images and articles a document refers to (ids that do not exist), one per kind. */
+/**
+ * Problems with the images and articles a document refers to (ids that do not exist), one per kind.
+ * References the stored document already held are not checked again: what it pointed at may have
+ * been deleted since, and a save must not fail over it.
+ */
 export async function documentReferenceProblems(
   db: Kysely<Database>,
   doc: ArticleDocument,
   field = 'body',
+  stored?: ArticleDocument,
 ): Promise<FieldProblem[]> {
-  const refs = documentReferences(doc);
+  const known = stored ? documentReferences(stored) : { imageIds: [], articleIds: [] };
+  const fresh = (ids: string[], old: string[]) => ids.filter((id) => !old.includes(id));
+  const all = documentReferences(doc);
+  const refs = { imageIds: fresh(all.imageIds, known.imageIds), articleIds: fresh(all.articleIds, known.articleIds) };
   const [images, articles] = await Promise.all([
     existingIds(db, 'images', refs.imageIds),
     existingIds(db, 'articles', refs.articleIds),

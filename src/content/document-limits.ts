@@ -3,3 +3,6 @@
 
 /** The longest text node a document may hold (characters, as JavaScript counts them). */
 export const TEXT_MAX_LENGTH = 20000;
+
+/** The format's current version: every body is stored in it; older versions are read and upgraded. */
+export const DOCUMENT_VERSION = 2;

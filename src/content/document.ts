@@ -1,6 +1,6 @@
 import { FormatRegistry, type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { TEXT_MAX_LENGTH } from './document-limits.ts';
+import { DOCUMENT_VERSION, TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*
  * The structured article format (docs/document-format.md): a tree of typed nodes that the web
@@ -91,12 +91,18 @@ export const BlockSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ type: Type.Literal('divider') }, { additionalProperties: false }),
+  // Version 2: where a locked article's free preview ends (see reader-scope.ts freePreview).
+  Type.Object({ type: Type.Literal('preview_end') }, { additionalProperties: false }),
 ]);
+
+export { DOCUMENT_VERSION };
 
 export const DocumentSchema = Type.Object(
   {
     type: Type.Literal('doc'),
-    version: Type.Literal(1),
+    version: Type.Union([Type.Literal(1), Type.Literal(2)], {
+      description: 'the format version; 1 is read and stored as 2 (which adds `preview_end`)',
+    }),
     content: Type.Array(BlockSchema, { maxItems: 5000 }),
   },
   { additionalProperties: false, $id: 'ArticleDocument' },
@@ -106,7 +112,7 @@ export type ArticleDocument = Static<typeof DocumentSchema>;
 export type Block = Static<typeof BlockSchema>;
 export type InlineNode = Static<typeof Inline>;
 
-export const EMPTY_DOCUMENT: ArticleDocument = { type: 'doc', version: 1, content: [] };
+export const EMPTY_DOCUMENT: ArticleDocument = { type: 'doc', version: DOCUMENT_VERSION, content: [] };
 
 /** Describes why a value is not a valid document, or returns null when it is. */
 export function documentProblems(value: unknown): string | null {

@@ -16,6 +16,8 @@ const othersDraft: PolicyArticle = { createdBy: 'someone-else', status: 'draft' 
 const othersPublished: PolicyArticle = { createdBy: 'someone-else', status: 'published' };
 const othersScheduled: PolicyArticle = { createdBy: 'someone-else', status: 'scheduled' };
 const systemsDraft: PolicyArticle = { createdBy: null, status: 'draft' };
+const ownReady: PolicyArticle = { createdBy: me, status: 'ready' };
+const othersReady: PolicyArticle = { createdBy: 'someone-else', status: 'ready' };
 
 // Y = allowed, . = refused. Columns: contributor, author, editor, admin | scheduler, seed, operator.
 const TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
@@ -38,6 +40,24 @@ const TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
   ['article.unpublish', othersPublished, '..YY|.Y.'],
   ['article.correct', ownPublished, '.YYY|.Y.'],
   ['article.correct', othersPublished, '..YY|.Y.'],
+  // Ready for edit: a contributor submits their draft and it is the editors' from then on; only a
+  // story's author (of role author) or an editor publishes it, never a contributor.
+  ['article.submit', ownDraft, 'YYYY|.Y.'],
+  ['article.submit', othersDraft, '..YY|.Y.'],
+  ['article.edit', ownReady, '.YYY|.Y.'],
+  ['article.edit', othersReady, '..YY|.Y.'],
+  ['article.publish', ownReady, '.YYY|.Y.'],
+  ['article.publish', othersReady, '..YY|.Y.'],
+  ['article.return', ownReady, 'YYYY|.Y.'],
+  ['article.return', othersReady, '..YY|.Y.'],
+  ['article.trash', ownDraft, 'YYYY|.Y.'],
+  ['article.trash', ownReady, '.YYY|.Y.'],
+  ['article.trash', ownPublished, '.YYY|.Y.'],
+  ['article.trash', othersDraft, '..YY|.Y.'],
+  ['article.trash', othersPublished, '..YY|.Y.'],
+  ['article.share', ownDraft, 'YYYY|.Y.'],
+  ['article.share', othersDraft, '..YY|.Y.'],
+  ['article.purgeTrash', undefined, '....|Y..'],
   ['media.upload', undefined, 'YYYY|.Y.'],
   ['media.edit', { createdBy: me, status: 'draft' }, 'YYYY|.Y.'],
   ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY|.Y.'],

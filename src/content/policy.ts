@@ -1,7 +1,7 @@
 import { AppError } from '../http/errors.ts';
 import { describeActor, isSystem, type SystemActor, type SystemTask } from '../staff/actor.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
-import type { ArticleRow } from './articles.table.ts';
+import type { ArticleRow, ArticleStatus } from './articles.table.ts';
 
 /** What a newsroom can do with content. Every content service authorizes through can(). */
 export type ContentAction =
@@ -13,6 +13,11 @@ export type ContentAction =
   | 'article.publishDue'
   | 'article.unpublish'
   | 'article.correct'
+  | 'article.submit'
+  | 'article.return'
+  | 'article.trash'
+  | 'article.share'
+  | 'article.purgeTrash'
   | 'media.upload'
   | 'media.edit'
   | 'media.delete'
@@ -25,7 +30,7 @@ export type ContentAction =
 export type PolicyActor = { id: string; role: StaffRole } | SystemActor;
 export interface PolicyArticle {
   createdBy: string | null;
-  status: 'draft' | 'scheduled' | 'published' | 'unpublished';
+  status: ArticleStatus;
 }
 /** Anything else a staff member may own (an uploaded image). */
 export interface PolicyOwned {
@@ -34,8 +39,8 @@ export interface PolicyOwned {
 
 /** What each system task may do with content; it owns nothing, so only these rows apply. */
 const SYSTEM_MAY: Record<SystemTask, ReadonlySet<ContentAction>> = {
-  // Publishing what an editor scheduled is the scheduler's only job.
-  scheduler: new Set(['article.read', 'article.publishDue']),
+  // Publishing what an editor scheduled, and emptying the trash of what has been there 30 days.
+  scheduler: new Set(['article.read', 'article.publishDue', 'article.purgeTrash']),
   // Loading a newsroom (demo, generated archive, fixtures) writes content the way an editor would.
   seed: new Set([
     'article.create',
@@ -45,6 +50,10 @@ const SYSTEM_MAY: Record<SystemTask, ReadonlySet<ContentAction>> = {
     'article.publish',
     'article.unpublish',
     'article.correct',
+    'article.submit',
+    'article.return',
+    'article.trash',
+    'article.share',
     'media.upload',
     'media.edit',
     'taxonomy.manage',
@@ -58,9 +67,12 @@ const SYSTEM_MAY: Record<SystemTask, ReadonlySet<ContentAction>> = {
 const RANK: Record<StaffRole, number> = { contributor: 0, author: 1, editor: 2, admin: 3 };
 const atLeast = (role: StaffRole, least: StaffRole): boolean => RANK[role] >= RANK[least];
 const owns = (id: string, thing?: PolicyOwned): boolean => thing !== undefined && thing.createdBy === id;
+const isDraft = (thing?: PolicyArticle | PolicyOwned): boolean =>
+  thing !== undefined && 'status' in thing && thing.status === 'draft';
 
 /**
- * Contributors write drafts only; authors publish their own; editors publish anything, set access
+ * Contributors write drafts and submit them for edit, never publish; authors publish their own;
+ * editors publish anything (the "ready for edit" queue), send stories back to draft, set access
  * levels and manage sections, tags, labels, authors, pages, redirects and the home page's pinned
  * stories; admins also manage staff and settings. The system does only what its task needs (SYSTEM_MAY).
  */
@@ -72,10 +84,20 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'article.read':
     case 'media.upload':
       return true;
+    // A contributor's story is theirs to change only while it is a draft: once submitted, it is the
+    // editors'. Putting it in the trash is a change like any other.
     case 'article.edit':
+    case 'article.trash':
       if (atLeast(role, 'editor')) return true;
       if (role === 'author') return owns(id, article);
-      return owns(id, article) && article !== undefined && 'status' in article && article.status === 'draft';
+      return owns(id, article) && isDraft(article);
+    // Whoever wrote a draft submits it; editors may submit any (a bulk action over the desk's drafts).
+    // Sending it back to draft is the editors' answer, or its writer taking it back. A preview link
+    // shows the story to someone outside the newsroom: its writer's or an editor's call.
+    case 'article.submit':
+    case 'article.return':
+    case 'article.share':
+      return atLeast(role, 'editor') || owns(id, article);
     case 'article.publish':
     case 'article.unpublish':
     case 'article.correct':
@@ -85,6 +107,7 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'article.access':
       return atLeast(role, 'editor');
     case 'article.publishDue':
+    case 'article.purgeTrash':
       return false;
     // Deleting is only ever of an image nothing uses (images.service.ts checks), so the uploader may too.
     case 'media.edit':
@@ -108,6 +131,11 @@ const PHRASE: Record<ContentAction, string> = {
   'article.publishDue': 'publish scheduled articles on the scheduler’s behalf',
   'article.unpublish': 'withdraw this article',
   'article.correct': 'add corrections to this article',
+  'article.submit': 'submit this article for edit',
+  'article.return': 'send this article back to draft',
+  'article.trash': 'move this article to the trash or out of it',
+  'article.share': 'make or revoke preview links of this article',
+  'article.purgeTrash': 'delete articles from the trash for good',
   'media.upload': 'upload images',
   'media.edit': "change this image's details",
   'media.delete': 'delete this image',

@@ -1,20 +1,73 @@
+import { sql } from 'kysely';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
 import { type Actor, staffIdOf, SYSTEM } from '../staff/actor.ts';
-import { dueScheduledIds, insertCorrection, syncListing, updateArticleRow } from './articles.repository.ts';
-import { type ContentDeps, purgeKeysFor, requireArticle, snapshot } from './articles.service.ts';
-import { removeLapsedPins } from './front-page.service.ts';
+import { beginChange } from './article-versions.ts';
+import {
+  dueScheduledIds,
+  findArticleBody,
+  insertCorrection,
+  syncListing,
+  updateArticleRow,
+} from './articles.repository.ts';
+import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
+import { parseDocument } from './document.ts';
 import { authorize } from './policy.ts';
 import { listedForSomeReader } from './reader-scope.ts';
-import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
+import { recordRevision } from './revisions.service.ts';
+import { removeLapsedPins } from './front-page.service.ts';
+import { forgetStalePresence } from './presence.service.ts';
+import { emptyExpiredTrash } from './trash.service.ts';
+import { tkPlaces } from '../editor/tk.ts';
 
-/** Publishes now, or schedules for a future instant. A scheduled article goes live when its time comes. */
+/**
+ * Refuses to publish or schedule an article that still holds a TK placeholder, saying how many and
+ * where (422 TK_REMAINING). Every text a reader would see is checked, with the editor's own rule.
+ */
+async function refuseTk(db: ContentDeps['db'], row: ArticleRow): Promise<void> {
+  const body = parseDocument((await findArticleBody(db, row.id)).body);
+  const places = tkPlaces(
+    {
+      headline: row.headline,
+      dek: row.dek,
+      dateline: row.dateline,
+      attribution: row.attribution,
+      featureImageAlt: row.feature_image_alt,
+      featureImageCaption: row.feature_image_caption,
+      featureImageCredit: row.feature_image_credit,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      socialTitle: row.social_title,
+      socialDescription: row.social_description,
+    },
+    body,
+  );
+  if (places.length === 0) return;
+  const count = places.reduce((sum, place) => sum + place.count, 0);
+  const where = places.map((p) => (p.block === undefined ? p.field : `body block ${p.block + 1}`));
+  throw new AppError(
+    'TK_REMAINING',
+    `The article still holds ${count} TK placeholder${count === 1 ? '' : 's'} (${where.join(', ')}): replace ${count === 1 ? 'it' : 'them'} before publishing or scheduling.`,
+    places.map((p) => ({
+      field: p.block === undefined ? p.field : `body/${p.block}`,
+      message: `holds ${p.count} TK`,
+    })),
+    { count, places },
+  );
+}
+
+/**
+ * Publishes now, or schedules for a future instant. A scheduled article goes live when its time
+ * comes. Refused while the article holds TK (422), and conflict-safe with `baseVersion`.
+ */
 export async function publishArticle(
   deps: ContentDeps,
   actor: Actor,
   id: string,
   publishAt?: string,
+  baseVersion?: number,
 ): Promise<ArticleRow> {
   const at = publishAt === undefined ? undefined : new Date(publishAt);
   if (at && Number.isNaN(at.getTime()))
@@ -22,12 +75,13 @@ export async function publishArticle(
       { field: 'publishAt', message: 'must be an ISO 8601 date-time' },
     ]);
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await requireArticle(trx, id);
+    const before = await beginChange(trx, id, actor, { baseVersion });
     authorize(actor, 'article.publish', before);
     if (!before.headline.trim())
       throw new AppError('VALIDATION_FAILED', 'An article needs a headline to be published.', [
         { field: 'headline', message: 'is empty' },
       ]);
+    await refuseTk(trx, before);
     const now = nowIso();
     const scheduled = at !== undefined && at.toISOString() > now;
     const publishedAt = at
@@ -38,11 +92,11 @@ export async function publishArticle(
     await updateArticleRow(trx, id, {
       status: scheduled ? 'scheduled' : 'published',
       published_at: publishedAt,
-      modified_at: now,
+      return_note: null,
     });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
-    await snapshot(trx, after, actor);
+    await recordRevision(trx, after, actor, scheduled ? 'schedule' : 'publish');
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
   deps.invalidation.purge(keys);
@@ -50,25 +104,28 @@ export async function publishArticle(
 }
 
 /** Withdraws a published or scheduled article; its address answers 410 from then on. */
-export async function unpublishArticle(deps: ContentDeps, actor: Actor, id: string): Promise<ArticleRow> {
+export async function unpublishArticle(
+  deps: ContentDeps,
+  actor: Actor,
+  id: string,
+  baseVersion?: number,
+): Promise<ArticleRow> {
   const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await requireArticle(trx, id);
+    const before = await beginChange(trx, id, actor, { baseVersion });
     authorize(actor, 'article.unpublish', before);
-    if (before.status === 'draft') throw new AppError('CONFLICT', 'A draft is not published.');
-    await updateArticleRow(trx, id, {
-      status: before.status === 'scheduled' ? 'draft' : 'unpublished',
-      modified_at: nowIso(),
-    });
+    if (before.status !== 'published' && before.status !== 'scheduled')
+      throw new AppError('CONFLICT', `This article is not published or scheduled (it is ${before.status}).`);
+    await updateArticleRow(trx, id, { status: before.status === 'scheduled' ? 'draft' : 'unpublished' });
     await syncListing(trx, id);
     const after = await requireArticle(trx, id);
-    await snapshot(trx, after, actor);
+    await recordRevision(trx, after, actor, 'unpublish');
     return { row: after, keys: await purgeKeysFor(trx, before, after) };
   });
   deps.invalidation.purge(keys);
   return row;
 }
 
-/** Adds a dated correction or clarification to a published article. */
+/** Adds a dated correction or clarification to a published article; a change like any other (a version, a revision). */
 export async function addCorrection(
   deps: ContentDeps,
   actor: Actor,
@@ -78,7 +135,7 @@ export async function addCorrection(
   at = nowIso(),
 ): Promise<CorrectionRow> {
   const { correction, keys } = await deps.db.transaction().execute(async (trx) => {
-    const article = await requireArticle(trx, id);
+    const article = await beginChange(trx, id, actor);
     authorize(actor, 'article.correct', article);
     if (!listedForSomeReader(article)) throw new AppError('CONFLICT', 'Corrections are added to published articles.');
     const correction: CorrectionRow = {
@@ -90,7 +147,7 @@ export async function addCorrection(
       created_by: staffIdOf(actor),
     };
     await insertCorrection(trx, correction);
-    await updateArticleRow(trx, id, { modified_at: nowIso() });
+    await recordRevision(trx, article, actor, 'correction', { note: `${kind}: ${correction.body}` });
     return { correction, keys: [...(await purgeKeysFor(trx, article, article)), CORRECTIONS_PAGE] };
   });
   deps.invalidation.purge(keys);
@@ -99,19 +156,30 @@ export async function addCorrection(
 
 /**
  * Publishes every scheduled article whose time has come, including ones missed while the server was
- * down. The scheduler runs it as the system (SYSTEM.scheduler); each publication keeps a revision by it.
+ * down. The scheduler runs it as the system (SYSTEM.scheduler); each publication is a new version
+ * with a revision by it, dated no earlier than the article's last save nor its publication time, so
+ * readers' "modified" time (src/content/modified.ts) does not move for a publication alone.
  */
 export async function publishDueArticles(deps: ContentDeps, actor: Actor, now = nowIso()): Promise<string[]> {
   const due = await dueScheduledIds(deps.db, now);
   for (const id of due) {
     const keys = await deps.db.transaction().execute(async (trx) => {
-      const before = await requireArticle(trx, id);
+      const current = await requireArticle(trx, id);
+      if (current.status !== 'scheduled') return [];
+      // Conflict-safe like a staff member's change: unscheduled or edited since the read above, it waits for the next run.
+      const before = await beginChange(trx, id, actor, {
+        baseVersion: Number(current.version),
+        modifiedAt: sql<string>`case when modified_at > published_at then modified_at else published_at end`,
+      }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'ARTICLE_CHANGED') return undefined;
+        throw error;
+      });
+      if (!before) return [];
       authorize(actor, 'article.publishDue', before);
-      if (before.status !== 'scheduled') return [];
       await updateArticleRow(trx, id, { status: 'published' });
       await syncListing(trx, id);
       const after = await requireArticle(trx, id);
-      await snapshot(trx, after, actor);
+      await recordRevision(trx, after, actor, 'publish');
       return purgeKeysFor(trx, before, after);
     });
     deps.invalidation.purge(keys);
@@ -119,10 +187,14 @@ export async function publishDueArticles(deps: ContentDeps, actor: Actor, now = 
   return due;
 }
 
+/** How often the scheduler tidies up (the trash past 30 days, presence no one refreshed): a minute is soon enough. */
+const HOUSEKEEPING_MS = 60_000;
+
 /**
- * Runs publishDueArticles and removeLapsedPins now and then every intervalMs. Returns a function that
- * stops it and resolves once a run in progress has finished, so a shutdown never closes the database
- * under a publication half done.
+ * Runs publishDueArticles and removeLapsedPins now and then every intervalMs, and at most once a
+ * minute empties the trash of what has been there 30 days and forgets stale presence. Returns a
+ * function that stops it and resolves once a run in progress has finished, so a shutdown never
+ * closes the database under a publication half done.
  */
 export function startScheduler(
   deps: ContentDeps,
@@ -131,10 +203,16 @@ export function startScheduler(
 ): () => Promise<void> {
   let current: Promise<void> | undefined;
   let stopped = false;
+  let lastHousekeeping = -Infinity;
   const run = async (): Promise<void> => {
     try {
       await publishDueArticles(deps, SYSTEM.scheduler);
       await removeLapsedPins(deps);
+      if (Date.now() - lastHousekeeping >= HOUSEKEEPING_MS) {
+        lastHousekeeping = Date.now();
+        await emptyExpiredTrash(deps, SYSTEM.scheduler);
+        await forgetStalePresence(deps.db);
+      }
     } catch (error) {
       onError(error);
     } finally {

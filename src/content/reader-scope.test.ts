@@ -7,6 +7,8 @@ import { updateArticleRow } from './articles.repository.ts';
 import { frontPageCards, listCards, type ArticleCard } from './cards.repository.ts';
 import { listPublishedCorrections } from './corrections.service.ts';
 import { publishArticle, unpublishArticle } from './publishing.service.ts';
+import { trashArticle } from './trash.service.ts';
+import { submitArticle } from './workflow.service.ts';
 import {
   canRead,
   isListed,
@@ -37,7 +39,7 @@ import { makeArticle, makeAuthor, makeCorrection, makeSection, makeTag } from '.
  * surface is checked one level down, through the same services and renderers the routes call.
  */
 
-type Story = 'public' | 'members' | 'paid' | 'draft' | 'scheduled' | 'withdrawn';
+type Story = 'public' | 'members' | 'paid' | 'draft' | 'ready' | 'scheduled' | 'withdrawn' | 'trashed';
 type ViewerName = 'anonymous' | 'member' | 'paid member' | 'staff';
 /** whole: listed, body readable; locked: listed, body not readable; missing: 404 and never listed; gone: 410 and never listed. */
 type Sight = 'whole' | 'locked' | 'missing' | 'gone';
@@ -56,8 +58,12 @@ const SIGHT: Record<Story, Record<ViewerName, Sight>> = {
   members:   { anonymous: 'locked',  member: 'whole',   'paid member': 'whole',   staff: 'whole' },
   paid:      { anonymous: 'locked',  member: 'locked',  'paid member': 'whole',   staff: 'whole' },
   draft:     { anonymous: 'missing', member: 'missing', 'paid member': 'missing', staff: 'missing' },
+  // Ready for edit: submitted by its writer, waiting for an editor; no reader sees it anywhere.
+  ready:     { anonymous: 'missing', member: 'missing', 'paid member': 'missing', staff: 'missing' },
   scheduled: { anonymous: 'missing', member: 'missing', 'paid member': 'missing', staff: 'missing' },
   withdrawn: { anonymous: 'gone',    member: 'gone',    'paid member': 'gone',    staff: 'gone' },
+  // A published story moved to the trash is withdrawn first: readers get what a withdrawn one gives.
+  trashed:   { anonymous: 'gone',    member: 'gone',    'paid member': 'gone',    staff: 'gone' },
 };
 
 /**
@@ -69,6 +75,7 @@ const SIGHT: Record<Story, Record<ViewerName, Sight>> = {
 const ARCHIVES: Array<{ kind: 'tag' | 'author'; name: string; listed: boolean }> = [
   { kind: 'tag',    name: 'Water',       listed: true },
   { kind: 'tag',    name: 'Embargo',     listed: false },
+  { kind: 'tag',    name: 'Desk',        listed: false },
   { kind: 'author', name: 'Ana Ruiz',    listed: true },
   { kind: 'author', name: 'Sol Secreto', listed: false },
 ];
@@ -79,6 +86,8 @@ const headline = (story: Story): string => `The ${story} story`;
 const slug = (story: Story): string => `the-${story}-story`;
 /** Words only the story's body holds: wherever they appear, the body (or its text) reached the reader. */
 const secret = (story: Story): string => `zx${story}bodytext`;
+/** Words before the free-preview marker: a locked story shows them, as a whole one does. */
+const teaser = (story: Story): string => `zx${story}freepreview`;
 const comments = (story: Story): number => 10 + STORIES.indexOf(story);
 
 /** What a surface showed one viewer: its status, its text, and the comment count by headline of its cards. */
@@ -133,12 +142,18 @@ describe('reader scope: every viewer × every surface', () => {
         dek: `What the ${story} story is about.`,
         sectionId: section.id,
         access,
-        tagIds: [tags.get('Water')?.id ?? '', ...(story === 'draft' ? [tags.get('Embargo')?.id ?? ''] : [])],
+        tagIds: [
+          tags.get('Water')?.id ?? '',
+          ...(story === 'draft' ? [tags.get('Embargo')?.id ?? ''] : []),
+          ...(story === 'ready' ? [tags.get('Desk')?.id ?? ''] : []),
+        ],
         authorIds: [authors.get(story === 'scheduled' ? 'Sol Secreto' : 'Ana Ruiz')?.id ?? ''],
         body: {
           type: 'doc',
           version: 1,
           content: [
+            { type: 'paragraph', content: [{ type: 'text', text: `Free words ${teaser(story)} for everyone.` }] },
+            { type: 'preview_end' },
             { type: 'paragraph', content: [{ type: 'text', text: `First words ${secret(story)} of the body.` }] },
             { type: 'heading', level: 2, content: [{ type: 'text', text: 'And a heading' }] },
           ],
@@ -148,11 +163,13 @@ describe('reader scope: every viewer × every surface', () => {
       ids.set(story, row.id);
       if (story === 'scheduled')
         await publishArticle(deps, SYSTEM.seed, row.id, new Date(Date.now() + 24 * HOUR).toISOString());
+      else if (story === 'ready') await submitArticle(deps, SYSTEM.seed, row.id);
       else if (story !== 'draft')
         await publishArticle(deps, SYSTEM.seed, row.id, new Date(Date.now() - HOUR).toISOString());
-      if (story !== 'draft' && story !== 'scheduled')
+      if (story !== 'draft' && story !== 'scheduled' && story !== 'ready')
         await makeCorrection(t, row.id, 'correction', `A correction to the ${story} story.`);
       if (story === 'withdrawn') await unpublishArticle(deps, SYSTEM.seed, row.id);
+      if (story === 'trashed') await trashArticle(deps, SYSTEM.seed, row.id);
       await updateArticleRow(db, row.id, { comment_count: comments(story) });
     }
     // A public story elsewhere that refers to every other story: an inline card and an editor's pick each.
@@ -463,6 +480,11 @@ describe('reader scope: every viewer × every surface', () => {
               `${viewer} × article page × ${story}: body`,
             );
             if (got.locked !== undefined) assert.equal(got.locked, sight === 'locked', `${viewer} × ${story}: locked`);
+            assert.equal(
+              got.text.includes(teaser(story)),
+              listed(sight),
+              `${viewer} × article page × ${story}: the free preview, up to its marker`,
+            );
             if (listed(sight)) assert.ok(got.text.includes(headline(story)), `${viewer} × ${story}: headline`);
           }
         });

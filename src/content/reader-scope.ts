@@ -98,11 +98,13 @@ export function readableTextSql(scope: ReaderScope): RawBuilder<string> {
 }
 
 /**
- * The free preview of a locked article: the blocks before the editor's free-preview marker. The
- * marker arrives with the editor issue; until then a locked article previews nothing beyond its dek.
+ * The free preview of a locked article: the blocks before the editor's free-preview marker
+ * (`preview_end`). Without a marker a locked article previews nothing beyond its dek; the paywall
+ * issue decides whether a default (the first paragraphs) applies.
  */
-export function freePreview(_doc: ArticleDocument): ArticleDocument {
-  return EMPTY_DOCUMENT;
+export function freePreview(doc: ArticleDocument): ArticleDocument {
+  const marker = doc.content.findIndex((block) => block.type === 'preview_end');
+  return marker === -1 ? EMPTY_DOCUMENT : { ...doc, content: doc.content.slice(0, marker) };
 }
 
 /** What of an article's document a viewer may read: the whole, or the free preview of a locked story. */

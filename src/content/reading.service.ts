@@ -5,9 +5,14 @@ import { findImages } from '../media/images.service.ts';
 import { parseWidths } from '../media/images.ts';
 import type { Viewer } from './access.ts';
 import { jsonRows } from '../db/json-rows.ts';
-import { articleForReader, feedEntriesForReader } from './reading.repository.ts';
+import {
+  type ArticleForPage,
+  articleForPreview,
+  articleForReader,
+  feedEntriesForReader,
+} from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
-import { type ArticleCard, cardsByIds, listCards } from './cards.repository.ts';
+import { type ArticleCard, cardsByIds, type FocalPoint, focalPointOf, listCards } from './cards.repository.ts';
 import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
 import {
   type ReadableDocument,
@@ -48,6 +53,12 @@ export interface ArticleView {
   authors: Array<{ slug: string; name: string }>;
   tags: Array<{ id: string; slug: string; name: string }>;
   featureImage: ImageWithDetails | null;
+  /** Where the feature image's subject is, kept in view wherever it is cropped; null is the centre. */
+  focalPoint: FocalPoint | null;
+  /** Search results' title and description ('' falls back to the headline and dek). */
+  search: { title: string; description: string };
+  /** Shared cards' title and description ('' falls back to the search ones, then headline and dek). */
+  social: { title: string; description: string };
   corrections: Array<{ kind: CorrectionKind; body: string; publishedAt: string }>;
   body: ArticleDocument;
   /** Images and story cards the body refers to, loaded in one query each. */
@@ -127,7 +138,22 @@ export async function readArticle(
   if (answer !== 'found') return { kind: answer };
   const path = articlePath(row.section_slug, row.slug);
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
+  return { kind: 'found', article: await articleView(db, scope, row) };
+}
 
+/**
+ * An article as a preview link shows it: whatever its status, whole, with everything around it
+ * (inline cards, related stories) as staff see the site, so it looks exactly as it will to readers.
+ */
+export async function readArticlePreview(db: Kysely<Database>, id: string): Promise<ArticleView | undefined> {
+  const row = await articleForPreview(db, id);
+  return row ? articleView(db, readerScope(STAFF), row) : undefined;
+}
+
+const STAFF: Viewer = { kind: 'staff' };
+
+/** The article page's view of an article row: its body as the scope may read it, and what it refers to. */
+async function articleView(db: Kysely<Database>, scope: ReaderScope, row: ArticleForPage): Promise<ArticleView> {
   const { doc, text, locked } = readableBody(scope, row, parseDocument(row.body), row.readable_text);
   const authors = jsonRows(row.authors);
   const tags = jsonRows(row.tags);
@@ -159,37 +185,37 @@ export async function readArticle(
         })
       : null;
   return {
-    kind: 'found',
-    article: {
-      id: row.id,
-      slug: row.slug,
-      path,
-      headline: row.headline,
-      dek: row.dek,
-      label: row.label_name,
-      section:
-        row.section_id && row.section_slug && row.section_name
-          ? { id: row.section_id, slug: row.section_slug, name: row.section_name }
-          : null,
-      dateline: row.dateline,
-      attribution: row.attribution,
-      publishedAt: row.published_at ?? row.created_at,
-      updatedAt: row.updated_at,
-      modifiedAt: row.modified_at,
-      access: row.access,
-      locked,
-      commentCount: Number(row.comment_count),
-      authors,
-      tags,
-      featureImage,
-      corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
-      body: doc,
-      bodyImages: assets.images,
-      bodyCards: assets.cards,
-      related,
-      referencedIds: [...new Set([...documentReferences(doc).articleIds, ...picks, ...related.map((card) => card.id)])],
-      excerpt: text.slice(0, 300),
-    },
+    id: row.id,
+    slug: row.slug,
+    path: articlePath(row.section_slug, row.slug),
+    headline: row.headline,
+    dek: row.dek,
+    label: row.label_name,
+    section:
+      row.section_id && row.section_slug && row.section_name
+        ? { id: row.section_id, slug: row.section_slug, name: row.section_name }
+        : null,
+    dateline: row.dateline,
+    attribution: row.attribution,
+    publishedAt: row.published_at ?? row.created_at,
+    updatedAt: row.updated_at,
+    modifiedAt: row.modified_at,
+    access: row.access,
+    locked,
+    commentCount: Number(row.comment_count),
+    authors,
+    tags,
+    featureImage,
+    focalPoint: focalPointOf(row),
+    search: { title: row.seo_title, description: row.seo_description },
+    social: { title: row.social_title, description: row.social_description },
+    corrections: corrections.map((c) => ({ kind: c.kind, body: c.body, publishedAt: c.published_at })),
+    body: doc,
+    bodyImages: assets.images,
+    bodyCards: assets.cards,
+    related,
+    referencedIds: [...new Set([...documentReferences(doc).articleIds, ...picks, ...related.map((card) => card.id)])],
+    excerpt: text.slice(0, 300),
   };
 }
 

@@ -12,6 +12,11 @@ const IFRAME_HOSTS = [
   'www.openstreetmap.org',
   'datawrapper.dwcdn.net',
   'flo.uri.sh',
+  // The frames the embed dialog makes for these providers (./embed-urls.ts).
+  'platform.twitter.com',
+  'www.instagram.com',
+  'www.tiktok.com',
+  'embed.documentcloud.org',
 ];
 
 const OPTIONS: sanitizeHtml.IOptions = {

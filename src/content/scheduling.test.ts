@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createDraft } from './articles.service.ts';
 import { publishArticle, startScheduler } from './publishing.service.ts';
+import { trashArticle } from './trash.service.ts';
 import { SYSTEM } from '../staff/actor.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -92,6 +93,31 @@ describe('scheduled publishing', () => {
       .where('id', '=', draft.id)
       .executeTakeFirstOrThrow();
     assert.equal(row.status, 'published');
+    await server.stop();
+    await server.app.close();
+    await handle.close();
+  });
+  it('empties the trash of what has been there 30 days when it starts, and leaves the rest', async () => {
+    const handle = database.reopen();
+    const deps = { db: handle.db, invalidation: new Invalidation() };
+    const [old, recent] = await Promise.all(
+      ['Trashed long ago', 'Trashed yesterday'].map((headline) => createDraft(deps, SYSTEM.seed, { headline })),
+    );
+    for (const draft of [old, recent]) await trashArticle(deps, SYSTEM.seed, draft?.id ?? '');
+    await handle.db
+      .updateTable('articles')
+      .set({ trashed_at: new Date(Date.now() - 31 * 86_400_000).toISOString() })
+      .where('id', '=', old?.id ?? '')
+      .execute();
+    const server = await serverOn(handle);
+    let left = 2;
+    for (let i = 0; i < 40 && left !== 1; i++) {
+      left = (await handle.db.selectFrom('articles').select('id').where('trashed_at', 'is not', null).execute()).length;
+      if (left !== 1) await sleep(50);
+    }
+    const ids = (await handle.db.selectFrom('articles').select('id').execute()).map((row) => row.id);
+    assert.ok(!ids.includes(old?.id ?? ''), 'gone for good');
+    assert.ok(ids.includes(recent?.id ?? ''), 'still restorable');
     await server.stop();
     await server.app.close();
     await handle.close();

@@ -8,6 +8,8 @@ export const sectionPath = (slug: string): string => `/${slug}`;
 export const tagPath = (slug: string): string => `/tag/${slug}`;
 export const authorPath = (slug: string): string => `/author/${slug}`;
 export const pagePath = (slug: string): string => `/${slug}`;
+/** A private preview link's address; the token is the only key to it. */
+export const previewPath = (token: string): string => `/preview/${token}`;
 
 /** First path segments Gaceta itself answers, so no section or page may take them. */
 export const RESERVED_SLUGS = new Set([
@@ -31,6 +33,7 @@ export const RESERVED_SLUGS = new Set([
   'account',
   'comments',
   'page',
+  'preview',
 ]);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -23,6 +23,12 @@ const TABLES = [
   'staff_sessions',
   'api_keys',
   'front_page_pins',
+  'password_resets',
+  'staff_invitations',
+  'staff_recovery_codes',
+  'staff_sign_in_challenges',
+  'preview_links',
+  'article_presence',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -69,7 +75,16 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.equal(down.error, undefined);
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
-      ['0007_newsroom_screens', '0004_revision_actor', '0003_front_page_pins', '0002_listing_order', '0001_core'],
+      [
+        '0009_document_version_2',
+        '0007_newsroom_screens',
+        '0006_editorial_workflow',
+        '0005_staff_accounts',
+        '0004_revision_actor',
+        '0003_front_page_pins',
+        '0002_listing_order',
+        '0001_core',
+      ],
     );
     // On PostgreSQL, introspection lists every schema's tables, other suites' running at the same time too.
     const own =
@@ -85,9 +100,58 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0002_listing_order',
       '0003_front_page_pins',
       '0004_revision_actor',
+      '0005_staff_accounts',
+      '0006_editorial_workflow',
       '0007_newsroom_screens',
+      '0009_document_version_2',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
+  });
+
+  it('brings stored bodies and pages to format version 2 whatever their key order, and back down without markers', async () => {
+    const db = database.handle.db;
+    const migrator = await migratorFor(db as never, database.handle.dialect);
+    assert.equal((await migrator.migrateTo('0004_revision_actor')).error, undefined);
+    const now = new Date().toISOString();
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'Hola' }] };
+    for (const [id, body] of [
+      ['a1', JSON.stringify({ type: 'doc', version: 1, content: [paragraph] })],
+      ['a2', JSON.stringify({ content: [paragraph], version: 1, type: 'doc' })],
+    ] as const) {
+      await sql`insert into articles (id, slug, status, headline, dek, dateline, attribution, feature_image_alt,
+        feature_image_caption, feature_image_credit, access, modified_at, created_at, comment_count)
+        values (${id}, ${id}, 'draft', 'H', '', '', '', '', '', '', 'public', ${now}, ${now}, 0)`.execute(db);
+      await sql`insert into article_bodies (article_id, body, body_text) values (${id}, ${body}, 'Hola')`.execute(db);
+    }
+    await sql`insert into pages (id, slug, title, body, status, created_at, modified_at)
+      values ('p1', 'about', 'About', ${JSON.stringify({ type: 'doc', version: 1, content: [] })}, 'draft', ${now}, ${now})`.execute(
+      db,
+    );
+    await migrateToLatest(db as never, database.handle.dialect);
+    const bodies = await sql<{ body: string }>`select body from article_bodies order by article_id`.execute(db);
+    assert.deepEqual(
+      bodies.rows.map((row) => JSON.parse(row.body)),
+      [
+        { type: 'doc', version: 2, content: [paragraph] },
+        { type: 'doc', version: 2, content: [paragraph] },
+      ],
+    );
+    const page = await sql<{ body: string }>`select body from pages`.execute(db);
+    assert.equal(JSON.parse(page.rows[0]?.body ?? '{}').version, 2);
+
+    await sql`update article_bodies set body = ${JSON.stringify({
+      type: 'doc',
+      version: 2,
+      content: [paragraph, { type: 'preview_end' }, paragraph],
+    })} where article_id = 'a1'`.execute(db);
+    assert.equal((await migrator.migrateTo('0004_revision_actor')).error, undefined);
+    const older = await sql<{ body: string }>`select body from article_bodies where article_id = 'a1'`.execute(db);
+    assert.deepEqual(JSON.parse(older.rows[0]?.body ?? '{}'), {
+      type: 'doc',
+      version: 1,
+      content: [paragraph, paragraph],
+    });
+    await migrateToLatest(db as never, database.handle.dialect);
   });
 });

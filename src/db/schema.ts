@@ -8,10 +8,15 @@ import type {
   RevisionsTable,
 } from '../content/articles.table.ts';
 import type { FrontPagePinsTable } from '../content/front-page.table.ts';
+import type { ArticlePresenceTable } from '../content/presence.table.ts';
+import type { PreviewLinksTable } from '../content/preview-links.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
+import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
+import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
 import type { ApiKeysTable, StaffSessionsTable, StaffTable } from '../staff/staff.table.ts';
+import type { StaffRecoveryCodesTable, StaffSignInChallengesTable } from '../staff/two-factor.table.ts';
 
 /** The whole database as Kysely sees it; each table's shape lives with the domain that owns it. */
 export interface Database {
@@ -30,8 +35,14 @@ export interface Database {
   redirects: RedirectsTable;
   settings: SettingsTable;
   front_page_pins: FrontPagePinsTable;
+  preview_links: PreviewLinksTable;
+  article_presence: ArticlePresenceTable;
   images: ImagesTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   api_keys: ApiKeysTable;
+  password_resets: PasswordResetsTable;
+  staff_invitations: StaffInvitationsTable;
+  staff_recovery_codes: StaffRecoveryCodesTable;
+  staff_sign_in_challenges: StaffSignInChallengesTable;
 }

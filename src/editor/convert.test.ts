@@ -5,7 +5,7 @@ import { demoDocument } from '../cli/seed/demo-document.ts';
 import { allArticles, images, pages } from '../cli/seed/demo/index.ts';
 import { documentProblems } from '../content/document.ts';
 import { storedDocument } from '../testing/document-arbitrary.ts';
-import { normalizeDocument } from './canonical.ts';
+import { normalizeDocument } from '../content/document-canonical.ts';
 import { fromProseMirror, toProseMirror } from './convert.ts';
 import { editorSchema } from './schema.ts';
 

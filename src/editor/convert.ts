@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model';
 import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
-import { joinedInlines, normalizeDocument } from './canonical.ts';
+import { DOCUMENT_VERSION } from '../content/document-limits.ts';
+import { joinedInlines, normalizeDocument, withOnePreviewEnd } from '../content/document-canonical.ts';
 import { editorSchema } from './schema.ts';
 
 /*
@@ -75,12 +76,14 @@ function blockToPM(block: Block): PMNodeJSON {
       return node('embed', [], { html: block.html, caption: block.caption ?? null });
     case 'divider':
       return node('divider', []);
+    case 'preview_end':
+      return node('preview_end', []);
   }
 }
 
 /** A stored document as the editor's ProseMirror JSON (`editorSchema.nodeFromJSON()` reads it). */
 export function toProseMirror(doc: ArticleDocument): PMNodeJSON {
-  return node('doc', doc.content.map(blockToPM));
+  return node('doc', withOnePreviewEnd(doc.content).map(blockToPM));
 }
 
 // Attribute values have been checked by Node.check() against the schema's validators.
@@ -137,6 +140,8 @@ function blockFromPM(pm: Node): Block {
       return { type: 'embed', html: attr(pm, 'html'), ...optionalAttr(pm, 'caption') };
     case 'divider':
       return { type: 'divider' };
+    case 'preview_end':
+      return { type: 'preview_end' };
     default:
       throw new RangeError(`${pm.type.name} is not a block of the stored format`);
   }
@@ -153,5 +158,5 @@ export function fromProseMirror(json: PMNodeJSON): ArticleDocument {
   const content: Block[] = [];
   doc.forEach((block) => content.push(blockFromPM(block)));
   // ProseMirror already joined texts and ordered marks; this cuts texts longer than a stored one.
-  return normalizeDocument({ type: 'doc', version: 1, content });
+  return normalizeDocument({ type: 'doc', version: DOCUMENT_VERSION, content });
 }

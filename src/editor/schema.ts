@@ -1,4 +1,5 @@
 import { type AttributeSpec, type MarkSpec, type NodeSpec, Schema } from 'prosemirror-model';
+import { isAllowedHref } from './links.ts';
 
 /*
  * The newsroom editor's ProseMirror schema: the stored document format (docs/document-format.md)
@@ -37,7 +38,7 @@ const writeAttrs = (attrs: Record<string, unknown>, names: readonly string[]) =>
 const IMAGE_ATTRS = ['imageId', 'alt', 'caption', 'credit'] as const;
 const EMBED_ATTRS = ['html', 'caption'] as const;
 
-const nodes: Record<string, NodeSpec> = {
+const nodes = {
   doc: { content: 'block*' },
   paragraph: {
     group: 'block',
@@ -124,6 +125,14 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'hr' }],
     toDOM: () => ['hr'],
   },
+  // Where a locked article's free preview ends; the editor draws it as a labelled rule.
+  preview_end: {
+    group: 'block',
+    atom: true,
+    selectable: true,
+    parseDOM: [{ tag: 'div[data-preview-end]' }],
+    toDOM: () => ['div', { 'data-preview-end': '', class: 'preview-end' }],
+  },
   text: { group: 'inline' },
   hard_break: {
     group: 'inline',
@@ -132,11 +141,11 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'br' }],
     toDOM: () => ['br'],
   },
-};
+} satisfies Record<string, NodeSpec>;
 
 // The order here is the order marks are kept in (ProseMirror sorts a node's marks by it), and so
 // the canonical order of stored marks: bold, italic, link.
-const marks: Record<string, MarkSpec> = {
+const marks = {
   bold: {
     parseDOM: [
       { tag: 'strong' },
@@ -155,10 +164,20 @@ const marks: Record<string, MarkSpec> = {
     attrs: { href: required('string') },
     // Typing at the end of a link does not extend it.
     inclusive: false,
-    parseDOM: [{ tag: 'a[href]', getAttrs: (dom) => ({ href: dom.getAttribute('href') }) }],
+    // A pasted link the reader site would not render as written (javascript:, data:…) keeps its
+    // text and loses its link.
+    parseDOM: [
+      {
+        tag: 'a[href]',
+        getAttrs: (dom) => {
+          const href = dom.getAttribute('href')?.trim() ?? '';
+          return isAllowedHref(href) ? { href } : false;
+        },
+      },
+    ],
     toDOM: (mark) => ['a', { href: mark.attrs.href as string }, 0],
   },
-};
+} satisfies Record<string, MarkSpec>;
 
 /** The editor's schema: the stored document format as ProseMirror nodes and marks. */
-export const editorSchema = new Schema({ nodes, marks });
+export const editorSchema = new Schema<keyof typeof nodes, keyof typeof marks>({ nodes, marks });

@@ -21,6 +21,8 @@ export const SiteSettingsSchema = Type.Object(
     headerNavigation: NavigationSchema,
     /** Links in the footer, in order; null shows the sections and the published static pages. */
     footerNavigation: NavigationSchema,
+    /** Every member of staff must turn on two-factor sign-in before doing anything else in the newsroom. */
+    requireTwoFactor: Type.Boolean(),
   },
   { additionalProperties: false },
 );
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   accentColor: '#a3141e',
   headerNavigation: null,
   footerNavigation: null,
+  requireTwoFactor: false,
 });
 
 /** Reads the stored settings over the defaults. */

@@ -3,7 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
 import { buildApp, type GacetaApp } from '../app.ts';
 import { startTestApp, TEST_DIALECT, type TestApp } from '../testing/harness.ts';
-import { makeArticle, makeAuthor, makeCorrection, makeSection, makeTag, paragraphs } from '../testing/factories.ts';
+import {
+  makeArticle,
+  makeAuthor,
+  makeCorrection,
+  makeImage,
+  makeSection,
+  makeTag,
+  paragraphs,
+} from '../testing/factories.ts';
 
 /** Counts the queries a Kysely instance runs (every query's result passes through transformResult). */
 function queryCounter(): KyselyPlugin & { count: number } {
@@ -31,14 +39,24 @@ describe(`round trips per reader page on ${TEST_DIALECT}`, () => {
     const section = await makeSection(db, 'Politics');
     const [ana, rosa] = [await makeAuthor(db, 'Ana Mendoza'), await makeAuthor(db, 'Rosa Cruz')];
     const [water, budget] = [await makeTag(db, 'Water'), await makeTag(db, 'Budget')];
+    const image = await makeImage(t);
     for (let i = 0; i < 3; i++)
-      await makeArticle(t, { headline: `Earlier story ${i}`, sectionId: section.id, tagIds: [water.id] });
+      await makeArticle(t, {
+        headline: `Earlier story ${i}`,
+        sectionId: section.id,
+        tagIds: [water.id],
+        featureImage: { id: image.id, focalPoint: { x: 0.25, y: 0.75 } },
+      });
+    // Search and social fields and the focal point are columns the page's queries already read.
     const article = await makeArticle(t, {
       headline: 'The council votes on the water budget',
       sectionId: section.id,
       authorIds: [ana.id, rosa.id],
       tagIds: [water.id, budget.id],
       body: paragraphs('The vote is on Tuesday.'),
+      seoTitle: 'Water budget vote: what to know',
+      socialTitle: 'Your water bill is on the ballot',
+      featureImage: { id: image.id, focalPoint: { x: 0.1, y: 0.2 } },
     });
     await makeCorrection(t, article.id, 'correction', 'The vote is on Wednesday.');
     path = `/politics/${article.slug}`;
@@ -59,7 +77,17 @@ describe(`round trips per reader page on ${TEST_DIALECT}`, () => {
     counter.count = 0;
     const page = await counted.app.inject(path);
     assert.equal(page.statusCode, 200);
-    for (const shown of ['Ana Mendoza', 'Rosa Cruz', 'Water', 'Budget', 'on Wednesday', 'Earlier story'])
+    for (const shown of [
+      'Ana Mendoza',
+      'Rosa Cruz',
+      'Water',
+      'Budget',
+      'on Wednesday',
+      'Earlier story',
+      '<title>Water budget vote: what to know</title>',
+      '<meta property="og:title" content="Your water bill is on the ballot">',
+      'class="fx-25 fy-75"',
+    ])
       assert.ok(page.body.includes(shown), `the page shows ${shown}`);
     assert.equal(counter.count, 2, 'queries for one uncached article page');
   });
@@ -70,6 +98,7 @@ describe(`round trips per reader page on ${TEST_DIALECT}`, () => {
     const page = await counted.app.inject('/politics');
     assert.equal(page.statusCode, 200);
     assert.ok(page.body.includes('Earlier story 2'));
+    assert.ok(page.body.includes('class="fx-25 fy-75"'), 'cards keep the focal point in view');
     assert.equal(counter.count, 1, 'queries for one uncached section page');
   });
 

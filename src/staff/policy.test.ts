@@ -11,7 +11,9 @@ const ACTORS: StaffPolicyActor[] = [...ROLES.map((role) => ({ role })), ...SYSTE
 // Y = allowed, . = refused. Columns: contributor, author, editor, admin | scheduler, seed, operator.
 const TABLE: Array<[StaffAction, string]> = [
   ['staff.manage', '...Y|..Y'],
+  ['staff.invite', '...Y|...'],
   ['apiKey.manageOwn', 'YYYY|...'],
+  ['account.manageOwn', 'YYYY|...'],
 ];
 
 describe('staff policy: every staff role and system task against every action', () => {

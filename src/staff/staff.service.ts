@@ -11,6 +11,13 @@ export type { StaffActor } from './actor.ts';
 
 export const SESSION_TTL_MS = 12 * 3600 * 1000;
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The core's password rule (length, as NIST SP 800-63B advises, not character classes); empty when it is met. */
+export function passwordProblems(password: string, field = 'password'): Array<{ field: string; message: string }> {
+  return password.length >= MIN_PASSWORD_LENGTH
+    ? []
+    : [{ field, message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const toActor = (row: Pick<StaffRow, 'id' | 'name' | 'email' | 'role'>): StaffActor => ({
@@ -25,11 +32,20 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   password: string;
+  locale?: 'en' | 'es' | null;
 }
 
 /** Creates a staff account (admins, or an operator's command); refuses a taken email, a short password or an unknown role with a message. */
 export async function createStaff(db: Kysely<Database>, actor: Actor, input: NewStaff): Promise<StaffActor> {
   authorizeStaff(actor, 'staff.manage');
+  return insertStaff(db, input);
+}
+
+/**
+ * Checks and stores a new staff account, authorizing nothing: for callers whose authority is not
+ * an actor but an accepted invitation's link (invitations.service.ts). Everyone else: createStaff.
+ */
+export async function insertStaff(db: Kysely<Database>, input: NewStaff): Promise<StaffActor> {
   const email = input.email.trim().toLowerCase();
   const problems = [
     ...(EMAIL.test(email) ? [] : [{ field: 'email', message: 'must be an email address' }]),
@@ -37,9 +53,7 @@ export async function createStaff(db: Kysely<Database>, actor: Actor, input: New
     ...(STAFF_ROLES.includes(input.role)
       ? []
       : [{ field: 'role', message: `must be one of ${STAFF_ROLES.join(', ')}` }]),
-    ...(input.password.length >= MIN_PASSWORD_LENGTH
-      ? []
-      : [{ field: 'password', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` }]),
+    ...passwordProblems(input.password),
   ];
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'The staff account is not valid.', problems);
   const taken = await db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirst();
@@ -55,6 +69,11 @@ export async function createStaff(db: Kysely<Database>, actor: Actor, input: New
     password_hash: await hashPassword(input.password),
     created_at: nowIso(),
     disabled_at: null,
+    locale: input.locale ?? null,
+    totp_secret: null,
+    totp_enabled_at: null,
+    totp_pending_secret: null,
+    totp_last_step: null,
   };
   await db.insertInto('staff').values(row).execute();
   return toActor(row);
@@ -105,7 +124,7 @@ export async function startSession(
 export async function resolveSession(
   db: Kysely<Database>,
   token: string,
-): Promise<{ actor: StaffActor; csrfHash: string } | null> {
+): Promise<{ actor: StaffActor; csrfHash: string; twoFactor: boolean } | null> {
   const row = await db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
@@ -114,6 +133,7 @@ export async function resolveSession(
       'staff.name',
       'staff.email',
       'staff.role',
+      'staff.totp_enabled_at',
       'staff_sessions.csrf_hash',
       'staff_sessions.expires_at',
     ])
@@ -121,11 +141,18 @@ export async function resolveSession(
     .where('staff.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at <= nowIso()) return null;
-  return { actor: toActor(row), csrfHash: row.csrf_hash };
+  return { actor: toActor(row), csrfHash: row.csrf_hash, twoFactor: row.totp_enabled_at !== null };
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', hashSecret(token)).execute();
+}
+
+/** Ends every session of a staff member, but the one whose token is given (the one asking). */
+export async function endSessionsOf(db: Kysely<Database>, staffId: string, keepToken?: string): Promise<void> {
+  let query = db.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+  if (keepToken) query = query.where('token_hash', '<>', hashSecret(keepToken));
+  await query.execute();
 }
 
 /** The member of staff acting on their own API keys; the system holds none. */
@@ -207,19 +234,25 @@ export async function revokeApiKey(db: Kysely<Database>, actor: Actor, keyId: st
 export async function listStaff(
   db: Kysely<Database>,
   actor: Actor,
-): Promise<Array<StaffActor & { createdAt: string; disabled: boolean }>> {
+): Promise<Array<StaffActor & { createdAt: string; disabled: boolean; twoFactor: boolean }>> {
   authorizeStaff(actor, 'staff.manage');
   const rows = await db
     .selectFrom('staff')
-    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at'])
+    .select(['id', 'name', 'email', 'role', 'created_at', 'disabled_at', 'totp_enabled_at'])
     .orderBy('name')
     .execute();
-  return rows.map((row) => ({ ...toActor(row), createdAt: row.created_at, disabled: row.disabled_at !== null }));
+  return rows.map((row) => ({
+    ...toActor(row),
+    createdAt: row.created_at,
+    disabled: row.disabled_at !== null,
+    twoFactor: row.totp_enabled_at !== null,
+  }));
 }
 
 /**
  * Changes a role or name, or disables an account (admins). None given is a valid request that
- * changes nothing. No admin demotes or disables themself, so a site always keeps an admin.
+ * changes nothing. No admin demotes or disables themself, and no change leaves the site without
+ * an active admin (two admins demoting each other at once included).
  */
 export async function updateStaff(
   db: Kysely<Database>,
@@ -235,10 +268,35 @@ export async function updateStaff(
     ...(changes.name ? { name: changes.name } : {}),
     ...(changes.disabled !== undefined ? { disabled_at: changes.disabled ? nowIso() : null } : {}),
   };
-  const found =
-    Object.keys(set).length === 0
-      ? (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
-      : Number((await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst()).numUpdatedRows) > 0;
-  if (!found) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
-  if (changes.disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+  const mayStepDown = changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin');
+  await db.transaction().execute(async (trx) => {
+    if (mayStepDown)
+      // Writing the active admins' rows first locks them on PostgreSQL, so a concurrent change to
+      // another admin waits for this one and then counts what it left (SQLite runs one write at a time).
+      await trx
+        .updateTable('staff')
+        .set((eb) => ({ role: eb.ref('role') }))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .execute();
+    const target = await trx
+      .selectFrom('staff')
+      .select(['role', 'disabled_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!target) throw new AppError('NOT_FOUND', `No staff member with id ${id}.`);
+    if (mayStepDown && target.role === 'admin' && target.disabled_at === null) {
+      const others = await trx
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .where('id', '<>', id)
+        .executeTakeFirstOrThrow();
+      if (Number(others.n) === 0)
+        throw new AppError('CONFLICT', 'This is the last active admin; make someone else an admin first.');
+    }
+    if (Object.keys(set).length > 0) await trx.updateTable('staff').set(set).where('id', '=', id).execute();
+    if (changes.disabled) await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+  });
 }

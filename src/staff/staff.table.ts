@@ -11,6 +11,13 @@ export interface StaffTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** The staff member's own language; null speaks the site's. */
+  locale: 'en' | 'es' | null;
+  /** Two-factor sign-in (TOTP): the secret while it is on, the one being set up, the last step accepted. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  totp_pending_secret: string | null;
+  totp_last_step: number | null;
 }
 export type StaffRow = Selectable<StaffTable>;
 

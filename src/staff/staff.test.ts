@@ -68,4 +68,31 @@ describe('staff accounts, sessions and keys', () => {
       'disabling ends every session',
     );
   });
+
+  it('keeps an active admin when two admins demote each other at the same time', async () => {
+    const db = database.handle.db;
+    await db.deleteFrom('staff').execute();
+    const make = (name: string) =>
+      createStaff(db, SYSTEM.operator, {
+        email: `${name}@newsroom.example`,
+        name,
+        role: 'admin',
+        password: 'a very long passphrase',
+      });
+    const [one, two] = [await make('one'), await make('two')];
+    const results = await Promise.allSettled([
+      updateStaff(db, one, two.id, { role: 'editor' }),
+      updateStaff(db, two, one.id, { disabled: true }),
+    ]);
+    assert.deepEqual(results.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
+    const refused = results.find((result) => result.status === 'rejected');
+    assert.match(String(refused?.reason), /last active admin/);
+    const admins = await db
+      .selectFrom('staff')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('disabled_at', 'is', null)
+      .execute();
+    assert.equal(admins.length, 1);
+  });
 });

@@ -71,11 +71,12 @@ const block: fc.Arbitrary<Block> = fc.oneof(
     { requiredKeys: ['type', 'html'] },
   ),
   fc.constant({ type: 'divider' as const }),
+  fc.constant({ type: 'preview_end' as const }),
 );
 
 /** Any valid stored document (within the format's limits), zero blocks included. */
 export const storedDocument: fc.Arbitrary<ArticleDocument> = fc.record({
   type: fc.constant('doc' as const),
-  version: fc.constant(1 as const),
+  version: fc.constantFrom(1 as const, 2 as const),
   content: fc.array(block, { maxLength: 8 }),
 });

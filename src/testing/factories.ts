@@ -5,7 +5,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import type { CreateArticleInput } from '../content/articles.schemas.ts';
 import type { ArticleRow } from '../content/articles.table.ts';
 import { createDraft } from '../content/articles.service.ts';
-import type { ArticleDocument } from '../content/document.ts';
+import { type ArticleDocument, DOCUMENT_VERSION } from '../content/document.ts';
 import { addCorrection, publishArticle } from '../content/publishing.service.ts';
 import { insertTaxonomyRow } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
@@ -91,7 +91,7 @@ export async function makeImage(
 export function paragraphs(...texts: string[]): ArticleDocument {
   return {
     type: 'doc',
-    version: 1,
+    version: DOCUMENT_VERSION,
     content: texts.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })),
   };
 }

@@ -6,7 +6,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { verifyPreparedShapes } from '../db/prepared.ts';
-import { buildApp, type GacetaApp } from '../app.ts';
+import { type AppDeps, buildApp, type GacetaApp } from '../app.ts';
 import { Invalidation } from '../http/invalidation.ts';
 import { localStorage, type MediaStorage } from '../media/storage.ts';
 
@@ -77,6 +77,7 @@ export interface TestApp extends GacetaApp {
 export async function startTestApp(
   overrides: Partial<Config> = {},
   invalidation = new Invalidation(),
+  options: Pick<AppDeps, 'logStream'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
@@ -89,7 +90,8 @@ export async function startTestApp(
     db: database.handle.db,
     storage,
     invalidation,
-    logger: false,
+    // A test that reads the log gives it a stream; the others keep quiet.
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
   });
   return {
     ...built,

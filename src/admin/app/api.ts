@@ -1,31 +1,24 @@
-/** One field the API refused, as its 400s and 409s name them (`slug`, `headerNavigation/2/url`). */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
 /** What the admin API answered when it refused, or that it could not be reached (status 0). */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly fields: readonly FieldProblem[];
-  constructor(status: number, code: string, message: string, fields: readonly FieldProblem[] = []) {
+  /** What the API said about each field it refused, when it named them. */
+  readonly fields: ReadonlyArray<{ field: string; message: string }>;
+  /** What some refusals add to act on (ARTICLE_CHANGED: who changed the article, when, its version now). */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: ReadonlyArray<{ field: string; message: string }> = [],
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
-}
-
-type ErrorBody = { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | null;
-
-function refusal(status: number, statusText: string, data: ErrorBody): ApiError {
-  return new ApiError(
-    status,
-    data?.error?.code ?? `HTTP_${status}`,
-    data?.error?.message ?? statusText,
-    data?.error?.fields ?? [],
-  );
 }
 
 let csrfToken: string | undefined;
@@ -52,16 +45,30 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
     throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');
   }
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as ErrorBody;
-  if (!response.ok) throw refusal(response.status, response.statusText, data);
+  const data = (await response.json().catch(() => null)) as {
+    error?: {
+      code?: string;
+      message?: string;
+      fields?: Array<{ field: string; message: string }>;
+      details?: Record<string, unknown>;
+    };
+  } | null;
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      data?.error?.code ?? `HTTP_${response.status}`,
+      data?.error?.message ?? response.statusText,
+      data?.error?.fields ?? [],
+      data?.error?.details,
+    );
   return data as T;
 }
 
 /**
- * Sends a multipart form (an upload) to the admin API, reporting progress as a fraction from 0 to 1:
- * fetch() cannot tell how much of a body has been sent, XMLHttpRequest can.
+ * Sends a multipart form with XMLHttpRequest, which (unlike fetch) reports upload progress:
+ * `onProgress` gets the fraction sent, 0 to 1. Refusals throw ApiError as api() does.
  */
-export function apiUpload<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function uploadForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/admin/api${path}`);
@@ -71,8 +78,16 @@ export function apiUpload<T>(path: string, form: FormData, onProgress: (fraction
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     });
     request.addEventListener('load', () => {
-      if (request.status >= 200 && request.status < 300) resolve(request.response as T);
-      else reject(refusal(request.status, request.statusText, request.response as ErrorBody));
+      const data = request.response as (T & { error?: { code?: string; message?: string } }) | null;
+      if (request.status >= 200 && request.status < 300) resolve(data as T);
+      else
+        reject(
+          new ApiError(
+            request.status,
+            data?.error?.code ?? `HTTP_${request.status}`,
+            data?.error?.message ?? request.statusText,
+          ),
+        );
     });
     request.addEventListener('error', () => reject(new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.')));
     request.send(form);
@@ -84,6 +99,18 @@ export interface Staff {
   name: string;
   email: string;
   role: string;
+  /** Their own language; null speaks the site's. */
+  locale: 'en' | 'es' | null;
+  /** Two-factor sign-in is on. */
+  twoFactor: boolean;
+}
+
+/** What signing in gives the app (POST /session, an accepted invitation, a reset password). */
+export interface SignedIn {
+  staff: Staff;
+  csrfToken: string;
+  /** The site requires two-factor sign-in and this member of staff must turn it on first. */
+  twoFactorSetupRequired: boolean;
 }
 
 export interface ArticleSummary {

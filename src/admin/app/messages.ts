@@ -1,5 +1,10 @@
 import { common } from './common.messages.ts';
+import { accountMessages } from './account/messages.ts';
+import { articlesMessages } from './articles/messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
+import { articleMessages } from './article/messages.ts';
+import { editorMessages } from './editor/messages.ts';
+import { staffMessages } from './staff/messages.ts';
 import { frontPageMessages } from './front-page/messages.ts';
 import { apiKeysMessages } from './api-keys/messages.ts';
 import { mediaMessages } from './media/messages.ts';
@@ -17,6 +22,11 @@ import { uiMessages } from './ui/messages.ts';
 const areas = [
   common,
   dashboardMessages,
+  editorMessages,
+  articleMessages,
+  articlesMessages,
+  accountMessages,
+  staffMessages,
   uiMessages,
   mediaMessages,
   taxonomyMessages,

@@ -17,6 +17,14 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   notify();
 }
 
+/**
+ * Changes the address without re-rendering the screens: for a screen whose own address changes
+ * under it (a new article gets its id on first save) while someone types in it.
+ */
+export function replaceAddress(to: string): void {
+  history.replaceState(null, '', to);
+}
+
 /** The current path and query, re-rendering the component when either changes. */
 export function useLocation(): { path: string; query: URLSearchParams } {
   const [, setVersion] = useState(0);

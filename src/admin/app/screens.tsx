@@ -1,15 +1,23 @@
 import type { JSX } from 'preact';
-import { Dashboard } from './dashboard/dashboard.tsx';
+import type { SignedIn } from './api.ts';
+import { MyAccount } from './account/my-account.tsx';
+import { ForgotPassword } from './account/forgot-password.tsx';
+import { ResetPassword } from './account/reset-password.tsx';
+import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
+import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { ApiKeysScreen } from './api-keys/api-keys.tsx';
+import { Dashboard } from './dashboard/dashboard.tsx';
 import { FrontPageScreen } from './front-page/front-page.tsx';
 import { MediaLibrary } from './media/library.tsx';
+import type { Locale, MessageKey, Translate } from './messages.ts';
 import { NavigationScreen } from './navigation/navigation.tsx';
 import { PageScreen } from './pages/page-screen.tsx';
 import { PagesList } from './pages/pages-list.tsx';
 import { RedirectsScreen } from './redirects/redirects.tsx';
 import { SettingsScreen } from './settings/settings.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
-import type { MessageKey } from './messages.ts';
+import { AcceptInvitation } from './staff/accept-invitation.tsx';
+import { StaffScreen } from './staff/staff-screen.tsx';
 
 export type Role = 'contributor' | 'author' | 'editor' | 'admin';
 
@@ -33,6 +41,17 @@ const ADMINS: readonly Role[] = ['admin'];
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
   { path: '/admin', title: 'dashboard', nav: true, render: () => <Dashboard /> },
+  { path: '/admin/articles', title: 'articles.title', nav: true, render: () => <ArticleList /> },
+  {
+    path: QUEUE_PATH,
+    title: 'articles.queueTitle',
+    nav: true,
+    roles: ['editor', 'admin'],
+    render: () => <ReadyQueue />,
+  },
+  // Before '/admin/articles/:id', which "new" would match too.
+  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
+  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
   { path: '/admin/front-page', title: 'frontPage.title', nav: true, roles: EDITORS, render: () => <FrontPageScreen /> },
   { path: '/admin/media', title: 'media.title', nav: true, render: () => <MediaLibrary /> },
   ...(['sections', 'tags', 'labels', 'authors'] as const).map((table): Screen => ({
@@ -57,6 +76,30 @@ export const screens: readonly Screen[] = [
     render: () => <NavigationScreen />,
   },
   { path: '/admin/redirects', title: 'redirects.title', nav: true, roles: EDITORS, render: () => <RedirectsScreen /> },
+  { path: '/admin/staff', title: 'staff.title', nav: true, roles: ADMINS, render: () => <StaffScreen /> },
   { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },
+  { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
   { path: '/admin/settings', title: 'settings.title', nav: true, roles: ADMINS, render: () => <SettingsScreen /> },
+];
+
+/** What a screen reached without signing in gets from the app. */
+export interface PublicScreenProps {
+  t: Translate;
+  /** The site's language; a screen that learns its reader's (from their link) speaks that instead. */
+  locale: Locale;
+  site: string;
+  /** The person is now signed in (an accepted invitation, a reset password). */
+  onSignedIn: (signedIn: SignedIn) => void;
+  /** Back to the sign-in screen, saying why. */
+  onSignInAgain: (notice: string) => void;
+}
+
+/**
+ * Screens a signed-out person reaches from an emailed link or the sign-in screen. They are shown at
+ * their address whether or not a session exists, in the sign-in screen's frame.
+ */
+export const publicScreens: ReadonlyArray<{ path: string; render: (props: PublicScreenProps) => JSX.Element }> = [
+  { path: '/admin/forgot-password', render: (props) => <ForgotPassword {...props} /> },
+  { path: '/admin/reset-password', render: (props) => <ResetPassword {...props} /> },
+  { path: '/admin/invitation', render: (props) => <AcceptInvitation {...props} /> },
 ];

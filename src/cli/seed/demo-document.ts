@@ -1,4 +1,4 @@
-import type { ArticleDocument, Block } from '../../content/document.ts';
+import { type ArticleDocument, type Block, DOCUMENT_VERSION } from '../../content/document.ts';
 import type { DemoBlock } from './demo/index.ts';
 
 /**
@@ -30,5 +30,5 @@ export function demoDocument(
       content.push(block);
     }
   }
-  return { type: 'doc', version: 1, content };
+  return { type: 'doc', version: DOCUMENT_VERSION, content };
 }

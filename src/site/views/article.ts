@@ -39,6 +39,29 @@ function notices(article: ArticleView, site: SiteContext, kind: 'correction' | '
   return html`<aside class="notice ${kind}" aria-label="${title}">${items.map((item) => html`<p><strong>${title}</strong> (<time datetime="${item.publishedAt}">${site.t.longDate(item.publishedAt)}</time>): ${item.body}</p>`)}</aside>`;
 }
 
+/**
+ * What search engines and shared cards say of an article: the search title and description the
+ * newsroom wrote, else the headline and the dek (or the opening of the text); shared cards their own,
+ * else the search ones, else the same fallbacks.
+ */
+export function articleDescriptions(article: ArticleView): {
+  title: string;
+  searchTitle: string;
+  description: string;
+  social: { title: string; description: string };
+} {
+  const description = article.search.description || article.dek || article.excerpt;
+  return {
+    title: article.headline,
+    searchTitle: article.search.title,
+    description,
+    social: {
+      title: article.social.title || article.search.title || article.headline,
+      description: article.social.description || description,
+    },
+  };
+}
+
 /** schema.org NewsArticle, built only from what this viewer may read. */
 export function newsArticleData(article: ArticleView, site: SiteContext): Record<string, unknown> {
   const url = site.publicUrl + article.path;
@@ -47,7 +70,7 @@ export function newsArticleData(article: ArticleView, site: SiteContext): Record
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: article.headline,
-    description: article.dek || article.excerpt,
+    description: articleDescriptions(article).description,
     mainEntityOfPage: url,
     url,
     ...(image ? { image: [image] } : {}),
@@ -81,8 +104,11 @@ function socialImage(ref: ImageRef): { url: string; width: number; height: numbe
   return { url: src, width, height };
 }
 
-/** The article page. */
-export function articlePage(article: ArticleView, site: SiteContext): string {
+/**
+ * The article page. With `preview`, the page a preview link opens: the same page with a banner
+ * saying it is not published, kept out of search engines.
+ */
+export function articlePage(article: ArticleView, site: SiteContext, options: { preview?: boolean } = {}): string {
   const { t } = site;
   const feature = article.featureImage;
   const body = renderDocument(article.body.content, { images: article.bodyImages, cards: article.bodyCards, t });
@@ -90,7 +116,11 @@ export function articlePage(article: ArticleView, site: SiteContext): string {
 <meta property="article:modified_time" content="${modifiedForReaders(article.publishedAt, article.modifiedAt)}">
 ${article.section ? html`<meta property="article:section" content="${article.section.name}">` : ''}
 ${article.tags.map((tag) => html`<meta property="article:tag" content="${tag.name}">\n`)}`;
-  const main = html`<article class="story">
+  const banner = options.preview
+    ? html`<p class="preview-banner">${t.t('preview.banner')}</p>
+`
+    : '';
+  const main = html`${banner}<article class="story">
 <header>
 ${article.label ? html`<p class="label">${article.label}</p>` : ''}
 <h1>${article.headline}</h1>
@@ -109,11 +139,15 @@ ${notices(article, site, 'clarification')}
 ${article.tags.length ? html`<nav class="tags" aria-label="${t.t('article.tags')}"><h2 class="block-title">${t.t('article.tags')}</h2><ul>${article.tags.map((tag) => html`<li><a href="${tagPath(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>` : ''}
 </article>
 ${article.related.length ? html`<section class="related" aria-labelledby="related-title"><h2 class="block-title" id="related-title">${t.t('article.related')}</h2>${cardGrid(article.related, t, { size: 'normal' })}</section>` : ''}`;
+  const described = articleDescriptions(article);
   return layout(
     site,
     {
-      title: article.headline,
-      description: article.dek || article.excerpt,
+      title: described.title,
+      description: described.description,
+      ...(described.searchTitle ? { searchTitle: described.searchTitle } : {}),
+      social: described.social,
+      ...(options.preview ? { robots: 'noindex, nofollow' } : {}),
       path: article.path,
       type: 'article',
       image: feature ? { ...socialImage(feature.ref), alt: feature.alt } : undefined,

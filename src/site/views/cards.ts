@@ -29,6 +29,7 @@ ${
     ? picture(card.image, card.image.alt, sizes, {
         loading: options.loading ?? 'lazy',
         preferredWidth: options.size === 'lead' ? 1280 : 640,
+        focalPoint: card.image.focalPoint,
         // 8rem at three device pixels per CSS pixel is 384: nothing past 640 is ever chosen.
         ...(options.size === 'small' ? { maxWidth: 640 } : {}),
       })

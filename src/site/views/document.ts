@@ -46,7 +46,7 @@ export function figure(
 
 function inlineCard(card: ArticleCard, t: Translator): SafeHtml {
   const href = articlePath(card.section?.slug, card.slug);
-  return html`<aside class="inline-card" aria-label="${t.t('article.readMore')}: ${card.headline}">${card.image ? picture(card.image, card.image.alt, '7rem', { preferredWidth: 320, maxWidth: 640 }) : html`<span></span>`}<div>${card.label ? html`<p class="label">${card.label}</p>` : ''}<p><a href="${href}">${card.headline}</a></p>${card.dek ? html`<p class="dek">${card.dek}</p>` : ''}</div></aside>`;
+  return html`<aside class="inline-card" aria-label="${t.t('article.readMore')}: ${card.headline}">${card.image ? picture(card.image, card.image.alt, '7rem', { preferredWidth: 320, maxWidth: 640, focalPoint: card.image.focalPoint }) : html`<span></span>`}<div>${card.label ? html`<p class="label">${card.label}</p>` : ''}<p><a href="${href}">${card.headline}</a></p>${card.dek ? html`<p class="dek">${card.dek}</p>` : ''}</div></aside>`;
 }
 
 function block(node: Block, context: DocumentContext): SafeHtml | '' {
@@ -85,6 +85,9 @@ function block(node: Block, context: DocumentContext): SafeHtml | '' {
       return embedBlock(node, context.t);
     case 'divider':
       return html`<hr>`;
+    case 'preview_end':
+      // Readers who may read on see no seam; the others never get the blocks after it.
+      return '';
   }
 }
 

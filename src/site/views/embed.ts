@@ -13,6 +13,10 @@ const PROVIDERS: Record<string, string> = {
   'www.openstreetmap.org': 'OpenStreetMap',
   'datawrapper.dwcdn.net': 'Datawrapper',
   'flo.uri.sh': 'Flourish',
+  'platform.twitter.com': 'X',
+  'www.instagram.com': 'Instagram',
+  'www.tiktok.com': 'TikTok',
+  'embed.documentcloud.org': 'DocumentCloud',
 };
 
 function providerOf(url: URL): string {
@@ -25,6 +29,14 @@ function sourcePage(url: URL): string {
   if (youtube && PROVIDERS[url.hostname] === 'YouTube') return `https://www.youtube.com/watch?v=${youtube[1]}`;
   const vimeo = /^\/video\/(\d+)/.exec(url.pathname);
   if (vimeo && url.hostname === 'player.vimeo.com') return `https://vimeo.com/${vimeo[1]}`;
+  const post = url.searchParams.get('id');
+  if (url.hostname === 'platform.twitter.com' && post && /^\d+$/.test(post)) return `https://x.com/i/status/${post}`;
+  if (url.hostname === 'www.instagram.com') return url.href.replace(/embed\/?$/, '');
+  const document = /^\/documents\/([\w-]+)/.exec(url.pathname);
+  if (document && url.hostname === 'embed.documentcloud.org')
+    return `https://www.documentcloud.org/documents/${document[1]}`;
+  const map = url.hostname === 'www.google.com' && url.pathname === '/maps' && url.searchParams.get('q');
+  if (map) return `https://www.google.com/maps?q=${encodeURIComponent(map)}`;
   return url.href;
 }
 

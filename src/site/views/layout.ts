@@ -7,6 +7,10 @@ import { picture } from './picture.ts';
 export interface PageMeta {
   title: string;
   description: string;
+  /** The <title> as written (an article's search title), instead of one made from `title`. */
+  searchTitle?: string;
+  /** Open Graph and Twitter card title and description, when they differ from `title` and `description`. */
+  social?: { title: string; description: string };
   /** Site-relative canonical path, e.g. "/politics/some-story". */
   path: string;
   type?: 'website' | 'article';
@@ -40,7 +44,9 @@ export function documentTitle(title: string, siteTitle: string): string {
 
 function head(site: SiteContext, meta: PageMeta): SafeHtml {
   const canonical = site.publicUrl + meta.path;
-  const fullTitle = meta.path === '/' ? site.settings.title : documentTitle(meta.title, site.settings.title);
+  const fullTitle =
+    meta.path === '/' ? site.settings.title : meta.searchTitle || documentTitle(meta.title, site.settings.title);
+  const social = meta.social ?? { title: meta.title, description: meta.description };
   const image = meta.image
     ? { ...meta.image, url: meta.image.url.startsWith('http') ? meta.image.url : site.publicUrl + meta.image.url }
     : undefined;
@@ -56,8 +62,8 @@ ${iconSet(site.settings).links}
 ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
 <meta property="og:site_name" content="${site.settings.title}">
 <meta property="og:type" content="${meta.type ?? 'website'}">
-<meta property="og:title" content="${meta.title}">
-<meta property="og:description" content="${meta.description}">
+<meta property="og:title" content="${social.title}">
+<meta property="og:description" content="${social.description}">
 <meta property="og:url" content="${canonical}">
 <meta property="og:locale" content="${site.settings.locale === 'es' ? 'es_MX' : 'en_US'}">
 ${
@@ -69,8 +75,8 @@ ${
     : ''
 }
 <meta name="twitter:card" content="${image ? 'summary_large_image' : 'summary'}">
-<meta name="twitter:title" content="${meta.title}">
-<meta name="twitter:description" content="${meta.description}">
+<meta name="twitter:title" content="${social.title}">
+<meta name="twitter:description" content="${social.description}">
 ${image ? html`<meta name="twitter:image" content="${image.url}">` : ''}
 ${site.settings.twitterHandle ? html`<meta name="twitter:site" content="@${site.settings.twitterHandle.replace(/^@/, '')}">` : ''}
 ${meta.extraMeta ?? ''}

@@ -42,7 +42,7 @@ ${items.map(
 
 /** 404, 410 and 5xx pages: the site's navigation with a short explanation. */
 /** The reader-facing error pages, each with a title and body in the message catalogue. */
-export type ReaderErrorKind = 'notFound' | 'gone' | 'badRequest' | 'error';
+export type ReaderErrorKind = 'notFound' | 'gone' | 'badRequest' | 'error' | 'previewGone';
 
 export function errorPage(kind: ReaderErrorKind, site: SiteContext, path: string): string {
   const { t } = site;

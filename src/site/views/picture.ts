@@ -40,16 +40,40 @@ const LOADING_ATTRIBUTES: Record<PictureLoading, SafeHtml> = {
   lazy: html` loading="lazy" decoding="async"`,
 };
 
+/** Focal points are kept in steps of this many percent: 21 classes an axis (FOCAL_CSS), finer than any crop shows. */
+export const FOCAL_STEP = 5;
+const focalPercent = (at: number): number =>
+  Math.min(100, Math.max(0, Math.round((at * 100) / FOCAL_STEP) * FOCAL_STEP));
+
+/**
+ * The classes that keep an image's subject in view where the stylesheet crops it (object-position
+ * through --fx and --fy): classes, not a style attribute, because the CSP allows no inline style.
+ * None for the centre, which is where a crop keeps its view anyway.
+ */
+export function focalClasses(focal: { x: number; y: number } | null | undefined): string {
+  if (!focal) return '';
+  const x = focalPercent(focal.x);
+  const y = focalPercent(focal.y);
+  return x === 50 && y === 50 ? '' : `fx-${x} fy-${y}`;
+}
+
 /**
  * A responsive <picture>: WebP and original-format renditions, intrinsic size, lazy unless above the
- * fold. `maxWidth` (device pixels) leaves out renditions wider than a small slot could ever use.
+ * fold. `maxWidth` (device pixels) leaves out renditions wider than a small slot could ever use;
+ * `focalPoint` is where a crop keeps its view (focalClasses).
  */
 export function picture(
   image: ImageRef,
   alt: string,
   sizes: string,
-  options: { loading?: PictureLoading; preferredWidth?: number; maxWidth?: number } = {},
+  options: {
+    loading?: PictureLoading;
+    preferredWidth?: number;
+    maxWidth?: number;
+    focalPoint?: { x: number; y: number } | null;
+  } = {},
 ): SafeHtml {
   const sources = pictureSources(image, options.preferredWidth, options.maxWidth);
-  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${LOADING_ATTRIBUTES[options.loading ?? 'lazy']}></picture>`;
+  const focal = focalClasses(options.focalPoint);
+  return html`<picture><source type="image/webp" srcset="${sources.webpSrcset}" sizes="${sizes}"><img src="${sources.src}" srcset="${sources.srcset}" sizes="${sizes}" width="${image.width}" height="${image.height}" alt="${alt}"${focal ? html` class="${focal}"` : ''}${LOADING_ATTRIBUTES[options.loading ?? 'lazy']}></picture>`;
 }

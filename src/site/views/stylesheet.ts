@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
+import { FOCAL_STEP } from './picture.ts';
 
 // Where the site's accent colour (settings.accentColor: labels, hovered links, quote rules) goes.
 const ACCENT_SLOT = '%ACCENT%';
+
+/**
+ * Story cards crop their image to 16:9 (the demo's and most cameras' shape, so most images lose
+ * nothing), keeping the editor's focal point in view: one class per axis and step (focalClasses()).
+ */
+const FOCAL_CSS = Array.from({ length: 100 / FOCAL_STEP + 1 }, (_, i) => i * FOCAL_STEP)
+  .map((at) => `.fx-${at}{--fx:${at}%}.fy-${at}{--fy:${at}%}`)
+  .join('');
 
 // One small stylesheet, served under a hash of its text and the accent colour, so it can be cached
 // for a year: the accent is part of its address, and the reader pages' CSP allows no inline style.
@@ -27,6 +36,7 @@ main{max-width:var(--max);margin:0 auto;padding:1rem}
 .card .dek{margin:0;color:var(--muted)}
 .meta{font-family:system-ui,sans-serif;font-size:.8rem;color:var(--muted);margin:0;display:flex;gap:.75rem;flex-wrap:wrap}
 .card img,.figure img{width:100%;height:auto;display:block;background:#eee}
+.card img,.inline-card img{aspect-ratio:16/9;object-fit:cover;object-position:var(--fx,50%) var(--fy,50%)}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:1.5rem;padding:0;margin:0;list-style:none}
 .card-small{display:grid;grid-template-columns:7rem 1fr;column-gap:.75rem;align-content:start}
 .card-small picture{grid-row:span 4}.card-small h3{font-size:1rem}.card-small .dek{font-size:.9rem}
@@ -69,6 +79,8 @@ article.story{max-width:44rem;margin:0 auto}
 .pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1rem;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);text-align:center}
 .corrections-list li{margin-bottom:1rem}
+.preview-banner{background:#fff4ce;border:2px solid #8a6d00;color:#1a1a1a;font-family:system-ui,sans-serif;font-weight:700;padding:.6rem 1rem;margin:0 auto 1rem;max-width:44rem;text-align:center}
+${FOCAL_CSS}
 `.replace(/\n/g, '');
 
 const VERSION = createHash('sha1').update(TEMPLATE).digest('hex').slice(0, 10);

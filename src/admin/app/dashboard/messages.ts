@@ -2,6 +2,10 @@ import { defineMessages } from '../define-messages.ts';
 
 export const dashboardMessages = defineMessages(
   {
+    readyForEdit: 'Ready for edit',
+    noReady: 'Nothing is waiting for edit.',
+    submitted: 'Submitted {time}',
+    openQueue: 'Open the whole queue',
     myDrafts: 'My drafts',
     noDrafts: 'You have no drafts.',
     scheduled: 'Scheduled',
@@ -14,6 +18,10 @@ export const dashboardMessages = defineMessages(
     untitled: 'Untitled',
   },
   {
+    readyForEdit: 'Listas para editar',
+    noReady: 'No hay nada esperando edición.',
+    submitted: 'Enviada {time}',
+    openQueue: 'Abrir toda la cola',
     myDrafts: 'Mis borradores',
     noDrafts: 'No tienes borradores.',
     scheduled: 'Programadas',

@@ -1,4 +1,4 @@
-import { api, apiUpload } from '../api.ts';
+import { api, uploadForm } from '../api.ts';
 
 /** An image of the media library as the admin API gives it. */
 export interface LibraryImage {
@@ -48,7 +48,7 @@ export function refuseFile(file: File, limitBytes: number): 'notImage' | 'tooLar
 export function uploadImage(file: File, onProgress: (fraction: number) => void): Promise<LibraryImage> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiUpload<LibraryImage>('/media/images', form, onProgress);
+  return uploadForm<LibraryImage>('/media/images', form, onProgress);
 }
 
 /** A size in bytes as people say it: 820 KB, 3.4 MB. */

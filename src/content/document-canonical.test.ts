@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type ArticleDocument, type Block, documentProblems, type InlineNode } from '../content/document.ts';
-import { normalizeDocument } from './canonical.ts';
-import { fromProseMirror, type PMNodeJSON, toProseMirror } from './convert.ts';
+import { type ArticleDocument, type Block, documentProblems, type InlineNode } from './document.ts';
+import { normalizeDocument } from './document-canonical.ts';
+import { fromProseMirror, type PMNodeJSON, toProseMirror } from '../editor/convert.ts';
 
-const doc = (...content: Block[]): ArticleDocument => ({ type: 'doc', version: 1, content });
+const doc = (...content: Block[]): ArticleDocument => ({ type: 'doc', version: 2, content });
 const paragraph = (...content: InlineNode[]): Block => ({ type: 'paragraph', content });
 const text = (value: string, ...marks: NonNullable<Extract<InlineNode, { type: 'text' }>['marks']>): InlineNode =>
   marks.length ? { type: 'text', text: value, marks } : { type: 'text', text: value };
@@ -129,6 +129,18 @@ describe('the canonical form', () => {
     expectCanonical(
       doc(paragraph(text(astral.slice(0, 10001)), text(astral.slice(10001)))),
       doc(paragraph(text('x' + '😀'.repeat(9999)), text('😀'))),
+    );
+  });
+
+  it('is in the current format version, and keeps only the first free-preview marker', () => {
+    const older: ArticleDocument = { type: 'doc', version: 1, content: [] };
+    assert.deepEqual(normalizeDocument(older), doc());
+    const text = (words: string): Block => ({ type: 'paragraph', content: [{ type: 'text', text: words }] });
+    assert.deepEqual(
+      normalizeDocument(
+        doc(text('Free'), { type: 'preview_end' }, text('Paid'), { type: 'preview_end' }, text('More')),
+      ),
+      doc(text('Free'), { type: 'preview_end' }, text('Paid'), text('More')),
     );
   });
 });

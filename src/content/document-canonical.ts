@@ -1,5 +1,7 @@
-import type { ArticleDocument, Block, InlineNode } from '../content/document.ts';
-import { TEXT_MAX_LENGTH } from '../content/document-limits.ts';
+import type { ArticleDocument, Block, InlineNode } from './document.ts';
+// The version comes from the limits file, not ./document.ts, so the editor's bundle carries no TypeBox.
+import { DOCUMENT_VERSION } from './document-limits.ts';
+import { TEXT_MAX_LENGTH } from './document-limits.ts';
 
 /*
  * The canonical form of a stored document (docs/document-format.md, "Canonical form"): the one way
@@ -121,10 +123,21 @@ function normalizeBlock(block: Block): Block {
       return { type: 'embed', html: block.html, ...optional('caption', block.caption) };
     case 'divider':
       return { type: 'divider' };
+    case 'preview_end':
+      return { type: 'preview_end' };
   }
 }
 
-/** A stored document in canonical form; idempotent, and what the editor gives back for it. */
+/** The blocks with only the first free-preview marker: readers are shown up to it anyway. */
+export function withOnePreviewEnd(blocks: readonly Block[]): Block[] {
+  const first = blocks.findIndex((block) => block.type === 'preview_end');
+  return blocks.filter((block, index) => block.type !== 'preview_end' || index === first);
+}
+
+/**
+ * A stored document in canonical form; idempotent, and what the editor gives back for it. It is in
+ * the current format version, and a free preview ends once (withOnePreviewEnd).
+ */
 export function normalizeDocument(doc: ArticleDocument): ArticleDocument {
-  return { type: 'doc', version: 1, content: doc.content.map(normalizeBlock) };
+  return { type: 'doc', version: DOCUMENT_VERSION, content: withOnePreviewEnd(doc.content).map(normalizeBlock) };
 }

@@ -1,0 +1,241 @@
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { normalizeDocument } from '../../../content/document-canonical.ts';
+import { ApiError } from '../api.ts';
+import { useApp } from '../context.ts';
+import { type EditorHandle, RichTextEditor } from '../editor/rich-text-editor.tsx';
+import { apiServices } from '../editor/services.ts';
+import { errorMessage } from '../messages.ts';
+import { replaceAddress } from '../router.ts';
+import { type ArticleChanges, EMPTY_BODY, type EditableArticle, loadArticle } from './article-api.ts';
+import { ArticleSaver, type SaveState } from './article-saver.ts';
+import { dropLocalCopy, type LocalCopy, readLocalCopy } from './local-copy.ts';
+import { SaveIndicator } from './save-indicator.tsx';
+import './article.css';
+
+/**
+ * Seams for what comes next around the text, so each is one prop: the settings panel, the workflow
+ * buttons, who else has the article open, and the conflict dialog for a save on a stale version.
+ */
+export interface ArticleEditorSeams {
+  renderSettings?: (article: EditableArticle | undefined) => JSX.Element;
+  renderActions?: (context: {
+    article: EditableArticle | undefined;
+    save: () => Promise<void>;
+    unsaved: boolean;
+  }) => JSX.Element;
+  renderPresence?: (article: EditableArticle) => JSX.Element;
+  onConflict?: (error: ApiError, mine: ArticleChanges) => void;
+}
+
+type Screen =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  /** A copy in this browser differs from the server's: restore it or discard it before writing. */
+  | { phase: 'offer'; article: EditableArticle | undefined; copy: LocalCopy }
+  | { phase: 'writing'; article: EditableArticle | undefined; initial: ArticleChanges; restored: boolean; key: number };
+
+const sameText = (copy: LocalCopy, article: EditableArticle) =>
+  copy.headline === article.headline &&
+  JSON.stringify(normalizeDocument(copy.body)) === JSON.stringify(normalizeDocument(article.body));
+
+/** Writing an article: headline and text, saved as they are typed, with a copy kept in the browser. */
+export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams) {
+  const { t, formatTime, uploadLimitBytes } = useApp();
+  const services = useMemo(() => apiServices(t, uploadLimitBytes), [t, uploadLimitBytes]);
+  const [screen, setScreen] = useState<Screen>({ phase: 'loading' });
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [article, setArticle] = useState<EditableArticle | undefined>();
+  const createdId = useRef<string>();
+  const headline = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<EditorHandle>();
+  const saver = useRef<ArticleSaver>();
+  const offerButton = useRef<HTMLButtonElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+
+  useEffect(() => {
+    // The address of a new article changes to its id on first save: that is still this screen's article.
+    if (props.id && props.id === createdId.current) return;
+    setScreen({ phase: 'loading' });
+    const write = (current: EditableArticle | undefined, initial: ArticleChanges, restored = false) => {
+      setArticle(current);
+      setScreen({ phase: 'writing', article: current, initial, restored, key: Date.now() });
+    };
+    if (!props.id) {
+      const copy = readLocalCopy('new');
+      if (copy) setScreen({ phase: 'offer', article: undefined, copy });
+      else write(undefined, { headline: '', body: EMPTY_BODY });
+      return;
+    }
+    loadArticle(props.id).then(
+      (loaded) => {
+        const copy = readLocalCopy(loaded.id);
+        if (copy && !sameText(copy, loaded)) setScreen({ phase: 'offer', article: loaded, copy });
+        else {
+          if (copy) dropLocalCopy(loaded.id);
+          write(loaded, { headline: loaded.headline, body: loaded.body });
+        }
+      },
+      (caught: unknown) => {
+        const code = caught instanceof ApiError ? caught.code : 'other';
+        setScreen({
+          phase: 'failed',
+          message: code === 'ARTICLE_NOT_FOUND' || code === 'NOT_FOUND' ? t('article.notFound') : errorMessage(t, code),
+        });
+      },
+    );
+  }, [props.id]);
+
+  useEffect(() => {
+    if (screen.phase === 'offer') offerButton.current?.focus();
+    if (screen.phase !== 'writing') return;
+    const made = new ArticleSaver({
+      article: screen.article,
+      read: () => ({
+        headline: headline.current?.value ?? '',
+        body: editor.current?.document() ?? screen.initial.body,
+      }),
+      onState: setSaveState,
+      onSaved: (saved, created) => {
+        setArticle(saved);
+        if (created) {
+          createdId.current = saved.id;
+          replaceAddress(`/admin/articles/${saved.id}`);
+        }
+      },
+      onRefused: (error, mine) => {
+        if (error.code === 'CONFLICT') latest.current.onConflict?.(error, mine);
+      },
+    });
+    saver.current = made;
+    setSaveState({ kind: 'saved' });
+    // A restored copy is not on the server yet: it is saved like any change.
+    if (screen.restored) made.changed();
+    return () => made.dispose();
+  }, [screen.phase === 'writing' ? screen.key : screen.phase]);
+
+  const save = () => saver.current?.save(true) ?? Promise.resolve();
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  const title = props.id ? t('article.edit') : t('article.new');
+  if (screen.phase === 'loading')
+    return (
+      <>
+        <h1 tabIndex={-1}>{title}</h1>
+        <p aria-live="polite">{t('loading')}</p>
+      </>
+    );
+  if (screen.phase === 'failed')
+    return (
+      <>
+        <h1 tabIndex={-1}>{title}</h1>
+        <p class="error" role="alert">
+          {screen.message}
+        </p>
+      </>
+    );
+  if (screen.phase === 'offer') {
+    const { copy, article: current } = screen;
+    const serverText = current
+      ? { headline: current.headline, body: current.body }
+      : { headline: '', body: EMPTY_BODY };
+    return (
+      <>
+        <h1 tabIndex={-1}>{title}</h1>
+        <section class="copy-offer" aria-labelledby="copy-offer-title">
+          <h2 id="copy-offer-title">{t('article.copyTitle')}</h2>
+          <p>{t(current ? 'article.copyFound' : 'article.copyFoundNew', { time: formatTime(copy.writtenAt) })}</p>
+          {copy.headline && <p class="copy-headline">{copy.headline}</p>}
+          <p class="actions">
+            <button
+              type="button"
+              ref={offerButton}
+              onClick={() => {
+                setArticle(current);
+                setScreen({
+                  phase: 'writing',
+                  article: current,
+                  initial: { headline: copy.headline, body: copy.body },
+                  restored: true,
+                  key: Date.now(),
+                });
+              }}
+            >
+              {t('article.restore')}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                dropLocalCopy(copy.articleId);
+                setArticle(current);
+                setScreen({
+                  phase: 'writing',
+                  article: current,
+                  initial: serverText,
+                  restored: false,
+                  key: Date.now(),
+                });
+              }}
+            >
+              {t('article.discard')}
+            </button>
+          </p>
+        </section>
+      </>
+    );
+  }
+
+  return (
+    <div class="article-editor" onKeyDown={onKeyDown}>
+      <div class="article-bar" role="region" aria-label={t('article.actions')}>
+        <h1 tabIndex={-1}>{title}</h1>
+        {article && props.renderPresence?.(article)}
+        <SaveIndicator state={saveState} />
+        {props.renderActions?.({ article, save, unsaved: saveState.kind !== 'saved' })}
+        <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
+          {t('article.save')}
+        </button>
+      </div>
+      <div class="article-columns">
+        <div class="article-writing" key={screen.key}>
+          <label for="headline" class="headline-label">
+            {t('article.headline')}
+          </label>
+          <textarea
+            id="headline"
+            ref={headline}
+            class="headline"
+            rows={2}
+            maxLength={300}
+            defaultValue={screen.initial.headline}
+            onInput={() => saver.current?.changed()}
+            onKeyDown={(event) => {
+              // A headline is one line: Enter goes on to the text.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                editor.current?.focus();
+              }
+            }}
+          />
+          <RichTextEditor
+            initial={screen.initial.body}
+            label={t('article.text')}
+            services={services}
+            onChange={() => saver.current?.changed()}
+            onReady={(handle) => {
+              editor.current = handle;
+            }}
+          />
+        </div>
+        {props.renderSettings && <div class="article-settings">{props.renderSettings(article)}</div>}
+      </div>
+    </div>
+  );
+}

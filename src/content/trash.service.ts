@@ -1,0 +1,79 @@
+import { nowIso } from '../db/ids.ts';
+import { AppError } from '../http/errors.ts';
+import { type Actor, staffIdOf } from '../staff/actor.ts';
+import { beginChange } from './article-versions.ts';
+import { deleteArticles, syncListing, trashedBefore, updateArticleRow } from './articles.repository.ts';
+import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import type { ArticleRow, ArticleStatus } from './articles.table.ts';
+import { authorize } from './policy.ts';
+import { recordRevision } from './revisions.service.ts';
+
+/** How long a trashed article can be restored; the scheduler deletes it for good after that. */
+export const TRASH_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/**
+ * What a story becomes in the trash: readers lose it as they lose a withdrawn one (a published
+ * story is unpublished, its address answers 410; a scheduled one goes back to draft, so it cannot
+ * go live from the trash), and the rest keep their status for when it comes back.
+ */
+const statusInTrash = (status: ArticleStatus): ArticleStatus =>
+  status === 'published' ? 'unpublished' : status === 'scheduled' ? 'draft' : status;
+
+/** Moves an article to the trash, withdrawing it from readers first; restorable for TRASH_DAYS. */
+export async function trashArticle(
+  deps: ContentDeps,
+  actor: Actor,
+  id: string,
+  baseVersion?: number,
+): Promise<ArticleRow> {
+  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
+    const before = await beginChange(trx, id, actor, { baseVersion });
+    authorize(actor, 'article.trash', before);
+    await updateArticleRow(trx, id, {
+      status: statusInTrash(before.status),
+      trashed_at: nowIso(),
+      trashed_by: staffIdOf(actor),
+    });
+    await syncListing(trx, id);
+    const after = await requireArticle(trx, id);
+    await recordRevision(trx, after, actor, 'trash');
+    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+  });
+  deps.invalidation.purge(keys);
+  return row;
+}
+
+/** Takes an article out of the trash, in the status it had there (a withdrawn story stays withdrawn). */
+export async function restoreFromTrash(
+  deps: ContentDeps,
+  actor: Actor,
+  id: string,
+  baseVersion?: number,
+): Promise<ArticleRow> {
+  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
+    const before = await beginChange(trx, id, actor, { baseVersion, trashed: 'allow' });
+    authorize(actor, 'article.trash', before);
+    if (!before.trashed_at) throw new AppError('CONFLICT', 'This article is not in the trash.');
+    await updateArticleRow(trx, id, { trashed_at: null, trashed_by: null });
+    const after = await requireArticle(trx, id);
+    await recordRevision(trx, after, actor, 'untrash');
+    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+  });
+  deps.invalidation.purge(keys);
+  return row;
+}
+
+/**
+ * Deletes for good what has been in the trash longer than TRASH_DAYS, with its revisions, body,
+ * corrections and links (the tables cascade). Run by the scheduler as SYSTEM.scheduler.
+ */
+export async function emptyExpiredTrash(deps: ContentDeps, actor: Actor, now = Date.now()): Promise<string[]> {
+  authorize(actor, 'article.purgeTrash');
+  const cutoff = new Date(now - TRASH_DAYS * DAY_MS).toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const ids = await trashedBefore(trx, cutoff);
+    await deleteArticles(trx, ids);
+    return ids;
+  });
+}
