@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { jsonArrayOf, jsonRows } from '../db/json-rows.ts';
 import { containsText } from '../db/text-search.ts';
