@@ -64,7 +64,9 @@ export function FrontPageScreen() {
     const next = [...featuredPins];
     const [moved] = next.splice(i, 1);
     if (moved) next.splice(i + by, 0, moved);
-    const button = by < 0 ? 'up' : 'down';
+    // The keyboard stays with the moved story: the same button, or the other one once it reaches an end.
+    const to = i + by;
+    const button = to === 0 ? 'down' : to === next.length - 1 ? 'up' : by < 0 ? 'up' : 'down';
     void change(
       { lead: leadPin, featured: next },
       t('frontPage.moved', { headline: view.headline }),

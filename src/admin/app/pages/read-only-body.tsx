@@ -64,6 +64,9 @@ export function ReadOnlyBody(props: { body: PageBody; empty: string }) {
           }
           case 'divider':
             return <hr key={i} />;
+          // The paywall's marker says nothing on a page.
+          case 'preview_end':
+            return null;
           default:
             return (
               <p key={i} class="muted">

@@ -30,11 +30,9 @@ export const uiMessages = defineMessages(
     'ui.status.published': 'Published',
     'ui.status.scheduled': 'Scheduled',
     'ui.status.unpublished': 'Unpublished',
-    'error.FORBIDDEN': 'Your role does not allow this. Ask an editor or an admin.',
     'error.NOT_FOUND': 'It is not there any more: someone may have deleted it. Reload the page.',
     'error.SLUG_TAKEN': 'That address is taken; choose another slug.',
     'error.INVALID_SLUG': 'That slug is reserved for Gaceta’s own pages; choose another.',
-    'error.CONFLICT': 'This conflicts with something that exists already.',
     'error.CSRF_FAILED': 'Your session needs renewing: reload the page and try again.',
   },
   {
@@ -66,11 +64,9 @@ export const uiMessages = defineMessages(
     'ui.status.published': 'Publicada',
     'ui.status.scheduled': 'Programada',
     'ui.status.unpublished': 'Retirada',
-    'error.FORBIDDEN': 'Tu rol no permite esto. Pídeselo a un editor o a un administrador.',
     'error.NOT_FOUND': 'Ya no está: quizá alguien lo borró. Vuelve a cargar la página.',
     'error.SLUG_TAKEN': 'Esa dirección ya está ocupada; elige otro slug.',
     'error.INVALID_SLUG': 'Ese slug está reservado para las páginas propias de Gaceta; elige otro.',
-    'error.CONFLICT': 'Esto choca con algo que ya existe.',
     'error.CSRF_FAILED': 'Tu sesión necesita renovarse: vuelve a cargar la página e inténtalo de nuevo.',
   },
 );
