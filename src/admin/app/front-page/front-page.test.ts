@@ -51,7 +51,7 @@ describe('the home page screen in a real browser', { skip: skipWithoutChromium }
   it('pins a lead and featured stories found by headline, reorders them from the keyboard, and readers see it', async () => {
     const { context, page } = await openWebApp(browser, base, editor, '/admin/front-page', 'Home page');
     assert.equal((await homePage()).lead, 'Traffic at noon');
-    assert.match((await page.locator('main').textContent()) ?? '', /No lead is pinned: the newest story leads\./);
+    await page.getByText('No lead is pinned: the newest story leads.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'home page screen');
 
     await find(page, 'dam');
