@@ -13,6 +13,45 @@ export interface ComparedText {
 /** The headline, then each block of the text, as plain text blocks separated by blank lines. */
 export const asText = (text: ComparedText): string => `${text.headline}\n\n${documentPlainText(text.body)}`;
 
+interface Part {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/**
+ * Word diffs read badly when a short common word ("the", a full stop) splits one rewritten sentence
+ * into many fragments: such a word between two changes counts as changed on both sides, and the
+ * changes around it join into one removal and one addition.
+ */
+export function readableChanges(text: { left: string; right: string }): Part[] {
+  const raw = diffWords(text.left, text.right);
+  const parts: Part[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed) parts.push({ value: removed, removed: true });
+    if (added) parts.push({ value: added, added: true });
+    removed = '';
+    added = '';
+  };
+  raw.forEach((change, index) => {
+    const between = index > 0 && index < raw.length - 1 && (removed || added);
+    const short = change.value.length <= 5 && !change.value.includes('\n');
+    if (change.removed) removed += change.value;
+    else if (change.added) added += change.value;
+    else if (between && short) {
+      removed += change.value;
+      added += change.value;
+    } else {
+      flush();
+      parts.push({ value: change.value });
+    }
+  });
+  flush();
+  return parts;
+}
+
 /**
  * Two versions side by side, each as it reads: words only in the left one are struck through on the
  * left, words only in the right one are highlighted on the right (diff's word diff, which keeps
@@ -20,7 +59,10 @@ export const asText = (text: ComparedText): string => `${text.headline}\n\n${doc
  */
 export function TextDiff(props: { left: ComparedText; right: ComparedText; leftTitle: string; rightTitle: string }) {
   const { t } = useApp();
-  const changes = useMemo(() => diffWords(asText(props.left), asText(props.right)), [props.left, props.right]);
+  const changes = useMemo(
+    () => readableChanges({ left: asText(props.left), right: asText(props.right) }),
+    [props.left, props.right],
+  );
   const same = changes.every((change) => !change.added && !change.removed);
   return (
     <div class="text-diff">
