@@ -121,6 +121,43 @@ describe('conflicts, presence, history and preview around the article editor', {
     await rosaPage.context().close();
   });
 
+  it('asks before a copy kept in the browser goes over a colleague’s later change', async () => {
+    const article = await makeArticle(t, { headline: 'Market day', body: paragraphs('Stalls open at eight.') });
+    const page = await open(ana, article.id);
+    const before = await stored(article.id);
+    // A copy written over the version as it was, then the tab closed before it was saved...
+    await page.evaluate(
+      ({ id, base, body }) =>
+        localStorage.setItem(
+          `gaceta:article:${id}`,
+          JSON.stringify({
+            articleId: id,
+            base,
+            headline: 'Market day moved',
+            body,
+            writtenAt: new Date().toISOString(),
+          }),
+        ),
+      { id: article.id, base: String(before.version), body: before.body },
+    );
+    // ...and meanwhile Rosa changed the article.
+    const rosaPage = await open(rosa, article.id);
+    await addAtEnd(rosaPage, ' Rosa: rain expected.');
+    await rosaPage.keyboard.press('ControlOrMeta+s');
+    await saved(rosaPage);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore my copy' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this article' });
+    await dialog.getByText(new RegExp(`^${rosa.name} changed it at `)).waitFor();
+    assert.equal(await page.getByLabel('Headline').inputValue(), 'Market day moved', 'the copy is in the editor');
+    const now = await stored(article.id);
+    assert.equal(now.headline, 'Market day', 'the copy did not go over Rosa’s change');
+    assert.match(textOf(now), /Rosa: rain expected\./);
+    await rosaPage.context().close();
+    await page.context().close();
+  });
+
   it('shows the first member of staff who else opens the article, with their role', async () => {
     const article = await makeArticle(t, { headline: 'Council meets', status: 'draft' });
     const anaPage = await open(ana, article.id);

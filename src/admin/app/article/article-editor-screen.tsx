@@ -184,10 +184,13 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
               type="button"
               ref={offerButton}
               onClick={() => {
-                setArticle(current);
+                // The copy is saved as an edit of the version it was written over: if a colleague
+                // changed the article since, that save is refused and the conflict dialog compares.
+                const over = current && /^\d+$/.test(copy.base) ? { ...current, version: Number(copy.base) } : current;
+                setArticle(over);
                 setScreen({
                   phase: 'writing',
-                  article: current,
+                  article: over,
                   initial: { headline: copy.headline, body: copy.body },
                   restored: true,
                   key: Date.now(),
