@@ -216,9 +216,11 @@ describe('conflicts, presence, history and preview around the article editor', {
     const frame = page.frameLocator('iframe[title="The article as readers will see it"]');
     await frame.getByRole('heading', { name: 'Secret draft budget' }).waitFor();
     await frame.getByText('Unsaved line.').waitFor(); // saved before the preview was made
+    const frameWidth = () => dialog.locator('iframe').evaluate((el) => el.clientWidth);
+    assert.equal(await frameWidth(), 1280, 'desktop first');
+    await screenshot(page, 'article-preview-desktop.png');
     await dialog.getByLabel('Phone (390 px)').check();
-    const width = await dialog.locator('iframe').evaluate((el) => el.clientWidth);
-    assert.equal(width, 390, 'the reader page is laid out 390 px wide');
+    assert.equal(await frameWidth(), 390, 'the reader page is laid out 390 px wide');
     await screenshot(page, 'article-preview-phone.png');
 
     await dialog.getByLabel('Works for (days)').fill('7');

@@ -71,12 +71,14 @@ export function PreviewDialog(props: { article: EditableArticle; save: () => Pro
         ))}
       </fieldset>
       {address ? (
-        <iframe
-          class="preview-frame"
-          title={t('history.preview.frame')}
-          src={address}
-          style={{ width: `${WIDTHS[width]}px` }}
-        />
+        <div class="preview-stage">
+          <iframe
+            class="preview-frame"
+            title={t('history.preview.frame')}
+            src={address}
+            style={{ width: `${WIDTHS[width]}px` }}
+          />
+        </div>
       ) : (
         !problem && <p aria-live="polite">{t('history.preview.saving')}</p>
       )}
