@@ -151,6 +151,16 @@ describe('conflicts, presence, history and preview around the article editor', {
     const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this article' });
     await dialog.getByText(new RegExp(`^${rosa.name} changed it at `)).waitFor();
     assert.equal(await page.getByLabel('Headline').inputValue(), 'Market day moved', 'the copy is in the editor');
+
+    // Deciding later decides nothing: autosave stays paused, and Save asks again.
+    await dialog.getByRole('button', { name: 'Decide later' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByLabel('Headline').press('End');
+    await page.keyboard.type(' today');
+    await page.getByText('Not saved: Someone else changed the article in the meantime.').waitFor();
+    await page.keyboard.press('ControlOrMeta+s');
+    await dialog.getByText(new RegExp(`^${rosa.name} changed it at `)).waitFor();
+    assert.equal(await page.getByLabel('Headline').inputValue(), 'Market day moved today');
     const now = await stored(article.id);
     assert.equal(now.headline, 'Market day', 'the copy did not go over Rosa’s change');
     assert.match(textOf(now), /Rosa: rain expected\./);

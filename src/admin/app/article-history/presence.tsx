@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
-import type { Role } from '../screens.tsx';
+import type { Role } from '../screen-types.ts';
+import { ROLES } from '../staff/roles.ts';
 
 // The server counts someone as present for 45 s after they were last heard from: three beats.
 const BEAT_MS = 15_000;
@@ -52,7 +53,7 @@ export function Presence(props: { articleId: string }) {
     };
   }, [props.articleId]);
 
-  const isRole = (role: string): role is Role => ['contributor', 'author', 'editor', 'admin'].includes(role);
+  const isRole = (role: string): role is Role => (ROLES as readonly string[]).includes(role);
   const names = others
     .map((other) => (isRole(other.role) ? `${other.name} (${t(`role.${other.role}`)})` : other.name))
     .join(', ');

@@ -79,7 +79,8 @@ export class ArticleSaver {
   /** Something was typed: keep a copy soon, save after a pause. */
   changed(): void {
     this.edits += 1;
-    if (this.state.kind !== 'offline' && this.state.kind !== 'saving') this.setState({ kind: 'unsaved' });
+    // While a conflict waits for the writer's choice the indicator keeps saying so.
+    if (this.state.kind !== 'offline' && this.state.kind !== 'saving' && !this.held) this.setState({ kind: 'unsaved' });
     // Throttled, not debounced: a steady typist still gets a copy every few hundred milliseconds.
     if (this.copyTimer === undefined) {
       const wait = Math.max(0, LOCAL_COPY_DELAY_MS - (Date.now() - this.lastCopy));
