@@ -260,3 +260,35 @@ describe('conflicts, presence, history and preview around the article editor', {
     await page.context().close();
   });
 });
+
+describe('framing previews', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  it('lets the web app frame this origin’s pages, and lets only this origin frame a preview', async () => {
+    const editor = await makeStaff(t, 'editor');
+    const headers = await signIn(t, editor);
+    const article = await makeArticle(t, { headline: 'Framed draft', status: 'draft' });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/admin/api/articles/${article.id}/preview-links`,
+      headers,
+      payload: {},
+    });
+    assert.equal(made.statusCode, 201);
+    const shell = await t.app.inject({ url: `/admin/articles/${article.id}` });
+    assert.match(String(shell.headers['content-security-policy']), /frame-src 'self' https:;/);
+    assert.match(String(shell.headers['content-security-policy']), /frame-ancestors 'self'/);
+    const preview = await t.app.inject({ url: new URL(made.json<{ url: string }>().url).pathname });
+    assert.equal(preview.statusCode, 200);
+    assert.match(String(preview.headers['content-security-policy']), /frame-ancestors 'self'/);
+    assert.equal(preview.headers['x-frame-options'], 'SAMEORIGIN');
+    const home = await t.app.inject({ url: '/' });
+    assert.doesNotMatch(String(home.headers['content-security-policy']), /frame-src 'self'/, 'reader pages unchanged');
+  });
+});
