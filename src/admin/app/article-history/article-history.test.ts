@@ -109,6 +109,11 @@ describe('conflicts, presence, history and preview around the article editor', {
     await rosaDialog.waitFor({ state: 'detached' });
     await rosaPage.getByText('Ana adds the mayor.').first().waitFor();
     const kept = rosaPage.getByRole('region', { name: 'Your version (not saved)' });
+    assert.equal(
+      await kept.getByRole('heading').evaluate((el) => el === document.activeElement),
+      true,
+      'the keyboard is on her own version',
+    );
     assert.match(await kept.getByRole('textbox').inputValue(), /Rosa checked the toll\. And the ferry stops\./);
     assert.match(
       (await rosaPage.evaluate((id) => localStorage.getItem(`gaceta:article:${id}:mine`), article.id)) ?? '',
@@ -177,6 +182,14 @@ describe('conflicts, presence, history and preview around the article editor', {
     await anaPage.getByText(`Also open by ${rosa.name} (editor)`).waitFor({ timeout: 25_000 });
     assert.equal(await anaPage.locator('.presence[aria-live="polite"]').count(), 1);
     await screenshot(anaPage, 'article-presence.png');
+    // Leaving the article says so at once.
+    const left = rosaPage.waitForResponse(
+      (response) => response.url().endsWith('/presence') && response.request().method() === 'DELETE',
+    );
+    await rosaPage.getByRole('link', { name: 'Dashboard' }).click();
+    assert.equal((await left).status(), 204);
+    const present = await t.app.inject({ method: 'POST', url: `/admin/api/articles/${article.id}/presence`, headers });
+    assert.deepEqual(present.json<{ others: unknown[] }>().others, [], 'Rosa left');
     await rosaPage.context().close();
     await anaPage.context().close();
   });

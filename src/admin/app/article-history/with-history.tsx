@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleChanges, EditableArticle } from '../article/article-api.ts';
 import type { ArticleEditorSeams, TextControls } from '../article/article-editor-screen.tsx';
 import { dropLocalCopy } from '../article/local-copy.ts';
@@ -26,6 +26,11 @@ export function WithHistory(props: { render: (seams: HistorySeams) => JSX.Elemen
     { kind: 'history' | 'preview'; article: EditableArticle; save: () => Promise<void>; text: TextControls } | undefined
   >();
   const [notice, setNotice] = useState('');
+  const mineHeading = useRef<HTMLHeadingElement>(null);
+  // After "Take theirs" the editor holds a new text: the keyboard goes to the writer's own version.
+  useEffect(() => {
+    if (mine) mineHeading.current?.focus();
+  }, [mine]);
 
   const seams: HistorySeams = {
     renderPresence: (article) => <Presence articleId={article.id} />,
@@ -54,7 +59,9 @@ export function WithHistory(props: { render: (seams: HistorySeams) => JSX.Elemen
       </p>
       {mine && (
         <section class="my-version" aria-labelledby="my-version-title">
-          <h2 id="my-version-title">{t('history.mine.title')}</h2>
+          <h2 id="my-version-title" tabIndex={-1} ref={mineHeading}>
+            {t('history.mine.title')}
+          </h2>
           <p>{t('history.mine.hint')}</p>
           <textarea readOnly aria-labelledby="my-version-title" value={asText(mine.text)} />
           <button
