@@ -213,6 +213,8 @@ describe('conflicts, presence, history and preview around the article editor', {
     const compared = dialog.getByRole('region', { name: /Created by the system/ });
     await compared.locator('ins').first().waitFor();
     assert.equal(await compared.locator('ins').filter({ hasText: 'lifted' }).count(), 1);
+    const revisionColumn = compared.getByRole('region', { name: /^Revision of / }).locator('.text-diff-text');
+    assert.equal(await revisionColumn.textContent(), 'Storm warning\n\nWinds of 90 km/h.', 'headline and blocks apart');
     assert.match((await compared.locator('ins').allTextContents()).join(''), /The warning ended at noon\./);
     assert.deepEqual(await axeViolations(page), [], 'history dialog comparing');
     await screenshot(page, 'article-history-diff.png');

@@ -1,4 +1,4 @@
-import { diffWords } from 'diff';
+import { diffWordsWithSpace } from 'diff';
 import { useMemo } from 'preact/hooks';
 import type { ArticleDocument } from '../../../content/document.ts';
 import { documentPlainText } from '../../../content/document.ts';
@@ -25,7 +25,7 @@ interface Part {
  * changes around it join into one removal and one addition.
  */
 export function readableChanges(text: { left: string; right: string }): Part[] {
-  const raw = diffWords(text.left, text.right);
+  const raw = diffWordsWithSpace(text.left, text.right);
   const parts: Part[] = [];
   let removed = '';
   let added = '';
@@ -54,8 +54,8 @@ export function readableChanges(text: { left: string; right: string }): Part[] {
 
 /**
  * Two versions side by side, each as it reads: words only in the left one are struck through on the
- * left, words only in the right one are highlighted on the right (diff's word diff, which keeps
- * spaces and line breaks as they are so paragraphs stay paragraphs).
+ * left, words only in the right one are highlighted on the right (diff's word diff counting spaces
+ * and line breaks as words, so a paragraph break is kept as common text and paragraphs stay paragraphs).
  */
 export function TextDiff(props: { left: ComparedText; right: ComparedText; leftTitle: string; rightTitle: string }) {
   const { t } = useApp();
