@@ -3,6 +3,7 @@ import { accountMessages } from './account/messages.ts';
 import { articlesMessages } from './articles/messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
 import { articleMessages } from './article/messages.ts';
+import { historyMessages } from './article-history/messages.ts';
 import { editorMessages } from './editor/messages.ts';
 import { staffMessages } from './staff/messages.ts';
 
@@ -15,6 +16,7 @@ const areas = [
   dashboardMessages,
   editorMessages,
   articleMessages,
+  historyMessages,
   articlesMessages,
   accountMessages,
   staffMessages,

@@ -4,6 +4,7 @@ import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
 import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
+import { WithHistory } from './article-history/with-history.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { PublicScreenProps, Screen } from './screen-types.ts';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
@@ -21,8 +22,17 @@ export const screens: readonly Screen[] = [
     render: () => <ReadyQueue />,
   },
   // Before '/admin/articles/:id', which "new" would match too.
-  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
-  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
+  {
+    path: '/admin/articles/new',
+    title: 'article.new',
+    nav: true,
+    render: () => <WithHistory render={(seams) => <ArticleEditorScreen {...seams} />} />,
+  },
+  {
+    path: '/admin/articles/:id',
+    title: 'article.edit',
+    render: (params) => <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} />} />,
+  },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
 ];

@@ -25,7 +25,17 @@ export interface ArticleEditorSeams {
     unsaved: boolean;
   }) => JSX.Element;
   renderPresence?: (article: EditableArticle) => JSX.Element;
-  onConflict?: (error: ApiError, mine: ArticleChanges) => void;
+  onConflict?: (error: ApiError, mine: ArticleChanges, text: TextControls) => void;
+  /** History and preview (src/admin/app/article-history/): they save, and load another text. */
+  renderTools?: (context: { article: EditableArticle; save: () => Promise<void>; text: TextControls }) => JSX.Element;
+}
+
+/** What the conflict dialog and the history need of the editor's text. */
+export interface TextControls {
+  /** Saves the text in the editor over the article's version `version` (after a conflict, chosen). */
+  saveOver: (version: number) => Promise<void>;
+  /** Replaces the text in the editor with this article's, unsaved edits forgotten (the caller kept them). */
+  load: (article: EditableArticle) => void;
 }
 
 type Screen =
@@ -53,6 +63,23 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
   const offerButton = useRef<HTMLButtonElement>(null);
   const latest = useRef(props);
   latest.current = props;
+  const text: TextControls = {
+    saveOver: (version) => saver.current?.saveOver(version) ?? Promise.resolve(),
+    load: (loaded) => {
+      saver.current?.discard();
+      dropLocalCopy(loaded.id);
+      setArticle(loaded);
+      setScreen({
+        phase: 'writing',
+        article: loaded,
+        initial: { headline: loaded.headline, body: loaded.body },
+        restored: false,
+        key: Date.now(),
+      });
+    },
+  };
+  const textControls = useRef(text);
+  textControls.current = text;
 
   useEffect(() => {
     // The address of a new article changes to its id on first save: that is still this screen's article.
@@ -105,7 +132,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
         }
       },
       onRefused: (error, mine) => {
-        if (error.code === 'CONFLICT') latest.current.onConflict?.(error, mine);
+        if (error.code === 'ARTICLE_CHANGED') latest.current.onConflict?.(error, mine, textControls.current);
       },
     });
     saver.current = made;
@@ -157,10 +184,13 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
               type="button"
               ref={offerButton}
               onClick={() => {
-                setArticle(current);
+                // The copy is saved as an edit of the version it was written over: if a colleague
+                // changed the article since, that save is refused and the conflict dialog compares.
+                const over = current && /^\d+$/.test(copy.base) ? { ...current, version: Number(copy.base) } : current;
+                setArticle(over);
                 setScreen({
                   phase: 'writing',
-                  article: current,
+                  article: over,
                   initial: { headline: copy.headline, body: copy.body },
                   restored: true,
                   key: Date.now(),
@@ -198,6 +228,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
         <h1 tabIndex={-1}>{title}</h1>
         {article && props.renderPresence?.(article)}
         <SaveIndicator state={saveState} />
+        {article && props.renderTools?.({ article, save, text })}
         {props.renderActions?.({ article, save, unsaved: saveState.kind !== 'saved' })}
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('article.save')}
