@@ -5,6 +5,7 @@ import { dashboardMessages } from './dashboard/messages.ts';
 import { articleMessages } from './article/messages.ts';
 import { editorMessages } from './editor/messages.ts';
 import { staffMessages } from './staff/messages.ts';
+import { panelMessages } from './article-panel/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
@@ -18,6 +19,7 @@ const areas = [
   articlesMessages,
   accountMessages,
   staffMessages,
+  panelMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -5,6 +5,7 @@ import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
 import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
+import { panelSeams } from './article-panel/seams.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { Locale, MessageKey, Translate } from './messages.ts';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
@@ -36,8 +37,17 @@ export const screens: readonly Screen[] = [
     render: () => <ReadyQueue />,
   },
   // Before '/admin/articles/:id', which "new" would match too.
-  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
-  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
+  {
+    path: '/admin/articles/new',
+    title: 'article.new',
+    nav: true,
+    render: () => <ArticleEditorScreen {...panelSeams} />,
+  },
+  {
+    path: '/admin/articles/:id',
+    title: 'article.edit',
+    render: (params) => <ArticleEditorScreen id={params.id} {...panelSeams} />,
+  },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
 ];

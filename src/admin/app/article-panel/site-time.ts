@@ -28,7 +28,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 export interface SiteTime {
   /** YYYY-MM-DD */
   date: string;
-  /** HH:MM */
+  /** HH:MM, or HH:MM:SS */
   time: string;
 }
 
@@ -60,9 +60,16 @@ function offsetAt(instant: number, timeZone: string): number {
  */
 export function siteTimeToUtc(value: SiteTime, timeZone: string): string {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.date);
-  const time = /^(\d{2}):(\d{2})$/.exec(value.time);
+  const time = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.time);
   if (!date || !time) throw new RangeError(`Not a date and time: ${value.date} ${value.time}`);
-  const wall = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]), Number(time[1]), Number(time[2]));
+  const wall = Date.UTC(
+    Number(date[1]),
+    Number(date[2]) - 1,
+    Number(date[3]),
+    Number(time[1]),
+    Number(time[2]),
+    Number(time[3] ?? 0),
+  );
   // The offset a few hours earlier is the one before any change near this time: trying it first
   // picks the earlier of two repeated times, and maps a skipped time forward.
   const before = offsetAt(wall - 6 * 3600_000, timeZone);
