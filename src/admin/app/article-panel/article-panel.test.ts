@@ -109,7 +109,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.getByLabel('Alt text').fill('A dry well');
     await page.getByLabel('Search description').fill('The valley’s wells have run dry after a year without rain.');
     await page.getByLabel('Social title').fill('No water in the valley');
-    await page.getByText('59 of 300 characters').waitFor();
+    await page.getByText('58 of 300 characters').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
 
@@ -130,7 +130,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     const when = utcToSiteTime(new Date(Date.now() + 6000).toISOString(), ZONE);
     const seconds = new Date(Date.now() + 6000).toISOString().slice(17, 19);
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await page.getByLabel('Date').fill(when.date);
+    await page.getByLabel('Date', { exact: true }).fill(when.date);
     await page.getByLabel(`Time (${ZONE})`).fill(`${when.time}:${seconds}`);
     await page.getByRole('button', { name: 'Schedule it' }).click();
     await page.getByText(/^Scheduled for /).waitFor();

@@ -130,9 +130,19 @@ export function WorkflowActions(props: ActionsContext) {
       {panel === 'schedule' && !blocked && (
         <form
           class="schedule-form"
+          // The time may carry seconds (typed or filled in): the browser's step check would refuse
+          // them silently, so the form checks what it needs itself.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void act((latest) => publish(latest, siteTimeToUtc(when, timeZone)));
+            let publishAt: string;
+            try {
+              publishAt = siteTimeToUtc(when, timeZone);
+            } catch {
+              setRefusal({ message: t('panel.scheduleInvalid') });
+              return;
+            }
+            void act((latest) => publish(latest, publishAt));
           }}
         >
           <label for="panel-schedule-date">{t('panel.scheduleDate')}</label>
