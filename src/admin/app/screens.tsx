@@ -1,5 +1,4 @@
 import type { JSX } from 'preact';
-import type { SignedIn } from './api.ts';
 import { MyAccount } from './account/my-account.tsx';
 import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
@@ -7,23 +6,9 @@ import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { panelSeams } from './article-panel/seams.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
-import type { Locale, MessageKey, Translate } from './messages.ts';
+import type { PublicScreenProps, Screen } from './screen-types.ts';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
 import { StaffScreen } from './staff/staff-screen.tsx';
-
-export type Role = 'contributor' | 'author' | 'editor' | 'admin';
-
-/** One screen of the app: where it lives, its title, and whether the main navigation links to it. */
-export interface Screen {
-  /** A pattern under /admin; `:name` parts reach render as params. */
-  path: string;
-  title: MessageKey;
-  /** Shown in the main navigation, in this table's order. */
-  nav?: boolean;
-  /** Roles that see it in the navigation (the API decides what they may do); all when absent. */
-  roles?: readonly Role[];
-  render: (params: Record<string, string>) => JSX.Element;
-}
 
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
@@ -51,18 +36,6 @@ export const screens: readonly Screen[] = [
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
 ];
-
-/** What a screen reached without signing in gets from the app. */
-export interface PublicScreenProps {
-  t: Translate;
-  /** The site's language; a screen that learns its reader's (from their link) speaks that instead. */
-  locale: Locale;
-  site: string;
-  /** The person is now signed in (an accepted invitation, a reset password). */
-  onSignedIn: (signedIn: SignedIn) => void;
-  /** Back to the sign-in screen, saying why. */
-  onSignInAgain: (notice: string) => void;
-}
 
 /**
  * Screens a signed-out person reaches from an emailed link or the sign-in screen. They are shown at

@@ -4,6 +4,7 @@ import { updateArticleRow } from '../../content/articles.repository.ts';
 import { createDraft, type ContentDeps, updateArticle } from '../../content/articles.service.ts';
 import { createPage } from '../../content/pages.service.ts';
 import { addCorrection, publishArticle } from '../../content/publishing.service.ts';
+import { submitArticle } from '../../content/workflow.service.ts';
 import { createTaxonomyItem, TAXONOMY_KINDS, type TaxonomyKind } from '../../content/taxonomy.service.ts';
 import { storeImage } from '../../media/images.service.ts';
 import type { MediaStorage } from '../../media/storage.ts';
@@ -11,6 +12,7 @@ import { updateSettings } from '../../settings/settings.service.ts';
 import { SYSTEM } from '../../staff/actor.ts';
 import { demoDocument } from './demo-document.ts';
 import { type DemoArticle, allArticles, authors, images, labels, pages, sections, site, tags } from './demo/index.ts';
+import { deskStories } from './demo/desk.ts';
 import { drawIllustration } from './illustrations.ts';
 
 export interface SeedDeps extends ContentDeps {
@@ -115,6 +117,29 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
       { type: 'page', id: lookup(pageIds, 'corrections-policy', 'page') },
     ],
   });
+  // Work in progress for the web app: none of it reaches readers.
+  for (const story of deskStories) {
+    const row = await createDraft(deps, SYSTEM.seed, {
+      headline: story.headline,
+      slug: story.slug,
+      dek: story.dek,
+      dateline: story.dateline,
+      labelId: lookup(ids.labels, story.label, 'label'),
+      sectionId: lookup(ids.sections, story.section, 'section'),
+      authorIds: story.authors.map((a) => lookup(ids.authors, a, 'author')),
+      tagIds: story.tags.map((t) => lookup(ids.tags, t, 'tag')),
+      featureImage: { id: lookup(ids.images, story.image, 'image') },
+      body: demoDocument(story.body, ids.images, ids.articles),
+    });
+    if (story.state === 'ready') await submitArticle(deps, SYSTEM.seed, row.id);
+    if (story.state === 'scheduled')
+      await publishArticle(
+        deps,
+        SYSTEM.seed,
+        row.id,
+        new Date(now + (story.hoursAhead ?? 24) * 3600_000).toISOString(),
+      );
+  }
   log(`seeded ${allArticles.length} articles in ${sections.length} sections`);
   return { articles: allArticles.length };
 }

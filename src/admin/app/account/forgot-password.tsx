@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { errorMessage } from '../messages.ts';
-import type { PublicScreenProps } from '../screens.tsx';
+import type { PublicScreenProps } from '../screen-types.ts';
 import { PublicFrame } from './public-frame.tsx';
 
 /** Asks for a reset link. The answer is the same whether or not the address is staff's. */
