@@ -6,7 +6,7 @@ import { startScheduler } from '../../../content/publishing.service.ts';
 import { Invalidation } from '../../../http/invalidation.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
+import { makeArticle, makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openSignedIn } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from './site-time.ts';
@@ -164,6 +164,9 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.locator('.correction-list').getByText('The wells are municipal, not private.').waitFor();
     const corrected = await t.app.inject({ url: '/environment/valley-wells-run-dry' });
     assert.match(corrected.body, /The wells are municipal, not private\./);
+    // The article's corrections are listed when it is opened again.
+    await page.reload();
+    await page.locator('.correction-list').getByText('The wells are municipal, not private.').waitFor();
     await context.close();
   });
 
@@ -188,6 +191,24 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await editorPage.getByText('Published', { exact: true }).waitFor();
     assert.equal((await stored(id)).status, 'published');
     await desk.close();
+  });
+
+  it('shows the API’s refusal of a field beside that field, in the staff member’s words', async () => {
+    await makeArticle(t, { headline: 'Taken address' });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await write(page, 'Bridge closed', 'The bridge is closed.');
+    await page.getByLabel('Slug').fill('taken-address');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const error = page.locator('#panel-slug-error');
+    await error.getByText('Another article already has this slug.').waitFor();
+    assert.equal(await page.getByLabel('Slug').getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('Slug').fill('bridge-closed-for-repairs');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(page);
+    await error.waitFor({ state: 'detached' });
+    assert.equal((await stored(idOf(page))).slug, 'bridge-closed-for-repairs');
+    await context.close();
   });
 
   it('keeps Publish and Schedule disabled while a TK is left, and says where', async () => {

@@ -25,3 +25,5 @@ export interface Correction {
 }
 export const addCorrection = (article: EditableArticle, kind: Correction['kind'], body: string) =>
   api<Correction>('POST', path(article.id, 'corrections'), { kind, body });
+export const listCorrections = (article: EditableArticle) =>
+  api<{ corrections: Correction[] }>('GET', path(article.id, 'corrections')).then((answer) => answer.corrections);
