@@ -257,7 +257,11 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
             }}
           />
         </div>
-        {props.renderSettings && <div class="article-settings">{props.renderSettings(article, settingsEdit)}</div>}
+        {props.renderSettings && (
+          <div class="article-settings" key={screen.key}>
+            {props.renderSettings(article, settingsEdit)}
+          </div>
+        )}
       </div>
     </div>
   );
