@@ -6,7 +6,15 @@ import { startScheduler } from '../../../content/publishing.service.ts';
 import { Invalidation } from '../../../http/invalidation.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
+import {
+  makeArticle,
+  makeAuthor,
+  makeSection,
+  makeStaff,
+  pngBytes,
+  signIn,
+  TEST_PASSWORD,
+} from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openSignedIn } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from './site-time.ts';
@@ -208,6 +216,31 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await saved(page);
     await error.waitFor({ state: 'detached' });
     assert.equal((await stored(idOf(page))).slug, 'bridge-closed-for-repairs');
+    await context.close();
+  });
+
+  it('says why publishing is blocked in a Spanish-speaking editor’s language', async () => {
+    const colega = await makeStaff(t, 'editor');
+    const own = await signIn(t, colega);
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/admin/api/account',
+      headers: own,
+      payload: { locale: 'es' },
+    });
+    assert.equal(set.statusCode, 200, set.body);
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/admin/articles/new`);
+    await page.getByLabel('Email').fill(colega.email);
+    await page.getByLabel(/Password|Contraseña/).fill(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Titular').fill('Pleno TK');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('El pleno vota hoy.');
+    await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await page.getByText('No se puede publicar: quedan 1 TK (el titular). Sustitúyelos primero.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Publicar ahora' }).isDisabled(), true);
     await context.close();
   });
 
