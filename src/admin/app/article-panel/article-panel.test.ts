@@ -187,7 +187,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.getByLabel('Who can read it').waitFor();
     assert.equal(await page.getByLabel('Who can read it').getAttribute('readonly'), '');
     await page.getByRole('button', { name: 'Submit for edit' }).click();
-    await page.getByText('Ready for edit', { exact: true }).waitFor();
+    await page.locator('.status-badge').getByText('Ready for edit', { exact: true }).waitFor();
     assert.equal((await stored(id)).status, 'ready');
     await context.close();
 
@@ -199,6 +199,28 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await editorPage.getByText('Published', { exact: true }).waitFor();
     assert.equal((await stored(id)).status, 'published');
     await desk.close();
+  });
+
+  it('lets an editor send a story back to draft with a note the writer sees', async () => {
+    const story = await makeArticle(t, { headline: 'Fair moves to June', status: 'draft' });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/admin/api/articles/${story.id}/submit`,
+      headers,
+      payload: {},
+    });
+    assert.equal(submitted.statusCode, 200, submitted.body);
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, base, editor, `/admin/articles/${story.id}`);
+    await page.locator('.status-badge').getByText('Ready for edit', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Send back' }).click();
+    await page.getByLabel('Note for the writer (optional)').fill('Add the mayor’s quote.');
+    await page.getByRole('button', { name: 'Send back to draft' }).click();
+    await page.getByText('Sent back: Add the mayor’s quote.').waitFor();
+    const after = await stored(story.id);
+    assert.equal(after.status, 'draft');
+    assert.equal(after.returnNote, 'Add the mayor’s quote.');
+    await context.close();
   });
 
   it('shows the API’s refusal of a field beside that field, in the staff member’s words', async () => {
