@@ -189,6 +189,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.getByRole('button', { name: 'Submit for edit' }).click();
     await page.locator('.status-badge').getByText('Ready for edit', { exact: true }).waitFor();
     assert.equal((await stored(id)).status, 'ready');
+    await page.getByText('This story is with the editors now').waitFor();
+    assert.equal(await page.getByLabel('Dek').isDisabled(), true);
     await context.close();
 
     const desk = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });

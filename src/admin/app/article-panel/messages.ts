@@ -5,6 +5,7 @@ export const panelMessages = defineMessages(
   {
     'panel.title': 'Settings',
     'panel.none': '(none)',
+    'panel.readOnly': 'This story is with the editors now: its settings can no longer be changed here.',
     'panel.label': 'Label',
     'panel.section': 'Section',
     'panel.tags': 'Tags',
@@ -93,6 +94,7 @@ export const panelMessages = defineMessages(
   {
     'panel.title': 'Ajustes',
     'panel.none': '(ninguno)',
+    'panel.readOnly': 'Esta nota ya está con los editores: sus ajustes ya no se pueden cambiar aquí.',
     'panel.label': 'Etiqueta',
     'panel.section': 'Sección',
     'panel.tags': 'Temas',

@@ -17,6 +17,8 @@ import {
 } from './settings-model.ts';
 import { type Choices, createTag, loadChoices } from './taxonomy-api.ts';
 import { slugify } from '../../../content/urls.ts';
+import { can } from '../../../content/policy.ts';
+import type { StaffRole } from '../../../staff/staff.table.ts';
 import './article-panel.css';
 
 /** What the editor screen hands the settings panel to take part in its saves. */
@@ -148,168 +150,179 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
   const section = choices.sections.find((choice) => choice.id === settings.sectionId);
   const url = `${location.origin}/${section?.slug ?? 'news'}/${shownSlug || '…'}`;
   const published = props.article?.status === 'published';
+  const mayEdit =
+    !props.article ||
+    can({ id: staff.id, role: staff.role as StaffRole }, 'article.edit', {
+      createdBy: props.article.createdBy ?? null,
+      status: props.article.status as 'draft',
+    });
   const slugError = errorFor('slug');
 
   return (
     <aside class="settings-panel" aria-labelledby="panel-title">
       <h2 id="panel-title">{t('panel.title')}</h2>
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {select('labelId', t('panel.label'), choices.labels)}
-      {select('sectionId', t('panel.section'), choices.sections)}
+      {!mayEdit && <p class="hint">{t('panel.readOnly')}</p>}
+      {/* A story a contributor has submitted is the editors' now: its settings are shown, not changed. */}
+      <fieldset class="panel-fields" disabled={!mayEdit}>
+        <legend class="visually-hidden">{t('panel.title')}</legend>
+        {problem && (
+          <p class="field-error" role="alert">
+            {problem}
+          </p>
+        )}
+        {select('labelId', t('panel.label'), choices.labels)}
+        {select('sectionId', t('panel.section'), choices.sections)}
 
-      <div class="field">
-        <p class="field-title" id="panel-tags-title">
-          {t('panel.tags')}
-        </p>
-        <ul class="chips" aria-labelledby="panel-tags-title">
-          {settings.tagIds.map((id) => (
-            <li key={id}>
-              {nameOf(choices.tags, id)}
-              <button
-                type="button"
-                class="chip-remove"
-                aria-label={t('panel.removeTag', { name: nameOf(choices.tags, id) })}
-                onClick={() => change({ tagIds: settings.tagIds.filter((tag) => tag !== id) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        <ChoiceCombobox
-          id="panel-tag-search"
-          label={t('panel.addTag')}
-          choices={choices.tags}
-          taken={settings.tagIds}
-          onPick={(choice) => change({ tagIds: [...latest.current.settings.tagIds, choice.id] })}
-          createLabel={(name) => t('panel.createTag', { name })}
-          onCreate={async (name) => {
-            try {
-              const tag = await createTag(name);
-              setChoices((current) => ({ ...current, tags: [...current.tags, tag] }));
-              change({ tagIds: [...latest.current.settings.tagIds, tag.id] });
-            } catch (caught) {
-              setProblem(errorMessage(t, caught instanceof ApiError ? caught.code : 'other'));
-            }
-          }}
-        />
-      </div>
-
-      <div class="field">
-        <p class="field-title" id="panel-authors-title">
-          {t('panel.authors')}
-        </p>
-        <ol class="byline-list" aria-labelledby="panel-authors-title">
-          {settings.authorIds.map((id, index) => {
-            const name = nameOf(choices.authors, id);
-            return (
+        <div class="field">
+          <p class="field-title" id="panel-tags-title">
+            {t('panel.tags')}
+          </p>
+          <ul class="chips" aria-labelledby="panel-tags-title">
+            {settings.tagIds.map((id) => (
               <li key={id}>
-                <span>{name}</span>
+                {nameOf(choices.tags, id)}
                 <button
                   type="button"
-                  class="secondary small"
-                  disabled={index === 0}
-                  aria-label={t('panel.moveUp', { name })}
-                  onClick={() => change({ authorIds: moved(settings.authorIds, index, -1) })}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class="secondary small"
-                  disabled={index === settings.authorIds.length - 1}
-                  aria-label={t('panel.moveDown', { name })}
-                  onClick={() => change({ authorIds: moved(settings.authorIds, index, 1) })}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  class="secondary small"
-                  aria-label={t('panel.removeAuthor', { name })}
-                  onClick={() => change({ authorIds: settings.authorIds.filter((author) => author !== id) })}
+                  class="chip-remove"
+                  aria-label={t('panel.removeTag', { name: nameOf(choices.tags, id) })}
+                  onClick={() => change({ tagIds: settings.tagIds.filter((tag) => tag !== id) })}
                 >
                   ×
                 </button>
               </li>
-            );
-          })}
-        </ol>
-        <ChoiceCombobox
-          id="panel-author-search"
-          label={t('panel.addAuthor')}
-          choices={choices.authors}
-          taken={settings.authorIds}
-          onPick={(choice) => change({ authorIds: [...latest.current.settings.authorIds, choice.id] })}
-        />
-      </div>
-
-      {textField('dek', t('panel.dek'))}
-      {textField('dateline', t('panel.dateline'), t('panel.datelineHint'))}
-      {textField('attribution', t('panel.attribution'), t('panel.attributionHint'))}
-
-      <FeatureImageField
-        value={settings.featureImage}
-        services={services}
-        onChange={(featureImage) => change({ featureImage })}
-        errors={fieldError}
-      />
-
-      <div class="field">
-        <label for="panel-slug">{t('panel.slug')}</label>
-        <input
-          id="panel-slug"
-          type="text"
-          maxLength={100}
-          value={shownSlug}
-          aria-describedby={`panel-slug-hint${slugError.note ? ' panel-slug-error' : ''}`}
-          aria-invalid={slugError.note ? true : undefined}
-          onInput={(event) => {
-            setSlugByHand(true);
-            change({ slug: event.currentTarget.value });
-          }}
-        />
-        <p id="panel-slug-hint" class="hint">
-          {published ? t('panel.slugRedirect') : slugByHand ? t('panel.slugByHand') : t('panel.slugFollows')}
-        </p>
-        {slugError.note}
-      </div>
-
-      <SearchSocialFields
-        settings={settings}
-        headline={props.article?.headline ?? ''}
-        url={url}
-        imageSrc={imageSrc}
-        onChange={(field, value) => change({ [field]: value })}
-        errors={fieldError}
-      />
-
-      <div class="field">
-        <label for="panel-access">{t('panel.access')}</label>
-        {EDIT_ACCESS.includes(staff.role) ? (
-          <select
-            id="panel-access"
-            value={settings.access}
-            onChange={(event) => change({ access: event.currentTarget.value as AccessLevel })}
-          >
-            {(['public', 'members', 'paid'] as const).map((level) => (
-              <option key={level} value={level}>
-                {t(`panel.access.${level}`)}
-              </option>
             ))}
-          </select>
-        ) : (
-          <>
-            <input id="panel-access" type="text" readOnly value={t(`panel.access.${settings.access}`)} />
-            <p class="hint">{t('panel.accessEditorsOnly')}</p>
-          </>
-        )}
-        {errorFor('access').note}
-      </div>
+          </ul>
+          <ChoiceCombobox
+            id="panel-tag-search"
+            label={t('panel.addTag')}
+            choices={choices.tags}
+            taken={settings.tagIds}
+            onPick={(choice) => change({ tagIds: [...latest.current.settings.tagIds, choice.id] })}
+            createLabel={(name) => t('panel.createTag', { name })}
+            onCreate={async (name) => {
+              try {
+                const tag = await createTag(name);
+                setChoices((current) => ({ ...current, tags: [...current.tags, tag] }));
+                change({ tagIds: [...latest.current.settings.tagIds, tag.id] });
+              } catch (caught) {
+                setProblem(errorMessage(t, caught instanceof ApiError ? caught.code : 'other'));
+              }
+            }}
+          />
+        </div>
+
+        <div class="field">
+          <p class="field-title" id="panel-authors-title">
+            {t('panel.authors')}
+          </p>
+          <ol class="byline-list" aria-labelledby="panel-authors-title">
+            {settings.authorIds.map((id, index) => {
+              const name = nameOf(choices.authors, id);
+              return (
+                <li key={id}>
+                  <span>{name}</span>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    disabled={index === 0}
+                    aria-label={t('panel.moveUp', { name })}
+                    onClick={() => change({ authorIds: moved(settings.authorIds, index, -1) })}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    disabled={index === settings.authorIds.length - 1}
+                    aria-label={t('panel.moveDown', { name })}
+                    onClick={() => change({ authorIds: moved(settings.authorIds, index, 1) })}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    aria-label={t('panel.removeAuthor', { name })}
+                    onClick={() => change({ authorIds: settings.authorIds.filter((author) => author !== id) })}
+                  >
+                    ×
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <ChoiceCombobox
+            id="panel-author-search"
+            label={t('panel.addAuthor')}
+            choices={choices.authors}
+            taken={settings.authorIds}
+            onPick={(choice) => change({ authorIds: [...latest.current.settings.authorIds, choice.id] })}
+          />
+        </div>
+
+        {textField('dek', t('panel.dek'))}
+        {textField('dateline', t('panel.dateline'), t('panel.datelineHint'))}
+        {textField('attribution', t('panel.attribution'), t('panel.attributionHint'))}
+
+        <FeatureImageField
+          value={settings.featureImage}
+          services={services}
+          onChange={(featureImage) => change({ featureImage })}
+          errors={fieldError}
+        />
+
+        <div class="field">
+          <label for="panel-slug">{t('panel.slug')}</label>
+          <input
+            id="panel-slug"
+            type="text"
+            maxLength={100}
+            value={shownSlug}
+            aria-describedby={`panel-slug-hint${slugError.note ? ' panel-slug-error' : ''}`}
+            aria-invalid={slugError.note ? true : undefined}
+            onInput={(event) => {
+              setSlugByHand(true);
+              change({ slug: event.currentTarget.value });
+            }}
+          />
+          <p id="panel-slug-hint" class="hint">
+            {published ? t('panel.slugRedirect') : slugByHand ? t('panel.slugByHand') : t('panel.slugFollows')}
+          </p>
+          {slugError.note}
+        </div>
+
+        <SearchSocialFields
+          settings={settings}
+          headline={props.article?.headline ?? ''}
+          url={url}
+          imageSrc={imageSrc}
+          onChange={(field, value) => change({ [field]: value })}
+          errors={fieldError}
+        />
+
+        <div class="field">
+          <label for="panel-access">{t('panel.access')}</label>
+          {EDIT_ACCESS.includes(staff.role) ? (
+            <select
+              id="panel-access"
+              value={settings.access}
+              onChange={(event) => change({ access: event.currentTarget.value as AccessLevel })}
+            >
+              {(['public', 'members', 'paid'] as const).map((level) => (
+                <option key={level} value={level}>
+                  {t(`panel.access.${level}`)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <>
+              <input id="panel-access" type="text" readOnly value={t(`panel.access.${settings.access}`)} />
+              <p class="hint">{t('panel.accessEditorsOnly')}</p>
+            </>
+          )}
+          {errorFor('access').note}
+        </div>
+      </fieldset>
     </aside>
   );
 }
