@@ -238,6 +238,11 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     const error = page.locator('#panel-slug-error');
     await error.getByText('Another article already has this slug.').waitFor();
     assert.equal(await page.getByLabel('Slug').getAttribute('aria-invalid'), 'true');
+    // A slug the schema refuses (a trailing hyphen) is refused beside the field too.
+    await page.getByLabel('Slug').fill('Bridge Closed!');
+    assert.equal(await page.getByLabel('Slug').inputValue(), 'bridge-closed-');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await error.getByText('Not saved: this value is not accepted here.').waitFor();
     await page.getByLabel('Slug').fill('bridge-closed-for-repairs');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);

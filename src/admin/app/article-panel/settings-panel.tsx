@@ -78,11 +78,10 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
   };
   const fieldError = (field: string) => {
     const refusal = props.edit.refusal;
-    const found = refusal?.fields.find((item) => item.field === field || item.field === `/${field}`);
+    // The API names a body field "body/slug" (schema checks) or "slug" (the service's own rules).
+    const found = refusal?.fields.find((item) => item.field.replace(/^(body)?\//, '') === field);
     if (!found || !refusal) return undefined;
-    return refusal.code === 'VALIDATION_FAILED'
-      ? t('panel.fieldInvalid', { detail: found.message })
-      : errorMessage(t, refusal.code);
+    return refusal.code === 'VALIDATION_FAILED' ? t('panel.fieldInvalid') : errorMessage(t, refusal.code);
   };
   const errorFor = (field: string) => {
     const error = fieldError(field);
@@ -282,7 +281,10 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
             aria-invalid={slugError.note ? true : undefined}
             onInput={(event) => {
               setSlugByHand(true);
-              change({ slug: event.currentTarget.value });
+              // Lower case and hyphens as one types; what is left for the server to refuse is the shape.
+              const slug = event.currentTarget.value.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+              event.currentTarget.value = slug;
+              change({ slug });
             }}
           />
           <p id="panel-slug-hint" class="hint">
