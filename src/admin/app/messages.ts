@@ -6,6 +6,7 @@ import { articleMessages } from './article/messages.ts';
 import { historyMessages } from './article-history/messages.ts';
 import { editorMessages } from './editor/messages.ts';
 import { staffMessages } from './staff/messages.ts';
+import { panelMessages } from './article-panel/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
@@ -20,6 +21,7 @@ const areas = [
   articlesMessages,
   accountMessages,
   staffMessages,
+  panelMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

@@ -5,6 +5,7 @@ import { ResetPassword } from './account/reset-password.tsx';
 import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { WithHistory } from './article-history/with-history.tsx';
+import { panelSeams } from './article-panel/seams.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import type { PublicScreenProps, Screen } from './screen-types.ts';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
@@ -26,12 +27,14 @@ export const screens: readonly Screen[] = [
     path: '/admin/articles/new',
     title: 'article.new',
     nav: true,
-    render: () => <WithHistory render={(seams) => <ArticleEditorScreen {...seams} />} />,
+    render: () => <WithHistory render={(seams) => <ArticleEditorScreen {...seams} {...panelSeams} />} />,
   },
   {
     path: '/admin/articles/:id',
     title: 'article.edit',
-    render: (params) => <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} />} />,
+    render: (params) => (
+      <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} {...panelSeams} />} />
+    ),
   },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },

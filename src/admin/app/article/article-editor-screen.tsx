@@ -11,6 +11,8 @@ import { type ArticleChanges, EMPTY_BODY, type EditableArticle, loadArticle } fr
 import { ArticleSaver, type SaveState } from './article-saver.ts';
 import { dropLocalCopy, type LocalCopy, readLocalCopy } from './local-copy.ts';
 import { SaveIndicator } from './save-indicator.tsx';
+import type { SettingsEdit } from '../article-panel/settings-panel.tsx';
+import type { ActionsContext } from '../article-panel/workflow-actions.tsx';
 import './article.css';
 
 /**
@@ -18,12 +20,8 @@ import './article.css';
  * buttons, who else has the article open, and the conflict dialog for a save on a stale version.
  */
 export interface ArticleEditorSeams {
-  renderSettings?: (article: EditableArticle | undefined) => JSX.Element;
-  renderActions?: (context: {
-    article: EditableArticle | undefined;
-    save: () => Promise<void>;
-    unsaved: boolean;
-  }) => JSX.Element;
+  renderSettings?: (article: EditableArticle | undefined, edit: SettingsEdit) => JSX.Element;
+  renderActions?: (context: ActionsContext) => JSX.Element;
   renderPresence?: (article: EditableArticle) => JSX.Element;
   onConflict?: (error: ApiError, mine: ArticleChanges, text: TextControls) => void;
   /** History and preview (src/admin/app/article-history/): they save, and load another text. */
@@ -80,6 +78,9 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
   };
   const textControls = useRef(text);
   textControls.current = text;
+  // The settings panel says what a save must send besides the text; its refusals show by its fields.
+  const readSettings = useRef<(headline: string) => Partial<ArticleChanges>>(() => ({}));
+  const [refusal, setRefusal] = useState<ApiError>();
 
   useEffect(() => {
     // The address of a new article changes to its id on first save: that is still this screen's article.
@@ -119,19 +120,25 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
     if (screen.phase !== 'writing') return;
     const made = new ArticleSaver({
       article: screen.article,
-      read: () => ({
-        headline: headline.current?.value ?? '',
-        body: editor.current?.document() ?? screen.initial.body,
-      }),
+      read: () => {
+        const text = headline.current?.value ?? '';
+        return {
+          ...readSettings.current(text),
+          headline: text,
+          body: editor.current?.document() ?? screen.initial.body,
+        };
+      },
       onState: setSaveState,
       onSaved: (saved, created) => {
         setArticle(saved);
+        setRefusal(undefined);
         if (created) {
           createdId.current = saved.id;
           replaceAddress(`/admin/articles/${saved.id}`);
         }
       },
       onRefused: (error, mine) => {
+        setRefusal(error);
         if (error.code === 'ARTICLE_CHANGED') latest.current.onConflict?.(error, mine, textControls.current);
       },
     });
@@ -143,6 +150,13 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
   }, [screen.phase === 'writing' ? screen.key : screen.phase]);
 
   const save = () => saver.current?.save(true) ?? Promise.resolve();
+  const settingsEdit: SettingsEdit = {
+    changed: () => saver.current?.changed(),
+    provide: (read) => {
+      readSettings.current = read;
+    },
+    refusal,
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -229,7 +243,16 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
         {article && props.renderPresence?.(article)}
         <SaveIndicator state={saveState} />
         {article && props.renderTools?.({ article, save, text })}
-        {props.renderActions?.({ article, save, unsaved: saveState.kind !== 'saved' })}
+        {props.renderActions?.({
+          article,
+          save,
+          unsaved: saveState.kind !== 'saved',
+          current: () => saver.current?.current,
+          adopt: (changed) => {
+            saver.current?.adopt(changed);
+            setArticle(changed);
+          },
+        })}
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('article.save')}
         </button>
@@ -265,7 +288,11 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
             }}
           />
         </div>
-        {props.renderSettings && <div class="article-settings">{props.renderSettings(article)}</div>}
+        {props.renderSettings && (
+          <div class="article-settings" key={screen.key}>
+            {props.renderSettings(article, settingsEdit)}
+          </div>
+        )}
       </div>
     </div>
   );

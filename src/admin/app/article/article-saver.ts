@@ -72,6 +72,16 @@ export class ArticleSaver {
     document.removeEventListener('visibilitychange', this.flushCopy);
   }
 
+  /** The article as the server last answered it. */
+  get current(): EditableArticle | undefined {
+    return this.article;
+  }
+
+  /** The server answered an action on the article (publish, submit…): later saves build on that version. */
+  adopt(article: EditableArticle): void {
+    this.article = article;
+  }
+
   get hasUnsavedChanges(): boolean {
     return this.edits !== this.savedEdits;
   }
