@@ -16,7 +16,7 @@ export function ForgotPassword(props: PublicScreenProps) {
     event.preventDefault();
     const address = email.current?.value.trim() ?? '';
     if (!address) {
-      setError(t('error.VALIDATION_FAILED'));
+      setError(t('enterEmail'));
       email.current?.focus();
       return;
     }
