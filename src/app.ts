@@ -24,7 +24,8 @@ import { Invalidation } from './http/invalidation.ts';
 import { PageCache } from './http/page-cache.ts';
 import { lazyRequestLoggers } from './http/request-logger.ts';
 import { typed } from './http/typed-fastify.ts';
-import { type Mailer, mailerFor, Outbox } from './mail/mailer.ts';
+import { mailerFor } from './mail/configured-mailer.ts';
+import { type Mailer, Outbox } from './mail/mailer.ts';
 
 export interface AppDeps {
   config: Config;

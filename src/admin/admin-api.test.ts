@@ -189,6 +189,11 @@ describe('admin API', () => {
       body: 'The meeting starts at 7 p.m., not 6 p.m.',
     });
     assert.equal(correction.statusCode, 201);
+    const listed = await api('GET', `/articles/${article.id}/corrections`, editorHeaders);
+    assert.deepEqual(
+      listed.json().corrections.map((c: { kind: string; body: string }) => [c.kind, c.body]),
+      [['correction', 'The meeting starts at 7 p.m., not 6 p.m.']],
+    );
     const page = parse((await t.app.inject('/politics/budget-vote-tonight')).body);
     assert.match(page.querySelector('.notice.correction')?.text ?? '', /starts at 7 p\.m\./);
 

@@ -12,6 +12,11 @@ import { readSettings } from '../settings/settings.ts';
 const ENTRY = fileURLToPath(new URL('./app/main.tsx', import.meta.url));
 const ASSETS = '/admin/assets/';
 const YEAR = 'public, max-age=31536000, immutable';
+// The site's policy (src/app.ts) plus framing this origin's pages: the app's Preview shows the reader
+// page of a preview link in a frame. Reader pages themselves may be framed by this origin only
+// (frame-ancestors 'self'), so nobody else can frame them.
+const ADMIN_CSP =
+  "default-src 'self'; img-src 'self' data: https:; frame-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 const AssetParams = Type.Object({ file: Type.String({ maxLength: 100 }) });
 
@@ -69,6 +74,8 @@ ${stylesheet ? html`<link rel="stylesheet" href="${ASSETS + stylesheet}">` : ''}
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
+      // The app frames reader previews (/preview/<token>) from this origin; reader pages keep `frame-src https:`.
+      .header('content-security-policy', ADMIN_CSP)
       .send(await shell(request.url.split('?')[0] ?? request.url));
   app.get('/admin', sendShell);
   app.get('/admin/*', sendShell);

@@ -13,6 +13,7 @@ import {
 } from '../content/articles.schemas.ts';
 import { createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
 import { ARTICLE_STATUSES } from '../content/articles.table.ts';
+import { listArticleCorrections } from '../content/corrections.service.ts';
 import { authorize } from '../content/policy.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import { errors, IdParams, Open } from './schemas.ts';
@@ -218,6 +219,23 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
     },
     async (request) =>
       present(await unpublishArticle(content, staffOf(request), request.params.id, request.body?.baseVersion)),
+  );
+
+  api.get(
+    '/articles/:id/corrections',
+    {
+      schema: {
+        tags,
+        summary: 'The article’s corrections and clarifications, oldest first',
+        params: IdParams,
+        response: { 200: Type.Object({ corrections: Type.Array(CorrectionResponse) }) },
+      },
+    },
+    async (request) => {
+      authorize(staffOf(request), 'article.read');
+      const article = await requireArticle(deps.db, request.params.id);
+      return { corrections: await listArticleCorrections(deps.db, article.id) };
+    },
   );
 
   api.post(

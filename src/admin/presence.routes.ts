@@ -8,9 +8,17 @@ import { IdParams, NoContent } from './schemas.ts';
 
 const Others = Type.Object(
   {
-    others: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), seenAt: Type.String() }), {
-      description: 'other staff with the article open, most recently seen first',
-    }),
+    others: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        name: Type.String(),
+        role: Type.String({ description: 'contributor, author, editor or admin' }),
+        seenAt: Type.String(),
+      }),
+      {
+        description: 'other staff with the article open, most recently seen first',
+      },
+    ),
   },
   { description: 'Who else has the article open' },
 );

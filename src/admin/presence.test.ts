@@ -50,8 +50,8 @@ describe('presence: who else has the article open', () => {
     assert.deepEqual(await others(second, rosaHeaders), [ana.name], 'another process sees Ana');
     const seen = (await call(t, anaHeaders, 'POST')).json().others;
     assert.deepEqual(
-      seen.map((o: { id: string; name: string }) => [o.id, o.name]),
-      [[rosa.id, rosa.name]],
+      seen.map((o: { id: string; name: string; role: string }) => [o.id, o.name, o.role]),
+      [[rosa.id, rosa.name, 'editor']],
     );
     assert.ok(seen[0].seenAt);
 

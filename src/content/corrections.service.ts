@@ -52,3 +52,18 @@ export async function listPublishedCorrections(
     withdrawn: !isListed(scope, row),
   }));
 }
+
+/** One article's corrections and clarifications, oldest first, as readers see them under it. */
+export async function listArticleCorrections(
+  db: Kysely<Database>,
+  articleId: string,
+): Promise<Array<{ id: string; kind: CorrectionKind; body: string; publishedAt: string }>> {
+  const rows = await db
+    .selectFrom('corrections')
+    .where('article_id', '=', articleId)
+    .select(['id', 'kind', 'body', 'published_at'])
+    .orderBy('published_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, kind: row.kind, body: row.body, publishedAt: row.published_at }));
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { StaffActor } from '../staff/actor.ts';
-import { staffNameSql } from '../staff/names.ts';
+import { staffNameSql, staffRoleSql } from '../staff/names.ts';
 import { requireArticle } from './articles.service.ts';
 import { authorize } from './policy.ts';
 
@@ -19,6 +19,8 @@ export const PRESENCE_WINDOW_MS = 45_000;
 export interface PresentStaff {
   id: string;
   name: string;
+  /** Their role, so "also open by Ana (editor)" says who can do what. */
+  role: string;
   seenAt: string;
 }
 
@@ -39,13 +41,18 @@ export async function markPresent(
   const since = new Date(now.getTime() - PRESENCE_WINDOW_MS).toISOString();
   const rows = await db
     .selectFrom('article_presence')
-    .select(['staff_id', 'seen_at', staffNameSql('article_presence.staff_id').as('name')])
+    .select([
+      'staff_id',
+      'seen_at',
+      staffNameSql('article_presence.staff_id').as('name'),
+      staffRoleSql('article_presence.staff_id').as('role'),
+    ])
     .where('article_id', '=', articleId)
     .where('staff_id', '!=', actor.id)
     .where('seen_at', '>=', since)
     .orderBy('seen_at', 'desc')
     .execute();
-  return rows.map((row) => ({ id: row.staff_id, name: row.name ?? '', seenAt: row.seen_at }));
+  return rows.map((row) => ({ id: row.staff_id, name: row.name ?? '', role: row.role ?? '', seenAt: row.seen_at }));
 }
 
 /** The member of staff closed the article (or left the editor). */

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
 import { invitationMail } from './invitation.mail.ts';
 import { logMailer } from './log-mailer.ts';
-import { type MailLog, mailerFor, Outbox } from './mailer.ts';
+import { mailerFor } from './configured-mailer.ts';
+import { type MailLog, Outbox } from './mailer.ts';
 import { passwordResetMail } from './password-reset.mail.ts';
 
 /** A logger that keeps what it is told. */

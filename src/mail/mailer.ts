@@ -1,7 +1,4 @@
-import type { Config } from '../config.ts';
 import type { SafeHtml } from '../http/html.ts';
-import { logMailer } from './log-mailer.ts';
-import { smtpMailer } from './smtp-mailer.ts';
 
 /** What one message says, in one language: a subject, a plain-text part, an HTML part and the links in it. */
 export interface MailContent {
@@ -66,9 +63,4 @@ export class Outbox {
   close(): void {
     this.#mailer.close?.();
   }
-}
-
-/** The configured way out: SMTP_URL's server, or the log when there is none. */
-export function mailerFor(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, log: MailLog): Mailer {
-  return config.smtpUrl ? smtpMailer({ url: config.smtpUrl, from: config.mailFrom }) : logMailer(log);
 }

@@ -22,3 +22,8 @@ export async function staffNames(
 export function staffNameSql(column: string): RawBuilder<string | null> {
   return sql<string | null>`(select staff.name from staff where staff.id = ${sql.ref(column)})`;
 }
+
+/** SQL for the role of the member of staff whose id is in `column` (null when none), as a subquery. */
+export function staffRoleSql(column: string): RawBuilder<string | null> {
+  return sql<string | null>`(select staff.role from staff where staff.id = ${sql.ref(column)})`;
+}

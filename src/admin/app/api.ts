@@ -28,8 +28,16 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-/** Calls the admin JSON API (/admin/api) with the session cookie, and throws ApiError when refused. */
-export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+/**
+ * Calls the admin JSON API (/admin/api) with the session cookie, and throws ApiError when refused.
+ * `keepalive` lets a request made as the page closes finish after it (saying "I left an article").
+ */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: { keepalive?: boolean } = {},
+): Promise<T> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -39,6 +47,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: 
       method,
       headers,
       credentials: 'same-origin',
+      ...(options.keepalive ? { keepalive: true } : {}),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {

@@ -4,7 +4,8 @@ import { api, ApiError, setCsrfToken, type SignedIn, type Staff } from './api.ts
 import { type AppContext, AppContextProvider } from './context.ts';
 import { type Locale, type MessageKey, translator } from './messages.ts';
 import { matchPath, navigate, useLocation } from './router.ts';
-import { publicScreens, type Screen, screens } from './screens.tsx';
+import type { Screen } from './screen-types.ts';
+import { publicScreens, screens } from './screens.tsx';
 import { SignIn, type SignInNotice } from './sign-in.tsx';
 import { TwoFactorRequired } from './account/two-factor-required.tsx';
 

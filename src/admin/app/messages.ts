@@ -3,8 +3,10 @@ import { accountMessages } from './account/messages.ts';
 import { articlesMessages } from './articles/messages.ts';
 import { dashboardMessages } from './dashboard/messages.ts';
 import { articleMessages } from './article/messages.ts';
+import { historyMessages } from './article-history/messages.ts';
 import { editorMessages } from './editor/messages.ts';
 import { staffMessages } from './staff/messages.ts';
+import { panelMessages } from './article-panel/messages.ts';
 import { frontPageMessages } from './front-page/messages.ts';
 import { apiKeysMessages } from './api-keys/messages.ts';
 import { mediaMessages } from './media/messages.ts';
@@ -24,9 +26,11 @@ const areas = [
   dashboardMessages,
   editorMessages,
   articleMessages,
+  historyMessages,
   articlesMessages,
   accountMessages,
   staffMessages,
+  panelMessages,
   uiMessages,
   mediaMessages,
   taxonomyMessages,

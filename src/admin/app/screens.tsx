@@ -1,37 +1,24 @@
 import type { JSX } from 'preact';
-import type { SignedIn } from './api.ts';
 import { MyAccount } from './account/my-account.tsx';
 import { ForgotPassword } from './account/forgot-password.tsx';
 import { ResetPassword } from './account/reset-password.tsx';
 import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx';
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
+import { WithHistory } from './article-history/with-history.tsx';
+import { panelSeams } from './article-panel/seams.tsx';
 import { ApiKeysScreen } from './api-keys/api-keys.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { FrontPageScreen } from './front-page/front-page.tsx';
 import { MediaLibrary } from './media/library.tsx';
-import type { Locale, MessageKey, Translate } from './messages.ts';
 import { NavigationScreen } from './navigation/navigation.tsx';
 import { PageScreen } from './pages/page-screen.tsx';
 import { PagesList } from './pages/pages-list.tsx';
 import { RedirectsScreen } from './redirects/redirects.tsx';
+import type { PublicScreenProps, Role, Screen } from './screen-types.ts';
 import { SettingsScreen } from './settings/settings.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
 import { StaffScreen } from './staff/staff-screen.tsx';
-
-export type Role = 'contributor' | 'author' | 'editor' | 'admin';
-
-/** One screen of the app: where it lives, its title, and whether the main navigation links to it. */
-export interface Screen {
-  /** A pattern under /admin; `:name` parts reach render as params. */
-  path: string;
-  title: MessageKey;
-  /** Shown in the main navigation, in this table's order. */
-  nav?: boolean;
-  /** Roles that see it in the navigation (the API decides what they may do); all when absent. */
-  roles?: readonly Role[];
-  render: (params: Record<string, string>) => JSX.Element;
-}
 
 // Who manages sections, tags, labels, authors, pages, redirects and the home page (src/content/policy.ts).
 const EDITORS: readonly Role[] = ['editor', 'admin'];
@@ -50,8 +37,19 @@ export const screens: readonly Screen[] = [
     render: () => <ReadyQueue />,
   },
   // Before '/admin/articles/:id', which "new" would match too.
-  { path: '/admin/articles/new', title: 'article.new', nav: true, render: () => <ArticleEditorScreen /> },
-  { path: '/admin/articles/:id', title: 'article.edit', render: (params) => <ArticleEditorScreen id={params.id} /> },
+  {
+    path: '/admin/articles/new',
+    title: 'article.new',
+    nav: true,
+    render: () => <WithHistory render={(seams) => <ArticleEditorScreen {...seams} {...panelSeams} />} />,
+  },
+  {
+    path: '/admin/articles/:id',
+    title: 'article.edit',
+    render: (params) => (
+      <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} {...panelSeams} />} />
+    ),
+  },
   { path: '/admin/front-page', title: 'frontPage.title', nav: true, roles: EDITORS, render: () => <FrontPageScreen /> },
   { path: '/admin/media', title: 'media.title', nav: true, render: () => <MediaLibrary /> },
   ...(['sections', 'tags', 'labels', 'authors'] as const).map((table): Screen => ({
@@ -81,18 +79,6 @@ export const screens: readonly Screen[] = [
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
   { path: '/admin/settings', title: 'settings.title', nav: true, roles: ADMINS, render: () => <SettingsScreen /> },
 ];
-
-/** What a screen reached without signing in gets from the app. */
-export interface PublicScreenProps {
-  t: Translate;
-  /** The site's language; a screen that learns its reader's (from their link) speaks that instead. */
-  locale: Locale;
-  site: string;
-  /** The person is now signed in (an accepted invitation, a reset password). */
-  onSignedIn: (signedIn: SignedIn) => void;
-  /** Back to the sign-in screen, saying why. */
-  onSignInAgain: (notice: string) => void;
-}
 
 /**
  * Screens a signed-out person reaches from an emailed link or the sign-in screen. They are shown at

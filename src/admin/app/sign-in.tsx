@@ -42,7 +42,8 @@ export function SignIn(props: {
         setBusy(false);
       } else props.onSignedIn(answer);
     } catch (caught) {
-      setError(errorMessage(t, caught instanceof ApiError ? caught.code : 'other'));
+      const code = caught instanceof ApiError ? caught.code : 'other';
+      setError(code === 'VALIDATION_FAILED' ? t('signInIncomplete') : errorMessage(t, code));
       // The address stays as typed; the password is typed again.
       if (password.current) password.current.value = '';
       password.current?.focus();

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { errorMessage } from '../messages.ts';
-import type { PublicScreenProps } from '../screens.tsx';
+import type { PublicScreenProps } from '../screen-types.ts';
 import { PublicFrame } from './public-frame.tsx';
 
 /** Asks for a reset link. The answer is the same whether or not the address is staff's. */
@@ -16,7 +16,7 @@ export function ForgotPassword(props: PublicScreenProps) {
     event.preventDefault();
     const address = email.current?.value.trim() ?? '';
     if (!address) {
-      setError(t('error.VALIDATION_FAILED'));
+      setError(t('enterEmail'));
       email.current?.focus();
       return;
     }

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api, ApiError, type SignedIn } from '../api.ts';
 import { errorMessage } from '../messages.ts';
-import type { PublicScreenProps } from '../screens.tsx';
+import type { PublicScreenProps } from '../screen-types.ts';
 import { LinkProblem, linkToken, linkTranslator, type LinkState, useEmailedLink } from './emailed-link.tsx';
 import { MIN_PASSWORD_LENGTH, NewPasswordField } from './password-field.tsx';
 import { PublicFrame } from './public-frame.tsx';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
-import { refusal, type Said, Saying, saying } from './my-account.tsx';
+import { refusal, type Said, Saying, saying } from './saying.tsx';
 import { TwoFactorSetup } from './two-factor-setup.tsx';
 
 /** Two-factor sign-in on My account: turn it on, see the recovery codes left, turn it off. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
-import { refusal, type Said, Saying } from './my-account.tsx';
+import { refusal, type Said, Saying } from './saying.tsx';
 
 type Step = { step: 'idle' } | { step: 'scan'; secret: string; qrSvg: string } | { step: 'codes'; codes: string[] };
 

@@ -1,9 +1,10 @@
 import type { ArticleDocument } from '../../../content/document.ts';
 import { DOCUMENT_VERSION } from '../../../content/document-limits.ts';
 import { api } from '../api.ts';
+import type { ArticleSettings } from '../article-panel/settings-model.ts';
 
 /** An article as the editor screen reads it from the admin API (GET /admin/api/articles/:id). */
-export interface EditableArticle {
+export interface EditableArticle extends Partial<ArticleSettings> {
   id: string;
   headline: string;
   body: ArticleDocument;
@@ -11,10 +12,13 @@ export interface EditableArticle {
   modifiedAt: string;
   /** The version the server holds, once the API numbers them; the save names the one it edits. */
   version?: number;
+  createdBy?: string | null;
+  publishedAt?: string | null;
+  returnNote?: string | null;
 }
 
-/** What one save sends: the text, and whether nobody pressed Save (an autosave). */
-export interface ArticleChanges {
+/** What one save sends: the text, and the settings changed since the last save (the settings panel's). */
+export interface ArticleChanges extends Partial<ArticleSettings> {
   headline: string;
   body: ArticleDocument;
 }

@@ -11,6 +11,8 @@ import { type ArticleChanges, EMPTY_BODY, type EditableArticle, loadArticle } fr
 import { ArticleSaver, type SaveState } from './article-saver.ts';
 import { dropLocalCopy, type LocalCopy, readLocalCopy } from './local-copy.ts';
 import { SaveIndicator } from './save-indicator.tsx';
+import type { SettingsEdit } from '../article-panel/settings-panel.tsx';
+import type { ActionsContext } from '../article-panel/workflow-actions.tsx';
 import './article.css';
 
 /**
@@ -18,14 +20,20 @@ import './article.css';
  * buttons, who else has the article open, and the conflict dialog for a save on a stale version.
  */
 export interface ArticleEditorSeams {
-  renderSettings?: (article: EditableArticle | undefined) => JSX.Element;
-  renderActions?: (context: {
-    article: EditableArticle | undefined;
-    save: () => Promise<void>;
-    unsaved: boolean;
-  }) => JSX.Element;
+  renderSettings?: (article: EditableArticle | undefined, edit: SettingsEdit) => JSX.Element;
+  renderActions?: (context: ActionsContext) => JSX.Element;
   renderPresence?: (article: EditableArticle) => JSX.Element;
-  onConflict?: (error: ApiError, mine: ArticleChanges) => void;
+  onConflict?: (error: ApiError, mine: ArticleChanges, text: TextControls) => void;
+  /** History and preview (src/admin/app/article-history/): they save, and load another text. */
+  renderTools?: (context: { article: EditableArticle; save: () => Promise<void>; text: TextControls }) => JSX.Element;
+}
+
+/** What the conflict dialog and the history need of the editor's text. */
+export interface TextControls {
+  /** Saves the text in the editor over the article's version `version` (after a conflict, chosen). */
+  saveOver: (version: number) => Promise<void>;
+  /** Replaces the text in the editor with this article's, unsaved edits forgotten (the caller kept them). */
+  load: (article: EditableArticle) => void;
 }
 
 type Screen =
@@ -53,6 +61,26 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
   const offerButton = useRef<HTMLButtonElement>(null);
   const latest = useRef(props);
   latest.current = props;
+  const text: TextControls = {
+    saveOver: (version) => saver.current?.saveOver(version) ?? Promise.resolve(),
+    load: (loaded) => {
+      saver.current?.discard();
+      dropLocalCopy(loaded.id);
+      setArticle(loaded);
+      setScreen({
+        phase: 'writing',
+        article: loaded,
+        initial: { headline: loaded.headline, body: loaded.body },
+        restored: false,
+        key: Date.now(),
+      });
+    },
+  };
+  const textControls = useRef(text);
+  textControls.current = text;
+  // The settings panel says what a save must send besides the text; its refusals show by its fields.
+  const readSettings = useRef<(headline: string) => Partial<ArticleChanges>>(() => ({}));
+  const [refusal, setRefusal] = useState<ApiError>();
 
   useEffect(() => {
     // The address of a new article changes to its id on first save: that is still this screen's article.
@@ -92,20 +120,26 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
     if (screen.phase !== 'writing') return;
     const made = new ArticleSaver({
       article: screen.article,
-      read: () => ({
-        headline: headline.current?.value ?? '',
-        body: editor.current?.document() ?? screen.initial.body,
-      }),
+      read: () => {
+        const text = headline.current?.value ?? '';
+        return {
+          ...readSettings.current(text),
+          headline: text,
+          body: editor.current?.document() ?? screen.initial.body,
+        };
+      },
       onState: setSaveState,
       onSaved: (saved, created) => {
         setArticle(saved);
+        setRefusal(undefined);
         if (created) {
           createdId.current = saved.id;
           replaceAddress(`/admin/articles/${saved.id}`);
         }
       },
       onRefused: (error, mine) => {
-        if (error.code === 'CONFLICT') latest.current.onConflict?.(error, mine);
+        setRefusal(error);
+        if (error.code === 'ARTICLE_CHANGED') latest.current.onConflict?.(error, mine, textControls.current);
       },
     });
     saver.current = made;
@@ -116,6 +150,13 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
   }, [screen.phase === 'writing' ? screen.key : screen.phase]);
 
   const save = () => saver.current?.save(true) ?? Promise.resolve();
+  const settingsEdit: SettingsEdit = {
+    changed: () => saver.current?.changed(),
+    provide: (read) => {
+      readSettings.current = read;
+    },
+    refusal,
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 's') {
       event.preventDefault();
@@ -157,10 +198,13 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
               type="button"
               ref={offerButton}
               onClick={() => {
-                setArticle(current);
+                // The copy is saved as an edit of the version it was written over: if a colleague
+                // changed the article since, that save is refused and the conflict dialog compares.
+                const over = current && /^\d+$/.test(copy.base) ? { ...current, version: Number(copy.base) } : current;
+                setArticle(over);
                 setScreen({
                   phase: 'writing',
-                  article: current,
+                  article: over,
                   initial: { headline: copy.headline, body: copy.body },
                   restored: true,
                   key: Date.now(),
@@ -198,7 +242,17 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
         <h1 tabIndex={-1}>{title}</h1>
         {article && props.renderPresence?.(article)}
         <SaveIndicator state={saveState} />
-        {props.renderActions?.({ article, save, unsaved: saveState.kind !== 'saved' })}
+        {article && props.renderTools?.({ article, save, text })}
+        {props.renderActions?.({
+          article,
+          save,
+          unsaved: saveState.kind !== 'saved',
+          current: () => saver.current?.current,
+          adopt: (changed) => {
+            saver.current?.adopt(changed);
+            setArticle(changed);
+          },
+        })}
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S Meta+S">
           {t('article.save')}
         </button>
@@ -234,7 +288,11 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
             }}
           />
         </div>
-        {props.renderSettings && <div class="article-settings">{props.renderSettings(article)}</div>}
+        {props.renderSettings && (
+          <div class="article-settings" key={screen.key}>
+            {props.renderSettings(article, settingsEdit)}
+          </div>
+        )}
       </div>
     </div>
   );

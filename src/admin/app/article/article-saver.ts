@@ -52,6 +52,8 @@ export class ArticleSaver {
   private retryDelay = RETRY_FIRST_MS;
   private lastCopy = 0;
   private state: SaveState = { kind: 'saved' };
+  /** A colleague changed the article since: no autosave goes out until the conflict is resolved. */
+  private held = false;
 
   constructor(private readonly options: SaverOptions) {
     this.article = options.article;
@@ -70,6 +72,16 @@ export class ArticleSaver {
     document.removeEventListener('visibilitychange', this.flushCopy);
   }
 
+  /** The article as the server last answered it. */
+  get current(): EditableArticle | undefined {
+    return this.article;
+  }
+
+  /** The server answered an action on the article (publish, submit…): later saves build on that version. */
+  adopt(article: EditableArticle): void {
+    this.article = article;
+  }
+
   get hasUnsavedChanges(): boolean {
     return this.edits !== this.savedEdits;
   }
@@ -77,7 +89,8 @@ export class ArticleSaver {
   /** Something was typed: keep a copy soon, save after a pause. */
   changed(): void {
     this.edits += 1;
-    if (this.state.kind !== 'offline' && this.state.kind !== 'saving') this.setState({ kind: 'unsaved' });
+    // While a conflict waits for the writer's choice the indicator keeps saying so.
+    if (this.state.kind !== 'offline' && this.state.kind !== 'saving' && !this.held) this.setState({ kind: 'unsaved' });
     // Throttled, not debounced: a steady typist still gets a copy every few hundred milliseconds.
     if (this.copyTimer === undefined) {
       const wait = Math.max(0, LOCAL_COPY_DELAY_MS - (Date.now() - this.lastCopy));
@@ -88,7 +101,8 @@ export class ArticleSaver {
       }, wait);
     }
     clearTimeout(this.autosaveTimer);
-    if (this.state.kind !== 'offline') this.autosaveTimer = setTimeout(() => void this.save(false), AUTOSAVE_DELAY_MS);
+    if (this.state.kind !== 'offline' && !this.held)
+      this.autosaveTimer = setTimeout(() => void this.save(false), AUTOSAVE_DELAY_MS);
   }
 
   /** Writes the copy in the browser now, if anything is unsaved. */
@@ -108,6 +122,22 @@ export class ArticleSaver {
     });
   };
 
+  /**
+   * Saves the text over a colleague's change, naming the version they made: the conflict dialog's
+   * "Keep mine", after the staff member compared both. Refused again if the article changed once more.
+   */
+  async saveOver(version: number): Promise<void> {
+    if (this.article) this.article = { ...this.article, version };
+    this.held = false;
+    await this.save(true);
+  }
+
+  /** Forgets what is unsaved (the editor is about to load another text): no copy is written for it. */
+  discard(): void {
+    this.savedEdits = this.edits;
+    this.dispose();
+  }
+
   private readonly retryNow = (): void => {
     if (this.state.kind === 'offline') void this.save(false);
   };
@@ -115,6 +145,7 @@ export class ArticleSaver {
   /** Sends the text now (Save, or the autosave timer); a save already under way is followed by another. */
   async save(explicit: boolean): Promise<void> {
     clearTimeout(this.autosaveTimer);
+    if (this.held && !explicit) return;
     if (this.sending) {
       this.again = { explicit: explicit || !!this.again?.explicit };
       return this.sending;
@@ -168,6 +199,7 @@ export class ArticleSaver {
         this.retryTimer = setTimeout(() => void this.save(false), this.retryDelay);
         this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
       } else {
+        if (error.code === 'ARTICLE_CHANGED') this.held = true;
         this.setState({ kind: 'refused', code: error.code });
         this.options.onRefused?.(error, changes);
       }

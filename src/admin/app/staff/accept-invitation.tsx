@@ -4,7 +4,7 @@ import { LinkProblem, linkToken, linkTranslator, type LinkState, useEmailedLink 
 import { MIN_PASSWORD_LENGTH, NewPasswordField } from '../account/password-field.tsx';
 import { PublicFrame } from '../account/public-frame.tsx';
 import { errorMessage, type MessageKey } from '../messages.ts';
-import type { PublicScreenProps } from '../screens.tsx';
+import type { PublicScreenProps } from '../screen-types.ts';
 
 const LINK_STATES: Record<string, 'expired' | 'used' | 'invalid'> = {
   LINK_EXPIRED: 'expired',

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
-import { refusal, type Said, Saying, saying } from '../account/my-account.tsx';
+import { refusal, type Said, Saying, saying } from '../account/saying.tsx';
 import { useApp } from '../context.ts';
 
 /** The site setting that requires two-factor sign-in of every member of staff (admins). */

@@ -1,4 +1,4 @@
-import type { Role } from '../screens.tsx';
+import type { Role } from '../screen-types.ts';
 
 /** The staff roles, least to most allowed. */
 export const ROLES: readonly Role[] = ['contributor', 'author', 'editor', 'admin'];

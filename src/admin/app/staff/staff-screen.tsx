@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api.ts';
-import { refusal, type Said, Saying } from '../account/my-account.tsx';
+import { refusal, type Said, Saying } from '../account/saying.tsx';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
-import type { Role } from '../screens.tsx';
+import type { Role } from '../screen-types.ts';
 import { InviteForm, PendingInvitations, type Invitation } from './invitations.tsx';
 import { RequireTwoFactor } from './require-two-factor.tsx';
 import { ROLES } from './roles.ts';
