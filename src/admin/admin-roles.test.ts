@@ -455,6 +455,44 @@ describe('admin API: every role against every action', () => {
         return response.statusCode;
       },
     },
+    {
+      action: 'browse the media library and see where an image is used',
+      expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const id = await image(other);
+        const list = await api(who.headers, 'GET', '/media/images?limit=100');
+        if (isOk(list.statusCode)) assert.ok(list.json().images.some((one: { id: string }) => one.id === id));
+        const uses = await api(who.headers, 'GET', `/media/images/${id}/uses`);
+        assert.equal(uses.statusCode, list.statusCode);
+        return list.statusCode;
+      },
+    },
+    {
+      action: 'delete an unused image of their own',
+      expect: [204, 204, 204, 204],
+      run: async (who) => {
+        const id = await image(who.actor);
+        const response = await api(who.headers, 'DELETE', `/media/images/${id}`);
+        assert.equal(
+          (await api(who.headers, 'GET', `/media/images/${id}`)).statusCode,
+          isOk(response.statusCode) ? 404 : 200,
+        );
+        return response.statusCode;
+      },
+    },
+    {
+      action: "delete someone else's unused image",
+      expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const id = await image(other);
+        const response = await api(who.headers, 'DELETE', `/media/images/${id}`);
+        assert.equal(
+          (await api(who.headers, 'GET', `/media/images/${id}`)).statusCode,
+          isOk(response.statusCode) ? 404 : 200,
+        );
+        return response.statusCode;
+      },
+    },
   ];
 
   // Sections, tags, labels and authors share one route shape and one policy action (taxonomy.manage).
@@ -533,6 +571,16 @@ describe('admin API: every role against every action', () => {
       action: 'list static pages',
       expect: [200, 200, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', '/pages')).statusCode,
+    },
+    {
+      action: 'read a static page with its body',
+      expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const page = await publishedPage();
+        const response = await api(who.headers, 'GET', `/pages/${page.id}`);
+        if (isOk(response.statusCode)) assert.equal(response.json().body.content[0].content[0].text, 'About us.');
+        return response.statusCode;
+      },
     },
     {
       action: 'create a static page',
@@ -687,6 +735,23 @@ describe('admin API: every role against every action', () => {
           assert.equal(me.json().staff.id, who.actor.id, 'the key acts as its owner, with their role');
           assert.equal(me.json().staff.role, who.role);
         }
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'list their own API keys, and only theirs',
+      expect: [200, 200, 200, 200],
+      run: async (who) => {
+        const mine = await createApiKey(t.database.handle.db, who.actor, unique('mine'));
+        const theirs = await createApiKey(t.database.handle.db, other, unique('theirs'));
+        const response = await api(who.headers, 'GET', '/api-keys');
+        const keys = response.json().apiKeys as Array<{ id: string; key?: string }>;
+        assert.ok(keys.some((key) => key.id === mine.id));
+        assert.ok(!keys.some((key) => key.id === theirs.id), "never another's");
+        assert.ok(
+          keys.every((key) => key.key === undefined),
+          'never a key itself',
+        );
         return response.statusCode;
       },
     },

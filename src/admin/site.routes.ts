@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { DocumentSchema } from '../content/document.ts';
-import { createPage, deletePage, listPages, updatePage } from '../content/pages.service.ts';
+import { createPage, deletePage, listPages, readPage, updatePage } from '../content/pages.service.ts';
 import { createRedirect, deleteRedirect, listRedirects } from '../content/redirects.service.ts';
 import { readSettings, SiteSettingsSchema } from '../settings/settings.ts';
 import { updateSettings } from '../settings/settings.service.ts';
@@ -44,6 +44,19 @@ export function registerSiteAdminRoutes(api: TypedFastify, deps: AdminDeps): voi
   api.get('/pages', { schema: listPagesSchema }, async () => ({
     pages: await listPages(deps.db),
   }));
+
+  api.get(
+    '/pages/:id',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: 'One static page with its body',
+        params: IdParams,
+        response: { 200: Open({ ...PageJson.properties, body: DocumentSchema }, 'A static page and its body') },
+      },
+    },
+    async (request) => readPage(deps.db, request.params.id),
+  );
 
   api.post(
     '/pages',

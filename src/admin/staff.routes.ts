@@ -1,6 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
-import { createApiKey, createStaff, listStaff, revokeApiKey, updateStaff } from '../staff/staff.service.ts';
+import {
+  createApiKey,
+  createStaff,
+  listApiKeys,
+  listStaff,
+  revokeApiKey,
+  updateStaff,
+} from '../staff/staff.service.ts';
 import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
@@ -88,6 +95,32 @@ export function registerStaffRoutes(api: TypedFastify, deps: AdminDeps): void {
       await updateStaff(deps.db, staffOf(request), request.params.id, request.body);
       return { ok: true };
     },
+  );
+
+  api.get(
+    '/api-keys',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Your API keys in use (names and dates; a key itself is shown only when made)',
+        response: {
+          200: ListOf(
+            'apiKeys',
+            Open(
+              {
+                id: Type.String(),
+                name: Type.String(),
+                createdAt: Type.String(),
+                lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+              },
+              'An API key of yours',
+            ),
+            'Your API keys that are not revoked, newest first',
+          ),
+        },
+      },
+    },
+    async (request) => ({ apiKeys: await listApiKeys(deps.db, staffOf(request)) }),
   );
 
   api.post(

@@ -8,6 +8,7 @@ import {
   TAXONOMY_KINDS,
   updateTaxonomyItem,
 } from '../content/taxonomy.service.ts';
+import { AUTHOR_LINKS_LIMIT, AuthorLinkSchema } from '../content/author-profile.ts';
 import { errors, IdParams, ListOf, NoContent, Open } from './schemas.ts';
 import { SlugSchema as Slug } from '../content/articles.schemas.ts';
 import type { AdminDeps } from './auth.ts';
@@ -23,6 +24,13 @@ const FIELDS: Record<TaxonomyTable, TProperties> = {
   authors: {
     bio: Type.String({ maxLength: 2000 }),
     staffId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+    photoImageId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+      description: 'a photo from the media library, shown on the author page',
+    }),
+    links: Type.Array(AuthorLinkSchema, {
+      maxItems: AUTHOR_LINKS_LIMIT,
+      description: 'website and social profiles, in the order the author page lists them',
+    }),
   },
 };
 

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { jsonArrayOf, jsonRows } from '../db/json-rows.ts';
+import { containsText } from '../db/text-search.ts';
 import { staffNameSql } from '../staff/names.ts';
 import { type ChangedBy, changedBy } from './article-versions.ts';
 import type { ArticleStatus } from './articles.table.ts';
@@ -41,16 +42,6 @@ export interface ArticleListItem {
   trashedAt: string | null;
 }
 
-/**
- * Headlines containing the words as typed, in any case: `lower() like` with % and _ escaped works the
- * same on SQLite and PostgreSQL (SQLite's own LIKE folds ASCII only; lower() on both folds the rest
- * the same for the newsroom's Latin letters).
- */
-function headlineContains(text: string) {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql<boolean>`lower(articles.headline) like ${pattern} escape '\\'`;
-}
-
 function matching(db: Db, filter: ArticleListFilter) {
   let query = db.selectFrom('articles').where('articles.trashed_at', filter.trash ? 'is not' : 'is', null);
   if (filter.status) query = query.where('articles.status', '=', filter.status);
@@ -68,7 +59,7 @@ function matching(db: Db, filter: ArticleListFilter) {
       ),
     );
   }
-  if (filter.headline) query = query.where(headlineContains(filter.headline));
+  if (filter.headline) query = query.where(containsText(['articles.headline'], filter.headline));
   return query;
 }
 

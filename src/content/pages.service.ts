@@ -99,6 +99,17 @@ async function pageSummary(db: Kysely<Database>, id: string): Promise<PageSummar
   return toSummary(row);
 }
 
+/** One page as the newsroom edits it: its summary and its body. */
+export async function readPage(db: Kysely<Database>, id: string): Promise<PageSummary & { body: ArticleDocument }> {
+  const row = await db
+    .selectFrom('pages')
+    .select([...summaryColumns, 'body'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `No page with id ${id}.`);
+  return { ...toSummary(row), body: parseDocument(row.body) };
+}
+
 export async function listPages(db: Kysely<Database>): Promise<PageSummary[]> {
   return (await db.selectFrom('pages').select(summaryColumns).orderBy('title').execute()).map(toSummary);
 }

@@ -61,6 +61,8 @@ const TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
   ['media.upload', undefined, 'YYYY|.Y.'],
   ['media.edit', { createdBy: me, status: 'draft' }, 'YYYY|.Y.'],
   ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY|.Y.'],
+  ['media.delete', { createdBy: me, status: 'draft' }, 'YYYY|...'],
+  ['media.delete', { createdBy: 'someone-else', status: 'draft' }, '..YY|...'],
   ['taxonomy.manage', undefined, '..YY|.Y.'],
   ['page.manage', undefined, '..YY|.Y.'],
   ['redirect.manage', undefined, '..YY|.Y.'],

@@ -20,6 +20,7 @@ export type ContentAction =
   | 'article.purgeTrash'
   | 'media.upload'
   | 'media.edit'
+  | 'media.delete'
   | 'taxonomy.manage'
   | 'page.manage'
   | 'redirect.manage'
@@ -108,7 +109,9 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'article.publishDue':
     case 'article.purgeTrash':
       return false;
+    // Deleting is only ever of an image nothing uses (images.service.ts checks), so the uploader may too.
     case 'media.edit':
+    case 'media.delete':
       return atLeast(role, 'editor') || owns(id, article);
     case 'taxonomy.manage':
     case 'page.manage':
@@ -135,6 +138,7 @@ const PHRASE: Record<ContentAction, string> = {
   'article.purgeTrash': 'delete articles from the trash for good',
   'media.upload': 'upload images',
   'media.edit': "change this image's details",
+  'media.delete': 'delete this image',
   'taxonomy.manage': 'manage sections, tags, labels or authors',
   'page.manage': 'manage static pages',
   'redirect.manage': 'manage redirects',

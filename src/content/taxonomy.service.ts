@@ -5,8 +5,10 @@ import { AppError } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation, LIST_PAGES } from '../http/invalidation.ts';
 import type { Actor } from '../staff/actor.ts';
 import { authorize } from './policy.ts';
+import { type AuthorLink, checkAuthorProfile, parseAuthorLinks } from './author-profile.ts';
+import { recordRedirect } from './redirects.service.ts';
 import { insertTaxonomyRow, type TaxonomyTable } from './taxonomy.repository.ts';
-import { RESERVED_SLUGS, slugify } from './urls.ts';
+import { authorPath, RESERVED_SLUGS, sectionPath, slugify, tagPath } from './urls.ts';
 
 /** The lists editors manage: sections, tags, labels and authors. */
 export interface TaxonomyKind {
@@ -16,13 +18,27 @@ export interface TaxonomyKind {
   defaults: Record<string, unknown>;
   /** Sections share the first path segment with Gaceta's own routes. */
   reserveSlugs: boolean;
+  /** The reader address of its archive (its feed is that plus /feed.xml); labels have none. */
+  path?: (slug: string) => string;
 }
 
 export const TAXONOMY_KINDS: Record<TaxonomyTable, TaxonomyKind> = {
-  sections: { table: 'sections', noun: 'section', defaults: { description: '', position: 0 }, reserveSlugs: true },
-  tags: { table: 'tags', noun: 'tag', defaults: { description: '' }, reserveSlugs: false },
+  sections: {
+    table: 'sections',
+    noun: 'section',
+    defaults: { description: '', position: 0 },
+    reserveSlugs: true,
+    path: sectionPath,
+  },
+  tags: { table: 'tags', noun: 'tag', defaults: { description: '' }, reserveSlugs: false, path: tagPath },
   labels: { table: 'labels', noun: 'label', defaults: { position: 0 }, reserveSlugs: false },
-  authors: { table: 'authors', noun: 'author', defaults: { bio: '', staffId: null }, reserveSlugs: false },
+  authors: {
+    table: 'authors',
+    noun: 'author',
+    defaults: { bio: '', staffId: null, photoImageId: null, links: [] },
+    reserveSlugs: false,
+    path: authorPath,
+  },
 };
 
 export interface TaxonomyDeps {
@@ -31,15 +47,36 @@ export interface TaxonomyDeps {
 }
 type Item = Record<string, unknown>;
 
-const COLUMN_OF: Record<string, string> = { staffId: 'staff_id' };
-const FIELD_OF: Record<string, string> = { staff_id: 'staffId', created_at: 'createdAt' };
+const COLUMN_OF: Record<string, string> = { staffId: 'staff_id', photoImageId: 'photo_image_id' };
+const FIELD_OF: Record<string, string> = {
+  staff_id: 'staffId',
+  created_at: 'createdAt',
+  photo_image_id: 'photoImageId',
+};
+// An author's links are one JSON column.
 const toColumns = (fields: Item): Item =>
   Object.fromEntries(
     Object.entries(fields)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [COLUMN_OF[k] ?? k, v]),
+      .map(([k, v]) => [COLUMN_OF[k] ?? k, k === 'links' ? JSON.stringify(v) : v]),
   );
-const present = (row: Item): Item => Object.fromEntries(Object.entries(row).map(([k, v]) => [FIELD_OF[k] ?? k, v]));
+const present = (row: Item): Item =>
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [FIELD_OF[k] ?? k, k === 'links' ? parseAuthorLinks(v as string) : v]),
+  );
+
+/** An author's photo and links are checked (and links normalised) before anything is stored. */
+async function checkedFields(db: Kysely<Database>, kind: TaxonomyKind, input: Item): Promise<Item> {
+  if (kind.table !== 'authors') return input;
+  const checked = await checkAuthorProfile(db, input as { photoImageId?: string | null; links?: AuthorLink[] });
+  if (checked.problems.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The author was not saved: ${checked.problems.map((p) => `${p.field} ${p.message}`).join('; ')}.`,
+      checked.problems,
+    );
+  return checked.links ? { ...input, links: checked.links } : input;
+}
 
 // Every taxonomy table has id and slug; typing the table as one of them lets Kysely check those columns.
 const tableOf = (kind: TaxonomyKind) => kind.table as 'sections';
@@ -88,9 +125,10 @@ export async function createTaxonomyItem(
   authorize(actor, 'taxonomy.manage');
   const slug = input.slug ?? slugify(input.name);
   await checkSlug(deps.db, kind, slug);
+  const fields = await checkedFields(deps.db, kind, input);
   const row = {
     id: newId(),
-    ...toColumns({ ...kind.defaults, ...input }),
+    ...toColumns({ ...kind.defaults, ...fields }),
     slug,
     ...(kind.table === 'authors' ? { created_at: nowIso() } : {}),
   };
@@ -99,7 +137,11 @@ export async function createTaxonomyItem(
   return present(row);
 }
 
-/** Changes one; its name may be on any page (navigation, bylines, labels on cards), so every page is purged. */
+/**
+ * Changes one; its name may be on any page (navigation, bylines, labels on cards), so every page is
+ * purged. A new slug moves the archive and its feed: the old addresses answer 301 to the new ones,
+ * as an article's do (its stories' addresses follow by themselves: articles are found by their slug).
+ */
 export async function updateTaxonomyItem(
   deps: TaxonomyDeps,
   actor: Actor,
@@ -108,12 +150,21 @@ export async function updateTaxonomyItem(
   input: Item & { slug?: string },
 ): Promise<Item> {
   authorize(actor, 'taxonomy.manage');
-  await find(deps.db, kind, id);
+  const before = await find(deps.db, kind, id);
   if (input.slug) await checkSlug(deps.db, kind, input.slug, id);
-  const changes = toColumns(input);
-  if (Object.keys(changes).length) await deps.db.updateTable(tableOf(kind)).set(changes).where('id', '=', id).execute();
+  const changes = toColumns(await checkedFields(deps.db, kind, input));
+  const after = await deps.db.transaction().execute(async (trx) => {
+    if (Object.keys(changes).length) await trx.updateTable(tableOf(kind)).set(changes).where('id', '=', id).execute();
+    const oldSlug = before.slug as string;
+    if (kind.path && input.slug && input.slug !== oldSlug) {
+      const at = nowIso();
+      await recordRedirect(trx, kind.path(oldSlug), kind.path(input.slug), newId(), at);
+      await recordRedirect(trx, `${kind.path(oldSlug)}/feed.xml`, `${kind.path(input.slug)}/feed.xml`, newId(), at);
+    }
+    return find(trx, kind, id);
+  });
   deps.invalidation.purge([ALL_PAGES]);
-  return present(await find(deps.db, kind, id));
+  return present(after);
 }
 
 /** Deletes one; articles keep their text and lose only the reference. */

@@ -26,6 +26,10 @@ export interface AuthorsTable {
   bio: string;
   staff_id: string | null;
   created_at: string;
+  /** A photo from the media library, shown on the author's page. */
+  photo_image_id: string | null;
+  /** JSON array of AuthorLink: the author's website and social profiles, in order. */
+  links: string;
 }
 export type SectionRow = Selectable<SectionsTable>;
 export type TagRow = Selectable<TagsTable>;

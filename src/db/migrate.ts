@@ -6,6 +6,7 @@ import * as frontPagePins from './migrations/0003_front_page_pins.ts';
 import * as revisionActor from './migrations/0004_revision_actor.ts';
 import * as staffAccounts from './migrations/0005_staff_accounts.ts';
 import * as editorialWorkflow from './migrations/0006_editorial_workflow.ts';
+import * as newsroomScreens from './migrations/0007_newsroom_screens.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004_revision_actor': revisionActor,
   '0005_staff_accounts': staffAccounts,
   '0006_editorial_workflow': editorialWorkflow,
+  '0007_newsroom_screens': newsroomScreens,
   '0009_document_version_2': documentVersion2,
 };
 
@@ -36,6 +38,11 @@ export async function migratorFor(db: Kysely<unknown>, dialect: Dialect): Promis
     provider,
     migrationTableName: 'gaceta_migrations',
     migrationLockTableName: 'gaceta_migrations_lock',
+    // Branches number their migrations when they start and may land out of that order (0009 before
+    // 0007): a database that already ran a later one still runs an earlier one it lacks, instead of
+    // refusing to start. Each migration touches only what its own feature owns, so the order between
+    // such migrations does not matter.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }

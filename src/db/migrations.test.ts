@@ -77,6 +77,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       down.results?.map((result) => result.migrationName),
       [
         '0009_document_version_2',
+        '0007_newsroom_screens',
         '0006_editorial_workflow',
         '0005_staff_accounts',
         '0004_revision_actor',
@@ -101,6 +102,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0004_revision_actor',
       '0005_staff_accounts',
       '0006_editorial_workflow',
+      '0007_newsroom_screens',
       '0009_document_version_2',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);

@@ -6,9 +6,12 @@ import { authorize } from '../content/policy.ts';
 import { AppError } from '../http/errors.ts';
 import { ALL_PAGES, type Invalidation } from '../http/invalidation.ts';
 import { type Actor, staffIdOf } from '../staff/actor.ts';
-import { FORMAT_EXTENSIONS, renditionKey, renditionWidths } from './images.ts';
+import { FORMAT_EXTENSIONS, parseWidths, renditionKey, renditionWidths } from './images.ts';
 import type { ImageRow } from './images.table.ts';
 import type { MediaStorage } from './storage.ts';
+import { contentImageUses, type ContentImageUse } from '../content/image-uses.ts';
+import { settingsImageUses } from '../settings/settings.ts';
+import { countImageRows, deleteImageRow, listImageRows } from './images.repository.ts';
 
 const ACCEPTED = new Set<string>(['jpeg', 'png', 'webp', 'gif', 'avif']);
 
@@ -22,12 +25,28 @@ export interface ImageDeps {
   storage: MediaStorage;
 }
 
+/** The longest file name kept; a longer one keeps its start and its extension. */
+const FILE_NAME_LIMIT = 200;
+
+/** The file's own name, without any folder a browser sent, control characters or excess length. */
+export function cleanFileName(name: string): string {
+  const base = Array.from(name.split(/[\\/]/).pop() ?? '')
+    .filter((c) => c >= ' ' && c !== '\u007f')
+    .join('')
+    .trim();
+  if (base.length <= FILE_NAME_LIMIT) return base;
+  const dot = base.lastIndexOf('.');
+  const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : '';
+  return base.slice(0, FILE_NAME_LIMIT - extension.length) + extension;
+}
+
 /** Keeps the original and makes renditions (several widths, WebP and the original format); all or nothing. */
 export async function storeImage(
   deps: ImageDeps,
   actor: Actor,
   data: Buffer,
   details: ImageDetails,
+  fileName = '',
 ): Promise<ImageRow> {
   authorize(actor, 'media.upload');
   const metadata = await sharp(data)
@@ -69,6 +88,7 @@ export async function storeImage(
       alt: details.alt ?? '',
       caption: details.caption ?? '',
       credit: details.credit ?? '',
+      file_name: cleanFileName(fileName),
       created_at: nowIso(),
       created_by: staffIdOf(actor),
     };
@@ -128,4 +148,58 @@ export async function updateImageDetails(
   // Every page that shows the image (as a feature, in a body, on a card) repaints.
   deps.invalidation.purge([ALL_PAGES]);
   return requireImage(deps.db, id);
+}
+
+/** A page of the media library, newest first, and how many images there are in all (or that match). */
+export async function listImages(
+  db: Kysely<Database>,
+  options: { search?: string; limit: number; offset: number },
+): Promise<{ images: ImageRow[]; total: number }> {
+  const [images, total] = await Promise.all([listImageRows(db, options), countImageRows(db, options.search)]);
+  return { images, total };
+}
+
+/** Somewhere an image is shown: content (articles, pages, authors) or the site settings' logo. */
+export type ImageUse = ContentImageUse | { kind: 'settings'; id: 'logo'; title: string; status: null; as: 'logo' };
+
+/** Everywhere the image is used; an image used nowhere may be deleted. */
+export async function imageUses(db: Kysely<Database>, id: string): Promise<ImageUse[]> {
+  const [content, settings] = await Promise.all([contentImageUses(db, id), settingsImageUses(db, id)]);
+  return [
+    ...content,
+    ...settings.map((): ImageUse => ({ kind: 'settings', id: 'logo', title: 'Site logo', status: null, as: 'logo' })),
+  ];
+}
+
+/**
+ * Deletes an image nothing uses (its uploader, or an editor), with its original and renditions;
+ * one that is used is refused with IMAGE_IN_USE, naming each use. Pages never showed it, so none
+ * is purged. The files go after the row, so a failure leaves unreachable files, never a broken image.
+ */
+export async function deleteImage(deps: ImageDeps, actor: Actor, id: string): Promise<void> {
+  const existing = await requireImage(deps.db, id);
+  authorize(actor, 'media.delete', { createdBy: existing.created_by });
+  await deps.db.transaction().execute(async (trx) => {
+    const uses = await imageUses(trx, id);
+    if (uses.length)
+      throw new AppError(
+        'IMAGE_IN_USE',
+        `The image is used ${uses.length === 1 ? 'once' : `${uses.length} times`}: remove it from ${uses
+          .map(
+            (use) => `${use.kind === 'settings' ? 'the site settings' : `the ${use.kind} "${use.title}"`} (${use.as})`,
+          )
+          .join(', ')} first.`,
+        uses.map((use) => ({ field: `uses/${use.kind}/${use.id}`, message: `${use.as}: ${use.title}` })),
+      );
+    await deleteImageRow(trx, id);
+  });
+  const extension = FORMAT_EXTENSIONS[existing.format];
+  const widths = parseWidths(existing.widths);
+  await deps.storage.remove([
+    `images/${id}/original.${extension}`,
+    ...widths.flatMap((w) => [
+      renditionKey(id, w, 'webp'),
+      ...(existing.format === 'webp' ? [] : [renditionKey(id, w, extension)]),
+    ]),
+  ]);
 }

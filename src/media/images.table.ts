@@ -12,6 +12,8 @@ export interface ImagesTable {
   alt: string;
   caption: string;
   credit: string;
+  /** The name of the uploaded file as the uploader's computer called it ('' for images from before it was kept). */
+  file_name: string;
   created_at: string;
   created_by: string | null;
 }

@@ -159,6 +159,7 @@ describe('image uploads', () => {
     assert.ok(big.length > 200 * 1024);
     const response = await upload(multipart(big, 'huge.png', 'image/png'));
     assert.equal(response.statusCode, 413);
+    assert.equal(response.json().error.code, 'PAYLOAD_TOO_LARGE', 'a code the web app can say in words');
     assert.equal(filesUnder(t.config.mediaDir).length, before);
     const rowsAfter = await t.database.handle.db
       .selectFrom('images')

@@ -13,6 +13,10 @@ export const SiteSettingsSchema = Type.Object(
     /** The publisher's legal name for JSON-LD and the Google News sitemap. */
     publisherName: Type.String({ minLength: 1, maxLength: 120 }),
     twitterHandle: Type.String({ maxLength: 40 }),
+    /** An image of the media library shown in the masthead instead of the title; null: the title. */
+    logoImageId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+    /** Labels, hovered links and the icons (#rrggbb); must be readable on white (src/settings/accent.ts). */
+    accentColor: Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'a hex colour such as #a3141e' }),
     /** Links in the header, in order; null shows every section. */
     headerNavigation: NavigationSchema,
     /** Links in the footer, in order; null shows the sections and the published static pages. */
@@ -31,6 +35,8 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   timeZone: 'America/Mexico_City',
   publisherName: 'Gaceta',
   twitterHandle: '',
+  logoImageId: null,
+  accentColor: '#a3141e',
   headerNavigation: null,
   footerNavigation: null,
   requireTwoFactor: false,
@@ -56,4 +62,9 @@ export async function writeSettings(db: Kysely<Database>, changes: Partial<SiteS
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value) }))
       .execute();
   }
+}
+
+/** Where the settings use an image ("logo"), so the media library deletes none of them. */
+export async function settingsImageUses(db: Kysely<Database>, imageId: string): Promise<Array<'logo'>> {
+  return (await readSettings(db)).logoImageId === imageId ? ['logo'] : [];
 }

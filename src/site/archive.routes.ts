@@ -8,13 +8,16 @@ import { authorPath, sectionPath, SLUG_PATTERN, tagPath } from '../content/urls.
 import { LIST_PAGES, articleKey } from '../http/invalidation.ts';
 import { servePage, type PageResult } from './serve-page.ts';
 import { PAGE_SIZE, pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
-import { type ArchiveModel, archivePage } from './views/listings.ts';
+import { type ArchiveModel, archivePage, type AuthorProfile } from './views/listings.ts';
+import { parseAuthorLinks } from '../content/author-profile.ts';
+import { findImage } from '../media/images.service.ts';
+import { parseWidths } from '../media/images.ts';
 
 async function archive(
   deps: SiteDeps,
   scope: ReaderScope,
   kind: ArchiveModel['kind'],
-  what: { name: string; description: string; basePath: string },
+  what: { name: string; description: string; basePath: string; profile?: AuthorProfile },
   filter: CardFilter,
   page: number,
 ): Promise<PageResult> {
@@ -49,7 +52,7 @@ export function sectionArchive(
 
 /** What a tag or author archive needs from its slug: the heading, its address and the card filter. */
 interface ArchiveSubject {
-  what: { name: string; description: string; basePath: string };
+  what: { name: string; description: string; basePath: string; profile?: AuthorProfile };
   filter: CardFilter;
 }
 
@@ -90,11 +93,15 @@ export function registerArchiveRoutes(app: TypedFastify, deps: SiteDeps): void {
   });
   registerArchive(app, deps, 'author', async (slug) => {
     const author = await findAuthorBySlug(deps.db, slug);
-    return (
-      author && {
-        what: { name: author.name, description: author.bio, basePath: authorPath(author.slug) },
-        filter: { authorId: author.id },
-      }
-    );
+    if (!author) return undefined;
+    const photo = author.photo_image_id ? await findImage(deps.db, author.photo_image_id) : undefined;
+    const profile: AuthorProfile = {
+      photo: photo && { ...photo, widths: parseWidths(photo.widths) },
+      links: parseAuthorLinks(author.links),
+    };
+    return {
+      what: { name: author.name, description: author.bio, basePath: authorPath(author.slug), profile },
+      filter: { authorId: author.id },
+    };
   });
 }

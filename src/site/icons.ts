@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { escapeHtml, html, type SafeHtml } from '../http/html.ts';
 import type { SiteSettings } from '../settings/settings.ts';
-import { ACCENT } from './views/stylesheet.ts';
 
 /*
  * The site's icons and web manifest, drawn from its settings: the first letter of the site's name
@@ -34,7 +33,13 @@ interface IconSource {
 
 function sourceOf(settings: SiteSettings): IconSource {
   const initial = Array.from(settings.title.trim())[0]?.toLocaleUpperCase(settings.locale) ?? 'G';
-  return { initial, accent: ACCENT, name: settings.title, description: settings.description, locale: settings.locale };
+  return {
+    initial,
+    accent: settings.accentColor,
+    name: settings.title,
+    description: settings.description,
+    locale: settings.locale,
+  };
 }
 
 /** The icon as SVG; `rounded` for the favicon, square for icons that phones mask themselves. */

@@ -1,5 +1,5 @@
 import type { TypedFastify } from '../http/typed-fastify.ts';
-import { ArticleParams, PageQuery, SlugParams } from './reader.schemas.ts';
+import { ArticleParams, PageQuery, SlugParams, StylesheetParams } from './reader.schemas.ts';
 import { cardsByIds, frontPageCards } from '../content/cards.repository.ts';
 import { pinsInForce } from '../content/front-page.service.ts';
 import { listPublishedCorrections } from '../content/corrections.service.ts';
@@ -17,7 +17,8 @@ import { arrangeFrontPage } from './front-page.ts';
 import { embedsScript, embedsScriptPath } from './scripts.ts';
 import { servePage } from './serve-page.ts';
 import { findSiteSection, pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
-import { STYLESHEET, STYLESHEET_PATH } from './views/stylesheet.ts';
+import { stylesheetFor } from './views/stylesheet.ts';
+import { notFound } from '../http/errors.ts';
 
 const HOME_LATEST = 4;
 // Stories under the lead, so its column is about as tall as the latest list beside it on a desktop.
@@ -28,12 +29,14 @@ const HOME_PER_SECTION = 4;
 export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
   const { db, cache } = deps;
 
-  app.get(STYLESHEET_PATH, (_request, reply) =>
-    reply
+  app.get('/assets/site/:file', { schema: { params: StylesheetParams } }, (request, reply) => {
+    const stylesheet = stylesheetFor(request.params.file);
+    if (!stylesheet) throw notFound('No such stylesheet.');
+    return reply
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(STYLESHEET),
-  );
+      .send(stylesheet);
+  });
 
   app.get(embedsScriptPath(), async (_request, reply) =>
     reply

@@ -17,3 +17,6 @@ export const SitemapFileParams = Type.Object({ file: Type.String() });
 export const PageQuery = Type.Object({
   page: Type.Optional(Type.String({ description: 'a whole number from 1' })),
 });
+
+/** A stylesheet's file name; one no page links to is a 404 (checked in the route), never a 400. */
+export const StylesheetParams = Type.Object({ file: Type.String({ maxLength: 100 }) });

@@ -3,7 +3,6 @@ import { after, before, describe, it } from 'node:test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { makeImage, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { STYLESHEET } from './views/stylesheet.ts';
 
 type Headers = Record<string, string>;
 
@@ -110,6 +109,9 @@ describe('search, social and feature-image fields on the reader site', () => {
     const article = await page(off.slug);
     assert.equal(article.querySelector('figure img')?.getAttribute('class'), undefined);
     assert.ok(centred.id);
+    // The stylesheet the page links to (its address carries the accent colour).
+    const STYLESHEET = (await t.app.inject(home.querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? ''))
+      .body;
     assert.match(
       STYLESHEET,
       /\.card img,\.inline-card img\{aspect-ratio:16\/9;object-fit:cover;object-position:var\(--fx,50%\) var\(--fy,50%\)\}/,

@@ -8,6 +8,8 @@ import { translator, type Translator } from '../i18n/i18n.ts';
 import { ALL_PAGES, type Invalidation, SITE_CONTEXT } from '../http/invalidation.ts';
 import type { Navigation } from '../settings/navigation.ts';
 import { readSettings, type SiteSettings } from '../settings/settings.ts';
+import { findImage } from '../media/images.service.ts';
+import { type ImageRef, parseWidths } from '../media/images.ts';
 
 /** A link of the header or footer navigation, resolved against the sections and published pages. */
 export interface NavLink {
@@ -29,6 +31,8 @@ export interface SiteContext {
   header: readonly NavLink[];
   /** The footer's links: as configured, or the sections and the published static pages. */
   footer: readonly NavLink[];
+  /** The masthead's logo (settings.logoImageId), when one is set and still exists. */
+  logo: ImageRef | undefined;
   /** The home page's pinned stories, lapsed ones included (the home page filters by the time). */
   pins: FrontPagePins;
   t: Translator;
@@ -98,6 +102,7 @@ export function siteContextLoader(
       listPublishedPages(db),
       readPins(db),
     ]);
+    const logo = settings.logoImageId ? await findImage(db, settings.logoImageId) : undefined;
     const sections = sectionRows.map(({ id, slug, name, description }) => ({ id, slug, name, description }));
     const allSections = (): NavLink[] => sections.map((section) => sectionLink(section));
     return {
@@ -109,6 +114,7 @@ export function siteContextLoader(
         ...allSections(),
         ...pages.map((page) => pageLink(page)),
       ]),
+      logo: logo && { ...logo, widths: parseWidths(logo.widths) },
       pins,
       t: translator(settings.locale, settings.timeZone),
       publicUrl,

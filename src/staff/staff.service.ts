@@ -200,6 +200,23 @@ export async function resolveApiKey(db: Kysely<Database>, key: string): Promise<
   return toActor(row);
 }
 
+/** The asking member of staff's API keys in use (never their secrets), newest first. */
+export async function listApiKeys(
+  db: Kysely<Database>,
+  actor: Actor,
+): Promise<Array<{ id: string; name: string; createdAt: string; lastUsedAt: string | null }>> {
+  const staffId = keyHolder(actor).id;
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'created_at', 'last_used_at'])
+    .where('staff_id', '=', staffId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at }));
+}
+
 /** Revokes one of the asking member of staff's own API keys; another's key is as unknown as a missing one. */
 export async function revokeApiKey(db: Kysely<Database>, actor: Actor, keyId: string): Promise<void> {
   const staffId = keyHolder(actor).id;

@@ -7,6 +7,15 @@ import { historyMessages } from './article-history/messages.ts';
 import { editorMessages } from './editor/messages.ts';
 import { staffMessages } from './staff/messages.ts';
 import { panelMessages } from './article-panel/messages.ts';
+import { frontPageMessages } from './front-page/messages.ts';
+import { apiKeysMessages } from './api-keys/messages.ts';
+import { mediaMessages } from './media/messages.ts';
+import { navigationMessages } from './navigation/messages.ts';
+import { pagesMessages } from './pages/messages.ts';
+import { redirectsMessages } from './redirects/messages.ts';
+import { settingsMessages } from './settings/messages.ts';
+import { taxonomyMessages } from './taxonomy/messages.ts';
+import { uiMessages } from './ui/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
@@ -22,6 +31,15 @@ const areas = [
   accountMessages,
   staffMessages,
   panelMessages,
+  uiMessages,
+  mediaMessages,
+  taxonomyMessages,
+  frontPageMessages,
+  pagesMessages,
+  navigationMessages,
+  redirectsMessages,
+  apiKeysMessages,
+  settingsMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
@@ -40,6 +58,11 @@ export type Translate = (key: MessageKey, values?: Record<string, string>) => st
 export function translator(locale: Locale): Translate {
   const messages = locale === 'es' ? es : en;
   return (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+}
+
+/** Whether a key names a message (for keys made at run time, such as a refused field's). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
 }
 
 /** The message for an API error code, or a general one naming the code. */

@@ -6,10 +6,24 @@ import { ArticleList, QUEUE_PATH, ReadyQueue } from './articles/article-list.tsx
 import { ArticleEditorScreen } from './article/article-editor-screen.tsx';
 import { WithHistory } from './article-history/with-history.tsx';
 import { panelSeams } from './article-panel/seams.tsx';
+import { ApiKeysScreen } from './api-keys/api-keys.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
-import type { PublicScreenProps, Screen } from './screen-types.ts';
+import { FrontPageScreen } from './front-page/front-page.tsx';
+import { MediaLibrary } from './media/library.tsx';
+import { NavigationScreen } from './navigation/navigation.tsx';
+import { PageScreen } from './pages/page-screen.tsx';
+import { PagesList } from './pages/pages-list.tsx';
+import { RedirectsScreen } from './redirects/redirects.tsx';
+import type { PublicScreenProps, Role, Screen } from './screen-types.ts';
+import { SettingsScreen } from './settings/settings.tsx';
+import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
 import { StaffScreen } from './staff/staff-screen.tsx';
+
+// Who manages sections, tags, labels, authors, pages, redirects and the home page (src/content/policy.ts).
+const EDITORS: readonly Role[] = ['editor', 'admin'];
+// Who changes site settings and the navigation (src/settings/policy.ts).
+const ADMINS: readonly Role[] = ['admin'];
 
 /** Every screen of the app; a new screen is one entry here. */
 export const screens: readonly Screen[] = [
@@ -36,8 +50,34 @@ export const screens: readonly Screen[] = [
       <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} {...panelSeams} />} />
     ),
   },
-  { path: '/admin/staff', title: 'staff.title', nav: true, roles: ['admin'], render: () => <StaffScreen /> },
+  { path: '/admin/front-page', title: 'frontPage.title', nav: true, roles: EDITORS, render: () => <FrontPageScreen /> },
+  { path: '/admin/media', title: 'media.title', nav: true, render: () => <MediaLibrary /> },
+  ...(['sections', 'tags', 'labels', 'authors'] as const).map((table): Screen => ({
+    path: `/admin/${table}`,
+    title: `taxonomy.${table}.title`,
+    nav: true,
+    roles: EDITORS,
+    render: () => <TaxonomyScreen table={table} key={table} />,
+  })),
+  { path: '/admin/pages', title: 'pages.title', nav: true, roles: EDITORS, render: () => <PagesList /> },
+  {
+    path: '/admin/pages/:id',
+    title: 'pages.title',
+    roles: EDITORS,
+    render: (params) => <PageScreen id={params.id ?? ''} key={params.id} />,
+  },
+  {
+    path: '/admin/navigation',
+    title: 'navigation.title',
+    nav: true,
+    roles: ADMINS,
+    render: () => <NavigationScreen />,
+  },
+  { path: '/admin/redirects', title: 'redirects.title', nav: true, roles: EDITORS, render: () => <RedirectsScreen /> },
+  { path: '/admin/staff', title: 'staff.title', nav: true, roles: ADMINS, render: () => <StaffScreen /> },
+  { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
+  { path: '/admin/settings', title: 'settings.title', nav: true, roles: ADMINS, render: () => <SettingsScreen /> },
 ];
 
 /**

@@ -1,7 +1,8 @@
 import { html, jsonLd, type Renderable, type SafeHtml } from '../../http/html.ts';
 import { iconSet } from '../icons.ts';
 import type { NavLink, SiteContext } from '../site-context.ts';
-import { STYLESHEET_PATH } from './stylesheet.ts';
+import { stylesheetPath } from './stylesheet.ts';
+import { picture } from './picture.ts';
 
 export interface PageMeta {
   title: string;
@@ -56,7 +57,7 @@ function head(site: SiteContext, meta: PageMeta): SafeHtml {
 <meta name="description" content="${meta.description}">
 <link rel="canonical" href="${canonical}">
 ${meta.robots ? html`<meta name="robots" content="${meta.robots}">` : ''}
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
+<link rel="stylesheet" href="${stylesheetPath(site.settings.accentColor)}">
 ${iconSet(site.settings).links}
 ${(meta.scripts ?? []).map((src) => html`<script src="${src}" defer></script>\n`)}${feeds.map((feed) => html`<link rel="alternate" type="application/rss+xml" title="${feed.title}" href="${feed.path}">\n`)}
 <meta property="og:site_name" content="${site.settings.title}">
@@ -91,7 +92,7 @@ function navLink(link: NavLink, current: string | undefined): SafeHtml {
 function header(site: SiteContext, current: string | undefined): SafeHtml {
   return html`<header class="masthead">
   <a class="skip" href="#main">${site.t.t('nav.skip')}</a>
-  <p class="site-title"><a href="/">${site.settings.title}</a></p>
+  <p class="site-title"><a href="/">${site.logo ? picture(site.logo, site.settings.title, '(max-width: 40rem) 90vw, 30rem', { loading: 'first', preferredWidth: 640, maxWidth: 960 }) : site.settings.title}</a></p>
   ${
     site.header.length
       ? html`<nav aria-label="${site.t.t(site.settings.headerNavigation === null ? 'nav.sections' : 'nav.main')}"><ul>

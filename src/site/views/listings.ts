@@ -1,10 +1,13 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import type { ArticleCard } from '../../content/cards.repository.ts';
+import type { AuthorLink, AuthorLinkKind } from '../../content/author-profile.ts';
 import { sectionPath } from '../../content/urls.ts';
+import type { ImageRef } from '../../media/images.ts';
 import type { SiteContext } from '../site-context.ts';
 import type { FrontPage } from '../front-page.ts';
 import { cardGrid, storyCard } from './cards.ts';
 import { layout, type PageMeta } from './layout.ts';
+import { picture } from './picture.ts';
 
 /** Organization and WebSite structured data for the home page. */
 function homeData(site: SiteContext): unknown[] {
@@ -55,10 +58,17 @@ ${cardGrid(section.cards, t)}
   );
 }
 
+/** What an author page shows above the stories besides the name and bio. */
+export interface AuthorProfile {
+  photo: ImageRef | undefined;
+  links: readonly AuthorLink[];
+}
+
 export interface ArchiveModel {
   kind: 'section' | 'tag' | 'author';
   name: string;
   description: string;
+  profile?: AuthorProfile;
   basePath: string;
   cards: ArticleCard[];
   page: number;
@@ -75,13 +85,39 @@ ${model.hasOlder ? html`<a rel="next" href="${href(model.page + 1)}">${site.t.t(
 </nav>`;
 }
 
+/** Services are called by their own names in every language; a website is a word. */
+const SERVICE_NAMES: Record<Exclude<AuthorLinkKind, 'website'>, string> = {
+  x: 'X',
+  bluesky: 'Bluesky',
+  mastodon: 'Mastodon',
+  threads: 'Threads',
+  instagram: 'Instagram',
+  facebook: 'Facebook',
+  linkedin: 'LinkedIn',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+};
+
+function authorProfile(name: string, profile: AuthorProfile, site: SiteContext): SafeHtml {
+  const { t } = site;
+  return html`${profile.photo ? html`<div class="author-photo">${picture(profile.photo, t.t('author.photo', { name }), '8rem', { loading: 'eager', preferredWidth: 320, maxWidth: 640 })}</div>` : ''}
+${
+  profile.links.length
+    ? html`<nav class="author-links" aria-label="${t.t('author.links')}"><ul>${profile.links.map(
+        (link) =>
+          html`<li><a href="${link.url}" rel="me noopener">${link.kind === 'website' ? t.t('author.website') : SERVICE_NAMES[link.kind]}</a></li>`,
+      )}</ul></nav>`
+    : ''
+}`;
+}
+
 export function archivePage(model: ArchiveModel, site: SiteContext): string {
   const { t } = site;
   const kindName = t.t(
     model.kind === 'section' ? 'archive.section' : model.kind === 'tag' ? 'archive.tag' : 'archive.author',
   );
   const path = model.page === 1 ? model.basePath : `${model.basePath}?page=${model.page}`;
-  const main = html`<header class="archive-header"><p class="label">${kindName}</p><h1>${model.name}</h1>${model.description ? html`<p class="dek">${model.description}</p>` : ''}</header>
+  const main = html`<header class="archive-header${model.profile?.photo ? ' with-photo' : ''}"><p class="label">${kindName}</p><h1>${model.name}</h1>${model.description ? html`<p class="dek">${model.description}</p>` : ''}${model.profile ? authorProfile(model.name, model.profile, site) : ''}</header>
 ${model.cards.length ? cardGrid(model.cards, t, { headingLevel: 2 }) : html`<p>${t.t('archive.empty')}</p>`}
 ${pagination(model, site)}`;
   const meta: PageMeta = {

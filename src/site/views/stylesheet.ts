@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { FOCAL_STEP } from './picture.ts';
 
-/** The site's accent colour: links on hover, labels, and the favicon and web manifest. */
-export const ACCENT = '#a3141e';
+// Where the site's accent colour (settings.accentColor: labels, hovered links, quote rules) goes.
+const ACCENT_SLOT = '%ACCENT%';
 
 /**
  * Story cards crop their image to 16:9 (the demo's and most cameras' shape, so most images lose
@@ -12,9 +12,10 @@ const FOCAL_CSS = Array.from({ length: 100 / FOCAL_STEP + 1 }, (_, i) => i * FOC
   .map((at) => `.fx-${at}{--fx:${at}%}.fy-${at}{--fy:${at}%}`)
   .join('');
 
-// One small stylesheet, served under a content hash so it can be cached for a year.
-export const STYLESHEET = `
-:root{--ink:#1a1a1a;--muted:#555;--rule:#ddd;--accent:${ACCENT};--paper:#fff;--max:72rem;
+// One small stylesheet, served under a hash of its text and the accent colour, so it can be cached
+// for a year: the accent is part of its address, and the reader pages' CSP allows no inline style.
+const TEMPLATE = `
+:root{--ink:#1a1a1a;--muted:#555;--rule:#ddd;--accent:${ACCENT_SLOT};--paper:#fff;--max:72rem;
 font-family:Georgia,"Times New Roman",serif;color:var(--ink);background:var(--paper);line-height:1.5}
 *{box-sizing:border-box}body{margin:0}
 a{color:inherit}a:hover{color:var(--accent)}
@@ -70,6 +71,10 @@ article.story{max-width:44rem;margin:0 auto}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
 .attribution{font-style:italic;color:var(--muted)}
+.archive-header.with-photo{display:grid;grid-template-columns:8rem 1fr;column-gap:1.25rem;align-items:start}.with-photo>*{grid-column:2}
+.with-photo .author-photo{grid-column:1;grid-row:1/span 4}.author-photo img{width:8rem;height:8rem;object-fit:cover;border-radius:50%;display:block}
+.author-links ul{justify-content:flex-start;margin:.75rem 0 0}.author-links a{text-decoration:underline}
+.site-title img{max-height:4.5rem;max-width:100%;width:auto;height:auto;display:inline-block;vertical-align:middle}
 .tags ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem;justify-content:flex-start}.tags a{font-family:system-ui,sans-serif;font-size:.85rem;border:1px solid var(--rule);padding:.2rem .6rem;border-radius:1rem;text-decoration:none}
 .pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1rem;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);text-align:center}
@@ -78,4 +83,16 @@ article.story{max-width:44rem;margin:0 auto}
 ${FOCAL_CSS}
 `.replace(/\n/g, '');
 
-export const STYLESHEET_PATH = `/assets/site.${createHash('sha1').update(STYLESHEET).digest('hex').slice(0, 10)}.css`;
+const VERSION = createHash('sha1').update(TEMPLATE).digest('hex').slice(0, 10);
+const FILE = new RegExp(`^${VERSION}-([0-9a-f]{6})\\.css$`);
+
+/** Where the stylesheet in this accent colour (#rrggbb) is served; its name says all its content. */
+export function stylesheetPath(accent: string): string {
+  return `/assets/site/${VERSION}-${accent.slice(1).toLowerCase()}.css`;
+}
+
+/** The stylesheet a file name under /assets/site/ stands for, or undefined for a name no page links to. */
+export function stylesheetFor(file: string): string | undefined {
+  const accent = FILE.exec(file)?.[1];
+  return accent ? TEMPLATE.replace(ACCENT_SLOT, `#${accent}`) : undefined;
+}

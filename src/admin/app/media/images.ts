@@ -1,0 +1,65 @@
+import { api, uploadForm } from '../api.ts';
+
+/** An image of the media library as the admin API gives it. */
+export interface LibraryImage {
+  id: string;
+  format: string;
+  width: number;
+  height: number;
+  bytes: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  fileName: string;
+  createdAt: string;
+  /** The rendition shown by default, and the srcsets by width. */
+  src: string;
+  srcset: string;
+  webpSrcset: string;
+}
+
+export interface ImagePage {
+  images: LibraryImage[];
+  total: number;
+  uploadLimitBytes: number;
+}
+
+/** How many images a page of the library shows. */
+export const PAGE_SIZE = 24;
+
+/** A page (from 1) of the library, newest first, optionally searched. */
+export function listImages(query: string, page: number): Promise<ImagePage> {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
+  if (query.trim()) params.set('q', query.trim());
+  return api<ImagePage>('GET', `/media/images?${params}`);
+}
+
+// What the server takes (src/media/images.service.ts); anything else is refused before it is sent.
+const ACCEPTED_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
+
+/** Why a file cannot be uploaded, before sending it: not an image the server takes, or too large. */
+export function refuseFile(file: File, limitBytes: number): 'notImage' | 'tooLarge' | undefined {
+  if (!ACCEPTED_TYPES.has(file.type)) return 'notImage';
+  if (file.size > limitBytes) return 'tooLarge';
+  return undefined;
+}
+
+/** Uploads one image, reporting progress from 0 to 1. */
+export function uploadImage(file: File, onProgress: (fraction: number) => void): Promise<LibraryImage> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return uploadForm<LibraryImage>('/media/images', form, onProgress);
+}
+
+/** A size in bytes as people say it: 820 KB, 3.4 MB. */
+export function sizeInWords(bytes: number, locale: string): string {
+  const format = (value: number, unit: string) =>
+    `${new Intl.NumberFormat(locale, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)} ${unit}`;
+  if (bytes >= 1024 * 1024) return format(bytes / 1024 / 1024, 'MB');
+  return format(Math.max(bytes / 1024, 1), 'KB');
+}
+
+/** The name an image goes by in lists: its file name, else its alt text. */
+export function imageName(image: LibraryImage, untitled: string): string {
+  return image.fileName || image.alt || untitled;
+}

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { readSettings } from '../../../settings/settings.ts';
+import type { StaffActor } from '../../../staff/staff.service.ts';
+import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle, makeSection, makeStaff, pngBytes } from '../../../testing/factories.ts';
+import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
+import { openWebApp } from '../../../testing/web-app.ts';
+
+describe('the site settings screen in a real browser', { skip: skipWithoutChromium }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let admin: StaffActor;
+
+  before(async () => {
+    t = await startTestApp();
+    admin = await makeStaff(t, 'admin');
+    const section = await makeSection(t.database.handle.db, 'Politics');
+    await makeArticle(t, { headline: 'Budget vote', sectionId: section.id });
+    ({ base } = await listenOnLoopback(t));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('refuses an accent colour too light to read, takes a readable one that readers then see, and a logo from the library', async () => {
+    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    assert.deepEqual(await axeViolations(page), [], 'settings screen');
+    await page.getByLabel('Description').fill('News from the valley, paid for by its readers.');
+    const code = page.getByLabel('Accent colour as a hex code');
+    await code.fill('#ffcc00');
+    assert.match(
+      (await page.locator('.contrast').textContent()) ?? '',
+      /Contrast with white: 1\.\d+:1 — too light to read as text/,
+    );
+    await page.getByRole('button', { name: 'Save' }).click();
+    const error = page.locator('#settings-accent-error');
+    await error.waitFor();
+    assert.equal(
+      await error.textContent(),
+      'This colour is too light to read on white (WCAG AA needs a contrast of 4.5:1). Pick a darker one.',
+    );
+    assert.equal(
+      await page.getByLabel('Description').inputValue(),
+      'News from the valley, paid for by its readers.',
+      'nothing typed is lost',
+    );
+    assert.equal((await readSettings(t.database.handle.db)).accentColor, '#a3141e', 'nothing was stored');
+    await screenshot(page, 'settings-refused-accent.png');
+
+    await code.fill('#1D4ED8');
+    assert.match((await page.locator('.contrast').textContent()) ?? '', /readable as text/);
+    await page.getByRole('button', { name: 'Choose a logo' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose an image from the library' });
+    // Its search is a form inside the settings' form: searching saves nothing.
+    await picker.getByLabel('Search images').fill('nothing like this');
+    await page.keyboard.press('Enter');
+    await picker.getByText('No image matches “nothing like this”.').waitFor();
+    assert.equal((await readSettings(t.database.handle.db)).accentColor, '#a3141e', 'the settings were not submitted');
+    const logo = path.join(t.database.dataDir, 'masthead.png');
+    fs.writeFileSync(logo, await pngBytes(900, 200, '#1d4ed8'));
+    await picker.getByLabel('Choose images to upload').setInputFiles(logo);
+    await picker.getByRole('status').filter({ hasText: 'Selected: masthead.png' }).waitFor();
+    await picker.getByRole('button', { name: 'Use this image' }).click();
+    await page.getByRole('button', { name: 'Change the logo' }).waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
+    await screenshot(page, 'settings-saved.png');
+
+    const reader = await browser.newPage();
+    await reader.goto(`${base}/politics`);
+    assert.equal(
+      await reader.locator('.archive-header .label').evaluate((label) => getComputedStyle(label).color),
+      'rgb(29, 78, 216)',
+      'the accent colour reaches reader pages',
+    );
+    assert.equal(await reader.locator('.site-title img').getAttribute('alt'), 'Gaceta', 'the logo, named by the site');
+    const icon = await reader.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute('href');
+    assert.match((await t.app.inject(icon ?? '')).body, /fill="#1d4ed8"/, 'the site icon takes the accent too');
+    await screenshot(reader, 'settings-reader-accent-logo.png');
+    await reader.goto(`${base}/`);
+    assert.equal(
+      await reader.locator('meta[name="description"]').getAttribute('content'),
+      'News from the valley, paid for by its readers.',
+    );
+    await reader.close();
+    await context.close();
+  });
+
+  it('refuses an unknown time zone beside its field, and speaks Spanish once the site does', async () => {
+    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    const zone = page.getByLabel('Time zone');
+    await zone.fill('Mars/Olympus_Mons');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#settings-time-zone-error').waitFor();
+    assert.equal(
+      await page.locator('#settings-time-zone-error').textContent(),
+      'Choose a time zone from the list, such as America/Mexico_City.',
+    );
+    assert.ok((await page.locator('#time-zones option').count()) > 300, 'the list offers every zone the browser knows');
+    await zone.fill('Europe/Madrid');
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Ajustes del sitio', level: 1 }).waitFor();
+    const stored = await readSettings(t.database.handle.db);
+    assert.deepEqual([stored.locale, stored.timeZone], ['es', 'Europe/Madrid']);
+
+    await page.getByLabel('Color de acento en código hexadecimal').fill('#ffff00');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.locator('#settings-accent-error').waitFor();
+    assert.equal(
+      await page.locator('#settings-accent-error').textContent(),
+      'Este color es demasiado claro para leerse sobre blanco (WCAG AA pide un contraste de 4,5:1). Elige uno más oscuro.',
+    );
+    assert.deepEqual(await axeViolations(page), [], 'settings screen in Spanish with a refusal');
+    await screenshot(page, 'settings-es-refused.png');
+    await context.close();
+  });
+});
