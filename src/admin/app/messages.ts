@@ -19,9 +19,11 @@ import { uiMessages } from './ui/messages.ts';
 
 /**
  * The web app's words in the newsroom's two languages. Each area keeps its own (defineMessages
- * checks that both languages have the same keys); a new area adds its catalogue to this list.
+ * checks that both languages have the same keys); a new area adds its catalogue to this list. A key
+ * belongs to one area only (messages.test.ts): two areas giving one key two texts would leave the
+ * words to the order of this list.
  */
-const areas = [
+export const messageAreas = [
   common,
   dashboardMessages,
   editorMessages,
@@ -44,10 +46,10 @@ const areas = [
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type Intersect<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type English = Intersect<Union<typeof areas>['en']>;
+type English = Intersect<Union<typeof messageAreas>['en']>;
 
-const en = Object.assign({}, ...areas.map((area) => area.en)) as English;
-const es = Object.assign({}, ...areas.map((area) => area.es)) as Record<keyof English, string>;
+const en = Object.assign({}, ...messageAreas.map((area) => area.en)) as English;
+const es = Object.assign({}, ...messageAreas.map((area) => area.es)) as Record<keyof English, string>;
 
 export type MessageKey = keyof English;
 

@@ -89,7 +89,7 @@ export const panelMessages = defineMessages(
     'panel.kind.clarification': 'Clarification',
     'panel.correctionText': 'What readers should know',
     'panel.publishCorrection': 'Publish it under the article',
-    'error.SLUG_TAKEN': 'Another article already has this slug.',
+    'panel.slugTaken': 'Another article already has this slug.',
   },
   {
     'panel.title': 'Ajustes',
@@ -179,6 +179,6 @@ export const panelMessages = defineMessages(
     'panel.kind.clarification': 'Aclaración',
     'panel.correctionText': 'Lo que deben saber los lectores',
     'panel.publishCorrection': 'Publicarla bajo la nota',
-    'error.SLUG_TAKEN': 'Otra nota ya tiene este slug.',
+    'panel.slugTaken': 'Otra nota ya tiene este slug.',
   },
 );

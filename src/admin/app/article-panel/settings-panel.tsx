@@ -81,7 +81,9 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
     // The API names a body field "body/slug" (schema checks) or "slug" (the service's own rules).
     const found = refusal?.fields.find((item) => item.field.replace(/^(body)?\//, '') === field);
     if (!found || !refusal) return undefined;
-    return refusal.code === 'VALIDATION_FAILED' ? t('panel.fieldInvalid') : errorMessage(t, refusal.code);
+    if (refusal.code === 'VALIDATION_FAILED') return t('panel.fieldInvalid');
+    // An article's slug is taken by another article; the general words speak of any address.
+    return refusal.code === 'SLUG_TAKEN' ? t('panel.slugTaken') : errorMessage(t, refusal.code);
   };
   const errorFor = (field: string) => {
     const error = fieldError(field);
