@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, setCsrfToken, type SignedIn, type Staff } from './api.ts';
 import { type AppContext, AppContextProvider } from './context.ts';
 import { type Locale, type MessageKey, translator } from './messages.ts';
@@ -53,7 +53,9 @@ export function App(props: { locale: Locale; site: string; timeZone: string; upl
   const route = findScreen(path);
   const title = route ? t(route.screen.title) : t('notFound');
 
-  useEffect(() => {
+  // A layout effect: the page's language and title change in the same task as the words on it,
+  // so nothing (a screen reader, a test) ever sees Spanish text under lang="en".
+  useLayoutEffect(() => {
     if (publicScreen) return;
     document.documentElement.lang = locale;
     document.title = session.state === 'signed-in' ? `${title} · ${props.site}` : props.site;

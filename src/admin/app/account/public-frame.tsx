@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { Locale } from '../messages.ts';
 
 /**
@@ -14,7 +14,7 @@ export function PublicFrame(props: {
   step?: string;
   children: ComponentChildren;
 }) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = props.locale;
     document.title = `${props.title} · ${props.site}`;
   }, [props.locale, props.title, props.site]);
