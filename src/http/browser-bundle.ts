@@ -20,14 +20,18 @@ const CONTENT_TYPES: Record<string, string> = {
  * nothing generated in the repository, and the running code always matches the source. Each file's
  * name carries a hash of its content, so browsers and CDNs may keep it for a year.
  */
-export async function bundleBrowserCode(entry: string, name: string): Promise<BrowserBundle> {
+export async function bundleBrowserCode(
+  entry: string,
+  name: string,
+  /** The web app is a module for this year's browsers; the reader site's script runs in older ones too. */
+  audience: 'staff' | 'readers' = 'staff',
+): Promise<BrowserBundle> {
   const result = await build({
     entryPoints: { [name]: entry },
     bundle: true,
     write: false,
     minify: true,
-    format: 'esm',
-    target: ['es2022'],
+    ...(audience === 'staff' ? { format: 'esm', target: ['es2022'] } : { format: 'iife', target: ['es2020'] }),
     jsx: 'automatic',
     jsxImportSource: 'preact',
     outdir: '/bundle',

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleBrowserCode } from '../http/browser-bundle.ts';
 
 /*
  * The reader site's one script (click-to-load embeds), written in TypeScript beside the views and
- * bundled by esbuild in the process on first request: no build step, nothing generated in the
- * repository, and the running code always matches the source. The address carries a hash of the
- * source, so browsers and CDNs may keep it for a year.
+ * bundled on first request as the web app is. Its address carries a hash of the source, not of the
+ * bundle, so pages can name it before anything is bundled; browsers and CDNs may keep it a year.
  */
 const ENTRY = fileURLToPath(new URL('./browser/embeds.ts', import.meta.url));
 
@@ -22,15 +21,10 @@ export function embedsScriptPath(): string {
 
 /** The embeds script as browsers run it: minified, one file, for browsers of the last few years. */
 export function embedsScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    minify: true,
-    format: 'iife',
-    target: ['es2020'],
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
+  bundled ??= bundleBrowserCode(ENTRY, 'embeds', 'readers').then((made) => {
+    const file = made.files.get(made.script);
+    return file ? file.body.toString('utf8') : '';
+  });
   bundled.catch(() => {
     bundled = undefined;
   });
