@@ -245,13 +245,26 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
     await new Promise((resolve) => setTimeout(resolve, 1500)); // its time passes while no server runs
 
     const port = await freePort();
+    // A Varnish that is down: the story going live purges it, and the failure is logged as the app logs.
+    const deadVarnish = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        VARNISH_PURGE_URL: `http://127.0.0.1:${deadVarnish}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
     server.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
+    });
+    server.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
     });
     const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
     try {
@@ -263,6 +276,13 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       const footer = (await (await fetch(`${base}/`)).text()).split('<footer')[1] ?? '';
       for (const policy of ['/about', '/ethics-policy', '/corrections-policy'])
         assert.ok(footer.includes(`href="${policy}"`), `the demo's footer links ${policy}`);
+      const deadline = Date.now() + 10_000;
+      while (!stdout.includes('"msg":"purge failed"') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const failure = stdout.split('\n').find((line) => line.includes('"msg":"purge failed"'));
+      assert.ok(failure, `a JSON log line for the failed purge:\n${stdout}\n${stderr}`);
+      assert.match(JSON.parse(failure).err.message, /Varnish purge at .* failed/);
+      assert.doesNotMatch(stderr, /Varnish purge/, 'not a bare console line');
     } finally {
       server.kill('SIGTERM');
     }

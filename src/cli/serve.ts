@@ -30,9 +30,16 @@ async function serveOneProcess(
   config: Config,
   options: { seedIfEmpty: boolean; scheduler: 'now' | 'when-told'; worker?: boolean },
 ): Promise<void> {
-  const runtime = await openRuntime(config, undefined, options.worker ? clusterTransport() : undefined);
+  // Purge failures (Varnish, Redis) go to the app's log once there is one, as a JSON line like the rest.
+  let reportPurgeError = (error: unknown): void => console.error(error);
+  const runtime = await openRuntime(
+    config,
+    (error) => reportPurgeError(error),
+    options.worker ? clusterTransport() : undefined,
+  );
   const { db } = runtime.handle;
   const { app } = await buildApp({ config, db, storage: runtime.storage, invalidation: runtime.invalidation });
+  reportPurgeError = (error) => app.log.error({ err: error }, 'purge failed');
   if (options.seedIfEmpty && (await isEmpty(db))) {
     app.log.info('empty database: loading the demo newsroom');
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
