@@ -495,7 +495,8 @@ describe('admin API: every role against every action', () => {
     },
   ];
 
-  // Sections, tags, labels and authors share one route shape and one policy action (taxonomy.manage).
+  // Sections, tags, labels and authors share one route shape and one policy action (taxonomy.manage),
+  // except that every role may create a tag (tag.create).
   const FIXTURE: Record<
     TaxonomyTable,
     (db: TestApp['database']['handle']['db']) => Promise<{ id: string; slug: string }>
@@ -520,7 +521,8 @@ describe('admin API: every role against every action', () => {
     },
     {
       action: `create ${table}`,
-      expect: [403, 403, 201, 201],
+      // Anyone who tags a story may make a new tag (tag.create); the rest is the editors'.
+      expect: table === 'tags' ? [201, 201, 201, 201] : [403, 403, 201, 201],
       run: async (who) => {
         const name = unique(table);
         const response = await api(who.headers, 'POST', `/${table}`, { name });
@@ -821,6 +823,29 @@ describe('admin API: every role against every action', () => {
       listed.filter((member) => member.id === colleague.id).map(({ role, disabled }) => ({ role, disabled })),
       [{ role: 'author', disabled: false }],
     );
+  });
+
+  it('lets a contributor make a new tag while tagging, and refuses them every other change to the lists', async () => {
+    const { headers } = callers.contributor;
+    const made = await api(headers, 'POST', '/tags', { name: unique('Heatwave') });
+    assert.equal(made.statusCode, 201, made.body);
+    const tag = made.json() as { id: string; name: string };
+    assert.ok((await listed(callers.contributor, 'tags')).some((item) => item.id === tag.id));
+    const refusals = [
+      await api(headers, 'PATCH', `/tags/${tag.id}`, { name: unique('renamed') }),
+      await api(headers, 'DELETE', `/tags/${tag.id}`),
+      await api(headers, 'POST', '/sections', { name: unique('Weather') }),
+    ];
+    for (const refusal of refusals) {
+      assert.equal(refusal.statusCode, 403);
+      assert.equal(refusal.json().error.code, 'FORBIDDEN');
+    }
+    assert.match(
+      refusals[0]?.json().error.message ?? '',
+      /A contributor may not manage sections, tags, labels or authors/,
+    );
+    const kept = (await listed(callers.contributor, 'tags')).find((item) => item.id === tag.id);
+    assert.equal(kept?.name, tag.name, 'neither renamed nor deleted');
   });
 
   // Runs last (node:test keeps declaration order), after every row above has made its requests.

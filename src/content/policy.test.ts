@@ -63,6 +63,8 @@ const TABLE: Array<[ContentAction, PolicyArticle | undefined, string]> = [
   ['media.edit', { createdBy: 'someone-else', status: 'draft' }, '..YY|.Y.'],
   ['media.delete', { createdBy: me, status: 'draft' }, 'YYYY|...'],
   ['media.delete', { createdBy: 'someone-else', status: 'draft' }, '..YY|...'],
+  // A new tag is made while tagging a story, by whoever tags it; changing or deleting one is managing.
+  ['tag.create', undefined, 'YYYY|.Y.'],
   ['taxonomy.manage', undefined, '..YY|.Y.'],
   ['page.manage', undefined, '..YY|.Y.'],
   ['redirect.manage', undefined, '..YY|.Y.'],

@@ -21,6 +21,7 @@ export type ContentAction =
   | 'media.upload'
   | 'media.edit'
   | 'media.delete'
+  | 'tag.create'
   | 'taxonomy.manage'
   | 'page.manage'
   | 'redirect.manage'
@@ -56,6 +57,7 @@ const SYSTEM_MAY: Record<SystemTask, ReadonlySet<ContentAction>> = {
     'article.share',
     'media.upload',
     'media.edit',
+    'tag.create',
     'taxonomy.manage',
     'page.manage',
     'redirect.manage',
@@ -72,9 +74,10 @@ const isDraft = (thing?: PolicyArticle | PolicyOwned): boolean =>
 
 /**
  * Contributors write drafts and submit them for edit, never publish; authors publish their own;
- * editors publish anything (the "ready for edit" queue), send stories back to draft, set access
- * levels and manage sections, tags, labels, authors, pages, redirects and the home page's pinned
- * stories; admins also manage staff and settings. The system does only what its task needs (SYSTEM_MAY).
+ * every role may make a new tag while tagging; editors publish anything (the "ready for edit"
+ * queue), send stories back to draft, set access levels and manage sections, tags, labels, authors,
+ * pages, redirects and the home page's pinned stories; admins also manage staff and settings. The
+ * system does only what its task needs (SYSTEM_MAY).
  */
 export function can(actor: PolicyActor, action: ContentAction, article?: PolicyArticle | PolicyOwned): boolean {
   if (isSystem(actor)) return SYSTEM_MAY[actor.task].has(action);
@@ -83,6 +86,11 @@ export function can(actor: PolicyActor, action: ContentAction, article?: PolicyA
     case 'article.create':
     case 'article.read':
     case 'media.upload':
+      return true;
+    // Whoever tags a story may need a tag nobody made yet ("tags, created on the fly"): a new tag is
+    // on no page until a story carries it, so making one changes nothing readers see. Renaming or
+    // deleting a tag changes every story that has it, and stays the editors' (taxonomy.manage).
+    case 'tag.create':
       return true;
     // A contributor's story is theirs to change only while it is a draft: once submitted, it is the
     // editors'. Putting it in the trash is a change like any other.
@@ -139,6 +147,7 @@ const PHRASE: Record<ContentAction, string> = {
   'media.upload': 'upload images',
   'media.edit': "change this image's details",
   'media.delete': 'delete this image',
+  'tag.create': 'create tags',
   'taxonomy.manage': 'manage sections, tags, labels or authors',
   'page.manage': 'manage static pages',
   'redirect.manage': 'manage redirects',

@@ -47,7 +47,10 @@ export const screens: readonly Screen[] = [
     path: '/admin/articles/:id',
     title: 'article.edit',
     render: (params) => (
-      <WithHistory render={(seams) => <ArticleEditorScreen id={params.id} {...seams} {...panelSeams} />} />
+      <WithHistory
+        articleId={params.id}
+        render={(seams) => <ArticleEditorScreen id={params.id} {...seams} {...panelSeams} />}
+      />
     ),
   },
   { path: '/admin/front-page', title: 'frontPage.title', nav: true, roles: EDITORS, render: () => <FrontPageScreen /> },

@@ -108,7 +108,7 @@ describe('conflicts, presence, history and preview around the article editor', {
     await rosaDialog.getByRole('button', { name: 'Take theirs' }).click();
     await rosaDialog.waitFor({ state: 'detached' });
     await rosaPage.getByText('Ana adds the mayor.').first().waitFor();
-    const kept = rosaPage.getByRole('region', { name: 'Your version (not saved)' });
+    const kept = rosaPage.getByRole('region', { name: /^Your unsaved version from / });
     assert.equal(
       await kept.getByRole('heading').evaluate((el) => el === document.activeElement),
       true,
@@ -124,6 +124,57 @@ describe('conflicts, presence, history and preview around the article editor', {
     assert.match(textOf(await stored(article.id)), /Ana adds the mayor\./, 'taking theirs wrote nothing');
     await anaPage.context().close();
     await rosaPage.context().close();
+  });
+
+  it('keeps “your version” after Take theirs through a reload, to compare and restore, so no text is lost', async () => {
+    const article = await makeArticle(t, { headline: 'Harbour fees', body: paragraphs('Fees rise in May.') });
+    const page = await open(rosa, article.id);
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/admin/api/articles/${article.id}`,
+      headers,
+      payload: { body: paragraphs('Fees rise in June.'), baseVersion: (await stored(article.id)).version },
+    });
+    assert.equal(changed.statusCode, 200, changed.body);
+    await addAtEnd(page, ' Rosa quotes the harbour master.');
+    const dialog = page.getByRole('alertdialog', { name: 'Someone else changed this article' });
+    await dialog.getByRole('button', { name: 'Take theirs' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await editorText(page).getByText('Fees rise in June.').waitFor();
+
+    // The tab is reloaded: her own version is still offered beside their text.
+    await page.reload();
+    await editorText(page).getByText('Fees rise in June.').waitFor();
+    const kept = page.getByRole('region', { name: /^Your unsaved version from .+/ });
+    await kept.waitFor();
+    assert.match(await kept.getByRole('textbox').inputValue(), /Fees rise in May\. Rosa quotes the harbour master\./);
+    assert.doesNotMatch((await editorText(page).textContent()) ?? '', /harbour master/);
+    await kept.getByRole('button', { name: 'Compare with the current text' }).click();
+    const yours = kept.getByRole('region', { name: 'Your version' });
+    await yours.locator('ins').first().waitFor();
+    assert.match((await yours.locator('ins').allTextContents()).join(''), /May\. Rosa quotes the harbour master/);
+    assert.match(
+      (await kept.getByRole('region', { name: 'Current text' }).locator('del').allTextContents()).join(''),
+      /June/,
+    );
+    assert.deepEqual(await axeViolations(page), [], 'your version compared after a reload');
+    await screenshot(page, 'article-my-version-after-reload.png');
+
+    await kept.getByRole('button', { name: 'Restore my version' }).click();
+    await kept.waitFor({ state: 'detached' });
+    await page.getByText('Your version is back in the editor and is saved over the current text.').waitFor();
+    await editorText(page).getByText('Fees rise in May. Rosa quotes the harbour master.').waitFor();
+    await saved(page);
+    assert.equal(textOf(await stored(article.id)), 'Fees rise in May. Rosa quotes the harbour master.');
+    assert.equal(
+      await page.evaluate((id) => localStorage.getItem(`gaceta:article:${id}:mine`), article.id),
+      null,
+      'nothing left to offer: the server has her version',
+    );
+    await page.reload();
+    await editorText(page).getByText('Rosa quotes the harbour master.').waitFor();
+    assert.equal(await page.getByRole('region', { name: /^Your unsaved version from / }).count(), 0);
+    await page.context().close();
   });
 
   it('asks before a copy kept in the browser goes over a colleague’s later change', async () => {

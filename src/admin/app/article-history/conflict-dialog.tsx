@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { type ArticleChanges, type EditableArticle, loadArticle } from '../article/article-api.ts';
 import type { TextControls } from '../article/article-editor-screen.tsx';
-import { writeLocalCopy } from '../article/local-copy.ts';
+import { copyOf, type LocalCopy, writeLocalCopy } from '../article/local-copy.ts';
 import { useApp } from '../context.ts';
 import { errorMessage, type Translate } from '../messages.ts';
 import { TextDiff } from './text-diff.tsx';
@@ -48,13 +48,14 @@ export const mineCopyId = (articleId: string) => `${articleId}:mine`;
 /**
  * The conflict dialog: says who changed the article and when, and lets the staff member compare
  * their version with mine, keep mine (saved over theirs, naming their version, only after
- * comparing) or take theirs (mine stays on this device and beside the editor). Closing it decides
- * nothing: autosave stays paused and the next Save asks again.
+ * comparing) or take theirs (mine stays on this device and beside the editor, after a reload too:
+ * my-version.tsx). Closing it decides nothing: autosave stays paused and the next Save asks again.
  */
 export function ConflictDialog(props: {
   conflict: Conflict;
   onClose: () => void;
-  onTookTheirs: (mine: ArticleChanges) => void;
+  /** Their version is in the editor now; the staff member's own is kept on this device. */
+  onTookTheirs: (kept: LocalCopy) => void;
 }) {
   const { t, formatTime } = useApp();
   const { conflict } = props;
@@ -95,15 +96,10 @@ export function ConflictDialog(props: {
   const takeTheirs = async () => {
     const loaded = await fetchTheirs();
     if (!loaded) return;
-    writeLocalCopy({
-      articleId: mineCopyId(conflict.articleId),
-      base: String(conflict.details.version),
-      headline: conflict.mine.headline,
-      body: conflict.mine.body,
-      writtenAt: new Date().toISOString(),
-    });
+    const kept = copyOf(mineCopyId(conflict.articleId), String(conflict.details.version), conflict.mine);
+    writeLocalCopy(kept);
     conflict.text.load(loaded);
-    props.onTookTheirs(conflict.mine);
+    props.onTookTheirs(kept);
     props.onClose();
   };
 

@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleChanges, EditableArticle } from '../article/article-api.ts';
+import type { EditableArticle } from '../article/article-api.ts';
 import type { ArticleEditorSeams, TextControls } from '../article/article-editor-screen.tsx';
-import { dropLocalCopy } from '../article/local-copy.ts';
+import { type LocalCopy, readLocalCopy } from '../article/local-copy.ts';
 import { useApp } from '../context.ts';
 import { type Conflict, ConflictDialog, conflictFrom, mineCopyId } from './conflict-dialog.tsx';
 import { HistoryDialog } from './history-dialog.tsx';
-import { asText } from './text-diff.tsx';
+import { type Editing, MyVersion } from './my-version.tsx';
 import { Presence } from './presence.tsx';
 import { PreviewDialog } from './preview-dialog.tsx';
 import './history.css';
@@ -18,19 +18,20 @@ type HistorySeams = Required<Pick<ArticleEditorSeams, 'renderPresence' | 'onConf
  * open, its history and its preview. `render` gets the editor's seams for these and returns the
  * editor screen; the dialogs and "your version" after taking theirs are shown beside it.
  */
-export function WithHistory(props: { render: (seams: HistorySeams) => JSX.Element }) {
+export function WithHistory(props: { articleId?: string; render: (seams: HistorySeams) => JSX.Element }) {
   const { t } = useApp();
   const [conflict, setConflict] = useState<Conflict | undefined>();
-  const [mine, setMine] = useState<{ articleId: string; text: ArticleChanges } | undefined>();
+  const [mine, setMine] = useState<{ kept: LocalCopy; justTaken: boolean } | undefined>();
+  const editing = useRef<Editing>();
   const [open, setOpen] = useState<
     { kind: 'history' | 'preview'; article: EditableArticle; save: () => Promise<void>; text: TextControls } | undefined
   >();
   const [notice, setNotice] = useState('');
-  const mineHeading = useRef<HTMLHeadingElement>(null);
-  // After "Take theirs" the editor holds a new text: the keyboard goes to the writer's own version.
+  // A version set aside by "Take theirs" before the article was last opened (a reload, a closed tab).
   useEffect(() => {
-    if (mine) mineHeading.current?.focus();
-  }, [mine]);
+    const kept = props.articleId ? readLocalCopy(mineCopyId(props.articleId)) : undefined;
+    setMine(kept && { kept, justTaken: false });
+  }, [props.articleId]);
 
   const seams: HistorySeams = {
     renderPresence: (article) => <Presence articleId={article.id} />,
@@ -39,16 +40,19 @@ export function WithHistory(props: { render: (seams: HistorySeams) => JSX.Elemen
       const articleId = location.pathname.split('/').at(-1) ?? '';
       setConflict(conflictFrom(articleId, error, changes, text));
     },
-    renderTools: ({ article, save, text }) => (
-      <>
-        <button type="button" class="secondary" onClick={() => setOpen({ kind: 'history', article, save, text })}>
-          {t('history.history')}
-        </button>
-        <button type="button" class="secondary" onClick={() => setOpen({ kind: 'preview', article, save, text })}>
-          {t('history.preview')}
-        </button>
-      </>
-    ),
+    renderTools: ({ article, save, text }) => {
+      editing.current = { article, text };
+      return (
+        <>
+          <button type="button" class="secondary" onClick={() => setOpen({ kind: 'history', article, save, text })}>
+            {t('history.history')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setOpen({ kind: 'preview', article, save, text })}>
+            {t('history.preview')}
+          </button>
+        </>
+      );
+    },
   };
 
   return (
@@ -58,30 +62,23 @@ export function WithHistory(props: { render: (seams: HistorySeams) => JSX.Elemen
         {notice}
       </p>
       {mine && (
-        <section class="my-version" aria-labelledby="my-version-title">
-          <h2 id="my-version-title" tabIndex={-1} ref={mineHeading}>
-            {t('history.mine.title')}
-          </h2>
-          <p>{t('history.mine.hint')}</p>
-          <textarea readOnly aria-labelledby="my-version-title" value={asText(mine.text)} />
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => {
-              dropLocalCopy(mineCopyId(mine.articleId));
-              setMine(undefined);
-            }}
-          >
-            {t('history.mine.dismiss')}
-          </button>
-        </section>
+        <MyVersion
+          key={mine.kept.writtenAt}
+          kept={mine.kept}
+          editing={() => editing.current}
+          focus={mine.justTaken}
+          onGone={(restored) => {
+            setMine(undefined);
+            if (restored) setNotice(t('history.mine.restored'));
+          }}
+        />
       )}
       {conflict && (
         <ConflictDialog
           key={conflict.details.version}
           conflict={conflict}
           onClose={() => setConflict(undefined)}
-          onTookTheirs={(text) => setMine({ articleId: conflict.articleId, text })}
+          onTookTheirs={(kept) => setMine({ kept, justTaken: true })}
         />
       )}
       {open?.kind === 'history' && (

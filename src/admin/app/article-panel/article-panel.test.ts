@@ -186,6 +186,20 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await write(page, 'Market reopens', 'The market reopens on Monday.');
     const id = idOf(page);
     assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0);
+    // A contributor tags their story with a tag nobody had made yet.
+    await page.getByRole('combobox', { name: 'Add a tag' }).fill('Street vendors');
+    await page.getByRole('option', { name: 'Create tag “Street vendors”' }).waitFor();
+    await page.getByRole('combobox', { name: 'Add a tag' }).press('Enter');
+    await page.getByRole('button', { name: 'Remove tag Street vendors' }).waitFor();
+    assert.equal(await page.getByRole('alert').count(), 0, 'no refusal shown');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(page);
+    const tags = (await t.app.inject({ url: '/admin/api/tags', headers })).json<{
+      tags: Array<{ id: string; name: string }>;
+    }>().tags;
+    const made = tags.find((tag) => tag.name === 'Street vendors');
+    assert.ok(made, 'the tag exists');
+    assert.deepEqual((await stored(id)).tagIds, [made.id]);
     await page.getByLabel('Who can read it').waitFor();
     assert.equal(await page.getByLabel('Who can read it').getAttribute('readonly'), '');
     await page.getByRole('button', { name: 'Submit for edit' }).click();

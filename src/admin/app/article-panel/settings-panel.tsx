@@ -3,7 +3,7 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { apiServices } from '../editor/services.ts';
 import { errorMessage } from '../messages.ts';
-import type { EditableArticle } from '../article/article-api.ts';
+import type { ArticleChanges, EditableArticle } from '../article/article-api.ts';
 import { ChoiceCombobox } from './choice-combobox.tsx';
 import { FeatureImageField } from './feature-image.tsx';
 import { SearchSocialFields } from './search-social.tsx';
@@ -29,6 +29,8 @@ export interface SettingsEdit {
   provide: (read: (headline: string) => Partial<ArticleSettings>) => void;
   /** What the API said about fields of the last refused save. */
   refusal: ApiError | undefined;
+  /** A copy kept in the browser, put back in the editor: the panel starts from the settings it changed. */
+  restored?: ArticleChanges | undefined;
 }
 
 const EDIT_ACCESS = ['editor', 'admin'];
@@ -37,11 +39,15 @@ const EDIT_ACCESS = ['editor', 'admin'];
 export function SettingsPanel(props: { article: EditableArticle | undefined; edit: SettingsEdit }) {
   const { t, staff, uploadLimitBytes } = useApp();
   const services = useMemo(() => apiServices(t, uploadLimitBytes), [t, uploadLimitBytes]);
-  const [settings, setSettings] = useState<ArticleSettings>(() => settingsOf(props.article));
+  const restored = props.edit.restored;
+  const [settings, setSettings] = useState<ArticleSettings>(() => settingsOf({ ...props.article, ...restored }));
   const [choices, setChoices] = useState<Choices>({ sections: [], labels: [], tags: [], authors: [] });
   const [problem, setProblem] = useState<string>();
   const [imageSrc, setImageSrc] = useState<string>();
-  const [slugByHand, setSlugByHand] = useState(() => !slugFollows(props.article));
+  // A restored slug that is not the restored headline's was set by hand.
+  const [slugByHand, setSlugByHand] = useState(
+    () => !slugFollows(props.article) || (restored?.slug !== undefined && restored.slug !== slugify(restored.headline)),
+  );
   const latest = useRef({ settings, article: props.article, slugByHand });
   latest.current = { settings, article: props.article, slugByHand };
   // The panel's settings start from the article once; later answers of the server only move the base

@@ -9,9 +9,10 @@ import { errorMessage } from '../messages.ts';
 import { replaceAddress } from '../router.ts';
 import { type ArticleChanges, EMPTY_BODY, type EditableArticle, loadArticle } from './article-api.ts';
 import { ArticleSaver, type SaveState } from './article-saver.ts';
-import { dropLocalCopy, type LocalCopy, readLocalCopy } from './local-copy.ts';
+import { changesOf, copyOf, dropLocalCopy, type LocalCopy, readLocalCopy, writeLocalCopy } from './local-copy.ts';
 import { SaveIndicator } from './save-indicator.tsx';
 import type { SettingsEdit } from '../article-panel/settings-panel.tsx';
+import { settingsOf } from '../article-panel/settings-model.ts';
 import type { ActionsContext } from '../article-panel/workflow-actions.tsx';
 import './article.css';
 
@@ -34,6 +35,11 @@ export interface TextControls {
   saveOver: (version: number) => Promise<void>;
   /** Replaces the text in the editor with this article's, unsaved edits forgotten (the caller kept them). */
   load: (article: EditableArticle) => void;
+  /**
+   * Puts a text the staff member kept (their own version after a conflict) back in the editor, with
+   * the settings it changed, as an edit of the article's current version: saved like any change.
+   */
+  restore: (kept: ArticleChanges) => void;
 }
 
 type Screen =
@@ -43,9 +49,17 @@ type Screen =
   | { phase: 'offer'; article: EditableArticle | undefined; copy: LocalCopy }
   | { phase: 'writing'; article: EditableArticle | undefined; initial: ArticleChanges; restored: boolean; key: number };
 
-const sameText = (copy: LocalCopy, article: EditableArticle) =>
-  copy.headline === article.headline &&
-  JSON.stringify(normalizeDocument(copy.body)) === JSON.stringify(normalizeDocument(article.body));
+/** Whether the server already has everything the copy holds: its text and the settings it changed. */
+const sameAsSaved = (copy: LocalCopy, article: EditableArticle) => {
+  const saved = settingsOf(article);
+  return (
+    copy.headline === article.headline &&
+    JSON.stringify(normalizeDocument(copy.body)) === JSON.stringify(normalizeDocument(article.body)) &&
+    Object.entries(copy.settings ?? {}).every(
+      ([field, value]) => JSON.stringify(value) === JSON.stringify(saved[field as keyof typeof saved]),
+    )
+  );
+};
 
 /** Writing an article: headline and text, saved as they are typed, with a copy kept in the browser. */
 export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams) {
@@ -75,6 +89,14 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
         key: Date.now(),
       });
     },
+    restore: (kept) => {
+      const current = saver.current?.current;
+      saver.current?.discard();
+      // It is the article's copy from now on (the caller drops where it kept it), until it is saved.
+      if (current) writeLocalCopy(copyOf(current.id, String(current.version ?? current.modifiedAt), kept));
+      setArticle(current);
+      setScreen({ phase: 'writing', article: current, initial: kept, restored: true, key: Date.now() });
+    },
   };
   const textControls = useRef(text);
   textControls.current = text;
@@ -99,7 +121,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
     loadArticle(props.id).then(
       (loaded) => {
         const copy = readLocalCopy(loaded.id);
-        if (copy && !sameText(copy, loaded)) setScreen({ phase: 'offer', article: loaded, copy });
+        if (copy && !sameAsSaved(copy, loaded)) setScreen({ phase: 'offer', article: loaded, copy });
         else {
           if (copy) dropLocalCopy(loaded.id);
           write(loaded, { headline: loaded.headline, body: loaded.body });
@@ -155,6 +177,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
     provide: (read) => {
       readSettings.current = read;
     },
+    restored: screen.phase === 'writing' && screen.restored ? screen.initial : undefined,
     refusal,
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -193,6 +216,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
           <h2 id="copy-offer-title">{t('article.copyTitle')}</h2>
           <p>{t(current ? 'article.copyFound' : 'article.copyFoundNew', { time: formatTime(copy.writtenAt) })}</p>
           {copy.headline && <p class="copy-headline">{copy.headline}</p>}
+          {copy.settings && <p>{t('article.copySettings')}</p>}
           <p class="actions">
             <button
               type="button"
@@ -205,7 +229,7 @@ export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams)
                 setScreen({
                   phase: 'writing',
                   article: over,
-                  initial: { headline: copy.headline, body: copy.body },
+                  initial: changesOf(copy),
                   restored: true,
                   key: Date.now(),
                 });

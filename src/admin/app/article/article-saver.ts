@@ -1,6 +1,6 @@
 import { ApiError } from '../api.ts';
 import { type ArticleChanges, createArticle, type EditableArticle, saveArticle } from './article-api.ts';
-import { dropLocalCopy, writeLocalCopy } from './local-copy.ts';
+import { copyOf, dropLocalCopy, writeLocalCopy } from './local-copy.ts';
 
 /** Where the article's text stands, as the save indicator says it. */
 export type SaveState =
@@ -35,8 +35,8 @@ export interface SaverOptions {
 }
 
 /**
- * Saves an article as it is written, and never loses what was typed: every change goes to the copy
- * in the browser (./local-copy.ts) and, after a pause, to the server; Save sends it at once. A save
+ * Saves an article as it is written, and never loses what was typed: every change (to the text or
+ * the settings) goes to the copy in the browser (./local-copy.ts) and, after a pause, to the server; Save sends it at once. A save
  * that cannot reach the server is retried until it goes through; the copy stays until the server
  * has the text.
  */
@@ -111,15 +111,11 @@ export class ArticleSaver {
     this.copyTimer = undefined;
     if (!this.hasUnsavedChanges) return;
     this.lastCopy = Date.now();
-    const { headline, body } = this.options.read();
     const article = this.article;
-    writeLocalCopy({
-      articleId: article?.id ?? 'new',
-      base: article ? String(article.version ?? article.modifiedAt) : '',
-      headline,
-      body,
-      writtenAt: new Date().toISOString(),
-    });
+    // The panel's settings are in what a save sends, so the copy keeps them with the text.
+    writeLocalCopy(
+      copyOf(article?.id ?? 'new', article ? String(article.version ?? article.modifiedAt) : '', this.options.read()),
+    );
   };
 
   /**

@@ -91,6 +91,51 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
     await context.close();
   });
 
+  it('keeps the settings typed in the panel with the text, and offers both back after the tab was closed', async () => {
+    const article = await draft('Kept settings');
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    await refuseSaves(context);
+    const page = await openSignedIn(context, base, author, `/admin/articles/${article.id}`);
+    await page.getByLabel('Dek').fill('A dek typed offline.');
+    await page.getByLabel('Dateline').fill('VALPARAÍSO');
+    await typeAtEnd(page, ' Text typed offline.');
+    await page.waitForFunction((id) => {
+      const copy = localStorage.getItem(`gaceta:article:${id}`) ?? '';
+      return copy.includes('Text typed offline.') && copy.includes('A dek typed offline.');
+    }, article.id);
+    await page.close();
+    const before = (await t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{ dek: string }>();
+    assert.equal(before.dek, '', 'nothing reached the server');
+
+    await context.unrouteAll();
+    const again = await context.newPage();
+    await again.goto(`${base}/admin/articles/${article.id}`);
+    const offer = again.getByRole('region', { name: 'Unsaved copy found' });
+    await offer.getByText('It also holds changes to the article’s settings, restored with the text.').waitFor();
+    assert.deepEqual(await axeViolations(again), [], 'the offer of a copy with settings');
+    await offer.getByRole('button', { name: 'Restore my copy' }).click();
+    await again.getByLabel('Article text').getByText('Saved text. Text typed offline.').waitFor();
+    assert.equal(await again.getByLabel('Dek').inputValue(), 'A dek typed offline.');
+    assert.equal(await again.getByLabel('Dateline').inputValue(), 'VALPARAÍSO');
+    await saved(again);
+    const after = (await t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{
+      dek: string;
+      dateline: string;
+      body: unknown;
+    }>();
+    assert.equal(after.dek, 'A dek typed offline.');
+    assert.equal(after.dateline, 'VALPARAÍSO');
+    assert.match(JSON.stringify(after.body), /Saved text\. Text typed offline\./);
+    assert.equal(await again.evaluate((id) => localStorage.getItem(`gaceta:article:${id}`), article.id), null);
+
+    // Opened again, nothing is offered: the server has the text and the settings.
+    await again.reload();
+    await again.getByLabel('Dek').waitFor();
+    assert.equal(await again.getByLabel('Dek').inputValue(), 'A dek typed offline.');
+    assert.equal(await again.getByRole('region', { name: 'Unsaved copy found' }).count(), 0);
+    await context.close();
+  });
+
   it('keeps the text through a lost connection during save, says so, and saves when back online', async () => {
     const article = await draft('Offline');
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

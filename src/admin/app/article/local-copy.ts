@@ -1,4 +1,6 @@
 import type { ArticleDocument } from '../../../content/document.ts';
+import type { ArticleSettings } from '../article-panel/settings-model.ts';
+import type { ArticleChanges } from './article-api.ts';
 
 /*
  * The copy of an article kept in this browser (localStorage) while it is written: it outlives a
@@ -13,11 +15,36 @@ export interface LocalCopy {
   base: string;
   headline: string;
   body: ArticleDocument;
+  /**
+   * The settings typed in the panel and not saved yet (dek, dateline, slug, feature image's alt…):
+   * they go out with the text, so they are kept with it. Absent when none were changed.
+   */
+  settings?: Partial<ArticleSettings>;
   /** When it was written, ISO 8601. */
   writtenAt: string;
 }
 
 const key = (articleId: string) => `gaceta:article:${articleId}`;
+
+/** A copy of what a save would send (text and changed settings), written now. */
+export function copyOf(articleId: string, base: string, changes: ArticleChanges): LocalCopy {
+  const { headline, body, ...settings } = changes;
+  return {
+    articleId,
+    base,
+    headline,
+    body,
+    ...(Object.keys(settings).length ? { settings } : {}),
+    writtenAt: new Date().toISOString(),
+  };
+}
+
+/** What the copy holds, as the editor starts from it: the text and the settings it changed. */
+export const changesOf = (copy: LocalCopy): ArticleChanges => ({
+  ...copy.settings,
+  headline: copy.headline,
+  body: copy.body,
+});
 
 export function readLocalCopy(articleId: string): LocalCopy | undefined {
   try {

@@ -19,6 +19,7 @@ export const articleMessages = defineMessages(
     'article.copyFound': 'This device kept a copy of this article from {time} that differs from the saved one.',
     'article.copyFoundNew': 'This device kept a copy of an article you had not saved yet, from {time}.',
     'article.copyTitle': 'Unsaved copy found',
+    'article.copySettings': 'It also holds changes to the article’s settings, restored with the text.',
     'article.restore': 'Restore my copy',
     'article.discard': 'Discard it',
     'article.notFound': 'There is no article with this address.',
@@ -42,6 +43,7 @@ export const articleMessages = defineMessages(
     'article.copyFoundNew':
       'Este dispositivo conservó una copia de un artículo que aún no habías guardado, del {time}.',
     'article.copyTitle': 'Copia sin guardar encontrada',
+    'article.copySettings': 'También guarda cambios en los ajustes del artículo, que se recuperan con el texto.',
     'article.restore': 'Recuperar mi copia',
     'article.discard': 'Descartarla',
     'article.notFound': 'No hay ningún artículo con esta dirección.',

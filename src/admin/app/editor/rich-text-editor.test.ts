@@ -177,4 +177,39 @@ describe('the rich-text editor from the keyboard', { skip: skipWithoutChromium }
     assert.deepEqual(errors, [], 'no script error on the page');
     await context.close();
   });
+  it('turns **bold**, *italic* and _italic_ typed in a line into bold and italic text, with no asterisks left', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await page.getByLabel('Headline').fill('Markdown marks');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Prices **rose sharply** and *fell* then _steadied_ in 2*3 rows of snake_case_names.');
+    await page.getByLabel('Article text').locator('strong').getByText('rose sharply').waitFor();
+    assert.deepEqual(await page.getByLabel('Article text').locator('em').allTextContents(), ['fell', 'steadied']);
+    await page.keyboard.press('ControlOrMeta+/');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const markdown = help.getByRole('table', { name: 'Typed anywhere in a line' });
+    assert.match((await markdown.textContent()) ?? '', /\*\*bold\*\*Bold\*italic\*Italic_italic_Italic/);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    await page.keyboard.press('ControlOrMeta+s');
+    await saved(page);
+
+    const article = await stored(page);
+    assert.equal(documentProblems(article.body), null);
+    assert.deepEqual(article.body.content, [
+      {
+        type: 'paragraph',
+        content: [
+          text('Prices '),
+          text('rose sharply', 'bold'),
+          text(' and '),
+          text('fell', 'italic'),
+          text(' then '),
+          text('steadied', 'italic'),
+          text(' in 2*3 rows of snake_case_names.'),
+        ],
+      },
+    ]);
+    await context.close();
+  });
 });

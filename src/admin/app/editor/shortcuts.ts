@@ -32,6 +32,13 @@ export const MARKDOWN: ReadonlyArray<{ typed: string; does: MessageKey }> = [
   { typed: '---', does: 'editor.divider' },
 ];
 
+/** Markdown for bold and italic, anywhere in a line: the words take the mark as the closing one is typed. */
+export const MARKDOWN_INLINE: ReadonlyArray<{ typed: string; does: MessageKey }> = [
+  { typed: '**bold**', does: 'editor.bold' },
+  { typed: '*italic*', does: 'editor.italic' },
+  { typed: '_italic_', does: 'editor.italic' },
+];
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** A shortcut as people read it on their keyboard: Ctrl+Alt+2, or ⌘⌥2 on a Mac. */
