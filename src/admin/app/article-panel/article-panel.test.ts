@@ -154,6 +154,11 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     }
     await page.reload();
     await page.getByText('Published', { exact: true }).waitFor();
+    assert.equal(
+      await page.getByRole('link', { name: 'View on the site' }).getAttribute('href'),
+      '/environment/valley-wells-run-dry',
+      'the app links to the story on the site once it is live',
+    );
     const reader = await t.app.inject({ url: '/environment/valley-wells-run-dry' });
     assert.equal(reader.statusCode, 200);
     const doc = parse(reader.body);
@@ -216,6 +221,10 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await editorPage.getByRole('button', { name: 'Publish now' }).click();
     await editorPage.getByText('Published', { exact: true }).waitFor();
     assert.equal((await stored(id)).status, 'published');
+    assert.equal(
+      await editorPage.getByRole('link', { name: 'View on the site' }).getAttribute('href'),
+      new URL((await stored(id)).url as string).pathname,
+    );
     await desk.close();
   });
 

@@ -77,6 +77,12 @@ export function WorkflowActions(props: ActionsContext) {
       <p class="status-line" aria-live="polite">
         <span class={`status-badge status-${status}`}>{statusText}</span>
       </p>
+      {status === 'published' && article.url && (
+        // The path alone: the site is served where the app is, whatever address PUBLIC_URL gives.
+        <p class="view-on-site">
+          <a href={new URL(article.url).pathname}>{t('panel.viewOnSite')}</a>
+        </p>
+      )}
       {article.returnNote && status === 'draft' && (
         <p class="return-note">{t('panel.returnNote', { note: article.returnNote })}</p>
       )}

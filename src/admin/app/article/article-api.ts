@@ -15,6 +15,8 @@ export interface EditableArticle extends Partial<ArticleSettings> {
   createdBy?: string | null;
   publishedAt?: string | null;
   returnNote?: string | null;
+  /** Where readers find it on the site, while some reader may (null otherwise). */
+  url?: string | null;
 }
 
 /** What one save sends: the text, and the settings changed since the last save (the settings panel's). */
