@@ -5,7 +5,9 @@ import { newId, nowIso } from '../../../db/ids.ts';
 import { insertPage } from '../../../content/pages.service.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeSection, makeStaff, paragraphs } from '../../../testing/factories.ts';
+import { emptyExpiredTrash } from '../../../content/trash.service.ts';
+import { SYSTEM } from '../../../staff/actor.ts';
+import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
 
@@ -206,6 +208,84 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
       { tag: 'p', text: 'We correct our mistakes.', links: [] },
       { tag: 'p', text: 'Mine: we answer every complaint.', links: [] },
     ]);
+    await context.close();
+  });
+
+  it('puts an image, a related story and an embed on a page; a story deleted for good meanwhile is refused by the text, which is kept', async () => {
+    const wells = await makeArticle(t, { headline: 'Valley wells run dry' });
+    const dam = await makeArticle(t, { headline: 'Old dam report' });
+    const id = await ethicsPage('how-we-work');
+    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const text = page.getByRole('textbox', { name: 'Page text' });
+    const toEnd = async () => {
+      await text.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+    };
+    const slash = async (words: string) => {
+      await page.keyboard.type(`/${words}`);
+      await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
+      await page.keyboard.press('Enter');
+    };
+    await toEnd();
+    await page.keyboard.press('Enter');
+
+    const chooser = page.waitForEvent('filechooser');
+    await slash('image');
+    await (await chooser).setFiles({ name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) });
+    const image = page.locator('.editor-image');
+    await image.locator('img').waitFor();
+    await image.getByLabel(/^Alt text/).fill('The newsroom’s desk');
+    for (const [words, headline] of [
+      ['wells', 'Valley wells run dry'],
+      ['dam', 'Old dam report'],
+    ] as const) {
+      await toEnd();
+      await slash('related');
+      await page.getByLabel('Words from the headline of a published story').fill(words);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: headline }).click();
+      await page.locator('.editor-card .card-headline', { hasText: headline }).waitFor();
+    }
+    await toEnd();
+    await slash('embed');
+    await page
+      .getByLabel('Address of the post, video, chart, document or map')
+      .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-embed .embed-facade[data-provider="YouTube"]').waitFor();
+
+    // While the page is open, the dam story goes to the trash and the trash is emptied.
+    const headers = await signIn(t, editor);
+    const trashed = await t.app.inject({ method: 'DELETE', url: `/admin/api/articles/${dam.id}`, headers });
+    assert.equal(trashed.statusCode, 204);
+    const deps = { db: t.database.handle.db, invalidation: t.invalidation };
+    assert.deepEqual(await emptyExpiredTrash(deps, SYSTEM.scheduler, Date.now() + 31 * 24 * 3600 * 1000), [dam.id]);
+
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.click();
+    await page.getByRole('alert').filter({ hasText: 'This was not saved: check the fields marked below.' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Text' })
+      .getByRole('alert')
+      .filter({ hasText: 'an image or related story in it no longer exists' })
+      .waitFor();
+    assert.equal(await page.locator('.editor-card').count(), 2, 'the text is kept as it was');
+    assert.equal(await page.locator('.editor-image img').count(), 1);
+    await screenshot(page, 'page-editor-text-refused.png');
+
+    await page
+      .locator('.editor-card', { hasText: 'Old dam report' })
+      .getByRole('button', { name: 'Remove related story' })
+      .click();
+    await save.click();
+    await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
+    const reader = await browser.newPage();
+    await reader.goto(`${base}/how-we-work`);
+    const body = reader.locator('article.story .body');
+    assert.equal(await body.locator('figure.figure img').getAttribute('alt'), 'The newsroom’s desk');
+    assert.deepEqual(await body.locator('aside.inline-card a').allTextContents(), [wells.headline]);
+    assert.equal(await body.locator('figure.embed .embed-facade').getAttribute('data-provider'), 'YouTube');
+    await reader.close();
     await context.close();
   });
 });
