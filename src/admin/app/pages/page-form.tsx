@@ -64,6 +64,13 @@ export function PageForm(props: {
     event.preventDefault();
     void send(page?.version);
   };
+  // Ctrl+S (Cmd+S) saves, as on the article screen, instead of the browser saving the page.
+  const saveOnModS = (event: KeyboardEvent) => {
+    if ((event.metaKey || event.ctrlKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      submit.formRef.current?.requestSubmit();
+    }
+  };
   const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   const textRefused = Object.keys(submit.refusal?.fields ?? {}).some((field) => !FORM_FIELDS.has(field));
   const saveLabel = submit.busy ? t('ui.saving') : page ? t('ui.save') : t('pages.create');
@@ -74,6 +81,7 @@ export function PageForm(props: {
         id={`${prefix}-form`}
         class="panel"
         onSubmit={save}
+        onKeyDown={saveOnModS}
         ref={submit.formRef}
         noValidate
         aria-labelledby={`${prefix}-heading`}
@@ -133,7 +141,7 @@ export function PageForm(props: {
       {props.body && (
         // The editor has forms of its own (the link editor, the embed dialog): it sits outside this
         // one, and its Save button below submits the form by its id.
-        <section class="panel page-text" aria-labelledby="page-text-heading">
+        <section class="panel page-text" aria-labelledby="page-text-heading" onKeyDown={saveOnModS}>
           <h2 id="page-text-heading">{t('pages.body')}</h2>
           {textRefused && (
             <p class="field-error" role="alert">
@@ -150,7 +158,7 @@ export function PageForm(props: {
             }}
           />
           <div class="buttons">
-            <button type="submit" form={`${prefix}-form`} disabled={submit.busy}>
+            <button type="submit" form={`${prefix}-form`} disabled={submit.busy} aria-keyshortcuts="Control+S Meta+S">
               {saveLabel}
             </button>
           </div>

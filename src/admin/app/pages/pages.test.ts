@@ -142,7 +142,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
     assert.deepEqual(await axeViolations(page), [], 'page editing screen');
     await screenshot(page, 'page-editor.png');
 
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await press('ControlOrMeta+s');
     await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
     assert.deepEqual(await readerText('/ethics-policy'), {
       heading: 'Ethics policy',
