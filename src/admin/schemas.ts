@@ -16,7 +16,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'The policy does not allow this to the caller, or a session change came without its X-CSRF-Token',
   404: 'Nothing with that id',
   410: 'The link has expired or was already used',
-  409: 'Conflicts with what exists: a taken slug or email, a state that does not allow the change, or (ARTICLE_CHANGED) a save on a version someone else has changed since; `details` says who, when, and the current version',
+  409: 'Conflicts with what exists: a taken slug or email, a state that does not allow the change, or (ARTICLE_CHANGED, PAGE_CHANGED) a save on a version someone else has changed since; `details` says who, when, and the current version',
   413: 'The body is larger than the server takes',
   415: 'The body is not of a media type this route takes',
   422: 'The content cannot be used as asked: an upload that is not a readable image, an address that cannot be embedded, or (TK_REMAINING) an article still holding TK placeholders; `details` says how many and where',

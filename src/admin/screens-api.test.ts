@@ -328,6 +328,51 @@ describe(`admin API for the newsroom's screens on ${TEST_DIALECT}`, () => {
     assert.equal((await api('GET', `/pages/${newId()}`)).statusCode, 404);
   });
 
+  it('saves a page on the version it was read at and refuses a save on one someone has changed since', async () => {
+    const created = (await api('POST', '/pages', { title: 'Corrections policy' })).json();
+    assert.equal(created.version, 1);
+    const first = await api('PATCH', `/pages/${created.id}`, { body: paragraphs('We correct.'), baseVersion: 1 });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.json().version, 2);
+    const stale = await api('PATCH', `/pages/${created.id}`, { body: paragraphs('Overwritten?'), baseVersion: 1 });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().error.code, 'PAGE_CHANGED');
+    assert.equal(stale.json().error.details.version, 2);
+    const page = (await api('GET', `/pages/${created.id}`)).json();
+    assert.deepEqual(page.body, paragraphs('We correct.'), 'nothing of the refused save was written');
+    assert.equal(page.version, 2);
+    const script = await api('PATCH', `/pages/${created.id}`, { title: 'Corrections' });
+    assert.equal(script.json().version, 3, 'a change without baseVersion applies to whatever is current');
+  });
+
+  it('takes the images, related stories and embeds the editor writes on a page, and refuses ids that do not exist', async () => {
+    const image = await makeImage(t);
+    const story = await makeArticle(t);
+    const id = (await api('POST', '/pages', { title: 'Our work' })).json().id;
+    const body = {
+      type: 'doc',
+      version: 2,
+      content: [
+        { type: 'image', imageId: image.id, alt: 'The newsroom', caption: 'Where we work' },
+        { type: 'related', articleId: story.id },
+        { type: 'embed', html: '<iframe src="https://www.youtube.com/embed/abc"></iframe><script>alert(1)</script>' },
+      ],
+    };
+    const saved = await api('PATCH', `/pages/${id}`, { body, status: 'published' });
+    assert.equal(saved.statusCode, 200);
+    const stored = (await api('GET', `/pages/${id}`)).json().body;
+    assert.deepEqual(stored.content.slice(0, 2), body.content.slice(0, 2));
+    assert.doesNotMatch(stored.content[2].html, /script/, 'embeds are sanitized');
+    assert.match(stored.content[2].html, /youtube\.com\/embed\/abc/);
+
+    const unknown = await api('PATCH', `/pages/${id}`, {
+      body: { ...body, content: [...body.content, { type: 'image', imageId: newId() }] },
+    });
+    assert.equal(unknown.statusCode, 400);
+    assert.equal(unknown.json().error.code, 'VALIDATION_FAILED');
+    assert.match(unknown.json().error.fields[0].field, /^body/);
+  });
+
   it('lists my API keys in use, newest first, never their secrets', async () => {
     const first = await createApiKey(db(), editor, 'Importer');
     const second = await createApiKey(db(), editor, 'Newsletter');

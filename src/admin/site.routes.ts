@@ -24,7 +24,14 @@ const pageFields = {
 };
 
 const PageJson = Open(
-  { id: Type.String(), slug: Type.String(), title: Type.String(), status: Type.String(), modifiedAt: Type.String() },
+  {
+    id: Type.String(),
+    slug: Type.String(),
+    title: Type.String(),
+    status: Type.String(),
+    modifiedAt: Type.String(),
+    version: Type.Integer({ description: '+1 on every change; send it back as `baseVersion`' }),
+  },
   'A static page',
 );
 const RedirectJson = Open(
@@ -77,8 +84,13 @@ export function registerSiteAdminRoutes(api: TypedFastify, deps: AdminDeps): voi
       schema: {
         tags: ['pages'],
         summary: 'Change a static page',
+        description:
+          'Send `baseVersion`, the `version` the change was made on: if anyone has changed the page since, nothing is written and the answer is 409 `PAGE_CHANGED` with `details` saying when (`modifiedAt`) and the current `version`. Without it the change applies to whatever is current (for scripts).',
         params: IdParams,
-        body: Type.Object({ title: Type.Optional(Title), ...pageFields }, { additionalProperties: false }),
+        body: Type.Object(
+          { title: Type.Optional(Title), ...pageFields, baseVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: PageJson, ...errors(409) },
       },
     },

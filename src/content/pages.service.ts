@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
@@ -52,12 +52,17 @@ export interface PageInput {
   body?: ArticleDocument;
   status?: 'draft' | 'published';
 }
+export interface PageChange extends PageInput {
+  /** The version the change was made on: when the page has changed since, nothing is written (PAGE_CHANGED). */
+  baseVersion?: number;
+}
 export interface PageSummary {
   id: string;
   slug: string;
   title: string;
   status: string;
   modifiedAt: string;
+  version: number;
 }
 
 async function checkPageSlug(db: Kysely<Database>, slug: string, exceptId?: string): Promise<void> {
@@ -76,22 +81,38 @@ async function checkPageSlug(db: Kysely<Database>, slug: string, exceptId?: stri
     ]);
 }
 
-/** A page body as it is stored: embeds sanitized, every image and related story existing. */
-async function checkedBody(db: Kysely<Database>, body: ArticleDocument): Promise<ArticleDocument> {
-  const problems: FieldProblem[] = await documentReferenceProblems(db, body);
+/**
+ * A page body as it is stored: embeds sanitized, every image and related story it newly refers to
+ * existing (what the stored body already held may have been deleted since; a save must not fail over it).
+ */
+async function checkedBody(
+  db: Kysely<Database>,
+  body: ArticleDocument,
+  stored?: ArticleDocument,
+): Promise<ArticleDocument> {
+  const problems: FieldProblem[] = await documentReferenceProblems(db, body, 'body', stored);
   if (problems.length)
     throw new AppError('VALIDATION_FAILED', 'The page refers to things that do not exist.', problems);
   return cleanDocument(body);
 }
 
-const summaryColumns = ['id', 'slug', 'title', 'status', 'modified_at'] as const;
+const summaryColumns = ['id', 'slug', 'title', 'status', 'modified_at', 'version'] as const;
 const toSummary = (row: {
   id: string;
   slug: string;
   title: string;
   status: string;
   modified_at: string;
-}): PageSummary => ({ id: row.id, slug: row.slug, title: row.title, status: row.status, modifiedAt: row.modified_at });
+  version: number;
+}): PageSummary => ({
+  id: row.id,
+  slug: row.slug,
+  title: row.title,
+  status: row.status,
+  modifiedAt: row.modified_at,
+  // PostgreSQL's driver may hand integers over as strings.
+  version: Number(row.version),
+});
 
 async function pageSummary(db: Kysely<Database>, id: string): Promise<PageSummary> {
   const row = await db.selectFrom('pages').select(summaryColumns).where('id', '=', id).executeTakeFirst();
@@ -136,23 +157,39 @@ export async function createPage(
   return pageSummary(deps.db, id);
 }
 
-export async function updatePage(deps: PagesDeps, actor: Actor, id: string, input: PageInput): Promise<PageSummary> {
+/**
+ * Changes a page. With `baseVersion`, only if no one has changed it since: the version check is the
+ * UPDATE's own WHERE, so two saves of one version cannot both pass (docs/decisions.md, "Saves name
+ * the version they edit"); the second is refused with 409 PAGE_CHANGED and the version now.
+ */
+export async function updatePage(deps: PagesDeps, actor: Actor, id: string, input: PageChange): Promise<PageSummary> {
   authorize(actor, 'page.manage');
-  await pageSummary(deps.db, id);
+  const stored = await readPage(deps.db, id);
   if (input.slug) await checkPageSlug(deps.db, input.slug, id);
-  const { title, slug, status } = input;
-  const body = input.body ? await checkedBody(deps.db, input.body) : undefined;
-  await deps.db
+  const { title, slug, status, baseVersion } = input;
+  const body = input.body ? await checkedBody(deps.db, input.body, stored.body) : undefined;
+  let update = deps.db
     .updateTable('pages')
     .set({
       modified_at: nowIso(),
+      version: sql<number>`version + 1`,
       ...(title ? { title } : {}),
       ...(slug ? { slug } : {}),
       ...(body ? { body: JSON.stringify(body) } : {}),
       ...(status ? { status } : {}),
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  if (baseVersion !== undefined) update = update.where('version', '=', baseVersion);
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    const now = await pageSummary(deps.db, id);
+    throw new AppError(
+      'PAGE_CHANGED',
+      `This page was changed at ${now.modifiedAt} (it is now version ${now.version}; you edited version ${baseVersion}). Nothing was saved.`,
+      [{ field: 'baseVersion', message: `is ${baseVersion}; the page is at version ${now.version}` }],
+      { version: now.version, modifiedAt: now.modifiedAt },
+    );
+  }
   deps.invalidation.purge([ALL_PAGES]);
   return pageSummary(deps.db, id);
 }

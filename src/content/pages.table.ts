@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 /** Static pages such as "About" or "Ethics policy". */
 export interface PagesTable {
@@ -9,6 +9,8 @@ export interface PagesTable {
   status: 'draft' | 'published';
   created_at: string;
   modified_at: string;
+  /** +1 on every change; a save from the web app names the version it edits (PAGE_CHANGED otherwise). */
+  version: Generated<number>;
 }
 export type PageRow = Selectable<PagesTable>;
 

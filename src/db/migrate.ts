@@ -8,6 +8,7 @@ import * as staffAccounts from './migrations/0005_staff_accounts.ts';
 import * as editorialWorkflow from './migrations/0006_editorial_workflow.ts';
 import * as newsroomScreens from './migrations/0007_newsroom_screens.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
+import * as pageVersion from './migrations/0010_page_version.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_editorial_workflow': editorialWorkflow,
   '0007_newsroom_screens': newsroomScreens,
   '0009_document_version_2': documentVersion2,
+  '0010_page_version': pageVersion,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

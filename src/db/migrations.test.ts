@@ -76,6 +76,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0010_page_version',
         '0009_document_version_2',
         '0007_newsroom_screens',
         '0006_editorial_workflow',
@@ -104,6 +105,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0006_editorial_workflow',
       '0007_newsroom_screens',
       '0009_document_version_2',
+      '0010_page_version',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -56,10 +56,14 @@ export const BLOCK_ITEMS: readonly BlockItem[] = [
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** The blocks a text offers: a static page has no paywall, so no free-preview marker. */
+export const blockItems = (options: { freePreview: boolean }): readonly BlockItem[] =>
+  options.freePreview ? BLOCK_ITEMS : BLOCK_ITEMS.filter((item) => item.id !== 'previewEnd');
+
 /** The items whose label (in the staff member's language) or keywords hold every word typed. */
-export function filterItems(query: string, t: Translate): BlockItem[] {
+export function filterItems(query: string, t: Translate, items: readonly BlockItem[] = BLOCK_ITEMS): BlockItem[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
-  return BLOCK_ITEMS.filter((item) => {
+  return items.filter((item) => {
     const haystack = fold(`${t(item.label)} ${item.id} ${item.keywords}`);
     return words.every((word) => haystack.includes(word));
   });

@@ -43,6 +43,8 @@ export function BlockList(props: {
  */
 export function InsertMenu(props: {
   t: Translate;
+  /** The blocks on offer (all of them when not said). */
+  blocks?: readonly BlockItem[];
   at: { left: number; top: number };
   onChoose: (item: BlockItem) => void;
   onClose: () => void;
@@ -51,7 +53,7 @@ export function InsertMenu(props: {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const items = filterItems(query, t);
+  const items = filterItems(query, t, props.blocks);
   useLayoutEffect(() => input.current?.focus(), []);
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDocument } from '../../../content/document.ts';
 import { fromProseMirror, type PMNodeJSON, toProseMirror } from '../../../editor/convert.ts';
 import { editorSchema } from '../../../editor/schema.ts';
-import { type BlockDialog, type BlockItem, filterItems } from './block-items.ts';
+import { type BlockDialog, type BlockItem, blockItems, filterItems } from './block-items.ts';
 import { BlockList, InsertMenu } from './block-menu.tsx';
 import { CardView } from './card-view.ts';
 import { insertBlock, linkAt, removeLink, setLink } from './commands.ts';
@@ -59,6 +59,8 @@ export function RichTextEditor(props: {
   /** The editable area's accessible name. */
   label: string;
   services: EditorServices;
+  /** Whether the menus offer the paywall's free-preview marker (an article's text does; a static page's does not). */
+  freePreview?: boolean;
   /** Called on every change of the text (keep it cheap: it runs per keystroke). */
   onChange?: () => void;
   onReady?: (handle: EditorHandle) => void;
@@ -76,6 +78,7 @@ export function RichTextEditor(props: {
   const [alert, setAlert] = useState<string>();
   const [stats, setStats] = useState<TextStats>({ words: 0, minutes: 0, tk: 0 });
   const ids = useMemo(() => ({ slash: uniqueId('slash'), status: uniqueId('editor-status') }), []);
+  const blocks = useMemo(() => blockItems({ freePreview: props.freePreview ?? true }), []);
 
   /** A point below a document position, in the editor frame's coordinates (where popovers sit). */
   const pointAt = (view: EditorView, pos: number): Point => {
@@ -123,9 +126,9 @@ export function RichTextEditor(props: {
     let statsTimer: ReturnType<typeof setTimeout> | undefined;
     const report = (message: string) => setAlert(message);
     const slash = slashMenu({
-      count: (query) => filterItems(query, t).length,
+      count: (query) => filterItems(query, t, blocks).length,
       choose(view, index, open) {
-        const item = filterItems(open.query, t)[index];
+        const item = filterItems(open.query, t, blocks)[index];
         if (!item) return;
         view.dispatch(view.state.tr.delete(open.from, view.state.selection.from));
         chooseItem(item);
@@ -204,7 +207,7 @@ export function RichTextEditor(props: {
 
   const view = viewRef.current;
   const open = view ? slashState(view.state) : undefined;
-  const slashItems = open ? filterItems(open.query, t) : [];
+  const slashItems = open ? filterItems(open.query, t, blocks) : [];
   const closePopup = () => {
     setPopup(undefined);
     view?.focus();
@@ -276,7 +279,9 @@ export function RichTextEditor(props: {
           onClose={closePopup}
         />
       )}
-      {popup?.kind === 'insert' && <InsertMenu t={t} at={popup.at} onChoose={chooseItem} onClose={closePopup} />}
+      {popup?.kind === 'insert' && (
+        <InsertMenu t={t} blocks={blocks} at={popup.at} onChoose={chooseItem} onClose={closePopup} />
+      )}
       {popup?.kind === 'help' && <ShortcutsHelp t={t} onClose={closePopup} />}
       {popup?.kind === 'related' && (
         <RelatedDialog

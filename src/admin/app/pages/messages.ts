@@ -23,9 +23,12 @@ export const pagesMessages = defineMessages(
     'pages.back': 'All static pages',
     'pages.statusHint': 'Readers see a page only while it is published.',
     'pages.body': 'Text',
-    'pages.bodyPending':
-      'The text of a page is edited with the article editor, which will open here. For now it is shown as readers read it.',
-    'pages.bodyEmpty': 'This page has no text yet.',
+    'pages.text': 'Page text',
+    'pages.textRefused':
+      'The text was not saved as it is: an image or related story in it no longer exists, or a block was refused. Remove it and save again; the rest of your text is still here.',
+    'pages.error.PAGE_CHANGED':
+      'Someone else saved this page after you opened it, so nothing was saved. Your changes are still here: save them over theirs, or open the page again to see theirs (yours would then be lost).',
+    'pages.saveOver': 'Save mine over theirs',
     'pages.view': 'View on the site',
     'pages.field.title': 'Give the page a title (at most 200 characters).',
     'pages.field.slug': 'Use lowercase letters, digits and single hyphens, such as about-us.',
@@ -54,9 +57,12 @@ export const pagesMessages = defineMessages(
     'pages.back': 'Todas las páginas',
     'pages.statusHint': 'Los lectores solo ven una página mientras está publicada.',
     'pages.body': 'Texto',
-    'pages.bodyPending':
-      'El texto de una página se edita con el editor de notas, que se abrirá aquí. Por ahora se muestra tal como lo leen los lectores.',
-    'pages.bodyEmpty': 'Esta página todavía no tiene texto.',
+    'pages.text': 'Texto de la página',
+    'pages.textRefused':
+      'El texto no se guardó así: una imagen o una nota relacionada que contiene ya no existe, o se rechazó un bloque. Quítalo y vuelve a guardar; el resto de tu texto sigue aquí.',
+    'pages.error.PAGE_CHANGED':
+      'Otra persona guardó esta página después de que la abriste, así que no se guardó nada. Tus cambios siguen aquí: guárdalos sobre los suyos, o vuelve a abrir la página para ver los suyos (los tuyos se perderían).',
+    'pages.saveOver': 'Guardar lo mío sobre lo suyo',
     'pages.view': 'Ver en el sitio',
     'pages.field.title': 'Ponle un título a la página (de 200 caracteres como mucho).',
     'pages.field.slug': 'Usa minúsculas, cifras y guiones sueltos, como quienes-somos.',

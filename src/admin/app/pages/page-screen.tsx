@@ -4,16 +4,12 @@ import { useApp } from '../context.ts';
 import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { PageForm } from './page-form.tsx';
-import type { PageBody, PageSummary } from './pages.ts';
-import { ReadOnlyBody } from './read-only-body.tsx';
+import type { EditablePage } from './pages.ts';
 
-/**
- * One static page: title, slug and status, and its text. The text is shown as readers read it until
- * the rich-text editor (its own helper's work) is wired in where the placeholder says so.
- */
+/** One static page: title, slug and status, and its text in the rich-text editor. */
 export function PageScreen(props: { id: string }) {
   const { t } = useApp();
-  const page = useLoad(() => api<PageSummary & { body: PageBody }>('GET', `/pages/${props.id}`), [props.id]);
+  const page = useLoad(() => api<EditablePage>('GET', `/pages/${props.id}`), [props.id]);
   const [notice, setNotice] = useState('');
 
   if (!page.data)
@@ -37,25 +33,21 @@ export function PageScreen(props: { id: string }) {
       </p>
       <h1 tabIndex={-1}>{t('pages.editTitle', { title: summary.title })}</h1>
       <Notice>{notice}</Notice>
-      <PageForm
-        page={summary}
-        heading={t('ui.edit')}
-        onSaved={(saved) => {
-          setNotice(t('pages.saved', { title: saved.title }));
-          page.setData({ ...saved, body });
-        }}
-      />
       {summary.status === 'published' && (
         <p>
           <a href={`/${summary.slug}`}>{t('pages.view')}</a>
         </p>
       )}
-      <section class="panel" aria-labelledby="page-body-heading">
-        <h2 id="page-body-heading">{t('pages.body')}</h2>
-        {/* The coordinator wires the rich-text editor in here (issue 13) once it lands. */}
-        <p class="hint">{t('pages.bodyPending')}</p>
-        <ReadOnlyBody body={body} empty={t('pages.bodyEmpty')} />
-      </section>
+      <PageForm
+        page={summary}
+        body={body}
+        heading={t('ui.edit')}
+        onSaved={(saved) => {
+          setNotice(t('pages.saved', { title: saved.title }));
+          // The editor keeps its own text; what changes here is the version the next save names.
+          page.setData({ ...saved, body });
+        }}
+      />
     </>
   );
 }

@@ -5,7 +5,9 @@ import { newId, nowIso } from '../../../db/ids.ts';
 import { insertPage } from '../../../content/pages.service.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeSection, makeStaff, paragraphs } from '../../../testing/factories.ts';
+import { emptyExpiredTrash } from '../../../content/trash.service.ts';
+import { SYSTEM } from '../../../staff/actor.ts';
+import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
 
@@ -76,24 +78,214 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
     await context.close();
   });
 
-  it('shows a page’s text as readers read it, escaped, until the editor is wired in', async () => {
+  /** The reader's page at `path`: its heading and each block of its text (tag, words, link addresses). */
+  const readerText = async (path: string) => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${path}`);
+    const read = await page.locator('article.story').evaluate((story) => ({
+      heading: story.querySelector('h1')?.textContent ?? '',
+      blocks: Array.from(story.querySelectorAll('.body > *'), (block) => ({
+        tag: block.tagName.toLowerCase(),
+        text: block.textContent ?? '',
+        links: Array.from(block.querySelectorAll('a'), (a) => `${a.textContent} → ${a.getAttribute('href')}`),
+      })),
+    }));
+    await page.close();
+    return read;
+  };
+
+  const ethicsPage = async (slug: string) => {
     const id = newId();
     await insertPage(t.database.handle.db, {
       id,
-      slug: 'ethics-policy',
+      slug,
       title: 'Ethics policy',
-      body: paragraphs('We correct our mistakes.', 'We never <b>pay</b> sources.'),
+      body: paragraphs('We correct our mistakes.'),
       status: 'published',
       at: nowIso(),
     });
+    return id;
+  };
+
+  it('writes a page’s text with the article editor (a paragraph, a subheading, a link) and readers read exactly that', async () => {
+    const id = await ethicsPage('ethics-policy');
     const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
-    const text = page.getByRole('region', { name: 'Text' });
-    assert.match((await text.textContent()) ?? '', /edited with the article editor, which will open here/);
-    assert.deepEqual(await text.locator('.read-only-body p').allTextContents(), [
-      'We correct our mistakes.',
-      'We never <b>pay</b> sources.',
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const text = page.getByRole('textbox', { name: 'Page text' });
+    assert.equal(await text.textContent(), 'We correct our mistakes.');
+    await text.click();
+    const type = (keys: string) => page.keyboard.type(keys);
+    const press = (key: string) => page.keyboard.press(key);
+    await press('ControlOrMeta+End');
+    await press('Enter');
+
+    // A page has no paywall: the blocks on offer leave out the free-preview marker.
+    await type('/preview');
+    const menu = page.getByRole('listbox', { name: 'Blocks' });
+    assert.deepEqual(await menu.getByRole('option').allTextContents(), ['No block matches']);
+    for (let i = 0; i < '/preview'.length; i += 1) await press('Backspace');
+    await menu.waitFor({ state: 'detached' });
+
+    await type('## How we correct');
+    await press('Enter');
+    await type('Write to the standards editor');
+    for (let i = 0; i < 'the standards editor'.length; i += 1) await press('Shift+ArrowLeft');
+    await press('ControlOrMeta+k');
+    const linkDialog = page.getByRole('dialog', { name: 'Link' });
+    await linkDialog.getByLabel('Link address').waitFor();
+    await type('example.org/standards');
+    await press('Enter');
+    await linkDialog.waitFor({ state: 'detached' });
+    await press('End');
+    await type('.');
+    assert.deepEqual(await axeViolations(page), [], 'page editing screen');
+    await screenshot(page, 'page-editor.png');
+
+    await press('ControlOrMeta+s');
+    await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
+    assert.deepEqual(await readerText('/ethics-policy'), {
+      heading: 'Ethics policy',
+      blocks: [
+        { tag: 'p', text: 'We correct our mistakes.', links: [] },
+        { tag: 'h2', text: 'How we correct', links: [] },
+        {
+          tag: 'p',
+          text: 'Write to the standards editor.',
+          links: ['the standards editor → https://example.org/standards'],
+        },
+      ],
+    });
+    assert.deepEqual(errors, [], 'no script error on the page');
+    await context.close();
+  });
+
+  it('keeps everything typed when a save is refused: a taken slug, then a colleague’s save in another tab', async () => {
+    const id = await ethicsPage('ethics');
+    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const text = page.getByRole('textbox', { name: 'Page text' });
+    await text.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Mine: we answer every complaint.');
+    await page.getByLabel('Slug').fill('politics');
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.click();
+    await page.getByText('That address is taken by another page or a section: choose another slug.').waitFor();
+    await waitForFocus(page, '#edit-page-slug');
+    assert.equal(await text.textContent(), 'We correct our mistakes.Mine: we answer every complaint.');
+    await page.getByLabel('Slug').fill('ethics');
+
+    // A colleague opens the same page in another tab and saves first.
+    const other = await context.newPage();
+    await other.goto(`${base}/admin/pages/${id}`);
+    await other.getByRole('textbox', { name: 'Page text' }).click();
+    await other.keyboard.press('ControlOrMeta+End');
+    await other.keyboard.type(' Theirs.');
+    await other.getByRole('button', { name: 'Save', exact: true }).click();
+    await other.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
+    assert.deepEqual((await readerText('/ethics')).blocks, [
+      { tag: 'p', text: 'We correct our mistakes. Theirs.', links: [] },
     ]);
-    await screenshot(page, 'page-read-only-body.png');
+
+    await save.click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Someone else saved this page after you opened it' });
+    await refusal.waitFor();
+    await waitForFocus(page, '.refusal');
+    assert.equal(
+      await text.textContent(),
+      'We correct our mistakes.Mine: we answer every complaint.',
+      'my text is kept',
+    );
+    assert.deepEqual((await readerText('/ethics')).blocks.length, 1, 'nothing of mine was saved');
+    assert.deepEqual(await axeViolations(page), [], 'refused save');
+    await screenshot(page, 'page-editor-refused.png');
+
+    await page.getByRole('button', { name: 'Save mine over theirs' }).click();
+    await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
+    await refusal.waitFor({ state: 'detached' });
+    assert.deepEqual((await readerText('/ethics')).blocks, [
+      { tag: 'p', text: 'We correct our mistakes.', links: [] },
+      { tag: 'p', text: 'Mine: we answer every complaint.', links: [] },
+    ]);
+    await context.close();
+  });
+
+  it('puts an image, a related story and an embed on a page; a story deleted for good meanwhile is refused by the text, which is kept', async () => {
+    const wells = await makeArticle(t, { headline: 'Valley wells run dry' });
+    const dam = await makeArticle(t, { headline: 'Old dam report' });
+    const id = await ethicsPage('how-we-work');
+    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const text = page.getByRole('textbox', { name: 'Page text' });
+    const toEnd = async () => {
+      await text.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+    };
+    const slash = async (words: string) => {
+      await page.keyboard.type(`/${words}`);
+      await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
+      await page.keyboard.press('Enter');
+    };
+    await toEnd();
+    await page.keyboard.press('Enter');
+
+    const chooser = page.waitForEvent('filechooser');
+    await slash('image');
+    await (await chooser).setFiles({ name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) });
+    const image = page.locator('.editor-image');
+    await image.locator('img').waitFor();
+    await image.getByLabel(/^Alt text/).fill('The newsroom’s desk');
+    for (const [words, headline] of [
+      ['wells', 'Valley wells run dry'],
+      ['dam', 'Old dam report'],
+    ] as const) {
+      await toEnd();
+      await slash('related');
+      await page.getByLabel('Words from the headline of a published story').fill(words);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: headline }).click();
+      await page.locator('.editor-card .card-headline', { hasText: headline }).waitFor();
+    }
+    await toEnd();
+    await slash('embed');
+    await page
+      .getByLabel('Address of the post, video, chart, document or map')
+      .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-embed .embed-facade[data-provider="YouTube"]').waitFor();
+
+    // While the page is open, the dam story goes to the trash and the trash is emptied.
+    const headers = await signIn(t, editor);
+    const trashed = await t.app.inject({ method: 'DELETE', url: `/admin/api/articles/${dam.id}`, headers });
+    assert.equal(trashed.statusCode, 204);
+    const deps = { db: t.database.handle.db, invalidation: t.invalidation };
+    assert.deepEqual(await emptyExpiredTrash(deps, SYSTEM.scheduler, Date.now() + 31 * 24 * 3600 * 1000), [dam.id]);
+
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.click();
+    await page.getByRole('alert').filter({ hasText: 'This was not saved: check the fields marked below.' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Text' })
+      .getByRole('alert')
+      .filter({ hasText: 'an image or related story in it no longer exists' })
+      .waitFor();
+    assert.equal(await page.locator('.editor-card').count(), 2, 'the text is kept as it was');
+    assert.equal(await page.locator('.editor-image img').count(), 1);
+    await screenshot(page, 'page-editor-text-refused.png');
+
+    await page
+      .locator('.editor-card', { hasText: 'Old dam report' })
+      .getByRole('button', { name: 'Remove related story' })
+      .click();
+    await save.click();
+    await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
+    const reader = await browser.newPage();
+    await reader.goto(`${base}/how-we-work`);
+    const body = reader.locator('article.story .body');
+    assert.equal(await body.locator('figure.figure img').getAttribute('alt'), 'The newsroom’s desk');
+    assert.deepEqual(await body.locator('aside.inline-card a').allTextContents(), [wells.headline]);
+    assert.equal(await body.locator('figure.embed .embed-facade').getAttribute('data-provider'), 'YouTube');
+    await reader.close();
     await context.close();
   });
 });

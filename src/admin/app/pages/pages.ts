@@ -1,3 +1,5 @@
+import type { ArticleDocument } from '../../../content/document.ts';
+
 /** A static page as the admin API lists it. */
 export interface PageSummary {
   id: string;
@@ -5,22 +7,11 @@ export interface PageSummary {
   title: string;
   status: 'draft' | 'published';
   modifiedAt: string;
+  /** +1 on every change: a save names the version it edits, so a colleague's change is never overwritten. */
+  version: number;
 }
 
-/** The stored document format (docs/document-format.md), as far as the read-only view needs it. */
-export interface PageBody {
-  type: 'doc';
-  version: number;
-  content: Block[];
+/** A static page with its text (the stored document format, as the rich-text editor reads and writes it). */
+export interface EditablePage extends PageSummary {
+  body: ArticleDocument;
 }
-type Inline = { type: 'text'; text: string; marks?: Array<{ type: string; href?: string }> } | { type: 'break' };
-export type Block =
-  | { type: 'paragraph'; content: Inline[] }
-  | { type: 'heading'; level: 2 | 3 | 4; content: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Array<{ content: Inline[] }> }
-  | { type: 'quote'; paragraphs: Inline[][]; cite?: string }
-  | { type: 'image'; imageId: string; alt?: string; caption?: string; credit?: string }
-  | { type: 'related'; articleId: string }
-  | { type: 'embed'; html: string; caption?: string }
-  | { type: 'divider' }
-  | { type: string };
