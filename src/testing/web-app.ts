@@ -87,3 +87,22 @@ export async function waitForFocus(page: Page, selector: string): Promise<void> 
     timeout: 5000,
   });
 }
+
+/** The web app's image picker (src/admin/app/media/image-picker.tsx), once it is open. */
+export const imagePicker = (page: Page): Locator =>
+  page.getByRole('dialog', { name: 'Choose an image from the library' });
+
+/** Uploads a file in the open image picker and uses it, as staff do. */
+export async function uploadInImagePicker(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+): Promise<void> {
+  const picker = imagePicker(page);
+  await picker.getByLabel('Choose images to upload').setInputFiles(file);
+  await picker
+    .getByRole('status')
+    .filter({ hasText: `Selected: ${file.name}` })
+    .waitFor();
+  await picker.getByRole('button', { name: 'Use this image' }).click();
+  await picker.waitFor({ state: 'detached' });
+}

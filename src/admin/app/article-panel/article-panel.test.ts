@@ -9,6 +9,7 @@ import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '
 import {
   makeArticle,
   makeAuthor,
+  makeImage,
   makeSection,
   makeStaff,
   pngBytes,
@@ -16,7 +17,7 @@ import {
   TEST_PASSWORD,
 } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { imagePicker, openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from './site-time.ts';
 
 const ZONE = 'America/Mexico_City';
@@ -33,7 +34,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
 
   before(async () => {
     const invalidation = new Invalidation();
-    t = await startTestApp({}, invalidation);
+    // More than ten sign-ins within a minute: each test signs in its own browser.
+    t = await startTestApp({ signInAttemptsPerMinute: 1000 }, invalidation);
     editor = await makeStaff(t, 'editor');
     contributor = await makeStaff(t, 'contributor');
     const admin = await makeStaff(t, 'admin');
@@ -103,11 +105,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.getByLabel('Dek').fill('Farmers queue for water trucks.');
     await page.getByLabel('Dateline').fill('OAXACA');
     await page.getByLabel('Attribution line').fill('With reports from Marta Gil');
-    await page.locator('input[type=file][aria-label="Upload an image"]').setInputFiles({
-      name: 'well.png',
-      mimeType: 'image/png',
-      buffer: png,
-    });
+    await page.getByRole('button', { name: 'Choose a feature image' }).click();
+    await uploadInImagePicker(page, { name: 'well.png', mimeType: 'image/png', buffer: png });
     const focal = page.getByRole('slider', { name: 'Focal point' });
     await focal.waitFor();
     const box = await focal.boundingBox();
@@ -182,6 +181,97 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     // The article's corrections are listed when it is opened again.
     await page.reload();
     await page.locator('.correction-list').getByText('The wells are municipal, not private.').waitFor();
+    await context.close();
+  });
+
+  it('sets the feature image from one already in the library, found by its caption, and keeps it', async () => {
+    await makeImage(t, { alt: 'Cranes over the harbour', caption: 'The port at dusk', credit: 'Photo: Ana Ruiz' });
+    const boats = await makeImage(t, {
+      alt: 'Fishing boats tied up at the old pier',
+      caption: 'The fleet stays in port during the strike',
+      credit: 'Photo: Luis Pérez',
+    });
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await write(page, 'Fishers strike for a third day', 'The fleet has not left port since Monday.');
+    const id = idOf(page);
+
+    await page.getByRole('button', { name: 'Choose a feature image' }).click();
+    const picker = imagePicker(page);
+    await picker.getByRole('button', { name: /Cranes over the harbour/ }).waitFor();
+    await picker.getByLabel('Search images').fill('fleet stays');
+    await page.keyboard.press('Enter');
+    // Searched by its caption: the other harbour picture is gone from the results.
+    await picker.getByRole('button', { name: /Cranes over the harbour/ }).waitFor({ state: 'detached' });
+    await picker.getByRole('button', { name: /Fishing boats tied up/ }).click();
+    await picker.getByRole('status').filter({ hasText: 'Selected:' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the image picker over the article');
+    await screenshot(page, 'article-panel-image-picker.png');
+    await picker.getByRole('button', { name: 'Use this image' }).click();
+    await picker.waitFor({ state: 'detached' });
+
+    // The library's description comes along, and stays the article's own to change.
+    assert.equal(await page.getByLabel('Alt text').inputValue(), 'Fishing boats tied up at the old pier');
+    assert.equal(await page.getByLabel('Credit').inputValue(), 'Photo: Luis Pérez');
+    await page.getByLabel('Caption').fill('The fleet at the old pier on Wednesday');
+    await page.getByRole('slider', { name: 'Focal point' }).press('ArrowRight');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(page);
+    const image = (await stored(id)).featureImage as { id: string; caption: string };
+    assert.equal(image.id, boats.id);
+    assert.equal(image.caption, 'The fleet at the old pier on Wednesday');
+
+    await page.reload();
+    await page.getByRole('slider', { name: 'Focal point' }).waitFor();
+    assert.equal(await page.getByLabel('Caption').inputValue(), 'The fleet at the old pier on Wednesday');
+    assert.equal(await page.getByLabel('Alt text').inputValue(), 'Fishing boats tied up at the old pier');
+    assert.equal(await page.getByRole('button', { name: 'Replace the image' }).count(), 1);
+
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.getByText('Published', { exact: true }).waitFor();
+    const reader = await t.app.inject({ url: (await stored(id)).url as string });
+    assert.equal(reader.statusCode, 200);
+    const figure = parse(reader.body).querySelector('figure.figure');
+    assert.equal(figure?.querySelector('img')?.getAttribute('alt'), 'Fishing boats tied up at the old pier');
+    assert.ok(figure?.querySelector('img')?.getAttribute('src')?.includes(boats.id), figure?.toString());
+    assert.equal(figure?.querySelector('.caption')?.text, 'The fleet at the old pier on Wednesday');
+    await context.close();
+  });
+
+  it('refuses a non-image as the feature image in words, and keeps the article’s text and settings', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await write(page, 'Ferry timetable changes', 'Ferries leave an hour later from June.');
+    const id = idOf(page);
+    await page.getByLabel('Dek').fill('The last crossing is now at ten.');
+
+    await page.getByRole('button', { name: 'Choose a feature image' }).click();
+    const picker = imagePicker(page);
+    await picker
+      .getByLabel('Choose images to upload')
+      .setInputFiles({ name: 'timetable.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+    await picker
+      .getByRole('alert')
+      .filter({ hasText: 'timetable.pdf is not an image Gaceta takes: upload a JPEG, PNG, WebP, GIF or AVIF file.' })
+      .waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'the refusal in the picker');
+    await page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+
+    assert.equal(await page.getByRole('slider', { name: 'Focal point' }).count(), 0, 'no feature image was set');
+    assert.equal(await page.getByLabel('Dek').inputValue(), 'The last crossing is now at ten.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(page);
+    const article = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+      dek: string;
+      featureImage: unknown;
+      body: { content: unknown[] };
+    }>();
+    assert.equal(article.dek, 'The last crossing is now at ten.');
+    assert.equal(article.featureImage, null);
+    assert.deepEqual(article.body.content, [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Ferries leave an hour later from June.' }] },
+    ]);
     await context.close();
   });
 

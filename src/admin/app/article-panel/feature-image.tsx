@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
+import { useEffect, useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import type { EditorServices, ImageInfo } from '../editor/services.ts';
-import { errorMessage } from '../messages.ts';
+import { ImagePicker } from '../media/image-picker.tsx';
 import type { FeatureImageSetting } from './settings-model.ts';
 
 // One arrow key press moves the focal point this far (Shift: ten times as far).
@@ -10,8 +9,9 @@ const STEP = 0.01;
 const clamp = (value: number) => Math.min(1, Math.max(0, Math.round(value * 1000) / 1000));
 
 /**
- * The feature image: upload one, describe it (alt, caption, credit) and set its focal point, the
- * spot kept in view wherever it is cropped, by clicking on it or with the arrow keys.
+ * The feature image: chosen from the media library or uploaded there through the app's one image
+ * picker, described (alt, caption, credit), and its focal point set, the spot kept in view wherever
+ * it is cropped, by clicking on it or with the arrow keys.
  */
 export function FeatureImageField(props: {
   value: FeatureImageSetting | null;
@@ -22,30 +22,12 @@ export function FeatureImageField(props: {
   const { t } = useApp();
   const { value } = props;
   const [info, setInfo] = useState<ImageInfo>();
-  const [progress, setProgress] = useState<number>();
-  const [problem, setProblem] = useState<string>();
-  const file = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!value) return setInfo(undefined);
     if (info?.id === value.id) return;
     props.services.image(value.id).then(setInfo, () => setInfo(undefined));
   }, [value?.id]);
-
-  const upload = async (chosen: File) => {
-    setProblem(undefined);
-    if (chosen.size > props.services.uploadLimitBytes) return setProblem(errorMessage(t, 'PAYLOAD_TOO_LARGE'));
-    try {
-      setProgress(0);
-      const image = await props.services.uploadImage(chosen, setProgress);
-      setInfo(image);
-      props.onChange({ id: image.id, alt: image.alt, caption: image.caption, credit: image.credit, focalPoint: null });
-    } catch (caught) {
-      setProblem(errorMessage(t, caught instanceof ApiError ? caught.code : 'other'));
-    } finally {
-      setProgress(undefined);
-    }
-  };
 
   const point = value?.focalPoint ?? { x: 0.5, y: 0.5 };
   const setPoint = (x: number, y: number) =>
@@ -107,7 +89,8 @@ export function FeatureImageField(props: {
               setPoint(point.x + move[0], point.y + move[1]);
             }}
           >
-            <img src={info.src} alt="" />
+            {/* Its size, so the frame has its final shape before the picture arrives: a click lands where aimed. */}
+            <img src={info.src} width={info.width} height={info.height} alt="" />
             <span class="focal-mark" style={{ left: `${point.x * 100}%`, top: `${point.y * 100}%` }} />
           </div>
           <p class="hint">{t('panel.focalHint')}</p>
@@ -117,33 +100,25 @@ export function FeatureImageField(props: {
         </>
       )}
       <p class="actions">
-        <button type="button" class="secondary" onClick={() => file.current?.click()}>
-          {value ? t('panel.replaceImage') : t('panel.uploadImage')}
-        </button>
+        <ImagePicker
+          label={value ? t('panel.replaceImage') : t('panel.chooseImage')}
+          onChoose={(image) => {
+            setInfo(image);
+            props.onChange({
+              id: image.id,
+              alt: image.alt,
+              caption: image.caption,
+              credit: image.credit,
+              focalPoint: null,
+            });
+          }}
+        />
         {value && (
           <button type="button" class="secondary" onClick={() => props.onChange(null)}>
             {t('panel.removeImage')}
           </button>
         )}
       </p>
-      <input
-        ref={file}
-        type="file"
-        accept="image/*"
-        hidden
-        aria-label={t('panel.uploadImage')}
-        onChange={(event) => {
-          const chosen = event.currentTarget.files?.[0];
-          event.currentTarget.value = '';
-          if (chosen) void upload(chosen);
-        }}
-      />
-      {progress !== undefined && <progress value={progress} max={1} aria-label={t('panel.uploading')} />}
-      {problem && (
-        <p class="field-error" role="alert">
-          {problem}
-        </p>
-      )}
     </fieldset>
   );
 }

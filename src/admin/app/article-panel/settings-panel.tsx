@@ -37,8 +37,8 @@ const EDIT_ACCESS = ['editor', 'admin'];
 
 /** Everything about an article besides its text: where it goes, who wrote it, how it is found and shared. */
 export function SettingsPanel(props: { article: EditableArticle | undefined; edit: SettingsEdit }) {
-  const { t, staff, uploadLimitBytes } = useApp();
-  const services = useMemo(() => apiServices(t, uploadLimitBytes), [t, uploadLimitBytes]);
+  const { t, locale, staff, uploadLimitBytes } = useApp();
+  const services = useMemo(() => apiServices({ t, locale, uploadLimitBytes }), [t, locale, uploadLimitBytes]);
   const restored = props.edit.restored;
   const [settings, setSettings] = useState<ArticleSettings>(() => settingsOf({ ...props.article, ...restored }));
   const [choices, setChoices] = useState<Choices>({ sections: [], labels: [], tags: [], authors: [] });

@@ -63,8 +63,8 @@ const sameAsSaved = (copy: LocalCopy, article: EditableArticle) => {
 
 /** Writing an article: headline and text, saved as they are typed, with a copy kept in the browser. */
 export function ArticleEditorScreen(props: { id?: string } & ArticleEditorSeams) {
-  const { t, formatTime, uploadLimitBytes } = useApp();
-  const services = useMemo(() => apiServices(t, uploadLimitBytes), [t, uploadLimitBytes]);
+  const { t, locale, formatTime, uploadLimitBytes } = useApp();
+  const services = useMemo(() => apiServices({ t, locale, uploadLimitBytes }), [t, locale, uploadLimitBytes]);
   const [screen, setScreen] = useState<Screen>({ phase: 'loading' });
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [article, setArticle] = useState<EditableArticle | undefined>();

@@ -7,7 +7,7 @@ import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeArticle, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { imagePicker, openSignedIn, pasteHtml, uploadInImagePicker } from '../../../testing/web-app.ts';
 
 const UPLOAD_LIMIT = 300 * 1024;
 
@@ -88,10 +88,9 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
     await press('End');
     await press('Enter');
 
-    // An image from the file picker, uploaded with a progress bar, captioned and credited in place.
-    const chooser = page.waitForEvent('filechooser');
+    // An image uploaded in the image picker, with a progress bar, captioned and credited in place.
     await slash(page, 'image');
-    await (await chooser).setFiles({ name: 'well.png', mimeType: 'image/png', buffer: png });
+    await uploadInImagePicker(page, { name: 'well.png', mimeType: 'image/png', buffer: png });
     const image = page.locator('.editor-image');
     await image.locator('img').waitFor();
     await image.getByLabel('Caption').fill('The village well');
@@ -199,23 +198,29 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
     await page.keyboard.type('Text that must survive.');
     await page.keyboard.press('Enter');
 
-    const alert = page.locator('.editor-alert[role="alert"]');
-    let chooser = page.waitForEvent('filechooser');
     await slash(page, 'image');
-    await (await chooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
-    await alert.getByText('“notes.txt” is not an image. Upload a JPEG, PNG, WebP, GIF or AVIF file.').waitFor();
-
-    chooser = page.waitForEvent('filechooser');
-    await slash(page, 'image');
-    await (await chooser).setFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(UPLOAD_LIMIT + 1) });
-    await alert.getByText('“huge.png” is too large to upload: images may be up to 300 KB.').waitFor();
-
+    const picker = imagePicker(page);
+    const upload = picker.getByLabel('Choose images to upload');
+    const refusal = picker.getByRole('alert');
+    await upload.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+    await refusal
+      .getByText('notes.txt is not an image Gaceta takes: upload a JPEG, PNG, WebP, GIF or AVIF file.')
+      .waitFor();
+    await upload.setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(UPLOAD_LIMIT + 1) });
+    await refusal.getByText('huge.png is larger than 300 KB: export it smaller and upload it again.').waitFor();
     // A file that says it is an image but is not: the server refuses it after the upload.
-    chooser = page.waitForEvent('filechooser');
-    await slash(page, 'image');
-    await (await chooser).setFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('no pixels here') });
+    await upload.setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('no pixels here') });
+    await refusal
+      .getByText('fake.png is not an image Gaceta takes: upload a JPEG, PNG, WebP, GIF or AVIF file.')
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await picker.waitFor({ state: 'detached' });
+
+    // Pasted into the text, the same refusal in the same words, and no progress bar left behind.
+    const alert = page.locator('.editor-alert[role="alert"]');
+    await pasteHtml(page, '', [{ name: 'notes.txt', type: 'text/plain', bytes: [...Buffer.from('not an image')] }]);
     await alert
-      .getByText(/^“fake\.png” was not uploaded\. That kind of file cannot be uploaded\. Your text is unchanged\./)
+      .getByText('notes.txt is not an image Gaceta takes: upload a JPEG, PNG, WebP, GIF or AVIF file.')
       .waitFor();
     assert.equal(await page.locator('.upload-placeholder').count(), 0, 'the progress bar is gone');
 

@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleDocument } from '../../../content/document.ts';
 import { fromProseMirror, type PMNodeJSON, toProseMirror } from '../../../editor/convert.ts';
 import { editorSchema } from '../../../editor/schema.ts';
+import { ImagePickerDialog } from '../media/image-picker.tsx';
 import { type BlockDialog, type BlockItem, blockItems, filterItems } from './block-items.ts';
 import { BlockList, InsertMenu } from './block-menu.tsx';
 import { CardView } from './card-view.ts';
@@ -43,7 +44,8 @@ type Popup =
   | { kind: 'insert'; at: Point }
   | { kind: 'help' }
   | { kind: 'related' }
-  | { kind: 'embed' };
+  | { kind: 'embed' }
+  | { kind: 'image' };
 type Point = { left: number; top: number };
 
 // Words and TKs are counted once typing pauses, not on every keystroke of a long article.
@@ -69,7 +71,6 @@ export function RichTextEditor(props: {
   const { t } = services;
   const mount = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const viewRef = useRef<EditorView>();
   const latest = useRef(props);
   latest.current = props;
@@ -87,10 +88,7 @@ export function RichTextEditor(props: {
     return { left: Math.max(0, coords.left - box.left), top: coords.bottom - box.top + 6 };
   };
 
-  const runDialog = (dialog: BlockDialog) => {
-    if (dialog === 'image') fileInput.current?.click();
-    else setPopup({ kind: dialog });
-  };
+  const runDialog = (dialog: BlockDialog) => setPopup({ kind: dialog });
   const chooseItem = (item: BlockItem) => {
     const view = viewRef.current;
     if (!view) return;
@@ -297,23 +295,12 @@ export function RichTextEditor(props: {
           onClose={closePopup}
         />
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        accept="image/*"
-        multiple
-        hidden
-        aria-label={t('editor.chooseImage')}
-        onChange={(event) => {
-          const input = event.currentTarget;
-          const files = Array.from(input.files ?? []);
-          input.value = '';
-          if (view && files.length) {
-            uploadImages(view, files, view.state.selection.from, services, setAlert);
-            view.focus();
-          }
-        }}
-      />
+      {popup?.kind === 'image' && (
+        <ImagePickerDialog
+          onChoose={(image) => insertNode(editorSchema.nodes.image.create({ imageId: image.id }))}
+          onClose={closePopup}
+        />
+      )}
     </div>
   );
 }

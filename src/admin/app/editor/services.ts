@@ -1,4 +1,5 @@
-import { api, type ArticleSummary, uploadForm } from '../api.ts';
+import { api, type ArticleSummary } from '../api.ts';
+import { uploadImageFile, type UploadTerms } from '../media/upload.ts';
 import type { Translate } from '../messages.ts';
 
 /** An uploaded image as the editor shows it (the admin API's image answer). */
@@ -35,9 +36,8 @@ export interface EmbedInfo {
  */
 export interface EditorServices {
   t: Translate;
-  /** The largest upload the server takes, checked before sending. */
-  uploadLimitBytes: number;
   image(id: string): Promise<ImageInfo>;
+  /** Uploads a pasted or dropped image; rejects with a message that says why, ready to show. */
   uploadImage(file: File, onProgress: (fraction: number) => void): Promise<ImageInfo>;
   searchPublished(words: string): Promise<ArticleSummary[]>;
   card(articleId: string): Promise<CardInfo>;
@@ -59,18 +59,13 @@ function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<
   };
 }
 
-/** The editor's services over the admin API. */
-export function apiServices(t: Translate, uploadLimitBytes: number): EditorServices {
+/** The editor's services over the admin API, in the app's words (pass useApp()). */
+export function apiServices(app: UploadTerms): EditorServices {
   const image = cached((id) => api<ImageInfo>('GET', `/media/images/${encodeURIComponent(id)}`));
   return {
-    t,
-    uploadLimitBytes,
+    t: app.t,
     image,
-    async uploadImage(file, onProgress) {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return uploadForm<ImageInfo>('/media/images', form, onProgress);
-    },
+    uploadImage: (file, onProgress) => uploadImageFile(file, app, onProgress),
     searchPublished: (words) =>
       api<{ articles: ArticleSummary[] }>(
         'GET',

@@ -1,13 +1,12 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { editorSchema } from '../../../editor/schema.ts';
-import { ApiError } from '../api.ts';
-import { errorMessage } from '../messages.ts';
+import { refusalOf } from '../media/upload.ts';
 import { element } from './node-view-fields.ts';
 import type { EditorServices } from './services.ts';
 
 /*
- * Images dropped, pasted or picked are uploaded at once (POST /admin/api/media/images) while the
+ * Images dropped or pasted are uploaded at once (the app's one upload, media/upload.ts) while the
  * writer goes on: a progress bar stands where the image will go and follows the text as it moves.
  * When the upload is done the image takes its place; when it fails the bar goes and the message
  * says why. The text is never touched by a failed upload.
@@ -54,14 +53,9 @@ function blockBoundary(view: EditorView, pos: number): number {
 
 let uploadCount = 0;
 
-/** "25 MB", or "300 KB" under a megabyte. */
-const sizeLabel = (bytes: number) =>
-  bytes >= 1048576 ? `${Math.floor(bytes / 1048576)} MB` : `${Math.floor(bytes / 1024)} KB`;
-
 /**
- * Uploads image files into the text at pos, each with its progress bar. Files that are not images,
- * or larger than the server takes, are refused before sending; `report` says why, in the staff
- * member's language.
+ * Uploads image files into the text at pos, each with its progress bar; `report` says why a file
+ * was refused, in the staff member's language.
  */
 export function uploadImages(
   view: EditorView,
@@ -72,14 +66,6 @@ export function uploadImages(
 ): void {
   const { t } = services;
   for (const file of files) {
-    if (!file.type.startsWith('image/')) {
-      report(t('editor.notAnImage', { name: file.name }));
-      continue;
-    }
-    if (file.size > services.uploadLimitBytes) {
-      report(t('editor.imageTooLarge', { name: file.name, limit: sizeLabel(services.uploadLimitBytes) }));
-      continue;
-    }
     const id = `upload-${(uploadCount += 1)}`;
     const at = blockBoundary(view, Math.min(pos, view.state.doc.content.size));
     view.dispatch(
@@ -99,8 +85,7 @@ export function uploadImages(
         },
         (caught: unknown) => {
           view.dispatch(view.state.tr.setMeta(uploadsKey, { remove: id }));
-          const code = caught instanceof ApiError ? caught.code : 'other';
-          report(t('editor.uploadFailed', { name: file.name, reason: errorMessage(t, code) }));
+          report(refusalOf(caught));
         },
       );
   }

@@ -10,9 +10,10 @@ import './media.css';
 export type { LibraryImage } from './images.ts';
 
 /*
- * Choosing an image for a feature image, an image block, an author's photo or the site's logo:
- * one from the media library (searched, a page at a time) or one uploaded on the spot (file picker
- * or drag and drop, with progress and the same refusals as the library). Two ways to use it:
+ * The web app's one way to choose an image, for a feature image, an image in the text, an author's
+ * photo or the site's logo: one from the media library (searched, a page at a time) or one uploaded
+ * on the spot (file picker or drag and drop, with progress and the refusals of upload.ts). Two ways
+ * to use it:
  *
  *   <ImagePicker onChoose={(image) => …} label="Choose a feature image" />
  *     A button that opens the picker. Props:
@@ -89,19 +90,16 @@ export function ImagePickerDialog(props: { onChoose: (image: LibraryImage) => vo
       }}
     >
       <h2 id="image-picker-title">{t('media.pickTitle')}</h2>
-      {list.data && (
-        <UploadZone
-          id="image-picker-upload"
-          limitBytes={list.data.uploadLimitBytes}
-          onUploaded={(image) => {
-            setSelected(image);
-            setQuery('');
-            setTyped('');
-            setPage(1);
-            list.reload();
-          }}
-        />
-      )}
+      <UploadZone
+        id="image-picker-upload"
+        onUploaded={(image) => {
+          setSelected(image);
+          setQuery('');
+          setTyped('');
+          setPage(1);
+          list.reload();
+        }}
+      />
       <form
         class="search"
         role="search"

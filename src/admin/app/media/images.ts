@@ -1,4 +1,4 @@
-import { api, uploadForm } from '../api.ts';
+import { api } from '../api.ts';
 
 /** An image of the media library as the admin API gives it. */
 export interface LibraryImage {
@@ -32,23 +32,6 @@ export function listImages(query: string, page: number): Promise<ImagePage> {
   const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) });
   if (query.trim()) params.set('q', query.trim());
   return api<ImagePage>('GET', `/media/images?${params}`);
-}
-
-// What the server takes (src/media/images.service.ts); anything else is refused before it is sent.
-const ACCEPTED_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
-
-/** Why a file cannot be uploaded, before sending it: not an image the server takes, or too large. */
-export function refuseFile(file: File, limitBytes: number): 'notImage' | 'tooLarge' | undefined {
-  if (!ACCEPTED_TYPES.has(file.type)) return 'notImage';
-  if (file.size > limitBytes) return 'tooLarge';
-  return undefined;
-}
-
-/** Uploads one image, reporting progress from 0 to 1. */
-export function uploadImage(file: File, onProgress: (fraction: number) => void): Promise<LibraryImage> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return uploadForm<LibraryImage>('/media/images', form, onProgress);
 }
 
 /** A size in bytes as people say it: 820 KB, 3.4 MB. */

@@ -36,21 +36,18 @@ export function MediaLibrary() {
       <Notice>{notice}</Notice>
       <section class="panel" aria-labelledby="upload-heading">
         <h2 id="upload-heading">{t('media.upload')}</h2>
-        {list.data && (
-          <UploadZone
-            id="media-upload"
-            multiple
-            limitBytes={list.data.uploadLimitBytes}
-            onUploaded={(image) => {
-              setNotice(t('media.uploaded', { name: image.fileName }));
-              setQuery('');
-              setTyped('');
-              setPage(1);
-              list.reload();
-              setSelected(image);
-            }}
-          />
-        )}
+        <UploadZone
+          id="media-upload"
+          multiple
+          onUploaded={(image) => {
+            setNotice(t('media.uploaded', { name: image.fileName }));
+            setQuery('');
+            setTyped('');
+            setPage(1);
+            list.reload();
+            setSelected(image);
+          }}
+        />
       </section>
       <form
         class="search"

@@ -1,8 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
-import { errorMessage } from '../messages.ts';
-import { type LibraryImage, refuseFile, sizeInWords, uploadImage } from './images.ts';
+import type { LibraryImage } from './images.ts';
+import { ACCEPTED_IMAGE_TYPES, refusalOf, uploadImageFile, uploadLimitInWords } from './upload.ts';
 
 interface Upload {
   key: number;
@@ -15,51 +14,32 @@ interface Upload {
 
 /**
  * Uploads images chosen with the file picker or dropped on it, one after the other, each with its
- * progress; a file that is not an image the server takes, or too large, is refused before it is sent,
- * and every refusal says which file and why in the staff member's language.
+ * progress and, when refused, why (see upload.ts).
  */
-export function UploadZone(props: {
-  id: string;
-  limitBytes: number;
-  multiple?: boolean;
-  onUploaded: (image: LibraryImage) => void;
-}) {
-  const { t, locale } = useApp();
+export function UploadZone(props: { id: string; multiple?: boolean; onUploaded: (image: LibraryImage) => void }) {
+  const app = useApp();
+  const { t } = app;
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
-  const limit = sizeInWords(props.limitBytes, locale);
+  const limit = uploadLimitInWords(app);
 
   const change = (key: number, patch: Partial<Upload>) =>
     setUploads((all) => all.map((upload) => (upload.key === key ? { ...upload, ...patch } : upload)));
-
-  const reason = (caught: unknown, name: string): string => {
-    const code = caught instanceof ApiError ? caught.code : 'other';
-    if (code === 'UNSUPPORTED_MEDIA_TYPE') return t('media.error.notImage', { name });
-    if (code === 'PAYLOAD_TOO_LARGE' || (caught instanceof ApiError && caught.status === 413))
-      return t('media.error.tooLarge', { name, limit });
-    if (code === 'UNREADABLE_IMAGE') return t('media.error.unreadable', { name });
-    return t('media.error.failed', { name, reason: errorMessage(t, code) });
-  };
 
   const send = async (files: readonly File[]) => {
     const chosen = props.multiple ? files : files.slice(0, 1);
     const queued = chosen.map((file) => ({ file, key: ++counter.current }));
     setUploads(queued.map(({ file, key }) => ({ key, name: file.name })));
     for (const { file, key } of queued) {
-      const refused = refuseFile(file, props.limitBytes);
-      if (refused) {
-        change(key, { error: t(`media.error.${refused}`, { name: file.name, limit }) });
-        continue;
-      }
       change(key, { progress: 0 });
       try {
-        const image = await uploadImage(file, (fraction) => change(key, { progress: fraction }));
+        const image = await uploadImageFile(file, app, (fraction) => change(key, { progress: fraction }));
         change(key, { progress: undefined, done: true });
         props.onUploaded(image);
       } catch (caught) {
-        change(key, { progress: undefined, error: reason(caught, file.name) });
+        change(key, { progress: undefined, error: refusalOf(caught) });
       }
     }
     if (input.current) input.current.value = '';
@@ -84,7 +64,7 @@ export function UploadZone(props: {
         id={props.id}
         ref={input}
         type="file"
-        accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
+        accept={ACCEPTED_IMAGE_TYPES}
         multiple={props.multiple}
         aria-describedby={`${props.id}-hint`}
         onChange={(event) => void send(Array.from((event.currentTarget as HTMLInputElement).files ?? []))}

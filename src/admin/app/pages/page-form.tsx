@@ -24,7 +24,7 @@ export function PageForm(props: {
   headingLevel?: 2 | 3;
   onSaved: (page: PageSummary) => void;
 }) {
-  const { t, uploadLimitBytes } = useApp();
+  const { t, locale, uploadLimitBytes } = useApp();
   const { page } = props;
   const prefix = page ? 'edit-page' : 'new-page';
   const [draft, setDraft] = useState({
@@ -33,7 +33,7 @@ export function PageForm(props: {
     status: page?.status ?? ('draft' as PageSummary['status']),
   });
   const submit = useSubmit('pages');
-  const services = useMemo(() => apiServices(t, uploadLimitBytes), [t, uploadLimitBytes]);
+  const services = useMemo(() => apiServices({ t, locale, uploadLimitBytes }), [t, locale, uploadLimitBytes]);
   const editor = useRef<EditorHandle>();
   /** The version a colleague's save left the page at, while their change and ours both stand. */
   const [theirs, setTheirs] = useState<number>();
