@@ -6,12 +6,52 @@ import { useEffect, useState } from 'preact/hooks';
  */
 type Listener = () => void;
 const listeners = new Set<Listener>();
-const notify = () => listeners.forEach((listener) => listener());
-if (typeof window !== 'undefined') window.addEventListener('popstate', notify);
+const notify = () => {
+  shown = here();
+  listeners.forEach((listener) => listener());
+};
+const here = () => (typeof location === 'undefined' ? '' : location.pathname + location.search);
+/** The address the screens show: the back button changes the address before asking to leave. */
+let shown = here();
+
+/** Questions a screen with unsaved work asks before it is left (see useLeaveGuard). */
+const leaveGuards = new Set<() => string | undefined>();
+const mayLeave = (): boolean => {
+  for (const guard of leaveGuards) {
+    const question = guard();
+    if (question !== undefined && !window.confirm(question)) return false;
+  }
+  return true;
+};
+if (typeof window !== 'undefined')
+  window.addEventListener('popstate', () => {
+    // Back or forward out of unsaved work, refused: the address goes back to the screen still shown.
+    if (here() !== shown && !mayLeave()) history.pushState(null, '', shown);
+    else notify();
+  });
+
+/**
+ * While `question` is set (a screen has work not yet saved), leaving the screen asks it first:
+ * a link in the app, the back button, a reload or closing the tab.
+ */
+export function useLeaveGuard(question: string | undefined): void {
+  useEffect(() => {
+    if (question === undefined) return;
+    const guard = () => question;
+    const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    leaveGuards.add(guard);
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      leaveGuards.delete(guard);
+      window.removeEventListener('beforeunload', beforeUnload);
+    };
+  }, [question]);
+}
 
 /** Goes to an address of the app (pushes it on the history), or replaces the current one. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === location.pathname + location.search) return;
+  if (!mayLeave()) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   notify();
@@ -23,6 +63,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
  */
 export function replaceAddress(to: string): void {
   history.replaceState(null, '', to);
+  shown = here();
 }
 
 /** The current path and query, re-rendering the component when either changes. */

@@ -9,7 +9,7 @@ import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeArticle, makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from '../article-panel/site-time.ts';
 
 // Not the browser's zone (UTC here), so a time picked on the site's clocks is told apart from one on the browser's.
@@ -164,9 +164,8 @@ describe('a story from the first word to the correction, as an editor writes it'
     await type('Mayor Ruiz');
     await press('Enter');
 
-    const chooser = page.waitForEvent('filechooser');
     await slash(page, 'image');
-    await (await chooser).setFiles({ name: 'queue.png', mimeType: 'image/png', buffer: png });
+    await uploadInImagePicker(page, { name: 'queue.png', mimeType: 'image/png', buffer: png });
     const image = page.locator('.editor-image');
     await image.locator('img').waitFor();
     await image.getByLabel(/^Alt text/).fill('Farmers with jerrycans beside a water truck');

@@ -29,6 +29,7 @@ export const pagesMessages = defineMessages(
     'pages.error.PAGE_CHANGED':
       'Someone else saved this page after you opened it, so nothing was saved. Your changes are still here: save them over theirs, or open the page again to see theirs (yours would then be lost).',
     'pages.saveOver': 'Save mine over theirs',
+    'pages.leaveUnsaved': 'This page has changes that are not saved. Leave without saving them?',
     'pages.view': 'View on the site',
     'pages.field.title': 'Give the page a title (at most 200 characters).',
     'pages.field.slug': 'Use lowercase letters, digits and single hyphens, such as about-us.',
@@ -63,6 +64,7 @@ export const pagesMessages = defineMessages(
     'pages.error.PAGE_CHANGED':
       'Otra persona guardó esta página después de que la abriste, así que no se guardó nada. Tus cambios siguen aquí: guárdalos sobre los suyos, o vuelve a abrir la página para ver los suyos (los tuyos se perderían).',
     'pages.saveOver': 'Guardar lo mío sobre lo suyo',
+    'pages.leaveUnsaved': 'Esta página tiene cambios sin guardar. ¿Salir sin guardarlos?',
     'pages.view': 'Ver en el sitio',
     'pages.field.title': 'Ponle un título a la página (de 200 caracteres como mucho).',
     'pages.field.slug': 'Usa minúsculas, cifras y guiones sueltos, como quienes-somos.',

@@ -6,6 +6,7 @@ import { type EditorHandle, RichTextEditor } from '../editor/rich-text-editor.ts
 import { apiServices } from '../editor/services.ts';
 import { Field, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useSubmit } from '../ui/refusal.ts';
+import { useLeaveGuard } from '../router.ts';
 import type { PageSummary } from './pages.ts';
 
 // A refused field the form does not show is the text's (`body (image blocks)`, `content/3/html`…).
@@ -37,6 +38,12 @@ export function PageForm(props: {
   const editor = useRef<EditorHandle>();
   /** The version a colleague's save left the page at, while their change and ours both stand. */
   const [theirs, setTheirs] = useState<number>();
+  /** The text was changed since it was opened or last saved. */
+  const [textChanged, setTextChanged] = useState(false);
+  const unsaved =
+    page !== undefined &&
+    (textChanged || draft.title !== page.title || draft.slug.trim() !== page.slug || draft.status !== page.status);
+  useLeaveGuard(unsaved ? t('pages.leaveUnsaved') : undefined);
 
   const send = async (baseVersion: number | undefined) => {
     const text = page && editor.current ? { body: editor.current.document(), baseVersion } : {};
@@ -52,6 +59,7 @@ export function PageForm(props: {
           ? await api<PageSummary>('PATCH', `/pages/${page.id}`, body)
           : await api<PageSummary>('POST', '/pages', body);
         setTheirs(undefined);
+        setTextChanged(false);
         if (!page) setDraft({ title: '', slug: '', status: 'draft' });
         props.onSaved(saved);
       } catch (caught) {
@@ -153,6 +161,7 @@ export function PageForm(props: {
             label={t('pages.text')}
             services={services}
             freePreview={false}
+            onChange={() => setTextChanged(true)}
             onReady={(handle) => {
               editor.current = handle;
             }}
