@@ -42,7 +42,10 @@ export function PageForm(props: {
   const [textChanged, setTextChanged] = useState(false);
   const unsaved =
     page !== undefined &&
-    (textChanged || draft.title !== page.title || draft.slug.trim() !== page.slug || draft.status !== page.status);
+    (textChanged ||
+      draft.title !== page.title ||
+      (draft.slug.trim() || page.slug) !== page.slug ||
+      draft.status !== page.status);
   useLeaveGuard(unsaved ? t('pages.leaveUnsaved') : undefined);
 
   const send = async (baseVersion: number | undefined) => {

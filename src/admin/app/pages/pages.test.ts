@@ -142,6 +142,18 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
     assert.deepEqual(await axeViolations(page), [], 'page editing screen');
     await screenshot(page, 'page-editor.png');
 
+    // Leaving with the text unsaved asks first; staying keeps everything typed.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Static pages', exact: true }).click();
+    assert.deepEqual(asked, ['This page has changes that are not saved. Leave without saving them?']);
+    assert.match(page.url(), new RegExp(`/admin/pages/${id}$`));
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Page: Ethics policy');
+    await text.click();
+
     await press('ControlOrMeta+s');
     await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
     assert.deepEqual(await readerText('/ethics-policy'), {
@@ -156,6 +168,14 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
         },
       ],
     });
+    // Saved, the screen is left without a question.
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Static pages', exact: true }).click();
+    await page.getByRole('heading', { name: 'Static pages', level: 1 }).waitFor();
+    assert.equal(asked.length, 1, 'no second question');
     assert.deepEqual(errors, [], 'no script error on the page');
     await context.close();
   });
