@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { presentArticle } from '../content/article.presenter.ts';
 import { ArticleResponse, BaseVersion } from '../content/articles.schemas.ts';
-import { requireArticle } from '../content/articles.service.ts';
+import { requireArticle } from '../content/article-versions.ts';
 import { authorize } from '../content/policy.ts';
 import { restoreRevision } from '../content/revision-restore.service.ts';
 import { requireRevision, revisionsOf } from '../content/revisions.service.ts';

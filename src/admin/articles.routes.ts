@@ -11,7 +11,8 @@ import {
   PublishSchema,
   UpdateArticleSchema,
 } from '../content/articles.schemas.ts';
-import { createDraft, requireArticle, updateArticle } from '../content/articles.service.ts';
+import { requireArticle } from '../content/article-versions.ts';
+import { createDraft, updateArticle } from '../content/articles.service.ts';
 import { ARTICLE_STATUSES } from '../content/articles.table.ts';
 import { listArticleCorrections } from '../content/corrections.service.ts';
 import { authorize } from '../content/policy.ts';

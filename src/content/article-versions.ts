@@ -45,6 +45,13 @@ async function changedSince(db: Db, row: ArticleRow, baseVersion: number): Promi
   );
 }
 
+/** The article with this id, or 404 ARTICLE_NOT_FOUND. */
+export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
+  const row = await findArticleById(db, id);
+  if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+  return row;
+}
+
 export interface ChangeOptions {
   /** The version the caller edits; when given and no longer current, nothing changes (409 ARTICLE_CHANGED). */
   baseVersion?: number | undefined;
@@ -71,8 +78,7 @@ export async function beginChange(db: Db, id: string, actor: Actor, options: Cha
     .where('id', '=', id);
   if (options.baseVersion !== undefined) update = update.where('version', '=', options.baseVersion);
   const result = await update.executeTakeFirst();
-  const row = await findArticleById(db, id);
-  if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
+  const row = await requireArticle(db, id);
   if (Number(result.numUpdatedRows) === 0 && options.baseVersion !== undefined)
     throw await changedSince(db, row, options.baseVersion);
   if (row.trashed_at && options.trashed !== 'allow')

@@ -2,10 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
-import { LIST_PAGES, articleKey, type Invalidation, sectionKey, tagKey } from '../http/invalidation.ts';
+import type { Invalidation } from '../http/invalidation.ts';
 import { type Actor, staffIdOf, systemTaskOf } from '../staff/actor.ts';
 import {
-  findArticleById,
   findArticleBody,
   insertArticle,
   replaceArticleAuthors,
@@ -13,11 +12,11 @@ import {
   replaceRelatedPicks,
   slugTaken,
   syncListing,
-  tagIdsOf,
   updateArticleBody,
   updateArticleRow,
 } from './articles.repository.ts';
-import { beginChange } from './article-versions.ts';
+import { changeArticle } from './article-change.ts';
+import { requireArticle } from './article-versions.ts';
 import { recordRevision } from './revisions.service.ts';
 import { hadReaderAddress, listedForSomeReader } from './reader-scope.ts';
 import { recordRedirect } from './redirects.service.ts';
@@ -35,12 +34,6 @@ export interface ContentDeps {
 }
 // Transactions are Kysely instances too, so every function here runs inside the caller's transaction.
 type Db = Kysely<Database>;
-
-export async function requireArticle(db: Db, id: string): Promise<ArticleRow> {
-  const row = await findArticleById(db, id);
-  if (!row) throw new AppError('ARTICLE_NOT_FOUND', `No article with id ${id}.`);
-  return row;
-}
 
 /**
  * Refuses references to things that do not exist. A body's image and related blocks are checked
@@ -82,18 +75,6 @@ async function uniqueSlug(db: Db, wanted: string, exceptId?: string): Promise<st
     if (!(await slugTaken(db, candidate, exceptId))) return candidate;
   }
   throw new AppError('SLUG_TAKEN', `The slug ${wanted} is taken.`, [{ field: 'slug', message: 'is taken' }]);
-}
-
-/** Keys to purge when an article changes: its own pages, and lists when readers can see it. */
-export async function purgeKeysFor(db: Db, before: ArticleRow | undefined, after: ArticleRow): Promise<string[]> {
-  const keys = [articleKey(after.id)];
-  const visible = listedForSomeReader(after) || (before !== undefined && listedForSomeReader(before));
-  if (!visible) return keys;
-  keys.push(LIST_PAGES);
-  for (const sectionId of new Set([before?.section_id, after.section_id]))
-    if (sectionId) keys.push(sectionKey(sectionId));
-  for (const tagId of await tagIdsOf(db, after.id)) keys.push(tagKey(tagId));
-  return keys;
 }
 
 async function writeRelations(db: Db, id: string, input: UpdateArticleInput): Promise<void> {
@@ -244,15 +225,18 @@ export async function updateArticle(
   input: UpdateArticleInput,
 ): Promise<ArticleRow> {
   if (input.headline !== undefined) headlineOf(input.headline);
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion: input.baseVersion });
-    authorize(actor, 'article.edit', before);
-    const after = await applyEdit(trx, actor, before, input);
-    await recordRevision(trx, after, actor, input.autosave ? 'autosave' : 'save');
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
-  });
-  deps.invalidation.purge(keys);
-  return row;
+  const { after } = await changeArticle(
+    deps,
+    actor,
+    id,
+    'article.edit',
+    { baseVersion: input.baseVersion },
+    async (trx, before) => ({
+      after: await applyEdit(trx, actor, before, input),
+      revision: input.autosave ? 'autosave' : 'save',
+    }),
+  );
+  return after;
 }
 
 /** Records a 301 from a published article's old address to its new one. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { StaffActor } from '../staff/actor.ts';
 import { staffNameSql, staffRoleSql } from '../staff/names.ts';
-import { requireArticle } from './articles.service.ts';
+import { requireArticle } from './article-versions.ts';
 import { authorize } from './policy.ts';
 
 /*

@@ -5,7 +5,7 @@ import { AppError } from '../http/errors.ts';
 import { type Actor, staffIdOf } from '../staff/actor.ts';
 import { staffNameSql } from '../staff/names.ts';
 import { hashSecret, newSecret } from '../staff/secrets.ts';
-import { requireArticle } from './articles.service.ts';
+import { requireArticle } from './article-versions.ts';
 import { authorize } from './policy.ts';
 
 /*

@@ -3,20 +3,13 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { CORRECTIONS_PAGE } from '../http/invalidation.ts';
 import { type Actor, staffIdOf, SYSTEM } from '../staff/actor.ts';
-import { beginChange } from './article-versions.ts';
-import {
-  dueScheduledIds,
-  findArticleBody,
-  insertCorrection,
-  syncListing,
-  updateArticleRow,
-} from './articles.repository.ts';
-import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { changeArticle, setStatus } from './article-change.ts';
+import { requireArticle } from './article-versions.ts';
+import { dueScheduledIds, findArticleBody, insertCorrection } from './articles.repository.ts';
+import type { ContentDeps } from './articles.service.ts';
 import type { ArticleRow, CorrectionKind, CorrectionRow } from './articles.table.ts';
 import { parseDocument } from './document.ts';
-import { authorize } from './policy.ts';
 import { listedForSomeReader } from './reader-scope.ts';
-import { recordRevision } from './revisions.service.ts';
 import { removeLapsedPins } from './front-page.service.ts';
 import { forgetStalePresence } from './presence.service.ts';
 import { emptyExpiredTrash } from './trash.service.ts';
@@ -74,9 +67,7 @@ export async function publishArticle(
     throw new AppError('INVALID_DATE', `publishAt is not a date: ${publishAt}`, [
       { field: 'publishAt', message: 'must be an ISO 8601 date-time' },
     ]);
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion });
-    authorize(actor, 'article.publish', before);
+  const { after } = await changeArticle(deps, actor, id, 'article.publish', { baseVersion }, async (trx, before) => {
     if (!before.headline.trim())
       throw new AppError('VALIDATION_FAILED', 'An article needs a headline to be published.', [
         { field: 'headline', message: 'is empty' },
@@ -89,18 +80,14 @@ export async function publishArticle(
       : before.status === 'unpublished' && before.published_at
         ? before.published_at
         : now;
-    await updateArticleRow(trx, id, {
+    const after = await setStatus(trx, id, {
       status: scheduled ? 'scheduled' : 'published',
       published_at: publishedAt,
       return_note: null,
     });
-    await syncListing(trx, id);
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, scheduled ? 'schedule' : 'publish');
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+    return { after, revision: scheduled ? 'schedule' : 'publish' };
   });
-  deps.invalidation.purge(keys);
-  return row;
+  return after;
 }
 
 /** Withdraws a published or scheduled article; its address answers 410 from then on. */
@@ -110,19 +97,13 @@ export async function unpublishArticle(
   id: string,
   baseVersion?: number,
 ): Promise<ArticleRow> {
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion });
-    authorize(actor, 'article.unpublish', before);
+  const { after } = await changeArticle(deps, actor, id, 'article.unpublish', { baseVersion }, async (trx, before) => {
     if (before.status !== 'published' && before.status !== 'scheduled')
       throw new AppError('CONFLICT', `This article is not published or scheduled (it is ${before.status}).`);
-    await updateArticleRow(trx, id, { status: before.status === 'scheduled' ? 'draft' : 'unpublished' });
-    await syncListing(trx, id);
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, 'unpublish');
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+    const after = await setStatus(trx, id, { status: before.status === 'scheduled' ? 'draft' : 'unpublished' });
+    return { after, revision: 'unpublish' };
   });
-  deps.invalidation.purge(keys);
-  return row;
+  return after;
 }
 
 /** Adds a dated correction or clarification to a published article; a change like any other (a version, a revision). */
@@ -134,9 +115,7 @@ export async function addCorrection(
   body: string,
   at = nowIso(),
 ): Promise<CorrectionRow> {
-  const { correction, keys } = await deps.db.transaction().execute(async (trx) => {
-    const article = await beginChange(trx, id, actor);
-    authorize(actor, 'article.correct', article);
+  const { correction } = await changeArticle(deps, actor, id, 'article.correct', {}, async (trx, article) => {
     if (!listedForSomeReader(article)) throw new AppError('CONFLICT', 'Corrections are added to published articles.');
     const correction: CorrectionRow = {
       id: newId(),
@@ -147,10 +126,14 @@ export async function addCorrection(
       created_by: staffIdOf(actor),
     };
     await insertCorrection(trx, correction);
-    await recordRevision(trx, article, actor, 'correction', { note: `${kind}: ${correction.body}` });
-    return { correction, keys: [...(await purgeKeysFor(trx, article, article)), CORRECTIONS_PAGE] };
+    return {
+      after: article,
+      revision: 'correction' as const,
+      note: `${kind}: ${correction.body}`,
+      alsoPurge: [CORRECTIONS_PAGE],
+      correction,
+    };
   });
-  deps.invalidation.purge(keys);
   return correction;
 }
 
@@ -163,26 +146,22 @@ export async function addCorrection(
 export async function publishDueArticles(deps: ContentDeps, actor: Actor, now = nowIso()): Promise<string[]> {
   const due = await dueScheduledIds(deps.db, now);
   for (const id of due) {
-    const keys = await deps.db.transaction().execute(async (trx) => {
-      const current = await requireArticle(trx, id);
-      if (current.status !== 'scheduled') return [];
-      // Conflict-safe like a staff member's change: unscheduled or edited since the read above, it waits for the next run.
-      const before = await beginChange(trx, id, actor, {
+    const current = await requireArticle(deps.db, id);
+    if (current.status !== 'scheduled') continue;
+    // Conflict-safe like a staff member's change: unscheduled or edited since the read above, it waits for the next run.
+    await changeArticle(
+      deps,
+      actor,
+      id,
+      'article.publishDue',
+      {
         baseVersion: Number(current.version),
         modifiedAt: sql<string>`case when modified_at > published_at then modified_at else published_at end`,
-      }).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'ARTICLE_CHANGED') return undefined;
-        throw error;
-      });
-      if (!before) return [];
-      authorize(actor, 'article.publishDue', before);
-      await updateArticleRow(trx, id, { status: 'published' });
-      await syncListing(trx, id);
-      const after = await requireArticle(trx, id);
-      await recordRevision(trx, after, actor, 'publish');
-      return purgeKeysFor(trx, before, after);
+      },
+      async (trx) => ({ after: await setStatus(trx, id, { status: 'published' }), revision: 'publish' as const }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'ARTICLE_CHANGED')) throw error;
     });
-    deps.invalidation.purge(keys);
   }
   return due;
 }

@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../staff/actor.ts';
-import { beginChange } from './article-versions.ts';
+import { changeArticle } from './article-change.ts';
 import type { UpdateArticleInput } from './articles.schemas.ts';
-import { applyEdit, type ContentDeps, purgeKeysFor } from './articles.service.ts';
+import { applyEdit, type ContentDeps } from './articles.service.ts';
 import type { ArticleRow } from './articles.table.ts';
 import type { ArticleDocument } from './document.ts';
-import { authorize } from './policy.ts';
-import { recordRevision, requireRevision } from './revisions.service.ts';
+import { requireRevision } from './revisions.service.ts';
 import { existingIds } from './taxonomy.repository.ts';
 
 type Db = Kysely<Database>;
@@ -107,15 +106,17 @@ export async function restoreRevision(
   revisionId: string,
   baseVersion?: number,
 ): Promise<ArticleRow> {
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, articleId, actor, { baseVersion });
-    authorize(actor, 'article.edit', before);
-    const revision = await requireRevision(trx, articleId, revisionId);
-    const input = await editFromSnapshot(trx, articleId, revision.snapshot as Snapshot);
-    const after = await applyEdit(trx, actor, before, input);
-    await recordRevision(trx, after, actor, 'restore', { restoredFrom: revisionId });
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
-  });
-  deps.invalidation.purge(keys);
-  return row;
+  const { after } = await changeArticle(
+    deps,
+    actor,
+    articleId,
+    'article.edit',
+    { baseVersion },
+    async (trx, before) => {
+      const revision = await requireRevision(trx, articleId, revisionId);
+      const input = await editFromSnapshot(trx, articleId, revision.snapshot as Snapshot);
+      return { after: await applyEdit(trx, actor, before, input), revision: 'restore', restoredFrom: revisionId };
+    },
+  );
+  return after;
 }

@@ -1,12 +1,12 @@
 import { nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, staffIdOf } from '../staff/actor.ts';
-import { beginChange } from './article-versions.ts';
-import { deleteArticles, syncListing, trashedBefore, updateArticleRow } from './articles.repository.ts';
-import { type ContentDeps, purgeKeysFor, requireArticle } from './articles.service.ts';
+import { changeArticle, setStatus } from './article-change.ts';
+import { requireArticle } from './article-versions.ts';
+import { deleteArticles, trashedBefore, updateArticleRow } from './articles.repository.ts';
+import type { ContentDeps } from './articles.service.ts';
 import type { ArticleRow, ArticleStatus } from './articles.table.ts';
 import { authorize } from './policy.ts';
-import { recordRevision } from './revisions.service.ts';
 
 /** How long a trashed article can be restored; the scheduler deletes it for good after that. */
 export const TRASH_DAYS = 30;
@@ -27,21 +27,15 @@ export async function trashArticle(
   id: string,
   baseVersion?: number,
 ): Promise<ArticleRow> {
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion });
-    authorize(actor, 'article.trash', before);
-    await updateArticleRow(trx, id, {
+  const { after } = await changeArticle(deps, actor, id, 'article.trash', { baseVersion }, async (trx, before) => {
+    const after = await setStatus(trx, id, {
       status: statusInTrash(before.status),
       trashed_at: nowIso(),
       trashed_by: staffIdOf(actor),
     });
-    await syncListing(trx, id);
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, 'trash');
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
+    return { after, revision: 'trash' };
   });
-  deps.invalidation.purge(keys);
-  return row;
+  return after;
 }
 
 /** Takes an article out of the trash, in the status it had there (a withdrawn story stays withdrawn). */
@@ -51,17 +45,19 @@ export async function restoreFromTrash(
   id: string,
   baseVersion?: number,
 ): Promise<ArticleRow> {
-  const { row, keys } = await deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion, trashed: 'allow' });
-    authorize(actor, 'article.trash', before);
-    if (!before.trashed_at) throw new AppError('CONFLICT', 'This article is not in the trash.');
-    await updateArticleRow(trx, id, { trashed_at: null, trashed_by: null });
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, 'untrash');
-    return { row: after, keys: await purgeKeysFor(trx, before, after) };
-  });
-  deps.invalidation.purge(keys);
-  return row;
+  const { after } = await changeArticle(
+    deps,
+    actor,
+    id,
+    'article.trash',
+    { baseVersion, trashed: 'allow' },
+    async (trx, before) => {
+      if (!before.trashed_at) throw new AppError('CONFLICT', 'This article is not in the trash.');
+      await updateArticleRow(trx, id, { trashed_at: null, trashed_by: null });
+      return { after: await requireArticle(trx, id), revision: 'untrash' };
+    },
+  );
+  return after;
 }
 
 /**

@@ -1,12 +1,11 @@
 import { nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor } from '../staff/actor.ts';
-import { beginChange } from './article-versions.ts';
+import { changeArticle } from './article-change.ts';
+import { requireArticle } from './article-versions.ts';
 import { updateArticleRow } from './articles.repository.ts';
-import { type ContentDeps, requireArticle } from './articles.service.ts';
+import type { ContentDeps } from './articles.service.ts';
 import type { ArticleRow } from './articles.table.ts';
-import { authorize } from './policy.ts';
-import { recordRevision } from './revisions.service.ts';
 
 /*
  * "Ready for edit": a writer submits a draft, it waits in the editors' queue (GET /articles?status=ready),
@@ -24,16 +23,20 @@ export async function submitArticle(
   id: string,
   baseVersion?: number,
 ): Promise<ArticleRow> {
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion });
-    authorize(actor, 'article.submit', before);
-    if (before.status !== 'draft')
-      throw new AppError('CONFLICT', `Only a draft can be submitted for edit; this article is ${before.status}.`);
-    await updateArticleRow(trx, id, { status: 'ready', submitted_at: nowIso(), return_note: null });
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, 'submit');
-    return after;
-  });
+  const { after } = await changeArticle(
+    deps,
+    actor,
+    id,
+    'article.submit',
+    { baseVersion, purges: false },
+    async (trx, before) => {
+      if (before.status !== 'draft')
+        throw new AppError('CONFLICT', `Only a draft can be submitted for edit; this article is ${before.status}.`);
+      await updateArticleRow(trx, id, { status: 'ready', submitted_at: nowIso(), return_note: null });
+      return { after: await requireArticle(trx, id), revision: 'submit' };
+    },
+  );
+  return after;
 }
 
 /** Sends a story that is ready for edit back to its writer as a draft, with what to change. */
@@ -45,17 +48,21 @@ export async function returnToDraft(
   baseVersion?: number,
 ): Promise<ArticleRow> {
   const text = note?.trim() || null;
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await beginChange(trx, id, actor, { baseVersion });
-    authorize(actor, 'article.return', before);
-    if (before.status !== 'ready')
-      throw new AppError(
-        'CONFLICT',
-        `Only an article ready for edit can go back to draft; this one is ${before.status}.`,
-      );
-    await updateArticleRow(trx, id, { status: 'draft', return_note: text });
-    const after = await requireArticle(trx, id);
-    await recordRevision(trx, after, actor, 'return', { note: text });
-    return after;
-  });
+  const { after } = await changeArticle(
+    deps,
+    actor,
+    id,
+    'article.return',
+    { baseVersion, purges: false },
+    async (trx, before) => {
+      if (before.status !== 'ready')
+        throw new AppError(
+          'CONFLICT',
+          `Only an article ready for edit can go back to draft; this one is ${before.status}.`,
+        );
+      await updateArticleRow(trx, id, { status: 'draft', return_note: text });
+      return { after: await requireArticle(trx, id), revision: 'return', note: text };
+    },
+  );
+  return after;
 }

@@ -3,7 +3,7 @@ import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
 import { DataTable } from '../ui/data-table.tsx';
-import { Notice, RefusalMessage, TextField } from '../ui/field.tsx';
+import { Field, Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal, useSubmit } from '../ui/refusal.ts';
 
@@ -148,18 +148,19 @@ function NewKey(props: { made: { name: string; key: string }; onDone: () => void
         {t('apiKeys.secretTitle', { name: props.made.name })}
       </h2>
       <p id="new-key-once">{t('apiKeys.secretOnce')}</p>
-      <div class="field">
-        <label for="new-key-secret">{t('apiKeys.secret')}</label>
-        <input
-          id="new-key-secret"
-          ref={field}
-          class="mono"
-          readOnly
-          value={props.made.key}
-          aria-describedby="new-key-once"
-          onFocus={(event) => event.currentTarget.select()}
-        />
-      </div>
+      <Field id="new-key-secret" label={t('apiKeys.secret')}>
+        {(control) => (
+          <input
+            {...control}
+            ref={field}
+            class="mono"
+            readOnly
+            value={props.made.key}
+            aria-describedby="new-key-once"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        )}
+      </Field>
       <div class="buttons">
         <button type="button" onClick={copy}>
           {t('apiKeys.copy')}

@@ -18,7 +18,7 @@ import {
 } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { imagePicker, openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
-import { utcToSiteTime } from './site-time.ts';
+import { utcToSiteTime } from '../ui/site-time.ts';
 
 const ZONE = 'America/Mexico_City';
 

@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { apiServices } from '../editor/services.ts';
 import { errorMessage } from '../messages.ts';
+import { describeRefusal } from '../ui/refusal.ts';
 import type { ArticleChanges, EditableArticle } from '../article/article-api.ts';
 import { ChoiceCombobox } from './choice-combobox.tsx';
 import { FeatureImageField } from './feature-image.tsx';
@@ -82,15 +83,13 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
     setSettings((current) => ({ ...current, ...next }));
     props.edit.changed();
   };
-  const fieldError = (field: string) => {
-    const refusal = props.edit.refusal;
-    // The API names a body field "body/slug" (schema checks) or "slug" (the service's own rules).
-    const found = refusal?.fields.find((item) => item.field.replace(/^(body)?\//, '') === field);
-    if (!found || !refusal) return undefined;
-    if (refusal.code === 'VALIDATION_FAILED') return t('panel.fieldInvalid');
-    // An article's slug is taken by another article; the general words speak of any address.
-    return refusal.code === 'SLUG_TAKEN' ? t('panel.slugTaken') : errorMessage(t, refusal.code);
-  };
+  // An article's slug taken by another article has the panel's own words (panel.field.slug.SLUG_TAKEN);
+  // the general ones speak of any address.
+  const refused = useMemo(
+    () => (props.edit.refusal ? describeRefusal(t, props.edit.refusal, 'panel').fields : {}),
+    [props.edit.refusal, t],
+  );
+  const fieldError = (field: string): string | undefined => refused[field];
   const errorFor = (field: string) => {
     const error = fieldError(field);
     return error

@@ -6,7 +6,7 @@ import type { EditableArticle } from '../article/article-api.ts';
 import { useApp } from '../context.ts';
 import { errorMessage } from '../messages.ts';
 import { CorrectionsBox } from './corrections-box.tsx';
-import { siteTimeToUtc, utcToSiteTime } from './site-time.ts';
+import { siteTimeToUtc, utcToSiteTime } from '../ui/site-time.ts';
 import { articleTk, tkWhere } from './tk-summary.ts';
 import { publish, sendBack, submitForEdit, unpublish } from './workflow-api.ts';
 

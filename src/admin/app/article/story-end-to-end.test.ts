@@ -10,7 +10,7 @@ import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '
 import { makeArticle, makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
-import { utcToSiteTime } from '../article-panel/site-time.ts';
+import { utcToSiteTime } from '../ui/site-time.ts';
 
 // Not the browser's zone (UTC here), so a time picked on the site's clocks is told apart from one on the browser's.
 const ZONE = 'America/Mexico_City';

@@ -1,26 +1,7 @@
+import type { ArticleListItem } from '../../../content/article-list.repository.ts';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../content/articles.table.ts';
+import type { BulkAction, BulkResult } from '../../../content/bulk.service.ts';
 import { api } from '../api.ts';
-
-export type ArticleStatus = 'draft' | 'ready' | 'scheduled' | 'published' | 'unpublished';
-export type ChangedBy = { id: string; name: string } | { system: 'scheduler' | 'seed' | 'operator' } | null;
-
-/** An article as the admin API's list gives it (GET /articles). */
-export interface ArticleListItem {
-  id: string;
-  slug: string;
-  status: ArticleStatus;
-  headline: string;
-  section: { id: string; name: string } | null;
-  label: { id: string; name: string } | null;
-  authors: Array<{ id: string; name: string }>;
-  publishedAt: string | null;
-  modifiedAt: string;
-  modifiedBy: ChangedBy;
-  version: number;
-  createdBy: string | null;
-  createdByName: string | null;
-  submittedAt: string | null;
-  trashedAt: string | null;
-}
 
 /** The list's filters, as they stand in the screen's address (so a reload or a shared link keeps them). */
 export interface ListFilters {
@@ -38,9 +19,7 @@ export function filtersFrom(query: URLSearchParams): ListFilters {
   const status = query.get('status') ?? '';
   const page = Number(query.get('page') ?? '1');
   return {
-    status: (['draft', 'ready', 'scheduled', 'published', 'unpublished', 'trash'].includes(status)
-      ? status
-      : '') as ListFilters['status'],
+    status: ([...ARTICLE_STATUSES, 'trash'] as string[]).includes(status) ? (status as ListFilters['status']) : '',
     authorId: query.get('author') ?? '',
     sectionId: query.get('section') ?? '',
     labelId: query.get('label') ?? '',
@@ -73,10 +52,6 @@ export function listArticles(filters: ListFilters): Promise<{ articles: ArticleL
   if (filters.q) query.set('q', filters.q);
   return api('GET', `/articles?${query.toString()}`);
 }
-
-export type BulkAction = 'trash' | 'restore' | 'unpublish' | 'submit';
-export type BulkResult =
-  { id: string; ok: true; status: ArticleStatus } | { id: string; ok: false; error: { code: string; message: string } };
 
 export async function bulkChange(ids: string[], action: BulkAction): Promise<BulkResult[]> {
   return (await api<{ results: BulkResult[] }>('POST', '/articles/bulk', { ids, action })).results;

@@ -3,10 +3,10 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { errorMessage } from '../messages.ts';
 import { navigate, useLocation } from '../router.ts';
+import type { ArticleListItem } from '../../../content/article-list.repository.ts';
+import type { BulkAction } from '../../../content/bulk.service.ts';
 import {
   addressOf,
-  type ArticleListItem,
-  type BulkAction,
   type Choice,
   filterChoices,
   filtersFrom,

@@ -1,6 +1,7 @@
 import { useApp } from '../context.ts';
 import type { MessageKey, Translate } from '../messages.ts';
-import type { ArticleListItem, ChangedBy } from './article-api.ts';
+import type { ArticleListItem } from '../../../content/article-list.repository.ts';
+import type { ChangedBy } from '../../../content/article-versions.ts';
 
 /** "a colleague's name", "the scheduler", or "a former colleague" for an account since deleted. */
 export function changedByName(t: Translate, by: ChangedBy): string {

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useApp } from '../context.ts';
 import { errorMessage, type MessageKey, type Translate } from '../messages.ts';
-import { type BulkAction, type BulkResult, bulkChange } from './article-api.ts';
+import type { BulkAction, BulkResult } from '../../../content/bulk.service.ts';
+import { bulkChange } from './article-api.ts';
 
 /** What one bulk request came to, kept for the report under the buttons. */
 export interface BulkReport {

@@ -1,9 +1,10 @@
 import { useRef } from 'preact/hooks';
+import { ARTICLE_STATUSES } from '../../../content/articles.table.ts';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
 import type { Choice, ListFilters } from './article-api.ts';
 
-const STATUSES = ['', 'draft', 'ready', 'scheduled', 'published', 'unpublished', 'trash'] as const;
+const STATUSES = ['', ...ARTICLE_STATUSES, 'trash'] as const;
 
 interface Props {
   filters: ListFilters;

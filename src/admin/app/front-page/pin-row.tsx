@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
 import { Field } from '../ui/field.tsx';
-import { isoToZoned, zonedToIso } from '../ui/zoned-time.ts';
+import { siteDateTimeToUtc, utcToSiteDateTime } from '../ui/site-time.ts';
 
 /** A pinned story as the API shows it. */
 export interface PinView {
@@ -25,7 +25,7 @@ export function PinRow(props: {
   const { t, timeZone, formatTime } = useApp();
   const { view } = props;
   const [editing, setEditing] = useState(false);
-  const [until, setUntil] = useState(view.until ? isoToZoned(view.until, timeZone) : '');
+  const [until, setUntil] = useState(view.until ? utcToSiteDateTime(view.until, timeZone) : '');
   const id = `until-${view.articleId}`;
   return (
     <li class="pin" data-pin={view.articleId}>
@@ -64,7 +64,7 @@ export function PinRow(props: {
             class="small"
             onClick={() => {
               setEditing(false);
-              props.onUntil(zonedToIso(until, timeZone) ?? null);
+              props.onUntil(siteDateTimeToUtc(until, timeZone));
             }}
           >
             {t('frontPage.setUntil')}

@@ -3,7 +3,7 @@ import { api, type ArticleSummary } from '../api.ts';
 import { useApp } from '../context.ts';
 import { Field } from '../ui/field.tsx';
 import { describeRefusal } from '../ui/refusal.ts';
-import { zonedToIso } from '../ui/zoned-time.ts';
+import { siteDateTimeToUtc } from '../ui/site-time.ts';
 
 /**
  * Finds published stories by a piece of their headline and pins one as the lead or as featured,
@@ -35,7 +35,7 @@ export function StorySearch(props: {
     }
   };
   const pinAs = (story: ArticleSummary, slot: 'lead' | 'featured') =>
-    props.onPin(story, slot, zonedToIso(until, timeZone) ?? null);
+    props.onPin(story, slot, siteDateTimeToUtc(until, timeZone));
 
   return (
     <section class="panel" aria-labelledby="find-heading">

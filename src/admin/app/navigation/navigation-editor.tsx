@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
-import { Field, Notice, RefusalMessage } from '../ui/field.tsx';
+import { Field, Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useSubmit } from '../ui/refusal.ts';
 
 /** One link as settings store it (src/settings/navigation.ts). */
@@ -147,20 +147,14 @@ export function NavigationEditor(props: {
                         {t('navigation.item', { n })}: {t(`navigation.kind.${r.type}`)}
                       </legend>
                       {r.type === 'link' ? (
-                        <Field
+                        <TextField
                           id={`${id}-url`}
                           label={t('navigation.url', { n })}
                           error={submit.fieldError(`${at}/url`)}
-                        >
-                          {(control) => (
-                            <input
-                              {...control}
-                              type="url"
-                              value={r.url}
-                              onInput={(e) => change(i, { url: e.currentTarget.value })}
-                            />
-                          )}
-                        </Field>
+                          type="url"
+                          value={r.url}
+                          onInput={(url) => change(i, { url })}
+                        />
                       ) : (
                         <Field
                           id={`${id}-target`}
@@ -182,22 +176,16 @@ export function NavigationEditor(props: {
                           )}
                         </Field>
                       )}
-                      <Field
+                      <TextField
                         id={`${id}-label`}
                         label={t('navigation.label', { n })}
                         hint={r.type === 'link' ? undefined : t('navigation.labelHint')}
                         error={submit.fieldError(`${at}/label`)}
                         optional={r.type !== 'link'}
-                      >
-                        {(control) => (
-                          <input
-                            {...control}
-                            value={r.label}
-                            maxLength={80}
-                            onInput={(e) => change(i, { label: e.currentTarget.value })}
-                          />
-                        )}
-                      </Field>
+                        value={r.label}
+                        maxLength={80}
+                        onInput={(label) => change(i, { label })}
+                      />
                       <div class="buttons">
                         {i > 0 && (
                           <button type="button" class="secondary small" id={`${id}-up`} onClick={() => move(i, -1)}>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { DataTable, Pagination } from '../ui/data-table.tsx';
+import { DataTable, Pagination, TableFilter } from '../ui/data-table.tsx';
 import { Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal, useSubmit } from '../ui/refusal.ts';
@@ -106,18 +106,15 @@ export function RedirectsScreen() {
       {list.data && (
         <>
           {list.data.length > PER_PAGE && (
-            <div class="field filter">
-              <label for="redirects-filter">{t('redirects.filter')}</label>
-              <input
-                id="redirects-filter"
-                type="search"
-                value={filter}
-                onInput={(event) => {
-                  setFilter(event.currentTarget.value);
-                  setPage(1);
-                }}
-              />
-            </div>
+            <TableFilter
+              id="redirects-filter"
+              label={t('redirects.filter')}
+              value={filter}
+              onInput={(value) => {
+                setFilter(value);
+                setPage(1);
+              }}
+            />
           )}
           <DataTable
             caption={t('redirects.title')}

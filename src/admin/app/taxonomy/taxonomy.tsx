@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { type Column, DataTable, Pagination } from '../ui/data-table.tsx';
+import { type Column, DataTable, Pagination, TableFilter } from '../ui/data-table.tsx';
 import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal } from '../ui/refusal.ts';
@@ -148,18 +148,15 @@ export function TaxonomyScreen(props: { table: TaxonomyTable }) {
             {t(kind.title)}
           </h2>
           {list.data.length > PER_PAGE && (
-            <div class="field filter">
-              <label for="taxonomy-filter">{t('taxonomy.filter')}</label>
-              <input
-                id="taxonomy-filter"
-                type="search"
-                value={filter}
-                onInput={(event) => {
-                  setFilter(event.currentTarget.value);
-                  setPage(1);
-                }}
-              />
-            </div>
+            <TableFilter
+              id="taxonomy-filter"
+              label={t('taxonomy.filter')}
+              value={filter}
+              onInput={(value) => {
+                setFilter(value);
+                setPage(1);
+              }}
+            />
           )}
           <DataTable
             caption={t(kind.title)}

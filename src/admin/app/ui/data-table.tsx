@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useApp } from '../context.ts';
+import { TextField } from './field.tsx';
 
 /** One column: its header and what each row shows in it. */
 export interface Column<T> {
@@ -77,5 +78,14 @@ export function Pagination(props: { page: number; pages: number; onPage: (page: 
         {t('ui.nextPage')}
       </button>
     </nav>
+  );
+}
+
+/** A search box above a long table that narrows its rows as one types. */
+export function TableFilter(props: { id: string; label: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <div class="filter">
+      <TextField type="search" {...props} />
+    </div>
   );
 }

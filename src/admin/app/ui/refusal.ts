@@ -16,8 +16,8 @@ export const fieldPath = (field: string): string => field.replace(/^\/?(body)?\/
 /**
  * Says a refusal in the staff member's language. The API's own messages are English, so each
  * refused field is said by the area's catalogue: `<area>.field.<name>.<CODE>`, then
- * `<area>.field.<name>`, then the code's general message, where `name` is the field's last word
- * (`headerNavigation/2/url` → `url`).
+ * `<area>.field.<name>`, then the code's general message, then the area's `<area>.invalidField`,
+ * where `name` is the field's last word (`headerNavigation/2/url` → `url`).
  */
 export function describeRefusal(t: Translate, caught: unknown, area: string): Refusal {
   if (!(caught instanceof ApiError)) return { message: t('error.other', { code: 'browser' }), fields: {} };
@@ -30,7 +30,12 @@ export function describeRefusal(t: Translate, caught: unknown, area: string): Re
         .split('/')
         .filter((part) => !/^\d+$/.test(part))
         .pop() ?? path;
-    const keys = [`${area}.field.${name}.${caught.code}`, `${area}.field.${name}`, `error.${caught.code}`];
+    const keys = [
+      `${area}.field.${name}.${caught.code}`,
+      `${area}.field.${name}`,
+      `error.${caught.code}`,
+      `${area}.invalidField`,
+    ];
     const key = keys.find((candidate) => candidate !== 'error.VALIDATION_FAILED' && hasMessage(candidate));
     fields[path] = key && hasMessage(key) ? t(key) : t('ui.invalidField');
   }

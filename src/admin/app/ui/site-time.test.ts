@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { siteTimeToUtc, utcToSiteTime } from './site-time.ts';
+import { siteDateTimeToUtc, siteTimeToUtc, utcToSiteDateTime, utcToSiteTime } from './site-time.ts';
 
 describe('the site’s time for scheduling', () => {
   it('turns a time in Madrid into UTC in winter and in summer', () => {
@@ -44,5 +44,12 @@ describe('the site’s time for scheduling', () => {
 
   it('refuses what is not a date and time', () => {
     assert.throws(() => siteTimeToUtc({ date: '15/01/2026', time: '09:30' }, 'UTC'), RangeError);
+  });
+
+  it('reads and writes a datetime-local value the same way, an empty one as no time', () => {
+    assert.equal(siteDateTimeToUtc('2026-03-29T02:30', 'Europe/Madrid'), '2026-03-29T01:30:00.000Z');
+    assert.equal(siteDateTimeToUtc('2026-11-01T01:30', 'America/New_York'), '2026-11-01T05:30:00.000Z');
+    assert.equal(siteDateTimeToUtc('', 'Europe/Madrid'), null);
+    assert.equal(utcToSiteDateTime('2026-12-01T04:15:00Z', 'America/Mexico_City'), '2026-11-30T22:15');
   });
 });

@@ -1,5 +1,6 @@
 /*
- * Scheduling is picked in the site's time zone, whatever the browser's, and sent to the API in UTC.
+ * Times are picked in the site's time zone, whatever the browser's (a publication's schedule, how
+ * long a story stays pinned), and sent to the API in UTC.
  * Intl knows every zone's offsets, so no date library is needed: the offset of a zone at an instant
  * is read from Intl.DateTimeFormat, and a wall-clock time is turned into an instant by guessing with
  * the offset at that time and correcting once (the offset may differ on the other side of a change).
@@ -85,4 +86,22 @@ export function siteTimeToUtc(value: SiteTime, timeZone: string): string {
 export function utcToSiteTime(iso: string, timeZone: string): SiteTime {
   const wall = new Date(wallClockMs(Date.parse(iso), timeZone)).toISOString();
   return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
+}
+
+/*
+ * A datetime-local input holds both in one value, "2026-05-04T18:30"; the front page's "until"
+ * fields are such inputs.
+ */
+
+/** A datetime-local value on the site's clocks as UTC (ISO 8601); null when the field is empty. */
+export function siteDateTimeToUtc(value: string, timeZone: string): string | null {
+  if (!value) return null;
+  const [date = '', time = ''] = value.split('T');
+  return siteTimeToUtc({ date, time }, timeZone);
+}
+
+/** An instant as a datetime-local value on the site's clocks. */
+export function utcToSiteDateTime(iso: string, timeZone: string): string {
+  const { date, time } = utcToSiteTime(iso, timeZone);
+  return `${date}T${time}`;
 }
