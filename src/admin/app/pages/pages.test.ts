@@ -9,7 +9,7 @@ import { emptyExpiredTrash } from '../../../content/trash.service.ts';
 import { SYSTEM } from '../../../staff/actor.ts';
 import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes, signIn } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
+import { openWebApp, tabTo, uploadInImagePicker, waitForFocus } from '../../../testing/web-app.ts';
 
 describe('static pages in a real browser', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
@@ -249,9 +249,8 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
     await toEnd();
     await page.keyboard.press('Enter');
 
-    const chooser = page.waitForEvent('filechooser');
     await slash('image');
-    await (await chooser).setFiles({ name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) });
+    await uploadInImagePicker(page, { name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) });
     const image = page.locator('.editor-image');
     await image.locator('img').waitFor();
     await image.getByLabel(/^Alt text/).fill('The newsroom’s desk');
