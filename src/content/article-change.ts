@@ -1,16 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
+import { type Invalidation, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
 import type { Actor } from '../staff/actor.ts';
 import { type ChangeOptions, beginChange, requireArticle } from './article-versions.ts';
 import { syncListing, tagIdsOf, updateArticleRow } from './articles.repository.ts';
-import type { ContentDeps } from './articles.service.ts';
 import type { ArticleRow, ArticleRowUpdate, RevisionAction } from './articles.table.ts';
 import { authorize, type ContentAction } from './policy.ts';
 import { listedForSomeReader } from './reader-scope.ts';
 import { recordRevision } from './revisions.service.ts';
 
 type Db = Kysely<Database>;
+
+export interface ContentDeps {
+  db: Db;
+  invalidation: Invalidation;
+}
 
 /** What one change did: the article as it now stands, and the revision that records it. */
 export interface Applied {

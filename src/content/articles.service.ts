@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError, type FieldProblem } from '../http/errors.ts';
-import type { Invalidation } from '../http/invalidation.ts';
 import { type Actor, staffIdOf, systemTaskOf } from '../staff/actor.ts';
 import {
   findArticleBody,
@@ -15,7 +14,7 @@ import {
   updateArticleBody,
   updateArticleRow,
 } from './articles.repository.ts';
-import { changeArticle } from './article-change.ts';
+import { changeArticle, type ContentDeps } from './article-change.ts';
 import { requireArticle } from './article-versions.ts';
 import { recordRevision } from './revisions.service.ts';
 import { hadReaderAddress, listedForSomeReader } from './reader-scope.ts';
@@ -28,10 +27,8 @@ import { authorize } from './policy.ts';
 import { existingIds, findSectionById } from './taxonomy.repository.ts';
 import { articlePath, slugify } from './urls.ts';
 
-export interface ContentDeps {
-  db: Kysely<Database>;
-  invalidation: Invalidation;
-}
+// What every content service works with; declared beside changeArticle, which all changes go through.
+export type { ContentDeps };
 // Transactions are Kysely instances too, so every function here runs inside the caller's transaction.
 type Db = Kysely<Database>;
 
