@@ -50,10 +50,6 @@ function storyBody(article: ArticleView, site: SiteContext): SafeHtml {
   const context = { images: article.bodyImages, cards: article.bodyCards, t: site.t };
   const blocks = article.body.content;
   const free = renderDocument(blocks.slice(0, article.freeBlocks), context);
-  if (article.invitation)
-    return html`${free}</div>
-${paywall(article.invitation, site)}
-<div>`;
   if (article.freeBlocks >= blocks.length) return free;
   return html`${free}<div class="${LOCKED_PART_CLASS}">${renderDocument(blocks.slice(article.freeBlocks), context)}</div>`;
 }

@@ -70,8 +70,7 @@ article.story{max-width:44rem;margin:0 auto}
 .embed-load{font:inherit;font-weight:600;background:var(--ink);color:#fff;border:0;padding:.55rem 1rem;border-radius:.25rem;cursor:pointer}.embed-load:hover{background:var(--accent)}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
-.paywall{position:relative;border-top:4px solid var(--accent);background:#faf7f2;padding:1.25rem 1.5rem;margin:0 0 2rem;font-family:system-ui,sans-serif}
-.paywall::before{content:"";position:absolute;left:0;right:0;bottom:100%;height:4rem;background:linear-gradient(rgba(255,255,255,0),var(--paper));pointer-events:none}
+.paywall{border-top:4px solid var(--accent);background:#faf7f2;padding:1.25rem 1.5rem;margin:0 0 2rem;font-family:system-ui,sans-serif}
 .paywall h2{font-size:1.35rem;line-height:1.2;margin:0 0 .5rem}.paywall p{margin:0 0 1rem}
 .paywall-actions{display:flex;flex-wrap:wrap;gap:.75rem 1.25rem;align-items:center}.paywall .paywall-actions{margin:0}
 .paywall-action{background:var(--ink);color:#fff;text-decoration:none;font-weight:600;padding:.6rem 1.1rem;border-radius:.25rem}.paywall-action:hover{background:var(--accent);color:#fff}
