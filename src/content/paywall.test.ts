@@ -418,7 +418,17 @@ describe('the paywall: every viewer × every surface', () => {
     assert.doesNotMatch(page, /Still zqpaidteaser free/, 'one paragraph now');
     // The editor's marker wins over the setting.
     assert.match((await t.app.inject(path('members'))).body, /Open zqmembersteaser words/);
-    await t.app.inject({ method: 'PATCH', url: '/admin/api/settings', headers, payload: { previewParagraphs: 2 } });
+    // The invitation speaks the site's language.
+    await t.app.inject({ method: 'PATCH', url: '/admin/api/settings', headers, payload: { locale: 'es' } });
+    const spanish = parse((await t.app.inject(path('members'))).body);
+    assert.equal(spanish.querySelector('.paywall h2')?.text, 'El resto de esta historia es para miembros');
+    assert.equal(spanish.querySelector('.paywall a[href="/signup"]')?.text, 'Regístrate gratis');
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/admin/api/settings',
+      headers,
+      payload: { previewParagraphs: 2, locale: 'en' },
+    });
   });
 });
 

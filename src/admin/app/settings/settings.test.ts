@@ -124,13 +124,16 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
     assert.equal((await readSettings(t.database.handle.db)).previewParagraphs, 1);
 
-    const reader = await browser.newPage();
+    // bypassCSP lets the test inject axe; the reader page itself runs no script.
+    const readerContext = await browser.newContext({ bypassCSP: true });
+    const reader = await readerContext.newPage();
     await reader.goto(`${base}${path}`);
     assert.equal(await reader.locator('.body p').count(), 1, 'one paragraph now');
     await reader.getByRole('heading', { name: 'The rest of this story is for subscribers' }).waitFor();
     assert.equal(await reader.getByRole('link', { name: 'See subscription plans' }).getAttribute('href'), '/pricing');
+    assert.deepEqual(await axeViolations(reader), [], 'the paywall on a reader page');
     await screenshot(reader, 'paywall-subscribe.png');
-    await reader.close();
+    await readerContext.close();
     await context.close();
   });
 
