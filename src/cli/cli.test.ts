@@ -192,6 +192,22 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.ok(attributed.length >= 3);
       const bodies = await db.selectFrom('article_bodies').select('body').execute();
       assert.ok(bodies.filter((b) => b.body.includes('"type":"related"')).length >= 3, 'inline related stories');
+      // A newcomer meets the paywall: stories for members and for subscribers, some cut by the editor's
+      // free-preview marker and some by the site's first-paragraphs default.
+      const locked = await db
+        .selectFrom('articles')
+        .innerJoin('article_bodies', 'article_bodies.article_id', 'articles.id')
+        .select(['articles.access', 'article_bodies.body'])
+        .where('articles.access', '!=', 'public')
+        .where('articles.status', '=', 'published')
+        .execute();
+      for (const access of ['members', 'paid'] as const)
+        for (const marked of [true, false])
+          assert.ok(
+            locked.filter((row) => row.access === access && row.body.includes('"type":"preview_end"') === marked)
+              .length >= 1,
+            `a ${access} story ${marked ? 'with' : 'without'} a free-preview marker`,
+          );
       const footer = await db
         .selectFrom('settings')
         .select('value')
@@ -273,6 +289,12 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       const page = await fetch(`${base}/news/${draft.slug}`);
       assert.equal(page.status, 200, stderr);
       assert.match(await page.text(), /Results come in overnight/);
+      const paid = await (await fetch(`${base}/environment/real-de-plata-tailings-dam`)).text();
+      assert.match(paid, /More than 900 residents have signed a letter/, 'the demo paid story’s free preview');
+      assert.doesNotMatch(paid, /What the company proposes/, 'nothing after its marker');
+      assert.match(paid, /<section class="paywall"[^]*href="\/pricing"/, 'an invitation to subscribe');
+      const members = await (await fetch(`${base}/economy/strong-peso-remittances-explainer`)).text();
+      assert.match(members, /<section class="paywall"[^]*href="\/signup"/, 'an invitation to sign up');
       const footer = (await (await fetch(`${base}/`)).text()).split('<footer')[1] ?? '';
       for (const policy of ['/about', '/ethics-policy', '/corrections-policy'])
         assert.ok(footer.includes(`href="${policy}"`), `the demo's footer links ${policy}`);

@@ -24,6 +24,7 @@ import { readArticle } from './reading.service.ts';
 import { listedAuthors, listedTags, publishedBetween } from './sitemap.repository.ts';
 import { articlePath } from './urls.ts';
 import { ALL_PAGES } from '../http/invalidation.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings.ts';
 import { SYSTEM } from '../staff/actor.ts';
 import { feedPage } from '../site/feeds.routes.ts';
 import { siteContextLoader } from '../site/site-context.ts';
@@ -315,7 +316,7 @@ describe('reader scope: every viewer × every surface', () => {
         bodies: false,
         http: `/hub/${hub.slug}`,
         service: async (_scope, viewer) => {
-          const found = await readArticle(db, 'hub', hub.slug, viewer);
+          const found = await readArticle(db, 'hub', hub.slug, viewer, DEFAULT_SETTINGS.previewParagraphs);
           assert.equal(found.kind, 'found');
           if (found.kind !== 'found') return { status: 404, text: '' };
           const cards = [...found.article.bodyCards.values(), ...found.article.related];
@@ -458,7 +459,13 @@ describe('reader scope: every viewer × every surface', () => {
               const response = await t.app.inject(path(story));
               got = { status: response.statusCode, text: response.body };
             } else {
-              const found = await readArticle(t.database.handle.db, section.slug, slug(story), VIEWERS[viewer]);
+              const found = await readArticle(
+                t.database.handle.db,
+                section.slug,
+                slug(story),
+                VIEWERS[viewer],
+                DEFAULT_SETTINGS.previewParagraphs,
+              );
               const kinds = { found: 200, missing: 404, gone: 410, moved: 301 } as const;
               got =
                 found.kind === 'found'

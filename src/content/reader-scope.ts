@@ -98,19 +98,37 @@ export function readableTextSql(scope: ReaderScope): RawBuilder<string> {
 }
 
 /**
- * The free preview of a locked article: the blocks before the editor's free-preview marker
- * (`preview_end`). Without a marker a locked article previews nothing beyond its dek; the paywall
- * issue decides whether a default (the first paragraphs) applies.
+ * How many leading blocks of a document make a locked article's free preview: those before the
+ * editor's "free preview ends here" marker (`preview_end`), or else those up to the `paragraphs`-th
+ * paragraph (the site setting previewParagraphs). Without a marker the preview stops before the
+ * last paragraph, so a story shorter than the setting is never given away whole.
  */
-export function freePreview(doc: ArticleDocument): ArticleDocument {
+export function freeBlockCount(doc: ArticleDocument, paragraphs: number): number {
   const marker = doc.content.findIndex((block) => block.type === 'preview_end');
-  return marker === -1 ? EMPTY_DOCUMENT : { ...doc, content: doc.content.slice(0, marker) };
+  if (marker !== -1) return marker;
+  const total = doc.content.filter((block) => block.type === 'paragraph').length;
+  const allowed = Math.min(paragraphs, total - 1);
+  let seen = 0;
+  for (let i = 0; i < doc.content.length && seen < allowed; i++)
+    if (doc.content[i]?.type === 'paragraph' && ++seen === allowed) return i + 1;
+  return 0;
+}
+
+/** The free preview of a locked article: its first freeBlockCount() blocks. */
+export function freePreview(doc: ArticleDocument, paragraphs: number): ArticleDocument {
+  const count = freeBlockCount(doc, paragraphs);
+  return count === 0 ? EMPTY_DOCUMENT : { ...doc, content: doc.content.slice(0, count) };
 }
 
 /** What of an article's document a viewer may read: the whole, or the free preview of a locked story. */
 export interface ReadableDocument {
   doc: ArticleDocument;
   locked: boolean;
+  /**
+   * How many leading blocks of `doc` every reader may read. Less than its length only when this
+   * viewer reads a story others meet locked: the page marks the rest as the locked part.
+   */
+  freeBlocks: number;
 }
 
 /** The document as this scope may read it (feeds need no plain text, so they stop here). */
@@ -118,9 +136,22 @@ export function readableDocument(
   scope: ReaderScope,
   article: { access: AccessLevel },
   doc: ArticleDocument,
+  previewParagraphs: number,
 ): ReadableDocument {
-  if (canRead(scope, article.access)) return { doc, locked: false };
-  return { doc: freePreview(doc), locked: true };
+  if (article.access === 'public') return { doc, locked: false, freeBlocks: doc.content.length };
+  if (canRead(scope, article.access)) return { doc, locked: false, freeBlocks: freeBlockCount(doc, previewParagraphs) };
+  const preview = freePreview(doc, previewParagraphs);
+  return { doc: preview, locked: true, freeBlocks: preview.content.length };
+}
+
+/** What a reader without access is invited to do: sign up, subscribe, or upgrade a free membership. */
+export type Invitation = 'join' | 'subscribe' | 'upgrade';
+
+/** The invitation a locked article makes this scope, or null when the scope may read it. */
+export function invitationFor(scope: ReaderScope, access: AccessLevel): Invitation | null {
+  if (canRead(scope, access)) return null;
+  if (scope.name === 'anonymous') return access === 'members' ? 'join' : 'subscribe';
+  return 'upgrade';
 }
 
 /** What of an article a viewer may read: its document and plain text, whole or cut to the free preview. */
@@ -137,8 +168,9 @@ export function readableBody(
   article: { access: AccessLevel },
   doc: ArticleDocument,
   text: string,
+  previewParagraphs: number,
 ): ReadableBody {
-  const readable = readableDocument(scope, article, doc);
+  const readable = readableDocument(scope, article, doc, previewParagraphs);
   return { ...readable, text: readable.locked ? documentPlainText(readable.doc) : text };
 }
 

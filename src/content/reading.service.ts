@@ -13,8 +13,11 @@ import {
 } from './reading.repository.ts';
 import type { AccessLevel, CorrectionKind } from './articles.table.ts';
 import { type ArticleCard, cardsByIds, type FocalPoint, focalPointOf, listCards } from './cards.repository.ts';
-import { type ArticleDocument, documentReferences, parseDocument } from './document.ts';
+import { type ArticleDocument, documentPlainText, documentReferences, parseDocument } from './document.ts';
 import {
+  freePreview,
+  type Invitation,
+  invitationFor,
   type ReadableDocument,
   readableBody,
   readableDocument,
@@ -49,6 +52,10 @@ export interface ArticleView {
   modifiedAt: string;
   access: AccessLevel;
   locked: boolean;
+  /** How many leading blocks of `body` every reader may read; those after them are the locked part. */
+  freeBlocks: number;
+  /** What a reader who meets the story locked is invited to do; null when the viewer may read it. */
+  invitation: Invitation | null;
   commentCount: number;
   authors: Array<{ slug: string; name: string }>;
   tags: Array<{ id: string; slug: string; name: string }>;
@@ -70,7 +77,7 @@ export interface ArticleView {
    * cannot see yet (scheduled) are still referenced, so the page is purged when they go live.
    */
   referencedIds: readonly string[];
-  /** Plain-text excerpt for descriptions when the dek is empty (never beyond what the viewer may read). */
+  /** Plain-text excerpt for descriptions when the dek is empty (never beyond the free preview of a story some readers meet locked). */
   excerpt: string;
 }
 
@@ -130,6 +137,7 @@ export async function readArticle(
   sectionSlug: string,
   slug: string,
   viewer: Viewer,
+  previewParagraphs: number,
 ): Promise<ArticleLookup> {
   const scope = readerScope(viewer);
   const row = await articleForReader(db, scope, slug);
@@ -138,23 +146,38 @@ export async function readArticle(
   if (answer !== 'found') return { kind: answer };
   const path = articlePath(row.section_slug, row.slug);
   if (path !== `/${sectionSlug}/${slug}`) return { kind: 'moved', path };
-  return { kind: 'found', article: await articleView(db, scope, row) };
+  return { kind: 'found', article: await articleView(db, scope, row, previewParagraphs) };
 }
 
 /**
  * An article as a preview link shows it: whatever its status, whole, with everything around it
  * (inline cards, related stories) as staff see the site, so it looks exactly as it will to readers.
  */
-export async function readArticlePreview(db: Kysely<Database>, id: string): Promise<ArticleView | undefined> {
+export async function readArticlePreview(
+  db: Kysely<Database>,
+  id: string,
+  previewParagraphs: number,
+): Promise<ArticleView | undefined> {
   const row = await articleForPreview(db, id);
-  return row ? articleView(db, readerScope(STAFF), row) : undefined;
+  return row ? articleView(db, readerScope(STAFF), row, previewParagraphs) : undefined;
 }
 
 const STAFF: Viewer = { kind: 'staff' };
 
 /** The article page's view of an article row: its body as the scope may read it, and what it refers to. */
-async function articleView(db: Kysely<Database>, scope: ReaderScope, row: ArticleForPage): Promise<ArticleView> {
-  const { doc, text, locked } = readableBody(scope, row, parseDocument(row.body), row.readable_text);
+async function articleView(
+  db: Kysely<Database>,
+  scope: ReaderScope,
+  row: ArticleForPage,
+  previewParagraphs: number,
+): Promise<ArticleView> {
+  const { doc, text, locked, freeBlocks } = readableBody(
+    scope,
+    row,
+    parseDocument(row.body),
+    row.readable_text,
+    previewParagraphs,
+  );
   const authors = jsonRows(row.authors);
   const tags = jsonRows(row.tags);
   const corrections = jsonRows(row.corrections);
@@ -202,6 +225,8 @@ async function articleView(db: Kysely<Database>, scope: ReaderScope, row: Articl
     modifiedAt: row.modified_at,
     access: row.access,
     locked,
+    freeBlocks,
+    invitation: invitationFor(scope, row.access),
     commentCount: Number(row.comment_count),
     authors,
     tags,
@@ -215,7 +240,11 @@ async function articleView(db: Kysely<Database>, scope: ReaderScope, row: Articl
     bodyCards: assets.cards,
     related,
     referencedIds: [...new Set([...documentReferences(doc).articleIds, ...picks, ...related.map((card) => card.id)])],
-    excerpt: text.slice(0, 300),
+    // Descriptions are the same in every variant of the page, so a shared card never quotes the locked part.
+    excerpt: (row.access === 'public' || locked ? text : documentPlainText(freePreview(doc, previewParagraphs))).slice(
+      0,
+      300,
+    ),
   };
 }
 
@@ -256,13 +285,14 @@ export async function readableBodies(
   db: Kysely<Database>,
   scope: ReaderScope,
   articleIds: readonly string[],
+  previewParagraphs: number,
 ): Promise<ReadableBodies> {
   const bodies = new Map<string, ReadableDocument>();
   const bylines = new Map<string, string[]>();
   const imageIds = new Set<string>();
   const referenced = new Set<string>();
   for (const row of await feedEntriesForReader(db, scope, articleIds)) {
-    const readable = readableDocument(scope, row, parseDocument(row.body));
+    const readable = readableDocument(scope, row, parseDocument(row.body), previewParagraphs);
     bodies.set(row.id, readable);
     bylines.set(
       row.id,

@@ -23,6 +23,8 @@ export const SiteSettingsSchema = Type.Object(
     footerNavigation: NavigationSchema,
     /** Every member of staff must turn on two-factor sign-in before doing anything else in the newsroom. */
     requireTwoFactor: Type.Boolean(),
+    /** How many paragraphs of a locked story a reader without access gets when its editor set no free-preview marker. */
+    previewParagraphs: Type.Integer({ minimum: 0, maximum: 20 }),
   },
   { additionalProperties: false },
 );
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   headerNavigation: null,
   footerNavigation: null,
   requireTwoFactor: false,
+  previewParagraphs: 2,
 });
 
 /** Reads the stored settings over the defaults. */

@@ -46,7 +46,7 @@ export async function feedPage(
   const site = await deps.siteContext();
   const cards = await listCards(deps.db, scope, filter, FEED_SIZE);
   const ids = cards.map((card) => card.id);
-  const bodies = await readableBodies(deps.db, scope, ids);
+  const bodies = await readableBodies(deps.db, scope, ids, site.settings.previewParagraphs);
   const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">
 <channel>

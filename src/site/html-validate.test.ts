@@ -14,6 +14,10 @@ import {
   makeTag,
   paragraphs,
 } from '../testing/factories.ts';
+import { readArticle } from '../content/reading.service.ts';
+import { DEFAULT_SETTINGS } from '../settings/settings.ts';
+import { siteContextLoader } from './site-context.ts';
+import { articlePage } from './views/article.ts';
 import { documentTitle, TITLE_LIMIT } from './views/layout.ts';
 
 // The W3C-minded checks a standards reviewer runs; "recommended" is html-validate's strictest preset.
@@ -22,6 +26,7 @@ const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 describe('reader pages are valid HTML (html-validate, recommended preset)', () => {
   let t: TestApp;
   let articlePath: string;
+  let paidSlug: string;
 
   before(async () => {
     t = await startTestApp();
@@ -72,6 +77,13 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       },
     });
     articlePath = `/environment/${article.slug}`;
+    const paid = await makeArticle(t, {
+      headline: 'Who owns the wells',
+      sectionId: section.id,
+      access: 'paid',
+      body: paragraphs('The registry is public.', 'Few have read it.', 'Three families own most of the wells.'),
+    });
+    paidSlug = paid.slug;
     await makeCorrection(t, article.id, 'correction', 'An earlier version gave the wrong number of towns.');
     await makeCorrection(t, article.id, 'correction', 'The vote was 7-4.');
     await makeCorrection(t, article.id, 'clarification', 'The mayor did not vote.');
@@ -96,6 +108,7 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       ['/about', 200],
       ['/corrections', 200],
       ['/no-such-page', 404],
+      [`/environment/${paidSlug}`, 200],
     ] as const) {
       const response = await t.app.inject(url);
       assert.equal(response.statusCode, status, url);
@@ -105,6 +118,28 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       );
       assert.deepEqual(problems, [], `${url} is not valid HTML`);
     }
+  });
+
+  it('finds no error in a locked story as a subscriber reads it, its locked part marked', async () => {
+    const found = await readArticle(
+      t.database.handle.db,
+      'environment',
+      paidSlug,
+      { kind: 'member', paid: true },
+      DEFAULT_SETTINGS.previewParagraphs,
+    );
+    assert.equal(found.kind, 'found');
+    if (found.kind !== 'found') return;
+    const page = articlePage(
+      found.article,
+      await siteContextLoader(t.database.handle.db, 'https://news.example', t.invalidation)(),
+    );
+    assert.match(page, /class="locked-part"/);
+    const report = await validator.validateString(page);
+    assert.deepEqual(
+      report.results.flatMap((result) => result.messages.map((m) => `${m.ruleId} (line ${m.line}): ${m.message}`)),
+      [],
+    );
   });
 
   it('keeps page titles within 70 characters, the headline first', () => {

@@ -105,10 +105,11 @@ export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
     servePage(request, reply, cache, async (viewer) => {
       const { section, slug } = request.params;
       if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-      const found = await readArticle(db, section, slug, viewer);
+      // The site context is kept in memory: reading it first costs the article no query.
+      const site = await deps.siteContext();
+      const found = await readArticle(db, section, slug, viewer, site.settings.previewParagraphs);
       if (found.kind !== 'found') return found.kind === 'moved' ? { kind: 'redirect', location: found.path } : found;
       const { article } = found;
-      const site = await deps.siteContext();
       return {
         kind: 'page',
         body: articlePage(article, site),

@@ -31,7 +31,10 @@ export function registerPreviewRoutes(app: TypedFastify, deps: SiteDeps): void {
   app.get('/preview/:token', { schema: { params: PreviewParams } }, async (request, reply) => {
     const { token } = request.params;
     const [opened, site] = await Promise.all([openPreview(deps.db, token), deps.siteContext()]);
-    const article = opened.kind === 'found' ? await readArticlePreview(deps.db, opened.articleId) : undefined;
+    const article =
+      opened.kind === 'found'
+        ? await readArticlePreview(deps.db, opened.articleId, site.settings.previewParagraphs)
+        : undefined;
     if (!article) {
       const gone = opened.kind === 'gone';
       return privately(reply, gone ? 410 : 404).send(

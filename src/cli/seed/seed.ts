@@ -83,6 +83,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
       headline: article.headline,
       slug: article.slug,
       dek: article.dek,
+      access: article.access ?? 'public',
       dateline: article.dateline,
       attribution: article.attribution ?? '',
       labelId: lookup(ids.labels, article.label, 'label'),

@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../../http/html.ts';
 import { modifiedForReaders } from '../../content/modified.ts';
 import type { ArticleView } from '../../content/reading.service.ts';
+import type { Invitation } from '../../content/reader-scope.ts';
 import { authorPath, sectionPath, tagPath } from '../../content/urls.ts';
 import { type ImageRef, imageSources, SOCIAL_IMAGE_WIDTH } from '../../media/images.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -22,6 +23,35 @@ function byline(article: ArticleView, site: SiteContext): SafeHtml | '' {
           links[links.length - 1],
         ];
   return html`<p class="byline">${site.t.t('article.by')} ${joined}</p>`;
+}
+
+/** The class of a story's locked part, as JSON-LD's hasPart names it for search engines. */
+export const LOCKED_PART_CLASS = 'locked-part';
+
+const INVITATION_TARGET: Record<Invitation, string> = { join: '/signup', subscribe: '/pricing', upgrade: '/pricing' };
+
+/** Where the free preview ends for a reader without access: what the rest needs, and where to get it. */
+function paywall(invitation: Invitation, site: SiteContext): SafeHtml {
+  const { t } = site;
+  const signIn =
+    invitation === 'upgrade' ? '' : html`<a class="paywall-sign-in" href="/signin">${t.t('paywall.signIn')}</a>`;
+  return html`<section class="paywall" aria-labelledby="paywall-title">
+<h2 id="paywall-title">${t.t(`paywall.${invitation}.title`)}</h2>
+<p>${t.t(`paywall.${invitation}.body`)}</p>
+<p class="paywall-actions"><a class="paywall-action" href="${INVITATION_TARGET[invitation]}">${t.t(`paywall.${invitation}.action`)}</a>${signIn}</p>
+</section>`;
+}
+
+/**
+ * The body as this viewer may read it: for a story some readers meet locked, the whole with its
+ * locked part marked (LOCKED_PART_CLASS), or the free preview alone (the view cut it already).
+ */
+function storyBody(article: ArticleView, site: SiteContext): SafeHtml {
+  const context = { images: article.bodyImages, cards: article.bodyCards, t: site.t };
+  const blocks = article.body.content;
+  const free = renderDocument(blocks.slice(0, article.freeBlocks), context);
+  if (article.freeBlocks >= blocks.length) return free;
+  return html`${free}<div class="${LOCKED_PART_CLASS}">${renderDocument(blocks.slice(article.freeBlocks), context)}</div>`;
 }
 
 function dates(article: ArticleView, site: SiteContext): SafeHtml {
@@ -85,6 +115,16 @@ export function newsArticleData(article: ArticleView, site: SiteContext): Record
     })),
     publisher: { '@type': 'NewsMediaOrganization', name: site.settings.publisherName, url: site.publicUrl + '/' },
     isAccessibleForFree: article.access === 'public',
+    // Google's markup for paywalled news: the part after the free preview is marked by its class.
+    ...(article.access === 'public'
+      ? {}
+      : {
+          hasPart: {
+            '@type': 'WebPageElement',
+            isAccessibleForFree: false,
+            cssSelector: `.${LOCKED_PART_CLASS}`,
+          },
+        }),
     inLanguage: site.settings.locale,
     ...(article.corrections.length
       ? {
@@ -111,7 +151,6 @@ function socialImage(ref: ImageRef): { url: string; width: number; height: numbe
 export function articlePage(article: ArticleView, site: SiteContext, options: { preview?: boolean } = {}): string {
   const { t } = site;
   const feature = article.featureImage;
-  const body = renderDocument(article.body.content, { images: article.bodyImages, cards: article.bodyCards, t });
   const extraMeta = html`<meta property="article:published_time" content="${article.publishedAt}">
 <meta property="article:modified_time" content="${modifiedForReaders(article.publishedAt, article.modifiedAt)}">
 ${article.section ? html`<meta property="article:section" content="${article.section.name}">` : ''}
@@ -132,8 +171,9 @@ ${notices(article, site, 'correction')}
 ${feature ? figure(feature, '(min-width: 44rem) 44rem, 100vw', 'first') : ''}
 <div class="body">
 ${article.dateline ? html`<p class="dateline">${article.dateline}</p>` : ''}
-${body}
+${storyBody(article, site)}
 </div>
+${article.invitation ? paywall(article.invitation, site) : ''}
 ${article.attribution ? html`<p class="attribution">${article.attribution}</p>` : ''}
 ${notices(article, site, 'clarification')}
 ${article.tags.length ? html`<nav class="tags" aria-label="${t.t('article.tags')}"><h2 class="block-title">${t.t('article.tags')}</h2><ul>${article.tags.map((tag) => html`<li><a href="${tagPath(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>` : ''}

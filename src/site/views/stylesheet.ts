@@ -70,6 +70,10 @@ article.story{max-width:44rem;margin:0 auto}
 .embed-load{font:inherit;font-weight:600;background:var(--ink);color:#fff;border:0;padding:.55rem 1rem;border-radius:.25rem;cursor:pointer}.embed-load:hover{background:var(--accent)}
 .notice{border:1px solid var(--rule);background:#faf7f2;padding:.75rem 1rem;font-family:system-ui,sans-serif;font-size:.9rem;margin:1rem 0}
 .notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
+.paywall{border-top:4px solid var(--accent);background:#faf7f2;padding:1.25rem 1.5rem;margin:0 0 2rem;font-family:system-ui,sans-serif}
+.paywall h2{font-size:1.35rem;line-height:1.2;margin:0 0 .5rem}.paywall p{margin:0 0 1rem}
+.paywall-actions{display:flex;flex-wrap:wrap;gap:.75rem 1.25rem;align-items:center}.paywall .paywall-actions{margin:0}
+.paywall-action{background:var(--ink);color:#fff;text-decoration:none;font-weight:600;padding:.6rem 1.1rem;border-radius:.25rem}.paywall-action:hover{background:var(--accent);color:#fff}
 .attribution{font-style:italic;color:var(--muted)}
 .archive-header.with-photo{display:grid;grid-template-columns:8rem 1fr;column-gap:1.25rem;align-items:start}.with-photo>*{grid-column:2}
 .with-photo .author-photo{grid-column:1;grid-row:1/span 4}.author-photo img{width:8rem;height:8rem;object-fit:cover;border-radius:50%;display:block}

@@ -41,6 +41,10 @@ export const settingsMessages = defineMessages(
       'Write the colour as # and six hex digits, such as #a3141e, dark enough to read on white (contrast 4.5:1).',
     'settings.field.logoImageId': 'That image is no longer in the media library: choose another.',
     'settings.field.locale': 'Choose English or Spanish.',
+    'settings.previewParagraphs': 'Free preview of locked stories, in paragraphs',
+    'settings.previewParagraphsHint':
+      'What readers without access get of a members-only or paid story whose editor placed no “free preview ends here” marker. Never the whole story.',
+    'settings.field.previewParagraphs': 'Give a whole number of paragraphs from 0 to 20.',
   },
   {
     'settings.title': 'Ajustes del sitio',
@@ -84,5 +88,9 @@ export const settingsMessages = defineMessages(
       'Escribe el color como # y seis cifras hexadecimales, como #a3141e, lo bastante oscuro para leerse sobre blanco (contraste 4,5:1).',
     'settings.field.logoImageId': 'Esa imagen ya no está en la biblioteca de medios: elige otra.',
     'settings.field.locale': 'Elige inglés o español.',
+    'settings.previewParagraphs': 'Vista previa gratuita de las historias cerradas, en párrafos',
+    'settings.previewParagraphsHint':
+      'Lo que reciben quienes no tienen acceso de una historia para miembros o de pago cuya editora no marcó dónde «termina la vista previa gratuita». Nunca la historia entera.',
+    'settings.field.previewParagraphs': 'Escribe un número entero de párrafos, de 0 a 20.',
   },
 );

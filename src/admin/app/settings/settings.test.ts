@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { readSettings } from '../../../settings/settings.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeSection, makeStaff, pngBytes } from '../../../testing/factories.ts';
+import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openWebApp } from '../../../testing/web-app.ts';
 
@@ -90,6 +90,50 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
       'News from the valley, paid for by its readers.',
     );
     await reader.close();
+    await context.close();
+  });
+
+  it('sets how much of a locked story readers without access get, refusing what is not a number of paragraphs', async () => {
+    const section = await makeSection(t.database.handle.db, 'Investigations');
+    const story = await makeArticle(t, {
+      headline: 'The contracts nobody read',
+      sectionId: section.id,
+      access: 'paid',
+      body: paragraphs(
+        'The first paragraph is free.',
+        'The second one too, by default.',
+        'The third is for subscribers.',
+      ),
+    });
+    const path = `/investigations/${story.slug}`;
+    assert.match((await t.app.inject(path)).body, /The second one too/, 'two paragraphs by default');
+
+    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    const field = page.getByLabel('Free preview of locked stories, in paragraphs');
+    assert.equal(await field.inputValue(), '2');
+    await field.fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#settings-preview-paragraphs-error').waitFor();
+    assert.equal(
+      await page.locator('#settings-preview-paragraphs-error').textContent(),
+      'Give a whole number of paragraphs from 0 to 20.',
+    );
+    assert.deepEqual(await axeViolations(page), [], 'settings screen with a refused preview length');
+    await field.fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
+    assert.equal((await readSettings(t.database.handle.db)).previewParagraphs, 1);
+
+    // bypassCSP lets the test inject axe; the reader page itself runs no script.
+    const readerContext = await browser.newContext({ bypassCSP: true });
+    const reader = await readerContext.newPage();
+    await reader.goto(`${base}${path}`);
+    assert.equal(await reader.locator('.body p').count(), 1, 'one paragraph now');
+    await reader.getByRole('heading', { name: 'The rest of this story is for subscribers' }).waitFor();
+    assert.equal(await reader.getByRole('link', { name: 'See subscription plans' }).getAttribute('href'), '/pricing');
+    assert.deepEqual(await axeViolations(reader), [], 'the paywall on a reader page');
+    await screenshot(reader, 'paywall-subscribe.png');
+    await readerContext.close();
     await context.close();
   });
 

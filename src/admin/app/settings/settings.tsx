@@ -17,6 +17,7 @@ interface Settings {
   twitterHandle: string;
   logoImageId: string | null;
   accentColor: string;
+  previewParagraphs: number;
 }
 const EDITED = [
   'title',
@@ -27,6 +28,7 @@ const EDITED = [
   'twitterHandle',
   'logoImageId',
   'accentColor',
+  'previewParagraphs',
 ] as const;
 
 /** Every IANA zone the browser knows, for the searchable list (UTC too, which some leave out). */
@@ -38,7 +40,8 @@ function timeZones(): string[] {
 /**
  * The site's settings (admins): name, description, logo, language, time zone, publisher, X account
  * and accent colour, whose contrast with white is shown as it is picked (the server refuses one
- * below WCAG AA). A change of language, name or time zone reloads the app, which speaks and counts
+ * below WCAG AA), and how many paragraphs of a locked story readers without access get when its
+ * editor placed no free-preview marker. A change of language, name or time zone reloads the app, which speaks and counts
  * time by them.
  */
 export function SettingsScreen() {
@@ -237,6 +240,27 @@ export function SettingsScreen() {
             </p>
           )}
         </fieldset>
+        <Field
+          id="settings-preview-paragraphs"
+          label={t('settings.previewParagraphs')}
+          hint={t('settings.previewParagraphsHint')}
+          error={submit.fieldError('previewParagraphs')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={20}
+              step={1}
+              class="preview-paragraphs"
+              value={Number.isNaN(draft.previewParagraphs) ? '' : draft.previewParagraphs}
+              // An empty or broken number is sent as it is, and the server says what it needs.
+              onInput={(event) => set({ previewParagraphs: event.currentTarget.valueAsNumber })}
+            />
+          )}
+        </Field>
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? t('ui.saving') : t('ui.save')}
         </button>

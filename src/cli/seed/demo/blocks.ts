@@ -37,3 +37,6 @@ export const img = (image: string, caption?: string): DemoBlock =>
 export const rel = (slug: string): DemoBlock => ({ type: 'related', slug });
 
 export const hr: DemoBlock = { type: 'divider' };
+
+/** The editor's "free preview ends here" marker: readers without access to the story get what comes before it. */
+export const freePreviewEnds: DemoBlock = { type: 'preview_end' };

@@ -127,6 +127,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'interview-novelist-puebla-mills',
+    access: 'paid',
     headline: 'Novelist Aurelio Benítez on writing the lost textile mills of Puebla',
     dek: 'His new novel follows three generations of a family of mill workers, and he says he wrote it to answer a question his grandmother never would.',
     label: 'interview',
@@ -162,6 +163,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'opinion-library-after-dark',
+    access: 'members',
     headline: 'The valley needs a public library that stays open after dark',
     dek: 'Students, shift workers and families without internet at home all need a quiet, lit, free place to read, and the valley has almost none after 6 p.m.',
     label: 'opinion',

@@ -41,6 +41,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'strong-peso-remittances-explainer',
+    access: 'members',
     headline: 'Why a strong peso can leave remittance families with less',
     dek: 'When the dollar buys fewer pesos, money sent home from the United States stretches less far at the market, and here is how the math works.',
     label: 'explainer',
@@ -119,6 +120,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'agave-price-slump-mezcal',
+    access: 'paid',
     headline: 'Agave prices have fallen by half, and small mezcal makers are rethinking what to plant',
     dek: 'After years of scarcity, a glut of maguey has pushed prices down and left growers who planted during the boom with fields they cannot sell.',
     label: 'analysis',

@@ -1,4 +1,4 @@
-import { a, b, h2, i, img, p, quote, rel, ul } from './blocks.ts';
+import { a, b, freePreviewEnds, h2, i, img, p, quote, rel, ul } from './blocks.ts';
 import type { DemoArticle } from './types.ts';
 
 export const articles: DemoArticle[] = [
@@ -81,6 +81,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'real-de-plata-tailings-dam',
+    access: 'paid',
     headline: 'Real de Plata residents challenge a mine’s plan to raise its tailings dam',
     dek: 'The company says the expansion meets every safety standard; residents downstream want an independent review and a public hearing before any permit is granted.',
     label: 'report',
@@ -106,6 +107,7 @@ export const articles: DemoArticle[] = [
       p(
         'More than 900 residents have signed a letter asking federal environmental authorities to deny the permit until an independent engineer reviews the design and the company holds a public hearing in town.',
       ),
+      freePreviewEnds,
       h2('What the company proposes'),
       p(
         'Minera Cerro Alto plans to raise the dam wall by 12 meters, which it says will extend the life of the mine by about eight years and preserve roughly 600 jobs. In a statement, the company said the design “exceeds national and international safety standards” and that it monitors the structure around the clock.',
@@ -202,6 +204,7 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'interview-hydrologist-aquifers',
+    access: 'members',
     headline: '“We are pumping water that fell thousands of years ago”: a hydrologist on the valley’s aquifers',
     dek: 'Inés Salgado has studied groundwater in the Central Valleys for 20 years, and she says the region needs to measure what it uses before it can save it.',
     label: 'interview',
@@ -218,6 +221,7 @@ export const articles: DemoArticle[] = [
         ),
       ),
       p(b('People in the valley say the wells are failing because the rain is late. Is that the whole story?')),
+      freePreviewEnds,
       p(
         'The rain matters, but it is the smaller part. Much of the water in the deep aquifer is very old. It entered the ground thousands of years ago. We are pumping it much faster than the rain can replace it, and the shallow wells are where you see that first.',
       ),

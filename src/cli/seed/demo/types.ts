@@ -18,7 +18,8 @@ export type DemoBlock =
   | { type: 'quote'; paragraphs: DemoInline[][]; cite?: string }
   | { type: 'image'; image: string; caption?: string; credit?: string; alt?: string } // image = DemoImage.key
   | { type: 'related'; slug: string } // slug of another demo article
-  | { type: 'divider' };
+  | { type: 'divider' }
+  | { type: 'preview_end' };
 
 export interface DemoImage {
   key: string;
@@ -34,6 +35,8 @@ export interface DemoArticle {
   slug: string;
   headline: string;
   dek: string;
+  /** Who may read the whole story (public when left out): readers without access get its free preview. */
+  access?: 'members' | 'paid';
   label: string;
   section: string;
   authors: string[];
