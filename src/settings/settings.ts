@@ -23,6 +23,11 @@ export const SiteSettingsSchema = Type.Object(
     footerNavigation: NavigationSchema,
     /** Every member of staff must turn on two-factor sign-in before doing anything else in the newsroom. */
     requireTwoFactor: Type.Boolean(),
+    /**
+     * Who may make a reader account: anyone (open), only readers the newsroom added (invitation),
+     * or only readers with paid access (paid: no free accounts).
+     */
+    memberSignup: Type.Union([Type.Literal('open'), Type.Literal('invitation'), Type.Literal('paid')]),
   },
   { additionalProperties: false },
 );
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   headerNavigation: null,
   footerNavigation: null,
   requireTwoFactor: false,
+  memberSignup: 'open',
 });
 
 /** Reads the stored settings over the defaults. */
