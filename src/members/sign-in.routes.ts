@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedFastify } from '../http/typed-fastify.ts';
-import type { SiteContext } from '../site/site-context.ts';
 import { HTML } from '../site/serve-page.ts';
 import { enterCode, followLink, type LinkOutcome, requestSignIn } from './links.service.ts';
 import type { MemberRouteDeps } from './members.plugin.ts';
