@@ -6,7 +6,7 @@ import { followLink, requestEmailChange } from './links.service.ts';
 import type { MemberRouteDeps } from './members.plugin.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
-import { endEverySessionOf } from './sessions.service.ts';
+import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
 import { refuseForm, sendPage } from './sign-in.routes.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -45,7 +45,7 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     const account = session ? await memberAccount(deps.db, session.memberId) : null;
     if (!account) return toSignIn(reply);
     const site = await deps.siteContext();
-    const csrf = deps.forms.issue(request, reply);
+    const csrf = deps.forms.issue(request, reply, '/account');
     const done = request.query.done;
     return sendPage(reply, 200, accountPage(site, account, csrf, done ? site.t.t(DONE_MESSAGE[done]) : undefined));
   });
@@ -104,7 +104,8 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
           : outcome.status === 'used'
             ? 'member.link.used'
             : 'member.link.unknown';
-      const csrf = deps.forms.issue(request, reply);
+      // The form asks for a sign-in link (it posts to /signin), so its token is of that scope.
+      const csrf = deps.forms.issue(request, reply, '/signin');
       return sendPage(
         reply,
         outcome.status === 'unknown' ? 404 : 410,
@@ -112,6 +113,19 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       );
     },
   );
+
+  app.post('/account/sign-out', { schema: { body: Type.Object({ csrf: Field(100) }) } }, async (request, reply) => {
+    if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, '/account');
+    const session = await deps.signedIn(request);
+    if (session) await endMemberSession(deps.db, session.sessionId);
+    deps.clearSession(reply);
+    const site = await deps.siteContext();
+    return sendPage(
+      reply,
+      200,
+      messagePage(site, 'member.signedOut.title', site.t.t('member.signedOut.body'), '/account'),
+    );
+  });
 
   app.post(
     '/account/sign-out-everywhere',
@@ -147,7 +161,7 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       const account = await memberAccount(deps.db, session.memberId);
       if (!account) return toSignIn(reply);
       if (parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()) {
-        const csrf = deps.forms.issue(request, reply);
+        const csrf = deps.forms.issue(request, reply, '/account');
         return sendPage(reply, 400, accountPage(site, account, csrf, site.t.t('member.account.deleteMismatch')));
       }
       await deleteMember(deps.db, session.memberId);

@@ -87,7 +87,7 @@ ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel'
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}
 </section>
 <section aria-labelledby="sessions"><h2 id="sessions">${t('member.account.sessions')}</h2>
-${form('/signout', html`<p><button type="submit">${t('member.account.signOut')}</button></p>`)}
+${form('/account/sign-out', html`<p><button type="submit">${t('member.account.signOut')}</button></p>`)}
 ${form('/account/sign-out-everywhere', html`<p>${t('member.account.signOutEverywhereHint')}</p><p><button type="submit">${t('member.account.signOutEverywhere')}</button></p>`)}
 </section>
 <section aria-labelledby="data"><h2 id="data">${t('member.account.yourData')}</h2>

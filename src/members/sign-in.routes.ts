@@ -23,7 +23,6 @@ const CodeBody = Type.Object({
   csrf: Field(100),
 });
 const LinkQuery = Type.Object({ token: Type.String({ maxLength: 200 }) });
-const FormBody = Type.Object({ csrf: Field(100) });
 
 /** A path on this site to come back to (and to record as where a reader signed up); anything else is none. */
 export function localPath(raw: string | undefined): string {
@@ -48,11 +47,11 @@ const LINK_PROBLEM = {
 } as const;
 const LINK_STATUS = { expired: 410, used: 410, unknown: 404 } as const;
 
-/** Sign-in and sign-up by emailed link or code; sign out. */
+/** Sign-in and sign-up by emailed link or code. */
 export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): void {
   const form = async (request: FastifyRequest, reply: FastifyReply, signUp: boolean, from: string, email?: string) => {
     const site = await deps.siteContext();
-    const csrf = deps.forms.issue(request, reply);
+    const csrf = deps.forms.issue(request, reply, '/signin');
     return sendPage(reply, 200, signInForm(site, { csrf, signUp, from, ...(email ? { email } : {}) }));
   };
   app.get('/signin', { schema: { querystring: SignInQuery } }, (request, reply) =>
@@ -67,7 +66,7 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
     const from = localPath(body.from);
     if (!deps.forms.check(request, body.csrf)) return refuseForm(deps, request, reply, '/signin');
     const site = await deps.siteContext();
-    const csrf = deps.forms.issue(request, reply);
+    const csrf = deps.forms.issue(request, reply, '/signin');
     const address = parseEmail(body.email);
     if (!address)
       return sendPage(
@@ -90,13 +89,21 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
   });
 
   /** Where a working link or code lands: signed in on a new session, back where the reader was. */
-  const signInWith = async (reply: FastifyReply, outcome: LinkOutcome & { status: 'valid' }, from: string) => {
+  const signInWith = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    outcome: LinkOutcome & { status: 'valid' },
+    from: string,
+  ) => {
+    // Rotation: a browser signing in again gets a new session, and the one it held ends.
+    const previous = await deps.signedIn(request);
+    if (previous) await endMemberSession(deps.db, previous.sessionId);
     deps.setSession(reply, await startMemberSession(deps.db, deps.claimKey, outcome.memberId));
     return reply.header('cache-control', 'no-store').redirect(from || outcome.attribution || '/account', 303);
   };
   const linkProblem = async (request: FastifyRequest, reply: FastifyReply, outcome: LinkOutcome, from: string) => {
     const site = await deps.siteContext();
-    const csrf = deps.forms.issue(request, reply);
+    const csrf = deps.forms.issue(request, reply, '/signin');
     const status = outcome.status === 'valid' ? 'unknown' : outcome.status;
     const email = outcome.status === 'valid' ? undefined : outcome.email;
     return sendPage(
@@ -114,7 +121,9 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
 
   app.get('/signin/link', { schema: { querystring: LinkQuery }, config: deps.attempts }, async (request, reply) => {
     const outcome = await followLink(deps.db, request.query.token, ['sign-in', 'sign-up']);
-    return outcome.status === 'valid' ? signInWith(reply, outcome, '') : linkProblem(request, reply, outcome, '');
+    return outcome.status === 'valid'
+      ? signInWith(request, reply, outcome, '')
+      : linkProblem(request, reply, outcome, '');
   });
 
   app.post('/signin/code', { schema: { body: CodeBody }, config: deps.attempts }, async (request, reply) => {
@@ -125,11 +134,11 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
     const outcome = address
       ? await enterCode(deps.db, address.normalized, body.code.trim())
       : ({ status: 'unknown' } as const);
-    if (outcome.status === 'valid') return signInWith(reply, outcome, from);
+    if (outcome.status === 'valid') return signInWith(request, reply, outcome, from);
     if (outcome.status === 'unknown' && address) {
       // A wrong code: the same page again, to try the code once more.
       const site = await deps.siteContext();
-      const csrf = deps.forms.issue(request, reply);
+      const csrf = deps.forms.issue(request, reply, '/signin');
       return sendPage(
         reply,
         400,
@@ -137,18 +146,5 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
       );
     }
     return linkProblem(request, reply, outcome, from);
-  });
-
-  app.post('/signout', { schema: { body: FormBody } }, async (request, reply) => {
-    if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, '/account');
-    const session = await deps.signedIn(request);
-    if (session) await endMemberSession(deps.db, session.sessionId);
-    deps.clearSession(reply);
-    const site = await deps.siteContext();
-    return sendPage(
-      reply,
-      200,
-      messagePage(site, 'member.signedOut.title', site.t.t('member.signedOut.body'), '/signout'),
-    );
   });
 }

@@ -88,6 +88,16 @@ describe('readers sign up and sign in by emailed link or code', () => {
     assert.match((await mailTo('Ana+News@Example.com')).at(-1)?.subject ?? '', /^Sign in to /);
     const again = await other.get(await lastLink('Ana+News@Example.com'));
     assert.notEqual(again.cookies.find((c) => c.name === 'gaceta_member')?.value, cookie.value);
+    const sessions = await db()
+      .selectFrom('member_sessions')
+      .select(['revoked_at'])
+      .where('member_id', '=', member.id)
+      .execute();
+    assert.deepEqual(
+      sessions.map((s) => s.revoked_at === null).sort(),
+      [false, true],
+      'the session the browser held before ended',
+    );
   });
 
   it('a link survives a few uses within minutes of the first (mail scanners), then dies and offers a new one', async () => {
@@ -206,6 +216,10 @@ describe('readers sign up and sign in by emailed link or code', () => {
   it('refuses a form without its CSRF token, or with a token of another browser, and sends nothing', async () => {
     const reader = browser();
     await reader.get('/signin');
+    const form = (await new ReaderBrowser(t, '10.7.7.7').get('/signup')).cookies.find((c) => c.name === 'gaceta_form');
+    assert.equal(form?.path, '/signin', 'the form cookie never reaches reader pages (nor a cache in front of them)');
+    assert.equal(form?.httpOnly, true);
+    assert.equal(form?.sameSite, 'Lax');
     const bare = await reader.request('POST', '/signin', { email: 'csrf@example.com' });
     assert.equal(bare.statusCode, 403);
     assert.match(bare.body, /This form has expired/);

@@ -157,7 +157,7 @@ describe(`who reads: the member cookie's signed claim, sessions and the account 
     const one = await signedIn('twice@example.com');
     const two = await signedIn('twice@example.com');
     const three = await signedIn('twice@example.com');
-    assert.equal((await one.submit('/account', '/signout', {})).statusCode, 200);
+    assert.equal((await one.submit('/account', '/account/sign-out', {})).statusCode, 200);
     assert.equal((await one.get('/account')).statusCode, 303);
     assert.equal((await three.get('/account')).statusCode, 200, 'signing out here leaves other browsers');
     await two.submit('/account', '/account/sign-out-everywhere', {});

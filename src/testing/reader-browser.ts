@@ -6,6 +6,8 @@ import type { TestApp } from './harness.ts';
  */
 export class ReaderBrowser {
   readonly cookies = new Map<string, string>();
+  /** Each cookie's Path: sent only to addresses under it, as a browser does. */
+  readonly #paths = new Map<string, string>();
   readonly #app: TestApp;
   readonly #ip: string;
 
@@ -15,7 +17,12 @@ export class ReaderBrowser {
   }
 
   async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const path = url.split('?')[0] ?? '/';
+    const sent = [...this.cookies].filter(([name]) => {
+      const scope = this.#paths.get(name) ?? '/';
+      return scope === '/' || path === scope || path.startsWith(`${scope}/`);
+    });
+    const cookie = sent.map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await this.#app.app.inject({
       method,
       url,
@@ -28,7 +35,10 @@ export class ReaderBrowser {
     });
     for (const set of response.cookies) {
       if (set.maxAge === 0 || set.value === '') this.cookies.delete(set.name);
-      else this.cookies.set(set.name, set.value);
+      else {
+        this.cookies.set(set.name, set.value);
+        this.#paths.set(set.name, typeof set.path === 'string' ? set.path : '/');
+      }
     }
     return response;
   }
