@@ -32,7 +32,7 @@ export function signInForm(
 <p>${t('member.signin.intro')}</p>
 <form method="post" action="/signin">${csrfField(input.csrf)}<input type="hidden" name="from" value="${input.from}">
 <p><label for="email">${t('member.email')}</label><br><input id="email" name="email" type="email" autocomplete="email" required value="${input.email ?? ''}"></p>
-${input.signUp ? html`<p><label for="name">${t('member.name')}</label><br><input id="name" name="name" autocomplete="name" maxlength="120"></p>` : ''}
+${input.signUp ? html`<p><label for="name">${t('member.name')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120"></p>` : ''}
 <p><button type="submit">${t('member.send')}</button></p>
 </form>`,
   );
@@ -51,7 +51,7 @@ export function linkSentPage(
     html`<h1>${t('member.sent.title')}</h1>${notice(input.message)}
 <p>${t('member.sent.body', { email: input.email })}</p>
 <form method="post" action="/signin/code">${csrfField(input.csrf)}<input type="hidden" name="email" value="${input.email}"><input type="hidden" name="from" value="${input.from}">
-<p><label for="code">${t('member.code.label')}</label><br><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required></p>
+<p><label for="code">${t('member.code.label')}</label><br><input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required></p>
 <p><button type="submit">${t('member.code.submit')}</button></p>
 </form>`,
   );
@@ -83,7 +83,7 @@ export function accountPage(site: SiteContext, account: MemberAccount, csrf: str
 <p>${t('member.account.subscriptionSoon')}</p>
 </section>
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
-${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
+${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}
 </section>
 <section aria-labelledby="sessions"><h2 id="sessions">${t('member.account.sessions')}</h2>
