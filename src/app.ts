@@ -25,6 +25,9 @@ import { PageCache } from './http/page-cache.ts';
 import { lazyRequestLoggers } from './http/request-logger.ts';
 import { typed } from './http/typed-fastify.ts';
 import { mailerFor } from './mail/configured-mailer.ts';
+import { claimKey } from './members/claims.ts';
+import { memberIdentity } from './members/identity.ts';
+import { registerMemberPages } from './members/members.plugin.ts';
 import { type Mailer, Outbox } from './mail/mailer.ts';
 
 export interface AppDeps {
@@ -161,6 +164,13 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   // not for every reader page (a cached page's cost is mostly such per-request work).
   await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation, outbox }));
   registerWebApp(typed(app), db, app.log, { uploadLimitBytes: config.uploadLimitBytes });
+  // Reader pages learn who reads from the member cookie's signed claim, with no query (members/identity.ts);
+  // the account pages, with their cookie, form and rate-limit hooks, live in a context of their own.
+  const memberKey = await claimKey(db);
+  app.decorate('readerIdentity', memberIdentity(db, memberKey, config.secureCookies));
+  await app.register((members) =>
+    registerMemberPages(members, { config, db, outbox, siteContext, claimKey: memberKey }),
+  );
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);

@@ -15,6 +15,7 @@ import { registerFrontPageRoutes } from './front-page.routes.ts';
 import { registerMediaAdminRoutes } from './media.routes.ts';
 import { registerAccountRoutes } from './account.routes.ts';
 import { registerInvitationRoutes } from './invitations.routes.ts';
+import { registerMemberAdminRoutes } from './members.routes.ts';
 import { registerPasswordResetRoutes } from './password-reset.routes.ts';
 import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
@@ -135,6 +136,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerInvitationRoutes(routes, deps);
       registerAccountRoutes(routes, deps);
       registerTwoFactorRoutes(routes, deps);
+      registerMemberAdminRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -10,6 +10,7 @@ import { createDraft } from '../content/articles.service.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import { openDatabase } from '../db/database.ts';
 import { Invalidation } from '../http/invalidation.ts';
+import { accessClassOf } from '../members/access.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
 import { SYSTEM } from '../staff/actor.ts';
@@ -170,6 +171,16 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
         .executeTakeFirst();
       assert.equal(demo?.role, 'admin');
       assert.ok(await verifyPassword(password, demo.password_hash), 'the printed password signs in');
+      // And a free and a paid demo reader, with how to sign in as each.
+      const readers = /read as a member: open \S+\/signin and enter (\S+) \(free\) or (\S+) \(paid\)/.exec(seeded.out);
+      assert.ok(readers, seeded.out);
+      for (const [email, access] of [
+        [readers[1] ?? '', 'member'],
+        [readers[2] ?? '', 'paid'],
+      ] as const) {
+        const member = await db.selectFrom('members').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+        assert.equal(await accessClassOf(db, member.id), access, email);
+      }
       const published = await db
         .selectFrom('articles')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { backup } from './backup.ts';
 import { generateArchive } from './generate.ts';
 import { openRuntime } from './runtime.ts';
+import { createDemoMembers } from './seed/demo-members.ts';
 import { createDemoStaff } from './seed/demo-staff.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
 import { serve } from './serve.ts';
@@ -63,6 +64,7 @@ program
         );
       const result = await seedDemo({ db: handle.db, storage, invalidation }, console.log);
       await createDemoStaff(handle.db, loadConfig().publicUrl, console.log);
+      await createDemoMembers(handle.db, loadConfig().publicUrl, console.log);
       console.log(`demo newsroom loaded: ${result.articles} articles`);
     }),
   );

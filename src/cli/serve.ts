@@ -4,6 +4,7 @@ import { startScheduler } from '../content/publishing.service.ts';
 import { buildApp } from '../app.ts';
 import { clusterTransport, relayPurges } from '../http/cluster-invalidation.ts';
 import { openRuntime } from './runtime.ts';
+import { createDemoMembers } from './seed/demo-members.ts';
 import { createDemoStaff } from './seed/demo-staff.ts';
 import { isEmpty, seedDemo } from './seed/seed.ts';
 
@@ -44,6 +45,7 @@ async function serveOneProcess(
     app.log.info('empty database: loading the demo newsroom');
     await seedDemo({ db, storage: runtime.storage, invalidation: runtime.invalidation }, (line) => app.log.info(line));
     await createDemoStaff(db, config.publicUrl, (line) => app.log.info(line));
+    await createDemoMembers(db, config.publicUrl, (line) => app.log.info(line));
   }
   const stopBackgroundWork: Array<() => void | Promise<void>> = [];
   const startBackgroundWork = (): void => {
@@ -101,6 +103,7 @@ async function runPrimary(config: Config, options: ServeOptions): Promise<void> 
         console.log(`gaceta: ${line}`),
       );
       await createDemoStaff(runtime.handle.db, config.publicUrl, (line) => console.log(`gaceta: ${line}`));
+      await createDemoMembers(runtime.handle.db, config.publicUrl, (line) => console.log(`gaceta: ${line}`));
     }
   } finally {
     await runtime.close();

@@ -1,4 +1,4 @@
-/** Who is reading. Members and paid subscribers arrive with the paywall issue. What each may see is reader-scope.ts. */
+/** Who is reading (members from their cookie: src/members/identity.ts). What each may see is reader-scope.ts. */
 export type Viewer = { kind: 'anonymous' } | { kind: 'member'; paid: boolean } | { kind: 'staff' };
 
 export const ANONYMOUS: Viewer = Object.freeze({ kind: 'anonymous' });

@@ -29,6 +29,11 @@ const TABLES = [
   'staff_sign_in_challenges',
   'preview_links',
   'article_presence',
+  'members',
+  'member_links',
+  'member_sessions',
+  'complimentary_access',
+  'member_keys',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -76,6 +81,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0014_members',
         '0010_page_version',
         '0009_document_version_2',
         '0007_newsroom_screens',
@@ -106,6 +112,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0007_newsroom_screens',
       '0009_document_version_2',
       '0010_page_version',
+      '0014_members',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

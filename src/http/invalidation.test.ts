@@ -128,5 +128,32 @@ describe(
         await p.handle.close();
       }
     });
+
+    it("counts readers' sign-in requests across processes, which trust each other's form tokens", async () => {
+      const limit = 4;
+      const [one, two] = [await startProcess(limit), await startProcess(limit)];
+      const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+      const page = await one.app.inject({ url: '/signin', remoteAddress: address });
+      const cookie = page.cookies.find((c) => c.name === 'gaceta_form');
+      const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const ask = (p: typeof one) =>
+        p.app.inject({
+          method: 'POST',
+          url: '/signin',
+          remoteAddress: address,
+          headers: {
+            cookie: `gaceta_form=${cookie?.value ?? ''}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          payload: new URLSearchParams({ csrf, email: 'reader@example.com' }).toString(),
+        });
+      for (let i = 0; i < limit; i++) assert.equal((await ask(i % 2 ? one : two)).statusCode, 200);
+      assert.equal((await ask(one)).statusCode, 429);
+      assert.equal((await ask(two)).statusCode, 429);
+      for (const p of [one, two]) {
+        await p.app.close();
+        await p.handle.close();
+      }
+    });
   },
 );

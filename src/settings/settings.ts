@@ -25,6 +25,11 @@ export const SiteSettingsSchema = Type.Object(
     requireTwoFactor: Type.Boolean(),
     /** How many paragraphs of a locked story a reader without access gets when its editor set no free-preview marker. */
     previewParagraphs: Type.Integer({ minimum: 0, maximum: 20 }),
+    /**
+     * Who may make a reader account: anyone (open), only readers the newsroom added (invitation),
+     * or only readers with paid access (paid: no free accounts).
+     */
+    memberSignup: Type.Union([Type.Literal('open'), Type.Literal('invitation'), Type.Literal('paid')]),
   },
   { additionalProperties: false },
 );
@@ -43,6 +48,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   footerNavigation: null,
   requireTwoFactor: false,
   previewParagraphs: 2,
+  memberSignup: 'open',
 });
 
 /** Reads the stored settings over the defaults. */

@@ -21,9 +21,21 @@ const cacheControlFor = (ttlMs: number): string =>
 // A page rendered while a purge went by may show what was just changed: no cache keeps it.
 const UNCACHED = 'no-store';
 
-/** Who is reading this request. Member sign-in arrives with the paywall issue; until then every reader is anonymous. */
-export function viewerOf(_request: FastifyRequest): Viewer {
-  return ANONYMOUS;
+/** Tells who is reading from the request alone (a signed cookie), querying only when its claim has expired. */
+export interface ReaderIdentity {
+  viewerOf(request: FastifyRequest, reply: FastifyReply): Viewer | Promise<Viewer>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set by buildApp() from the members domain; an app without it serves every reader as anonymous. */
+    readerIdentity?: ReaderIdentity;
+  }
+}
+
+/** Who is reading this request: a member by their signed cookie, else anonymous. */
+export function viewerOf(request: FastifyRequest, reply: FastifyReply): Viewer | Promise<Viewer> {
+  return request.server.readerIdentity?.viewerOf(request, reply) ?? ANONYMOUS;
 }
 
 /**
@@ -40,7 +52,7 @@ export async function servePage(
   render: (viewer: Viewer) => Promise<PageResult>,
   query = '',
 ): Promise<FastifyReply> {
-  const viewer = viewerOf(request);
+  const viewer = await viewerOf(request, reply);
   const cacheKey = pageKey(request, cacheVariant(viewer), query);
   let page: CachedPage | undefined = cache.enabled ? cache.get(cacheKey) : undefined;
   let cacheControl = viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache';

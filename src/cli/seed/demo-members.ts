@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { grantComplimentary } from '../../members/complimentary.service.ts';
+import { ensureMember, parseEmail } from '../../members/members.service.ts';
+import { SYSTEM } from '../../staff/actor.ts';
+
+export const DEMO_FREE_MEMBER = 'reader@valley-gazette.example';
+export const DEMO_PAID_MEMBER = 'subscriber@valley-gazette.example';
+
+/**
+ * Two demo readers: one with a free account, one with paid access (complimentary, a year long), and
+ * how to sign in as each. Without SMTP_URL the sign-in mail is written to this log with its link and code.
+ */
+export async function createDemoMembers(
+  db: Kysely<Database>,
+  publicUrl: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const free = parseEmail(DEMO_FREE_MEMBER);
+  if (free) await ensureMember(db, { ...free, name: 'Fran Reader' });
+  await grantComplimentary(db, SYSTEM.seed, {
+    email: DEMO_PAID_MEMBER,
+    endsAt: new Date(Date.now() + 365 * 24 * 3600_000).toISOString(),
+    note: 'demo newsroom',
+  });
+  log(
+    `read as a member: open ${publicUrl}/signin and enter ${DEMO_FREE_MEMBER} (free) or ${DEMO_PAID_MEMBER} (paid); ` +
+      'the sign-in mail appears in this log ("mail not sent (no SMTP_URL)"): open its link, or type its 6-digit code',
+  );
+}

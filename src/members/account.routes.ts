@@ -1,0 +1,176 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TypedFastify } from '../http/typed-fastify.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { followLink, requestEmailChange } from './links.service.ts';
+import type { MemberRouteDeps } from './members.plugin.ts';
+import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
+import { accountPage, messagePage, signInForm } from './members.views.ts';
+import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
+import { refuseForm, sendPage } from './sign-in.routes.ts';
+
+const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const DONE = ['name', 'email-sent'] as const;
+const DONE_MESSAGE: Record<(typeof DONE)[number], MessageKey> = {
+  name: 'member.account.nameSaved',
+  'email-sent': 'member.account.emailSent',
+};
+const AccountQuery = Type.Object({ done: Type.Optional(Type.Union(DONE.map((d) => Type.Literal(d)))) });
+
+/** The account page and what it does: name, address, sign out everywhere, data, deletion. */
+export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps): void {
+  const toSignIn = (reply: FastifyReply) =>
+    reply.header('cache-control', 'no-store').redirect('/signin?from=/account', 303);
+
+  /** Runs a form's action for the signed-in member, after its CSRF token checks out. */
+  const action =
+    (
+      run: (
+        session: { memberId: string; sessionId: string },
+        body: Record<string, string | undefined>,
+        request: FastifyRequest,
+        reply: FastifyReply,
+      ) => Promise<FastifyReply>,
+    ) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const body = request.body as Record<string, string | undefined>;
+      if (!deps.forms.check(request, body.csrf)) return refuseForm(deps, request, reply, '/account');
+      const session = await deps.signedIn(request);
+      if (!session) return toSignIn(reply);
+      return run(session, body, request, reply);
+    };
+
+  app.get('/account', { schema: { querystring: AccountQuery } }, async (request, reply) => {
+    const session = await deps.signedIn(request);
+    const account = session ? await memberAccount(deps.db, session.memberId) : null;
+    if (!account) return toSignIn(reply);
+    const site = await deps.siteContext();
+    const csrf = deps.forms.issue(request, reply, '/account');
+    const done = request.query.done;
+    return sendPage(reply, 200, accountPage(site, account, csrf, done ? site.t.t(DONE_MESSAGE[done]) : undefined));
+  });
+
+  app.post(
+    '/account/name',
+    { schema: { body: Type.Object({ csrf: Field(100), name: Field(120) }) } },
+    action(async (session, body, _request, reply) => {
+      await renameMember(deps.db, session.memberId, body.name ?? '');
+      return reply.redirect('/account?done=name', 303);
+    }),
+  );
+
+  app.post(
+    '/account/email',
+    {
+      schema: { body: Type.Object({ csrf: Field(100), email: Type.String({ maxLength: 320 }) }) },
+      config: deps.attempts,
+    },
+    action(async (session, body, _request, reply) => {
+      const address = parseEmail(body.email ?? '');
+      const site = await deps.siteContext();
+      if (address)
+        await requestEmailChange(
+          { db: deps.db, outbox: deps.outbox, publicUrl: deps.config.publicUrl },
+          site.settings,
+          session.memberId,
+          address,
+        );
+      return reply.redirect('/account?done=email-sent', 303);
+    }),
+  );
+
+  app.get(
+    '/account/email/confirm',
+    { schema: { querystring: Type.Object({ token: Type.String({ maxLength: 200 }) }) } },
+    async (request, reply) => {
+      const outcome = await followLink(deps.db, request.query.token, ['email-change']);
+      const site = await deps.siteContext();
+      if (outcome.status === 'valid') {
+        const account = await memberAccount(deps.db, outcome.memberId);
+        return sendPage(
+          reply,
+          200,
+          messagePage(
+            site,
+            'member.account.title',
+            site.t.t('member.account.emailChanged', { email: account?.email ?? '' }),
+            '/account',
+          ),
+        );
+      }
+      const problem =
+        outcome.status === 'expired'
+          ? 'member.link.expired'
+          : outcome.status === 'used'
+            ? 'member.link.used'
+            : 'member.link.unknown';
+      // The form asks for a sign-in link (it posts to /signin), so its token is of that scope.
+      const csrf = deps.forms.issue(request, reply, '/signin');
+      return sendPage(
+        reply,
+        outcome.status === 'unknown' ? 404 : 410,
+        signInForm(site, { csrf, signUp: false, from: '/account', message: site.t.t(problem) }),
+      );
+    },
+  );
+
+  app.post('/account/sign-out', { schema: { body: Type.Object({ csrf: Field(100) }) } }, async (request, reply) => {
+    if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, '/account');
+    const session = await deps.signedIn(request);
+    if (session) await endMemberSession(deps.db, session.sessionId);
+    deps.clearSession(reply);
+    const site = await deps.siteContext();
+    return sendPage(
+      reply,
+      200,
+      messagePage(site, 'member.signedOut.title', site.t.t('member.signedOut.body'), '/account'),
+    );
+  });
+
+  app.post(
+    '/account/sign-out-everywhere',
+    { schema: { body: Type.Object({ csrf: Field(100) }) } },
+    action(async (session, _body, _request, reply) => {
+      await endEverySessionOf(deps.db, session.memberId);
+      deps.clearSession(reply);
+      const site = await deps.siteContext();
+      return sendPage(
+        reply,
+        200,
+        messagePage(site, 'member.signedOut.title', site.t.t('member.signedOut.body'), '/account'),
+      );
+    }),
+  );
+
+  app.get('/account/data', async (request, reply) => {
+    const session = await deps.signedIn(request);
+    const data = session ? await memberData(deps.db, session.memberId) : null;
+    if (!data) return toSignIn(reply);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment; filename="account.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.post(
+    '/account/delete',
+    { schema: { body: Type.Object({ csrf: Field(100), confirm: Field(320) }) } },
+    action(async (session, body, request, reply) => {
+      const site = await deps.siteContext();
+      const account = await memberAccount(deps.db, session.memberId);
+      if (!account) return toSignIn(reply);
+      if (parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()) {
+        const csrf = deps.forms.issue(request, reply, '/account');
+        return sendPage(reply, 400, accountPage(site, account, csrf, site.t.t('member.account.deleteMismatch')));
+      }
+      await deleteMember(deps.db, session.memberId);
+      deps.clearSession(reply);
+      return sendPage(
+        reply,
+        200,
+        messagePage(site, 'member.deleted.title', site.t.t('member.deleted.body'), '/account'),
+      );
+    }),
+  );
+}

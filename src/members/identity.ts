@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { ANONYMOUS, type Viewer } from '../content/access.ts';
+import type { Database } from '../db/schema.ts';
+import { type AccessClaim, openClaim } from './claims.ts';
+import { MEMBER_SESSION_TTL_MS, renewClaim } from './sessions.service.ts';
+
+/** The member cookie: a session token with a signed access claim (claims.ts). */
+export const MEMBER_COOKIE = 'gaceta_member';
+
+/** The member cookie's attributes: every reader page reads it, scripts never do. */
+export const memberCookieOptions = (secure: boolean) =>
+  ({ path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: MEMBER_SESSION_TTL_MS / 1000 }) as const;
+
+/** The raw value of one cookie, read from the header without a cookie plugin (reader pages have none). */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const viewerFrom = (claim: AccessClaim): Viewer => ({ kind: 'member', paid: claim.access === 'paid' });
+
+/**
+ * Who is reading, for reader pages. A signed, unexpired claim is believed without a query; an
+ * expired one is checked against its session once and the cookie re-issued (or cleared when the
+ * session was ended); anything unsigned or tampered with is anonymous.
+ */
+export function memberIdentity(db: Kysely<Database>, key: Buffer, secureCookies: boolean) {
+  const setCookie = (value: string, maxAge: number): string =>
+    `${MEMBER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secureCookies ? '; Secure' : ''}`;
+  return {
+    viewerOf(request: FastifyRequest, reply: FastifyReply): Viewer | Promise<Viewer> {
+      const value = cookieValue(request.headers.cookie, MEMBER_COOKIE);
+      if (!value) return ANONYMOUS;
+      const opened = openClaim(key, value);
+      if (!opened) return ANONYMOUS;
+      if (opened.claim.expiresAt > Date.now()) return viewerFrom(opened.claim);
+      return renewClaim(db, key, opened.sessionToken).then((renewed) => {
+        if (!renewed) {
+          reply.header('set-cookie', setCookie('', 0));
+          return ANONYMOUS;
+        }
+        reply.header('set-cookie', setCookie(renewed.cookie, MEMBER_SESSION_TTL_MS / 1000));
+        return viewerFrom(renewed.claim);
+      });
+    },
+  };
+}
+
+export type MemberIdentity = ReturnType<typeof memberIdentity>;

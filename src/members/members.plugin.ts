@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import { typed } from '../http/typed-fastify.ts';
+import type { Outbox } from '../mail/mailer.ts';
+import type { SiteContext } from '../site/site-context.ts';
+import { registerAccountRoutes } from './account.routes.ts';
+import { openClaim } from './claims.ts';
+import { formTokens, type FormTokens } from './form-tokens.ts';
+import { MEMBER_COOKIE, memberCookieOptions } from './identity.ts';
+import { messagePage } from './members.views.ts';
+import { registerSignInRoutes, sendPage } from './sign-in.routes.ts';
+import { memberOfSession, type IssuedClaim } from './sessions.service.ts';
+
+export interface MemberDeps {
+  config: Config;
+  db: Kysely<Database>;
+  outbox: Outbox;
+  siteContext: () => Promise<SiteContext>;
+  /** The key that signs member cookies' claims (claims.ts claimKey). */
+  claimKey: Buffer;
+}
+
+/** What the member routes share: their deps, form tokens, and the signed-in member of a request. */
+export interface MemberRouteDeps extends MemberDeps {
+  forms: FormTokens;
+  /** The member whose session this request's cookie names, checked in the database. */
+  signedIn(request: FastifyRequest): Promise<{ memberId: string; sessionId: string } | null>;
+  setSession(reply: FastifyReply, issued: IssuedClaim): void;
+  clearSession(reply: FastifyReply): void;
+  /** The per-IP limit of routes that send mail or check codes. */
+  attempts: { rateLimit: { max: number; timeWindow: number; errorResponseBuilder: () => AppError } };
+}
+
+/**
+ * Reader accounts' pages (/signin, /account…) in a Fastify context of their own: the cookie, form
+ * and rate-limit hooks run for them only, never for the reader pages readers come for.
+ */
+export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps): Promise<void> {
+  await app.register(cookie);
+  // With Redis, every process counts a flood together; otherwise each counts its own.
+  const redis = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
+  if (redis)
+    app.addHook('onClose', async () => {
+      await redis.quit();
+    });
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'gaceta:member-rate:' } : {}) });
+  // HTML forms post application/x-www-form-urlencoded; each field once.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body.toString()))),
+  );
+  const secure = deps.config.secureCookies;
+  const routeDeps: MemberRouteDeps = {
+    ...deps,
+    forms: formTokens(deps.claimKey, secure),
+    async signedIn(request) {
+      const value = request.cookies[MEMBER_COOKIE];
+      const opened = value ? openClaim(deps.claimKey, value) : null;
+      return opened ? memberOfSession(deps.db, opened.sessionToken) : null;
+    },
+    setSession: (reply, issued) => void reply.setCookie(MEMBER_COOKIE, issued.cookie, memberCookieOptions(secure)),
+    clearSession: (reply) => void reply.clearCookie(MEMBER_COOKIE, { path: '/' }),
+    attempts: {
+      rateLimit: {
+        max: deps.config.signInAttemptsPerMinute,
+        timeWindow: 60_000,
+        errorResponseBuilder: () => new AppError('RATE_LIMITED', 'Too many requests; wait a minute.'),
+      },
+    },
+  };
+  // A flood is answered with a page in the site's language, not the generic error page.
+  app.setErrorHandler(async (error, request, reply) => {
+    if ((error as { code?: string }).code !== 'RATE_LIMITED') throw error;
+    const site = await deps.siteContext();
+    return sendPage(reply, 429, messagePage(site, 'member.slow.title', site.t.t('member.slow.body'), request.url));
+  });
+  const routes = typed(app);
+  registerSignInRoutes(routes, routeDeps);
+  registerAccountRoutes(routes, routeDeps);
+}

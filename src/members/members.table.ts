@@ -1,0 +1,62 @@
+import type { Selectable } from 'kysely';
+
+/** A reader with an account. `email` is kept as typed; `email_normalized` (lowercase) is unique. */
+export interface MembersTable {
+  id: string;
+  email: string;
+  email_normalized: string;
+  name: string;
+  locale: 'en' | 'es' | null;
+  created_at: string;
+  attribution: string | null;
+}
+export type MemberRow = Selectable<MembersTable>;
+
+export type MemberLinkPurpose = 'sign-in' | 'sign-up' | 'email-change';
+
+/** An emailed link and its 6-digit code, both stored as hashes. */
+export interface MemberLinksTable {
+  token_hash: string;
+  code_hash: string;
+  purpose: MemberLinkPurpose;
+  email_normalized: string;
+  email: string;
+  /** Null for a sign-up until the link is first followed and the member made. */
+  member_id: string | null;
+  name: string;
+  attribution: string | null;
+  created_at: string;
+  expires_at: string;
+  /** Mail scanners follow links before the reader does: a link works a few times within minutes of this. */
+  first_used_at: string | null;
+  uses: number;
+  code_attempts: number;
+  dead_at: string | null;
+}
+export type MemberLinkRow = Selectable<MemberLinksTable>;
+
+export interface MemberSessionsTable {
+  id: string;
+  token_hash: string;
+  member_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Access granted by staff until `ends_at`: the only source of "paid" until subscriptions arrive. */
+export interface ComplimentaryAccessTable {
+  id: string;
+  member_id: string;
+  granted_by: string | null;
+  created_at: string;
+  ends_at: string;
+  removed_at: string | null;
+  note: string;
+}
+
+/** Secrets made once and shared by every process on this database (the claim signing key). */
+export interface MemberKeysTable {
+  name: string;
+  secret: string;
+}
