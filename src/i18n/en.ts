@@ -1,6 +1,7 @@
 /** Every word the site itself prints, in English. The Spanish catalogue must have the same keys. */
 export const en = {
   'nav.home': 'Home',
+  'nav.account': 'Your account',
   'nav.skip': 'Skip to content',
   'nav.main': 'Main',
   'nav.sections': 'Sections',

@@ -3,6 +3,7 @@ import type { MessageKey } from './en.ts';
 /** Every word the site itself prints, in Spanish. */
 export const es: Record<MessageKey, string> = {
   'nav.home': 'Inicio',
+  'nav.account': 'Tu cuenta',
   'nav.skip': 'Saltar al contenido',
   'nav.main': 'Principal',
   'nav.sections': 'Secciones',

@@ -43,6 +43,11 @@ describe(
         assert.deepEqual(problems, [], `${name} is valid HTML`);
         await screenshot(page, `members-${name}.png`);
       };
+      // Every reader page's masthead leads to the account, which asks a signed-out reader to sign in.
+      await asking.goto(`${base}/`);
+      await asking.getByRole('link', { name: 'Your account' }).click();
+      await asking.getByRole('button', { name: 'Email me a link' }).waitFor();
+      assert.equal(new URL(asking.url()).pathname, '/signin');
       const signup = await asking.goto(`${base}/signup`);
       await checked(asking, 'signup', await signup?.text());
       await asking.getByLabel('Email address').fill('reader+web@example.com');

@@ -92,6 +92,7 @@ function navLink(link: NavLink, current: string | undefined): SafeHtml {
 function header(site: SiteContext, current: string | undefined): SafeHtml {
   return html`<header class="masthead">
   <a class="skip" href="#main">${site.t.t('nav.skip')}</a>
+  <p class="account-link"><a href="/account">${site.t.t('nav.account')}</a></p>
   <p class="site-title"><a href="/">${site.logo ? picture(site.logo, site.settings.title, '(max-width: 40rem) 90vw, 30rem', { loading: 'first', preferredWidth: 640, maxWidth: 960 }) : site.settings.title}</a></p>
   ${
     site.header.length

@@ -22,7 +22,8 @@ a{color:inherit}a:hover{color:var(--accent)}
 :focus-visible{outline:3px solid #1d5fd1;outline-offset:2px}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
-.masthead{border-bottom:3px double var(--ink);padding:1rem;text-align:center}
+.masthead{border-bottom:3px double var(--ink);padding:1rem;text-align:center;position:relative}
+.account-link{position:absolute;top:.5rem;right:1rem;margin:0;font-family:system-ui,sans-serif;font-size:.9rem}
 .site-title{font-size:clamp(1.8rem,5vw,3rem);margin:.25rem 0;font-weight:700;letter-spacing:-.02em}
 .site-title a{text-decoration:none}
 nav ul{list-style:none;display:flex;flex-wrap:wrap;justify-content:center;gap:.25rem 1.25rem;margin:.5rem 0 0;padding:0;
