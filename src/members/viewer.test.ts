@@ -86,11 +86,16 @@ describe(`who reads: the member cookie's signed claim, sessions and the account 
       assert.equal(paid.statusCode, 200);
       assert.match(paid.body, secret);
       assert.equal(paid.headers['cache-control'], 'private, no-cache');
+      assert.doesNotMatch(paid.body, /class="paywall/, 'a paying reader is invited to nothing');
       const member = await free.get(paidPath);
       assert.doesNotMatch(member.body, secret, 'a free member does not get the paid variant');
       assert.equal(member.headers['cache-control'], 'private, no-cache');
+      assert.match(member.body, /Your free membership does not include it\./, 'a free member is asked to upgrade');
+      assert.doesNotMatch(member.body, /Already have an account\?/, 'and not to sign in again');
       const nobody = await anonymous.get(paidPath);
       assert.doesNotMatch(nobody.body, secret);
+      assert.match(nobody.body, /Subscribe to keep reading/, 'anonymous readers are asked to subscribe');
+      assert.match(nobody.body, /href="\/signin">Already have an account\? Sign in/);
       assert.match(String(nobody.headers['cache-control']), /^public/);
       assert.equal(nobody.headers.vary, 'Cookie, Accept-Encoding');
     }
