@@ -9,6 +9,7 @@ import * as editorialWorkflow from './migrations/0006_editorial_workflow.ts';
 import * as newsroomScreens from './migrations/0007_newsroom_screens.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 import * as pageVersion from './migrations/0010_page_version.ts';
+import * as tiers from './migrations/0015_tiers.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_newsroom_screens': newsroomScreens,
   '0009_document_version_2': documentVersion2,
   '0010_page_version': pageVersion,
+  '0015_tiers': tiers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

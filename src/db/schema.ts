@@ -12,6 +12,7 @@ import type { ArticlePresenceTable } from '../content/presence.table.ts';
 import type { PreviewLinksTable } from '../content/preview-links.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
+import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
 import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
 import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
@@ -45,4 +46,6 @@ export interface Database {
   staff_invitations: StaffInvitationsTable;
   staff_recovery_codes: StaffRecoveryCodesTable;
   staff_sign_in_challenges: StaffSignInChallengesTable;
+  tiers: TiersTable;
+  tier_prices: TierPricesTable;
 }
