@@ -20,6 +20,7 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerTierRoutes } from './tiers.routes.ts';
 import { registerTwoFactorRoutes } from './two-factor.routes.ts';
 import { errors } from './schemas.ts';
 import { typed } from '../http/typed-fastify.ts';
@@ -135,6 +136,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerInvitationRoutes(routes, deps);
       registerAccountRoutes(routes, deps);
       registerTwoFactorRoutes(routes, deps);
+      registerTierRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

@@ -82,7 +82,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       .insertInto('tiers')
       .values({ ...tier, id: 't2', slug: 'paid', name: 'Paid', kind: 'paid' })
       .execute();
-    const price = { tier_id: 't2', currency: 'usd', interval: 'month', created_at: tier.created_at };
+    const price = { tier_id: 't2', currency: 'usd', interval: 'month' as const, created_at: tier.created_at };
     await db
       .insertInto('tier_prices')
       .values({ ...price, id: 'p1', amount: 500 })
