@@ -43,6 +43,8 @@ export class StripeStandIn {
   down = false;
   /** Drop connections after this many more requests are answered (an outage in the middle of a sync). */
   answersBeforeOutage = Infinity;
+  /** The next this many requests are carried out but their answers lost (the connection drops after). */
+  answersToLose = 0;
   readonly #routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   readonly #idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   #server: Server | undefined;
@@ -105,6 +107,11 @@ export class StripeStandIn {
     const idempotencyKey = header(request, 'idempotency-key');
     this.requests.push({ method, path: url.pathname, params, idempotencyKey });
     const answer = this.#answer(request, method, url, params, idempotencyKey);
+    if (this.answersToLose > 0) {
+      this.answersToLose -= 1;
+      request.socket.destroy();
+      return;
+    }
     response.writeHead(answer.status, { 'content-type': 'application/json', 'request-id': `req_${token()}` });
     response.end(JSON.stringify(answer.body));
   }
