@@ -132,7 +132,7 @@ export function registerTierRoutes(api: TypedFastify, deps: AdminDeps): void {
       async (request) => setTierArchived(billing, staffOf(request), request.params.id, archived),
     );
 
-  api.put(
+  api.post(
     '/tiers/order',
     {
       schema: {

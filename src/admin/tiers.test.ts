@@ -15,12 +15,8 @@ describe(`admin API: tiers and prices on ${TEST_DIALECT}`, () => {
   });
   after(() => t.close());
 
-  const call = (
-    headers: Record<string, string>,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: object,
-  ) => t.app.inject({ method, url: `/admin/api${url}`, headers, ...(payload ? { payload } : {}) });
+  const call = (headers: Record<string, string>, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/admin/api${url}`, headers, ...(payload ? { payload } : {}) });
   const tiers = async () => (await call(admin, 'GET', '/tiers')).json<{ tiers: Tier[]; stripeConfigured: boolean }>();
 
   it('starts with the one free tier, and says Stripe is not set up', async () => {
@@ -118,13 +114,13 @@ describe(`admin API: tiers and prices on ${TEST_DIALECT}`, () => {
   it('reorders tiers, naming every tier once', async () => {
     const before = (await tiers()).tiers.map((tier) => tier.id);
     const reversed = [...before].reverse();
-    const answer = await call(admin, 'PUT', '/tiers/order', { ids: reversed });
+    const answer = await call(admin, 'POST', '/tiers/order', { ids: reversed });
     assert.equal(answer.statusCode, 200, answer.body);
     assert.deepEqual(
       (await tiers()).tiers.map((tier) => tier.id),
       reversed,
     );
-    const partial = await call(admin, 'PUT', '/tiers/order', { ids: reversed.slice(1) });
+    const partial = await call(admin, 'POST', '/tiers/order', { ids: reversed.slice(1) });
     assert.equal(partial.statusCode, 400);
   });
 
