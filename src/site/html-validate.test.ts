@@ -95,6 +95,7 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       ['/author/rosa-itzel-cruz', 200],
       ['/about', 200],
       ['/corrections', 200],
+      ['/pricing', 200],
       ['/no-such-page', 404],
     ] as const) {
       const response = await t.app.inject(url);
