@@ -97,6 +97,7 @@ export async function markTierSynced(db: Executor, sent: TierRow, productId: str
     .updateTable('tiers')
     .set({ stripe_product_id: productId, stripe_synced_at: at })
     .where('id', '=', sent.id)
+    .where('slug', '=', sent.slug)
     .where('name', '=', sent.name)
     .where('description', '=', sent.description);
   query =

@@ -43,11 +43,26 @@ export async function listTiers(deps: Pick<BillingDeps, 'db'>, actor: Actor): Pr
   return allTiers(deps.db);
 }
 
-/** Active tiers and their active prices, for the pricing page (no actor: readers see them). */
-export async function listOfferedTiers(db: Kysely<Database>): Promise<Tier[]> {
-  return (await allTiers(db))
+/** What the pricing page shows: the tiers offered and the currencies they are priced in. */
+export interface Offer {
+  tiers: Tier[];
+  /** In the order the newsroom first priced them (archived prices count), so the first stays the default. */
+  currencies: string[];
+}
+
+/**
+ * What the pricing page offers (no actor: readers see it): the free tier and the active paid tiers
+ * that have an active price (one without is not for sale yet), with their active prices.
+ */
+export async function offeredTiers(db: Kysely<Database>): Promise<Offer> {
+  const all = await allTiers(db);
+  const tiers = all
     .filter((tier) => !tier.archived)
-    .map((tier) => ({ ...tier, prices: tier.prices.filter((price) => !price.archived) }));
+    .map((tier) => ({ ...tier, prices: tier.prices.filter((price) => !price.archived) }))
+    .filter((tier) => tier.kind === 'free' || tier.prices.length > 0);
+  const offered = new Set(tiers.flatMap((tier) => tier.prices.map((price) => price.currency)));
+  const everPriced = all.flatMap((tier) => tier.prices).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return { tiers, currencies: [...new Set(everPriced.map((price) => price.currency))].filter((c) => offered.has(c)) };
 }
 
 async function allTiers(db: Kysely<Database>): Promise<Tier[]> {

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { PRICING_PAGE } from '../http/invalidation.ts';
-import { listOfferedTiers } from '../billing/tiers.service.ts';
-import type { Tier } from '../billing/tiers.presenter.ts';
+import { offeredTiers } from '../billing/tiers.service.ts';
 import { pricingScript } from './scripts.ts';
 import { servePage } from './serve-page.ts';
 import type { SiteDeps } from './site.deps.ts';
@@ -10,12 +9,6 @@ import { pricingPage } from './views/pricing.ts';
 
 const PricingQuery = Type.Object({ currency: Type.Optional(Type.String()) });
 const CURRENCY_CODE = /^[a-z]{3}$/;
-
-/** Currencies priced on the page, in the order the newsroom first priced them. */
-const currenciesOf = (tiers: readonly Tier[]): string[] => {
-  const prices = tiers.flatMap((tier) => tier.prices).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  return [...new Set(prices.map((price) => price.currency))];
-};
 
 /**
  * The pricing page. It is the same for every anonymous reader (cacheable): the currency is chosen
@@ -42,8 +35,7 @@ export function registerPricingRoutes(
       reply,
       deps.cache,
       async () => {
-        const tiers = await listOfferedTiers(deps.db);
-        const currencies = currenciesOf(tiers);
+        const { tiers, currencies } = await offeredTiers(deps.db);
         const site = await deps.siteContext();
         return {
           kind: 'page',

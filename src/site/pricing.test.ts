@@ -32,6 +32,7 @@ async function setUpTiers(t: TestApp): Promise<{ api: Api; supporter: Tier }> {
   const archived = (await api('POST', '/tiers', { name: 'Old patron' })).tier;
   await api('POST', `/tiers/${archived.id}/prices`, { currency: 'usd', interval: 'month', amount: 2000 });
   await api('POST', `/tiers/${archived.id}/archive`);
+  await api('POST', '/tiers', { name: 'Not priced yet' });
   return { api, supporter: tier };
 }
 
@@ -59,7 +60,11 @@ describe(`the pricing page for anonymous readers on ${TEST_DIALECT}`, () => {
     assert.equal(page.statusCode, 200);
     assert.match(String(page.headers['cache-control']), /^public/);
     assert.ok(String(page.headers['surrogate-key']).split(' ').includes('pricing'));
-    assert.deepEqual(texts(page.body, '.tier h2'), ['Free', 'Supporter'], 'archived tiers are not offered');
+    assert.deepEqual(
+      texts(page.body, '.tier h2'),
+      ['Free', 'Supporter'],
+      'archived tiers, and tiers without a price, are not offered',
+    );
     assert.deepEqual(texts(page.body, '#tier-supporter .price'), ['$5.00 a month', '$50.00 a year save 17%']);
     assert.deepEqual(texts(page.body, '#tier-supporter .trial'), ['7-day free trial']);
     assert.deepEqual(texts(page.body, '#tier-supporter .benefits li'), [
