@@ -84,7 +84,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         title: 'Gaceta admin API',
         version: '1',
         description:
-          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
+          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings; the tiers readers join and their prices.',
       },
       components: {
         securitySchemes: {

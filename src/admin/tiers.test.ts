@@ -51,7 +51,8 @@ describe(`admin API: tiers and prices on ${TEST_DIALECT}`, () => {
     const cases: Array<[object, number, string, string]> = [
       [{ name: '   ' }, 400, 'VALIDATION_FAILED', 'name'],
       [{ name: 'Trial', trialDays: 1000 }, 400, 'VALIDATION_FAILED', '/trialDays'],
-      [{ name: 'Supporter' }, 409, 'SLUG_TAKEN', 'slug'],
+      [{ name: 'Supporter' }, 409, 'SLUG_TAKEN', 'name'],
+      [{ name: 'Other', slug: 'supporter' }, 409, 'SLUG_TAKEN', 'slug'],
       [{ name: 'Bad', slug: 'Not A Slug' }, 400, 'VALIDATION_FAILED', '/slug'],
     ];
     for (const [body, status, code, field] of cases) {

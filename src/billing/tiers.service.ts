@@ -77,8 +77,9 @@ export async function createTier(deps: BillingDeps, actor: Actor, input: TierInp
   const slug = fields.slug ?? slugify(fields.name);
   if (!slug) refuse([{ field: 'slug', message: 'must have letters or digits' }]);
   if (await repo.findTierBySlug(deps.db, slug))
+    // The slug made from the name is the name's problem: a form without a slug field can say so.
     throw new AppError('SLUG_TAKEN', `Another tier already has the address name "${slug}".`, [
-      { field: 'slug', message: 'is taken by another tier' },
+      { field: fields.slug ? 'slug' : 'name', message: 'gives an address name another tier has' },
     ]);
   const id = newId();
   await repo.insertTier(deps.db, {

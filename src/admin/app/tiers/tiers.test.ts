@@ -42,6 +42,11 @@ describe('the tiers and prices screen in a real browser', { skip: skipWithoutChr
     await form.getByRole('button', { name: 'Create the tier' }).click();
     await page.getByRole('status').filter({ hasText: 'Supporter was created.' }).waitFor();
 
+    await form.getByLabel('Name').fill('Supporter');
+    await form.getByRole('button', { name: 'Create the tier' }).click();
+    await form.getByText('Another tier has this name already: choose another.').waitFor();
+    await form.getByLabel('Name').fill('');
+
     const tier = page.getByRole('region', { name: /^Supporter/ });
     await tier.getByText('Free trial of 14 days').waitFor();
     const priceForm = tier.getByRole('form', { name: 'Set a price for Supporter' });

@@ -11,6 +11,9 @@ import { TierForm } from './tier-form.tsx';
 import type { Tier, TierChange, TierPrice } from './types.ts';
 import './tiers.css';
 
+// Notices that name the tier they are about.
+type NamedNotice = 'tiers.saved' | 'tiers.priceSet' | 'tiers.created';
+
 interface TierList {
   tiers: Tier[];
   stripeConfigured: boolean;
@@ -24,8 +27,8 @@ export function TiersScreen() {
   const [problem, setProblem] = useState('');
   const [editing, setEditing] = useState<string | undefined>();
 
-  const changed = (text: string) => (change: TierChange) => {
-    setNotice(text.replace('{name}', change.tier.name));
+  const changed = (key: NamedNotice) => (change: TierChange) => {
+    setNotice(t(key, { name: change.tier.name }));
     setProblem(change.stripeProblem ? t('tiers.stripeProblem') : '');
     list.reload();
   };
@@ -33,11 +36,9 @@ export function TiersScreen() {
     setProblem('');
     try {
       const answer = await action();
-      if ('tier' in answer) changed(done)(answer);
-      else {
-        setNotice(done);
-        list.reload();
-      }
+      setNotice(done);
+      setProblem('stripeProblem' in answer && answer.stripeProblem ? t('tiers.stripeProblem') : '');
+      list.reload();
     } catch (caught) {
       setProblem(describeRefusal(t, caught, 'tiers').message);
     }
@@ -84,7 +85,7 @@ export function TiersScreen() {
             onCancel={() => setEditing(undefined)}
             onDone={(change) => {
               setEditing(undefined);
-              changed(t('tiers.saved'))(change);
+              changed('tiers.saved')(change);
             }}
           />
         ) : (
@@ -142,13 +143,13 @@ export function TiersScreen() {
             {tier.kind === 'paid' && (
               <>
                 <Prices tier={tier} onArchive={(price) => archivePrice(tier, price)} />
-                {!tier.archived && <PriceForm tier={tier} onDone={changed(t('tiers.priceSet'))} />}
+                {!tier.archived && <PriceForm tier={tier} onDone={changed('tiers.priceSet')} />}
               </>
             )}
           </section>
         ),
       )}
-      {list.data && <TierForm onDone={changed(t('tiers.created'))} />}
+      {list.data && <TierForm onDone={changed('tiers.created')} />}
     </>
   );
 
