@@ -10,6 +10,7 @@ import { registerFeedRoutes } from './site/feeds.routes.ts';
 import { registerIconRoutes } from './site/icons.routes.ts';
 import { registerPageRoutes } from './site/pages.routes.ts';
 import { registerPreviewRoutes } from './site/preview.routes.ts';
+import { registerPricingRoutes } from './site/pricing.routes.ts';
 import { HTML } from './site/serve-page.ts';
 import { siteContextLoader, type SiteContext } from './site/site-context.ts';
 import type { SiteDeps } from './site/site.deps.ts';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   registerSitemapRoutes(reader, siteDeps);
   registerArchiveRoutes(reader, siteDeps);
   registerPreviewRoutes(reader, siteDeps);
+  registerPricingRoutes(reader, siteDeps, { subscriptionsOpen: config.stripeSecretKey !== undefined });
   registerPageRoutes(reader, siteDeps);
   return { app, invalidation, cache, outbox };
 }

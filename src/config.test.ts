@@ -56,6 +56,24 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('takes Stripe keys and another API address from the environment, and runs without them', () => {
+    const none = loadConfig({});
+    assert.equal(none.stripeSecretKey, undefined);
+    const stripe = loadConfig({
+      STRIPE_SECRET_KEY: 'sk_test_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      STRIPE_API_URL: 'http://127.0.0.1:12111/',
+    });
+    assert.equal(stripe.stripeSecretKey, 'sk_test_abc');
+    assert.equal(stripe.stripeWebhookSecret, 'whsec_abc');
+    assert.equal(stripe.stripeApiUrl, 'http://127.0.0.1:12111');
+    assert.throws(
+      () => loadConfig({ STRIPE_SECRET_KEY: 'pk_live_oops' }),
+      (error: unknown) => error instanceof ConfigError && !error.message.includes('oops'),
+      'a wrong key is not repeated',
+    );
+  });
+
   it('refuses bad values with an error that names the variable', () => {
     for (const [name, value] of [
       ['UPLOAD_LIMIT_MB', 'lots'],
@@ -72,6 +90,9 @@ describe('configuration from the environment', () => {
       ['SMTP_URL', 'https://mail.example'],
       ['MAIL_FROM', 'newsroom'],
       ['MAIL_FROM', 'Gaceta <newsroom>'],
+      ['STRIPE_SECRET_KEY', 'pk_test_123'],
+      ['STRIPE_WEBHOOK_SECRET', 'secret'],
+      ['STRIPE_API_URL', 'localhost:12111'],
     ] as const) {
       assert.throws(
         () => loadConfig({ [name]: value }),

@@ -51,6 +51,12 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The sender of Gaceta's mail: an address, or `Name <address>`; no-reply at PUBLIC_URL's host by default. */
   readonly mailFrom: string;
+  /** Stripe's secret API key (sk_…); without it the site runs and takes no payments. */
+  readonly stripeSecretKey: string | undefined;
+  /** The signing secret (whsec_…) Stripe's webhook events are verified with. */
+  readonly stripeWebhookSecret: string | undefined;
+  /** Another address for Stripe's API (the test suite's stand-in); Stripe's own by default. */
+  readonly stripeApiUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -144,6 +150,15 @@ function poolSize(env: Env): number {
   return size;
 }
 
+function stripeKey(env: Env, name: string, prefixes: readonly string[]): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  // The value is a secret: the message names the variable and the expected form, not the value.
+  if (!prefixes.some((prefix) => raw.startsWith(prefix)))
+    throw new ConfigError(`${name} must start with ${prefixes.join(' or ')} (copy it from Stripe's dashboard)`);
+  return raw;
+}
+
 /** Parses configuration from an environment map (process.env by default); throws ConfigError naming the bad variable. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const port = integer(env, 'PORT', 3000, 0);
@@ -180,6 +195,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     verifyQueries: flag(env, 'GACETA_VERIFY_QUERIES', false),
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env, publicUrl),
+    stripeSecretKey: stripeKey(env, 'STRIPE_SECRET_KEY', ['sk_', 'rk_']),
+    stripeWebhookSecret: stripeKey(env, 'STRIPE_WEBHOOK_SECRET', ['whsec_']),
+    stripeApiUrl: env.STRIPE_API_URL ? url(env, 'STRIPE_API_URL', '') : undefined,
     ...overrides,
   };
   return Object.freeze(config);

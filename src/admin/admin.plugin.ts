@@ -21,6 +21,7 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerTierRoutes } from './tiers.routes.ts';
 import { registerTwoFactorRoutes } from './two-factor.routes.ts';
 import { errors } from './schemas.ts';
 import { typed } from '../http/typed-fastify.ts';
@@ -84,7 +85,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
         title: 'Gaceta admin API',
         version: '1',
         description:
-          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings.',
+          'Create, edit, schedule and publish articles (conflict-safe: a change names the `version` it was made on as `baseVersion`), submit them for edit, keep and restore revisions, share preview links, move them to the trash; manage sections, tags, labels, authors, pages, redirects, the pinned stories of the home page, media, staff and settings; the tiers readers join and their prices.',
       },
       components: {
         securitySchemes: {
@@ -137,6 +138,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerAccountRoutes(routes, deps);
       registerTwoFactorRoutes(routes, deps);
       registerMemberAdminRoutes(routes, deps);
+      registerTierRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );

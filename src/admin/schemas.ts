@@ -21,6 +21,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not of a media type this route takes',
   422: 'The content cannot be used as asked: an upload that is not a readable image, an address that cannot be embedded, or (TK_REMAINING) an article still holding TK placeholders; `details` says how many and where',
   429: 'Too many attempts; wait a minute',
+  503: 'Stripe could not be reached or refused; what was saved in Gaceta stays, send it again later',
 };
 
 /** The one shape of every 4xx answer of the admin API (see the error handler in src/app.ts). */

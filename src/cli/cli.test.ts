@@ -159,6 +159,14 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.ok((await count('labels')) >= 3);
       assert.ok((await count('corrections')) >= 2);
       assert.ok((await count('images')) >= 5);
+      const tiers = await db.selectFrom('tiers').select(['kind', 'benefits']).execute();
+      assert.deepEqual(
+        tiers.map((tier) => tier.kind).sort(),
+        ['free', 'paid', 'paid'],
+        'a free tier and two paid ones',
+      );
+      const currencies = await db.selectFrom('tier_prices').select(['currency', 'interval']).distinct().execute();
+      assert.equal(currencies.length, 4, 'monthly and yearly prices in dollars and pesos');
       assert.equal(await count('pages'), 3);
       // The operator who loaded the demo gets an account for the web app, its random password printed once.
       const printed = /sign in to the newsroom at \S+\/admin as (\S+) with the password (\S+)/.exec(seeded.out);

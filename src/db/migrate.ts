@@ -10,6 +10,7 @@ import * as newsroomScreens from './migrations/0007_newsroom_screens.ts';
 import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 import * as pageVersion from './migrations/0010_page_version.ts';
 import * as members from './migrations/0014_members.ts';
+import * as tiers from './migrations/0015_tiers.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0009_document_version_2': documentVersion2,
   '0010_page_version': pageVersion,
   '0014_members': members,
+  '0015_tiers': tiers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

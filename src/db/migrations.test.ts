@@ -34,6 +34,8 @@ const TABLES = [
   'member_sessions',
   'complimentary_access',
   'member_keys',
+  'tiers',
+  'tier_prices',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -71,6 +73,37 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     );
     const row = await db.selectFrom('sections').select(['position']).where('id', '=', 's1').executeTakeFirstOrThrow();
     assert.equal(Number(row.position), 0);
+    const free = await db.selectFrom('tiers').select(['slug']).where('kind', '=', 'free').execute();
+    assert.deepEqual(free, [{ slug: 'free' }], 'the migration makes the one free tier');
+    const tier = { description: '', benefits: '[]', position: 1, trial_days: 0, created_at: '2026-01-01T00:00:00Z' };
+    await assert.rejects(
+      db
+        .insertInto('tiers')
+        .values({ ...tier, id: 't1', slug: 'gratis', name: 'Gratis', kind: 'free' })
+        .execute(),
+      'a second free tier is refused',
+    );
+    await db
+      .insertInto('tiers')
+      .values({ ...tier, id: 't2', slug: 'paid', name: 'Paid', kind: 'paid' })
+      .execute();
+    const price = { tier_id: 't2', currency: 'usd', interval: 'month' as const, created_at: tier.created_at };
+    await db
+      .insertInto('tier_prices')
+      .values({ ...price, id: 'p1', amount: 500 })
+      .execute();
+    await assert.rejects(
+      db
+        .insertInto('tier_prices')
+        .values({ ...price, id: 'p2', amount: 600 })
+        .execute(),
+      'one active price per tier, currency and interval',
+    );
+    await db.updateTable('tier_prices').set({ archived_at: tier.created_at }).where('id', '=', 'p1').execute();
+    await db
+      .insertInto('tier_prices')
+      .values({ ...price, id: 'p2', amount: 600 })
+      .execute();
   });
 
   it('migrates down and up again', async () => {
@@ -82,6 +115,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       down.results?.map((result) => result.migrationName),
       [
         '0014_members',
+        '0015_tiers',
         '0010_page_version',
         '0009_document_version_2',
         '0007_newsroom_screens',
@@ -113,6 +147,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0009_document_version_2',
       '0010_page_version',
       '0014_members',
+      '0015_tiers',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -19,6 +19,7 @@ import type {
   MembersTable,
   MemberSessionsTable,
 } from '../members/members.table.ts';
+import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
 import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
 import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
@@ -57,4 +58,6 @@ export interface Database {
   member_sessions: MemberSessionsTable;
   complimentary_access: ComplimentaryAccessTable;
   member_keys: MemberKeysTable;
+  tiers: TiersTable;
+  tier_prices: TierPricesTable;
 }

@@ -32,6 +32,7 @@ export const ERROR_STATUS = {
   TK_REMAINING: 422,
   UNSUPPORTED_EMBED: 422,
   RATE_LIMITED: 429,
+  STRIPE_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

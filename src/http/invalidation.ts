@@ -25,6 +25,8 @@ export const SITE_CONTEXT = 'site';
 export const CORRECTIONS_PAGE = 'corrections';
 /** The home page alone: changing the pinned stories purges it and nothing else. */
 export const FRONT_PAGE = 'front';
+/** The pricing page: every change to tiers or prices purges it. */
+export const PRICING_PAGE = 'pricing';
 export const articleKey = (id: string): string => `article:${id}`;
 export const sectionKey = (id: string): string => `section:${id}`;
 export const tagKey = (id: string): string => `tag:${id}`;

@@ -15,6 +15,8 @@ export interface Translator {
   /** Date with time of day, for "Updated ..." lines. */
   dateTime(iso: string): string;
   commentCount(count: number): string;
+  /** An amount in a currency's smallest unit (cents) as readers write it: "$5.00", "MX$90.00". */
+  money(minor: number, currency: string): string;
 }
 
 const translators = new Map<string, Translator>();
@@ -67,6 +69,10 @@ export function translator(locale: Locale, timeZone: string): Translator {
     t,
     longDate: memoized((iso: string) => long.format(new Date(iso))),
     dateTime: memoized((iso: string) => withTime.format(new Date(iso))),
+    money: (minor, currency) => {
+      const format = new Intl.NumberFormat(tag, { style: 'currency', currency });
+      return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+    },
     commentCount: memoized((count: number) =>
       count === 0
         ? t('comments.count.zero')

@@ -107,6 +107,7 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       ['/author/rosa-itzel-cruz', 200],
       ['/about', 200],
       ['/corrections', 200],
+      ['/pricing', 200],
       ['/no-such-page', 404],
       [`/environment/${paidSlug}`, 200],
     ] as const) {

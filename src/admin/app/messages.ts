@@ -15,6 +15,7 @@ import { pagesMessages } from './pages/messages.ts';
 import { redirectsMessages } from './redirects/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
+import { tiersMessages } from './tiers/messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
 /**
@@ -42,6 +43,7 @@ export const messageAreas = [
   redirectsMessages,
   apiKeysMessages,
   settingsMessages,
+  tiersMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

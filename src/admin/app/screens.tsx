@@ -19,6 +19,7 @@ import { SettingsScreen } from './settings/settings.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
 import { AcceptInvitation } from './staff/accept-invitation.tsx';
 import { StaffScreen } from './staff/staff-screen.tsx';
+import { TiersScreen } from './tiers/tiers.tsx';
 
 // Who manages sections, tags, labels, authors, pages, redirects and the home page (src/content/policy.ts).
 const EDITORS: readonly Role[] = ['editor', 'admin'];
@@ -78,6 +79,8 @@ export const screens: readonly Screen[] = [
   },
   { path: '/admin/redirects', title: 'redirects.title', nav: true, roles: EDITORS, render: () => <RedirectsScreen /> },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ADMINS, render: () => <StaffScreen /> },
+  // What readers pay is set by admins (src/billing/policy.ts).
+  { path: '/admin/tiers', title: 'tiers.title', nav: true, roles: ADMINS, render: () => <TiersScreen /> },
   { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },
   { path: '/admin/account', title: 'account.title', nav: true, render: () => <MyAccount /> },
   { path: '/admin/settings', title: 'settings.title', nav: true, roles: ADMINS, render: () => <SettingsScreen /> },

@@ -13,6 +13,8 @@ import { SYSTEM } from '../../staff/actor.ts';
 import { demoDocument } from './demo-document.ts';
 import { type DemoArticle, allArticles, authors, images, labels, pages, sections, site, tags } from './demo/index.ts';
 import { deskStories } from './demo/desk.ts';
+import { freeTier, paidTiers } from './demo/tiers.ts';
+import { addPrice, createTier, listTiers, updateTier } from '../../billing/tiers.service.ts';
 import { drawIllustration } from './illustrations.ts';
 
 export interface SeedDeps extends ContentDeps {
@@ -141,8 +143,21 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
         new Date(now + (story.hoursAhead ?? 24) * 3600_000).toISOString(),
       );
   }
-  log(`seeded ${allArticles.length} articles in ${sections.length} sections`);
+  await seedTiers(deps);
+  log(`seeded ${allArticles.length} articles in ${sections.length} sections, and ${paidTiers.length} paid tiers`);
   return { articles: allArticles.length };
+}
+
+/** The free tier's benefits and the paid tiers with their prices; Stripe is told when it is set up (not in the demo). */
+async function seedTiers(deps: SeedDeps): Promise<void> {
+  const billing = { ...deps, stripe: undefined };
+  const free = (await listTiers(billing, SYSTEM.seed)).find((tier) => tier.kind === 'free');
+  if (free) await updateTier(billing, SYSTEM.seed, free.id, freeTier);
+  for (const { prices, ...fields } of paidTiers) {
+    const { tier } = await createTier(billing, SYSTEM.seed, fields);
+    for (const [currency, interval, amount] of prices)
+      await addPrice(billing, SYSTEM.seed, tier.id, { currency, interval, amount });
+  }
 }
 
 async function publishDemoArticle(

@@ -84,6 +84,14 @@ article.story{max-width:44rem;margin:0 auto}
 .pagination{display:flex;justify-content:space-between;font-family:system-ui,sans-serif;margin:2rem 0}
 .site-footer{border-top:1px solid var(--rule);margin-top:3rem;padding:1rem;font-family:system-ui,sans-serif;font-size:.85rem;color:var(--muted);text-align:center}
 .corrections-list li{margin-bottom:1rem}
+.pricing h1{font-size:clamp(1.9rem,5vw,3rem);line-height:1.1;margin:.25rem 0 .5rem}.pricing .dek{font-size:1.2rem;color:var(--muted)}
+.currencies ul{justify-content:flex-start}.currencies a{border:1px solid var(--rule);padding:.3rem .8rem;border-radius:1rem}
+.tiers{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1.5rem;margin:1.5rem 0}
+.tier{border:1px solid var(--rule);border-top:4px solid var(--accent);padding:1rem 1.25rem;display:flex;flex-direction:column;gap:.5rem}
+.tier h2{margin:0}.tier p{margin:0}.price{font-family:system-ui,sans-serif;font-size:1.1rem;font-weight:700}
+.saving{font-size:.85rem;font-weight:400;color:var(--accent)}.trial{font-family:system-ui,sans-serif;font-size:.9rem}
+.benefits{padding-left:1.2rem;margin:.25rem 0}.subscribe{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:auto}
+.button{display:inline-block;font-family:system-ui,sans-serif;font-weight:600;background:var(--ink);color:#fff;text-decoration:none;padding:.55rem 1rem;border-radius:.25rem}.button:hover{background:var(--accent);color:#fff}
 .preview-banner{background:#fff4ce;border:2px solid #8a6d00;color:#1a1a1a;font-family:system-ui,sans-serif;font-weight:700;padding:.6rem 1rem;margin:0 auto 1rem;max-width:44rem;text-align:center}
 ${FOCAL_CSS}
 `.replace(/\n/g, '');
