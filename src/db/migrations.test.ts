@@ -114,8 +114,8 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
-        '0014_members',
         '0015_tiers',
+        '0014_members',
         '0010_page_version',
         '0009_document_version_2',
         '0007_newsroom_screens',
