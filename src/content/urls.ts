@@ -31,6 +31,11 @@ export const RESERVED_SLUGS = new Set([
   'ask',
   'members',
   'account',
+  'signin',
+  'signup',
+  'pricing',
+  // The pricing page's buttons lead here; checkout answers it (issue 14).
+  'subscribe',
   'comments',
   'page',
   'preview',
