@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
-import { Field } from '../ui/field.tsx';
 import { siteDateTimeToUtc, utcToSiteDateTime } from '../ui/site-time.ts';
+import { UntilField } from './until-field.tsx';
 
 /** A pinned story as the API shows it. */
 export interface PinView {
@@ -43,22 +43,7 @@ export function PinRow(props: {
       </p>
       {(editing || props.error) && (
         <div class="until-form">
-          <Field
-            id={id}
-            label={t('frontPage.untilField')}
-            hint={t('frontPage.untilHint', { zone: timeZone })}
-            error={props.error}
-            optional
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="datetime-local"
-                value={until}
-                onInput={(event) => setUntil(event.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <UntilField id={id} value={until} onInput={setUntil} error={props.error} />
           <button
             type="button"
             class="small"

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { api, type ArticleSummary } from '../api.ts';
 import { useApp } from '../context.ts';
-import { Field } from '../ui/field.tsx';
 import { describeRefusal } from '../ui/refusal.ts';
 import { siteDateTimeToUtc } from '../ui/site-time.ts';
+import { UntilField } from './until-field.tsx';
 
 /**
  * Finds published stories by a piece of their headline and pins one as the lead or as featured,
@@ -52,22 +52,7 @@ export function StorySearch(props: {
           <button type="submit">{t('frontPage.searchButton')}</button>
         </div>
       </form>
-      <Field
-        id="pin-until"
-        label={t('frontPage.untilField')}
-        hint={t('frontPage.untilHint', { zone: timeZone })}
-        error={props.untilError}
-        optional
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            value={until}
-            onInput={(event) => setUntil(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <UntilField id="pin-until" value={until} onInput={setUntil} error={props.untilError} />
       {error && (
         <p class="error" role="alert">
           {error}
