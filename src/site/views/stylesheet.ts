@@ -92,6 +92,9 @@ article.story{max-width:44rem;margin:0 auto}
 .saving{font-size:.85rem;font-weight:400;color:var(--accent)}.trial{font-family:system-ui,sans-serif;font-size:.9rem}
 .benefits{padding-left:1.2rem;margin:.25rem 0}.subscribe{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:auto}
 .button{display:inline-block;font-family:system-ui,sans-serif;font-weight:600;background:var(--ink);color:#fff;text-decoration:none;padding:.55rem 1rem;border-radius:.25rem}.button:hover{background:var(--accent);color:#fff}
+.member form label{font-family:system-ui,sans-serif;font-weight:600;font-size:.95rem}
+.member form input:not([type=hidden]){font:inherit;font-family:system-ui,sans-serif;width:100%;max-width:24rem;padding:.5rem .6rem;border:1px solid #6b6b6b;border-radius:.25rem;margin-top:.25rem}
+.member form button{font:inherit;font-family:system-ui,sans-serif;font-weight:600;background:var(--ink);color:#fff;border:0;padding:.6rem 1.1rem;border-radius:.25rem;cursor:pointer}.member form button:hover{background:var(--accent)}
 .preview-banner{background:#fff4ce;border:2px solid #8a6d00;color:#1a1a1a;font-family:system-ui,sans-serif;font-weight:700;padding:.6rem 1rem;margin:0 auto 1rem;max-width:44rem;text-align:center}
 ${FOCAL_CSS}
 `.replace(/\n/g, '');
