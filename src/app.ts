@@ -27,6 +27,7 @@ import { lazyRequestLoggers } from './http/request-logger.ts';
 import { typed } from './http/typed-fastify.ts';
 import { mailerFor } from './mail/configured-mailer.ts';
 import { claimKey } from './members/claims.ts';
+import { AccessChanges } from './members/access-changes.ts';
 import { memberIdentity } from './members/identity.ts';
 import { registerMemberPages } from './members/members.plugin.ts';
 import { type Mailer, Outbox } from './mail/mailer.ts';
@@ -168,9 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   // Reader pages learn who reads from the member cookie's signed claim, with no query (members/identity.ts);
   // the account pages, with their cookie, form and rate-limit hooks, live in a context of their own.
   const memberKey = await claimKey(db);
-  app.decorate('readerIdentity', memberIdentity(db, memberKey, config.secureCookies));
+  app.decorate('readerIdentity', memberIdentity(db, memberKey, config.secureCookies, new AccessChanges(invalidation)));
   await app.register((members) =>
-    registerMemberPages(members, { config, db, outbox, siteContext, claimKey: memberKey }),
+    registerMemberPages(members, { config, db, outbox, siteContext, claimKey: memberKey, invalidation }),
   );
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
+import { announceAccessChange } from '../members/access-changes.ts';
 import { grantComplimentary, removeComplimentary } from '../members/complimentary.service.ts';
 import { type AdminDeps, staffOf } from './auth.ts';
 
@@ -21,7 +22,7 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
         tags: ['members'],
         summary: 'Give a reader paid access until a date (editors and admins)',
         description:
-          'Makes the reader an account when the address has none. The reader reads as paid from their next access check (within ten minutes).',
+          'Makes the reader an account when the address has none. The reader reads as paid from their next page.',
         body: Type.Object(
           {
             email: Email,
@@ -33,7 +34,11 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
         response: { 201: GrantJson },
       },
     },
-    async (request, reply) => reply.code(201).send(await grantComplimentary(deps.db, staffOf(request), request.body)),
+    async (request, reply) => {
+      const grant = await grantComplimentary(deps.db, staffOf(request), request.body);
+      announceAccessChange(deps.invalidation, grant.memberId);
+      return reply.code(201).send(grant);
+    },
   );
 
   api.post(
@@ -46,6 +51,10 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
         response: { 200: Type.Object({ removed: Type.Integer({ description: 'grants ended' }) }) },
       },
     },
-    async (request) => ({ removed: await removeComplimentary(deps.db, staffOf(request), request.body.email) }),
+    async (request) => {
+      const { memberId, removed } = await removeComplimentary(deps.db, staffOf(request), request.body.email);
+      if (removed > 0) announceAccessChange(deps.invalidation, memberId);
+      return { removed };
+    },
   );
 }

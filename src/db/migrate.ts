@@ -11,6 +11,7 @@ import * as documentVersion2 from './migrations/0009_document_version_2.ts';
 import * as pageVersion from './migrations/0010_page_version.ts';
 import * as members from './migrations/0014_members.ts';
 import * as tiers from './migrations/0015_tiers.ts';
+import * as memberEvents from './migrations/0016_member_events.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010_page_version': pageVersion,
   '0014_members': members,
   '0015_tiers': tiers,
+  '0016_member_events': memberEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

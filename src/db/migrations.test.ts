@@ -36,6 +36,7 @@ const TABLES = [
   'member_keys',
   'tiers',
   'tier_prices',
+  'member_events',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -114,6 +115,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0016_member_events',
         '0015_tiers',
         '0014_members',
         '0010_page_version',
@@ -148,6 +150,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0010_page_version',
       '0014_members',
       '0015_tiers',
+      '0016_member_events',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

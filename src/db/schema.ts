@@ -14,6 +14,7 @@ import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages
 import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../content/taxonomy.table.ts';
 import type {
   ComplimentaryAccessTable,
+  MemberEventsTable,
   MemberKeysTable,
   MemberLinksTable,
   MembersTable,
@@ -58,6 +59,7 @@ export interface Database {
   member_sessions: MemberSessionsTable;
   complimentary_access: ComplimentaryAccessTable;
   member_keys: MemberKeysTable;
+  member_events: MemberEventsTable;
   tiers: TiersTable;
   tier_prices: TierPricesTable;
 }

@@ -4,6 +4,7 @@ import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { followLink, requestEmailChange } from './links.service.ts';
 import type { MemberRouteDeps } from './members.plugin.ts';
+import { announceAccessChange } from './access-changes.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
@@ -132,6 +133,7 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     { schema: { body: Type.Object({ csrf: Field(100) }) } },
     action(async (session, _body, _request, reply) => {
       await endEverySessionOf(deps.db, session.memberId);
+      announceAccessChange(deps.invalidation, session.memberId);
       deps.clearSession(reply);
       const site = await deps.siteContext();
       return sendPage(
@@ -165,6 +167,7 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
         return sendPage(reply, 400, accountPage(site, account, csrf, site.t.t('member.account.deleteMismatch')));
       }
       await deleteMember(deps.db, session.memberId);
+      announceAccessChange(deps.invalidation, session.memberId);
       deps.clearSession(reply);
       return sendPage(
         reply,

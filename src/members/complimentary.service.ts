@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, isSystem } from '../staff/actor.ts';
+import { recordMemberEvent } from './history.ts';
 import { ensureMember, findMemberByEmail, parseEmail } from './members.service.ts';
 import { authorizeMembers } from './policy.ts';
 
@@ -27,7 +28,7 @@ function addressOrRefuse(raw: string): { email: string; normalized: string } {
 /**
  * Gives a reader paid access until `endsAt`, making their account first when they have none (the
  * way a newsroom invites readers while sign-up is by invitation or paid only). Their cookie's claim
- * says "paid" from their next check (at most ten minutes).
+ * says "paid" from their next page once the route announces the change (members/access-changes.ts).
  */
 export async function grantComplimentary(
   db: Kysely<Database>,
@@ -42,7 +43,8 @@ export async function grantComplimentary(
       { field: '/body/endsAt', message: 'must be in the future' },
     ]);
   return db.transaction().execute(async (trx) => {
-    const member = await ensureMember(trx, address);
+    const by = isSystem(actor) ? 'system' : actor.id;
+    const member = await ensureMember(trx, address, by);
     const grant = {
       id: newId(),
       member_id: member.id,
@@ -53,22 +55,32 @@ export async function grantComplimentary(
       note: input.note ?? '',
     };
     await trx.insertInto('complimentary_access').values(grant).execute();
+    await recordMemberEvent(trx, member.id, 'complimentary-granted', by, { endsAt: grant.ends_at, note: grant.note });
     return { id: grant.id, memberId: member.id, email: member.email, endsAt: grant.ends_at, note: grant.note };
   });
 }
 
-/** Ends every complimentary grant of a reader now; how many there were. */
-export async function removeComplimentary(db: Kysely<Database>, actor: Actor, email: string): Promise<number> {
+/** Ends every complimentary grant of a reader now: whose, and how many there were. */
+export async function removeComplimentary(
+  db: Kysely<Database>,
+  actor: Actor,
+  email: string,
+): Promise<{ memberId: string; removed: number }> {
   authorizeMembers(actor, 'members.grantComplimentary');
   const member = await findMemberByEmail(db, addressOrRefuse(email).normalized);
   if (!member) throw new AppError('NOT_FOUND', 'No reader has this address.');
   const now = nowIso();
-  const removed = await db
-    .updateTable('complimentary_access')
-    .set({ removed_at: now })
-    .where('member_id', '=', member.id)
-    .where('removed_at', 'is', null)
-    .where('ends_at', '>', now)
-    .executeTakeFirst();
-  return Number(removed.numUpdatedRows);
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .updateTable('complimentary_access')
+      .set({ removed_at: now })
+      .where('member_id', '=', member.id)
+      .where('removed_at', 'is', null)
+      .where('ends_at', '>', now)
+      .executeTakeFirst();
+    const count = Number(removed.numUpdatedRows);
+    if (count > 0)
+      await recordMemberEvent(trx, member.id, 'complimentary-removed', isSystem(actor) ? 'system' : actor.id);
+    return { memberId: member.id, removed: count };
+  });
 }

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { ANONYMOUS, type Viewer } from '../content/access.ts';
 import type { Database } from '../db/schema.ts';
-import { type AccessClaim, openClaim } from './claims.ts';
+import type { AccessChanges } from './access-changes.ts';
+import { type AccessClaim, CLAIM_TTL_MS, openClaim } from './claims.ts';
 import { MEMBER_SESSION_TTL_MS, renewClaim } from './sessions.service.ts';
 
 /** The member cookie: a session token with a signed access claim (claims.ts). */
@@ -25,11 +26,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
 const viewerFrom = (claim: AccessClaim): Viewer => ({ kind: 'member', paid: claim.access === 'paid' });
 
 /**
- * Who is reading, for reader pages. A signed, unexpired claim is believed without a query; an
- * expired one is checked against its session once and the cookie re-issued (or cleared when the
- * session was ended); anything unsigned or tampered with is anonymous.
+ * Who is reading, for reader pages. A signed, unexpired claim is believed without a query unless the
+ * member's access changed since it was issued; an expired or outdated one is checked against its
+ * session once and the cookie re-issued (or cleared when the session was ended); anything unsigned or
+ * tampered with is anonymous.
  */
-export function memberIdentity(db: Kysely<Database>, key: Buffer, secureCookies: boolean) {
+export function memberIdentity(db: Kysely<Database>, key: Buffer, secureCookies: boolean, changes: AccessChanges) {
   const setCookie = (value: string, maxAge: number): string =>
     `${MEMBER_COOKIE}=${value}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax${secureCookies ? '; Secure' : ''}`;
   return {
@@ -38,7 +40,10 @@ export function memberIdentity(db: Kysely<Database>, key: Buffer, secureCookies:
       if (!value) return ANONYMOUS;
       const opened = openClaim(key, value);
       if (!opened) return ANONYMOUS;
-      if (opened.claim.expiresAt > Date.now()) return viewerFrom(opened.claim);
+      const { claim } = opened;
+      const current =
+        claim.expiresAt > Date.now() && !changes.changedSince(claim.memberId, claim.expiresAt - CLAIM_TTL_MS);
+      if (current) return viewerFrom(claim);
       return renewClaim(db, key, opened.sessionToken).then((renewed) => {
         if (!renewed) {
           reply.header('set-cookie', setCookie('', 0));

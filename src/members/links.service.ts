@@ -8,6 +8,7 @@ import type { Outbox } from '../mail/mailer.ts';
 import type { SiteSettings } from '../settings/settings.ts';
 import { hashSecret, matchesHash, newSecret } from '../staff/secrets.ts';
 import { ensureMember, findMember, findMemberByEmail } from './members.service.ts';
+import { recordMemberEvent } from './history.ts';
 import type { MemberLinkPurpose, MemberLinkRow } from './members.table.ts';
 
 export interface MemberLinkDeps {
@@ -150,6 +151,7 @@ async function carryOut(trx: Transaction<Database>, row: MemberLinkRow): Promise
       .set({ email: row.email, email_normalized: row.email_normalized })
       .where('id', '=', row.member_id)
       .execute();
+    await recordMemberEvent(trx, row.member_id, 'email-changed', 'member');
     return { status: 'valid', purpose: row.purpose, memberId: row.member_id, attribution: null };
   }
   const memberId =

@@ -12,6 +12,7 @@ import type { SiteContext } from '../site/site-context.ts';
 import { registerAccountRoutes } from './account.routes.ts';
 import { openClaim } from './claims.ts';
 import { formTokens, type FormTokens } from './form-tokens.ts';
+import type { Invalidation } from '../http/invalidation.ts';
 import { MEMBER_COOKIE, memberCookieOptions } from './identity.ts';
 import { messagePage } from './members.views.ts';
 import { registerSignInRoutes, sendPage } from './sign-in.routes.ts';
@@ -24,6 +25,8 @@ export interface MemberDeps {
   siteContext: () => Promise<SiteContext>;
   /** The key that signs member cookies' claims (claims.ts claimKey). */
   claimKey: Buffer;
+  /** Carries "this member's access changed" to every process (access-changes.ts). */
+  invalidation: Invalidation;
 }
 
 /** What the member routes share: their deps, form tokens, and the signed-in member of a request. */

@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { accessClassOf } from './access.ts';
 import type { AccessClass } from './claims.ts';
+import { type MemberEventActor, memberHistory, recordMemberEvent } from './history.ts';
 import type { MemberRow } from './members.table.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -32,8 +33,10 @@ export async function findMember(db: Executor, id: string): Promise<MemberRow | 
 export async function ensureMember(
   db: Executor,
   input: { email: string; normalized: string; name?: string; locale?: Locale | null; attribution?: string | null },
+  /** Who made the account, for its history: the reader by default, or the staff member who invited them. */
+  by: MemberEventActor = 'member',
 ): Promise<MemberRow> {
-  await db
+  const inserted = await db
     .insertInto('members')
     .values({
       id: newId(),
@@ -45,9 +48,11 @@ export async function ensureMember(
       attribution: input.attribution ?? null,
     })
     .onConflict((oc) => oc.column('email_normalized').doNothing())
-    .execute();
+    .executeTakeFirst();
   const member = await findMemberByEmail(db, input.normalized);
   if (!member) throw new Error(`member ${input.normalized} was not stored`);
+  if (Number(inserted.numInsertedRows ?? 0) > 0)
+    await recordMemberEvent(db, member.id, 'signed-up', by, input.attribution ? { from: input.attribution } : {});
   return member;
 }
 
@@ -121,13 +126,14 @@ export async function memberData(db: Kysely<Database>, memberId: string): Promis
       removedAt: g.removed_at,
       note: g.note,
     })),
+    history: (await memberHistory(db, memberId, 10_000)).map(({ kind, detail, at }) => ({ kind, detail, at })),
   };
 }
 
 /** Deletes a member and, through the foreign keys, their sessions, links and grants. */
 export async function deleteMember(db: Kysely<Database>, memberId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of ['member_sessions', 'member_links', 'complimentary_access'] as const)
+    for (const table of ['member_sessions', 'member_links', 'complimentary_access', 'member_events'] as const)
       await trx.deleteFrom(table).where('member_id', '=', memberId).execute();
     await trx.deleteFrom('members').where('id', '=', memberId).execute();
   });

@@ -60,3 +60,13 @@ export interface MemberKeysTable {
   name: string;
   secret: string;
 }
+
+/** One thing that happened to a member's account (members/history.ts says which kinds exist). */
+export interface MemberEventsTable {
+  id: string;
+  member_id: string;
+  kind: string;
+  detail: string;
+  actor: string;
+  created_at: string;
+}

@@ -14,11 +14,14 @@ export interface IssuedClaim {
 }
 
 async function issue(db: Kysely<Database>, key: Buffer, token: string, memberId: string, sessionId: string) {
+  // Stamped before access is read, so a change committed after the read is announced after this
+  // time and makes the claim be checked again (access-changes.ts).
+  const issuedAt = Date.now();
   const claim: AccessClaim = {
     memberId,
     sessionId,
     access: await accessClassOf(db, memberId),
-    expiresAt: Date.now() + CLAIM_TTL_MS,
+    expiresAt: issuedAt + CLAIM_TTL_MS,
   };
   return { cookie: sealClaim(key, token, claim), claim };
 }

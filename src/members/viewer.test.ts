@@ -115,6 +115,30 @@ describe(`who reads: the member cookie's signed claim, sessions and the account 
     assert.equal(member.headers['set-cookie'], undefined, 'an unexpired claim is not re-issued');
   });
 
+  it('notices access given or ended by staff on the very next page, before the claim would expire', async () => {
+    const reader = await signedIn('upgraded@example.com');
+    const secret = /Only paying readers read this sentence/;
+    assert.doesNotMatch((await reader.get(paidPath)).body, secret);
+    const editor = await signIn(t, await makeStaff(t, 'editor'));
+    const admin = (url: string, payload: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/admin/api${url}`, headers: editor, payload });
+    const endsAt = new Date(Date.now() + 86400_000).toISOString();
+    assert.equal((await admin('/members/complimentary', { email: 'upgraded@example.com', endsAt })).statusCode, 201);
+    assert.match((await reader.get(paidPath)).body, secret, 'read at once, with the cookie re-issued');
+    assert.match((await reader.get(paidPath)).body, secret, 'and the re-issued cookie is believed');
+    assert.deepEqual((await admin('/members/complimentary/remove', { email: 'upgraded@example.com' })).json(), {
+      removed: 1,
+    });
+    assert.doesNotMatch((await reader.get(paidPath)).body, secret, 'the paywall returns at once');
+
+    const data = JSON.parse((await reader.get('/account/data')).body) as { history: Array<{ kind: string }> };
+    assert.deepEqual(
+      data.history.map((event) => event.kind),
+      ['complimentary-removed', 'complimentary-granted', 'signed-up'],
+      'the history says what happened, newest first',
+    );
+  });
+
   it('treats a tampered cookie as anonymous', async () => {
     const reader = await signedIn('tamper@example.com');
     const value = reader.cookies.get('gaceta_member') ?? '';
