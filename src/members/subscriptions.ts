@@ -12,14 +12,7 @@ import type { Database } from '../db/schema.ts';
 
 /** Stripe's subscription statuses that Gaceta tells apart. */
 export type SubscriptionStatus =
-  | 'trialing'
-  | 'active'
-  | 'past_due'
-  | 'canceled'
-  | 'unpaid'
-  | 'incomplete'
-  | 'incomplete_expired'
-  | 'paused';
+  'trialing' | 'active' | 'past_due' | 'canceled' | 'unpaid' | 'incomplete' | 'incomplete_expired' | 'paused';
 
 export interface SubscriptionSummary {
   stripeSubscriptionId: string;
