@@ -46,11 +46,18 @@ export async function benchBareRoute(options: BenchOptions, bare: BareRoute): Pr
   return result;
 }
 
-/** The cached article against the bare route, measured in turns so both meet the machine in the same state. */
+/** Two pages measured in turns so both meet the machine in the same state (medians of each). */
 export interface PairedRun {
   readonly rounds: number;
-  readonly gaceta: WrkResult;
-  readonly bare: WrkResult;
+  readonly first: WrkResult;
+  readonly second: WrkResult;
+}
+
+/** A page to measure in turns: where, which server process, and any request headers. */
+export interface TurnTarget {
+  readonly url: string;
+  readonly pid: number;
+  readonly headers?: readonly string[];
 }
 
 const PAIRED_ROUNDS = 5;
@@ -63,28 +70,29 @@ function median(results: WrkResult[], by: (result: WrkResult) => number): WrkRes
 }
 
 /**
- * Alternates short runs of a Gaceta page and the bare route and keeps the median of each by CPU per
- * request: this machine's speed drifts by tens of percent within minutes, in the same way for both.
+ * Alternates short runs of two pages and keeps the median of each by CPU per request: this
+ * machine's speed drifts by tens of percent within minutes, in the same way for both.
  */
-export async function pairWithBareRoute(
+export async function measureInTurns(
   options: BenchOptions,
-  gaceta: { url: string; pid: number },
-  bare: BareRoute,
+  names: readonly [string, string],
+  first: TurnTarget,
+  second: TurnTarget,
 ): Promise<PairedRun> {
   const seconds = Math.max(2, Math.ceil(options.durationSeconds / 2));
-  const gacetaRuns: WrkResult[] = [];
-  const bareRuns: WrkResult[] = [];
-  for (let round = 0; round < PAIRED_ROUNDS; round++) {
-    gacetaRuns.push(await measure(gaceta.url, 1, seconds, options, gaceta.pid));
-    bareRuns.push(await measure(bare.url, 1, seconds, options, bare.pid));
-  }
+  const runs: [WrkResult[], WrkResult[]] = [[], []];
+  for (let round = 0; round < PAIRED_ROUNDS; round++)
+    for (const [index, target] of [first, second].entries())
+      runs[index]?.push(
+        await measure(target.url, 1, seconds, { ...options, headers: target.headers ?? [] }, target.pid),
+      );
   const result = {
     rounds: PAIRED_ROUNDS,
-    gaceta: median(gacetaRuns, (r) => r.cpuMicrosPerRequest),
-    bare: median(bareRuns, (r) => r.cpuMicrosPerRequest),
+    first: median(runs[0], (r) => r.cpuMicrosPerRequest),
+    second: median(runs[1], (r) => r.cpuMicrosPerRequest),
   };
-  console.log(`  in turns with the bare route (${PAIRED_ROUNDS} rounds of ${seconds} s, medians):`);
-  console.log(describeResult('article', result.gaceta));
-  console.log(describeResult('bare route', result.bare));
+  console.log(`  in turns (${PAIRED_ROUNDS} rounds of ${seconds} s, medians):`);
+  console.log(describeResult(names[0], result.first));
+  console.log(describeResult(names[1], result.second));
   return result;
 }

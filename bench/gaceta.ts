@@ -3,6 +3,8 @@ import { gacetaEnv, type Store } from './archive.ts';
 import type { BenchOptions } from './options.ts';
 import { processTree } from './cpu.ts';
 import { freePort, start, stop, waitForOk } from './processes.ts';
+import { paidReaderCookie } from './member.ts';
+import { steadyLatency } from './steady.ts';
 import { describeResult, measure, wrk, type WrkResult } from './wrk.ts';
 
 export type Mode = 'uncached' | 'cached';
@@ -10,6 +12,8 @@ export type Mode = 'uncached' | 'cached';
 export interface Endpoint {
   readonly name: string;
   readonly path: string;
+  /** Read as a signed-in reader with paid access (measured with one process only). */
+  readonly reader?: 'paid';
 }
 
 export interface Probe {
@@ -29,6 +33,8 @@ export interface GacetaRun {
   readonly setup: Setup;
   readonly endpoints: readonly Endpoint[];
   readonly results: ReadonlyMap<string, WrkResult>;
+  /** Page cache off, one process: each page at half its peak rate (steady.ts). */
+  readonly steady: ReadonlyMap<string, WrkResult>;
   readonly probes: ReadonlyMap<string, Probe>;
   /** Resident memory of the largest process after the runs, and its peak, in MB. */
   readonly rssMb: number;
@@ -60,10 +66,11 @@ export function describeSetup(setup: Setup): string {
 export async function benchGaceta(
   options: BenchOptions,
   setup: Setup,
-  endpoints: readonly Endpoint[],
+  allEndpoints: readonly Endpoint[],
   /** More measuring while the server is still up (the article page in turns with the bare route). */
   whileUp?: (server: { base: string; pid: number }) => Promise<void>,
 ): Promise<GacetaRun> {
+  const endpoints = allEndpoints.filter((endpoint) => !endpoint.reader || setup.workers === 1);
   const port = await freePort(options.gacetaPort);
   const base = `http://127.0.0.1:${port}`;
   const serverLines: string[] = [];
@@ -101,17 +108,26 @@ export async function benchGaceta(
         ),
       ]);
     console.log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
+    const paidCookie = endpoints.some((endpoint) => endpoint.reader) ? await paidReaderCookie(setup.store) : '';
+    const headersOf = (endpoint: Endpoint): string[] => (endpoint.reader ? [`Cookie: ${paidCookie}`] : []);
     const probes = new Map<string, Probe>();
     let articleHtml = '';
     let articleHeaders: Record<string, string> = {};
     for (const endpoint of endpoints) {
-      const response = await fetch(base + endpoint.path, { signal: AbortSignal.timeout(30_000) });
+      const response = await fetch(base + endpoint.path, {
+        signal: AbortSignal.timeout(30_000),
+        headers: endpoint.reader ? { cookie: paidCookie } : {},
+      });
       const body = await response.text();
       probes.set(endpoint.name, {
         status: response.status,
         bytes: Buffer.byteLength(body),
         contentType: response.headers.get('content-type') ?? '',
       });
+      if (endpoint.reader && response.headers.get('cache-control') !== 'private, no-cache')
+        throw new Error(
+          `${endpoint.path} was not read as a signed-in reader (${response.headers.get('cache-control')})`,
+        );
       if (endpoint.name === 'article') {
         articleHtml = body;
         articleHeaders = Object.fromEntries(
@@ -122,14 +138,18 @@ export async function benchGaceta(
     }
     // A fresh process compiles its code and fills its caches on the first pages it serves: every
     // page runs once before any is measured, or the first page measured pays for all of them.
-    for (const endpoint of endpoints) await wrk(base + endpoint.path, options.warmupSeconds, options);
+    for (const endpoint of endpoints)
+      await wrk(base + endpoint.path, options.warmupSeconds, { ...options, headers: headersOf(endpoint) });
     const results = new Map<string, WrkResult>();
+    const steady = new Map<string, WrkResult>();
     for (const endpoint of endpoints) {
+      const url = base + endpoint.path;
+      const headers = headersOf(endpoint);
       const result = await measure(
-        base + endpoint.path,
+        url,
         options.warmupSeconds,
         options.durationSeconds,
-        options,
+        { ...options, headers },
         server.pid,
       );
       results.set(endpoint.name, result);
@@ -138,6 +158,18 @@ export async function benchGaceta(
           ? `  (non-2xx: ${result.non2xx}, socket errors: ${result.socketErrors})`
           : '';
       console.log(describeResult(endpoint.name, result) + errors);
+      if (setup.mode === 'uncached' && setup.workers === 1) {
+        const paced = await steadyLatency(
+          url,
+          result.requestsPerSecond,
+          options.durationSeconds,
+          options.outputDir,
+          server.pid,
+          headers,
+        );
+        steady.set(endpoint.name, paced);
+        console.log(`${describeResult('  half load', paced)}  (p50 ${paced.p50Ms.toFixed(2)} ms)`);
+      }
     }
     await whileUp?.({ base, pid: server.pid });
     const memory = processTree(server.pid)
@@ -154,6 +186,7 @@ export async function benchGaceta(
       setup,
       endpoints,
       results,
+      steady,
       probes,
       rssMb: memory.rss,
       peakRssMb: memory.peak,

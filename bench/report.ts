@@ -13,8 +13,10 @@ export interface ReportInput {
   readonly runs: readonly GacetaRun[];
   readonly nginx: NginxRun;
   readonly bare: WrkResult;
-  /** The cached SQLite article and the bare route, measured in turns. */
+  /** The cached SQLite article (first) and the bare route (second), measured in turns. */
   readonly paired: PairedRun;
+  /** The uncached SQLite article read anonymously (first) and by a signed-in paid reader (second), in turns. */
+  readonly paidReader: PairedRun;
   readonly nginxVersion: string;
 }
 
@@ -27,6 +29,8 @@ const CACHED_TO_BARE = 0.8;
 const UNCACHED_ARTICLE_TO_BARE = 0.1;
 const POSTGRES_TO_SQLITE = 0.5;
 const SECOND_PROCESS_GAIN = 1.3;
+/** A signed-in paid reader's article page against the anonymous reader's, same setup. */
+const PAID_READER_TO_ANONYMOUS = 0.8;
 const MAX_RSS_MB = 300;
 
 const p99Limit = (endpoint: string): number => (endpoint === 'rss' || endpoint === 'news sitemap' ? 50 : 20);
@@ -60,12 +64,21 @@ function checksFor(endpoint: string, run: GacetaRun, input: ReportInput): Check[
   const { setup } = run;
   const checks: Check[] = [];
   const limit = p99Limit(endpoint);
-  if (setup.workers === 1) checks.push({ text: `p99 < ${limit} ms`, ok: result.p99Ms < limit });
-  if (setup.mode === 'cached' && endpoint === 'article' && setup.store.kind === 'sqlite')
-    // Judged on the runs made in turns with the bare route, by CPU per request (see pairWithBareRoute).
+  // Uncached pages are judged at half their peak rate (steady.ts); cached pages keep up at the peak.
+  const steady = run.steady.get(endpoint);
+  if (steady) checks.push({ text: `p99 < ${limit} ms at half load`, ok: steady.p99Ms < limit });
+  else if (setup.workers === 1) checks.push({ text: `p99 < ${limit} ms`, ok: result.p99Ms < limit });
+  const paid = input.paidReader;
+  if (setup.mode === 'uncached' && setup.store.kind === 'sqlite' && endpoint === 'article, paid reader')
     checks.push({
-      text: `≥ ${pct(CACHED_TO_BARE)} of bare route (CPU per request, in turns: ${micros(input.paired.gaceta)} against ${micros(input.paired.bare)} µs)`,
-      ok: input.paired.bare.cpuMicrosPerRequest >= CACHED_TO_BARE * input.paired.gaceta.cpuMicrosPerRequest,
+      text: `≥ ${pct(PAID_READER_TO_ANONYMOUS)} of the anonymous article (CPU per request, in turns: ${micros(paid.second)} against ${micros(paid.first)} µs)`,
+      ok: paid.first.cpuMicrosPerRequest >= PAID_READER_TO_ANONYMOUS * paid.second.cpuMicrosPerRequest,
+    });
+  if (setup.mode === 'cached' && endpoint === 'article' && setup.store.kind === 'sqlite')
+    // Judged on the runs made in turns with the bare route, by CPU per request (see measureInTurns).
+    checks.push({
+      text: `≥ ${pct(CACHED_TO_BARE)} of bare route (CPU per request, in turns: ${micros(input.paired.first)} against ${micros(input.paired.second)} µs)`,
+      ok: input.paired.second.cpuMicrosPerRequest >= CACHED_TO_BARE * input.paired.first.cpuMicrosPerRequest,
     });
   if (setup.mode === 'uncached' && endpoint === 'article' && setup.store.kind === 'sqlite')
     checks.push({
@@ -109,8 +122,8 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
   const missed: string[] = [];
   const errorNotes: string[] = [];
   const lines = [
-    '| page | database | processes | cache | req/s | p99 ms | CPU µs/request | ÷ SQLite | ÷ bare route | ÷ nginx | target | |',
-    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|',
+    '| page | database | processes | cache | req/s | p99 ms | at half load: req/s, p99 ms | CPU µs/request | ÷ SQLite | ÷ bare route | ÷ nginx | target | |',
+    '|---|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const endpoint of input.endpoints) {
     for (const run of runs) {
@@ -139,14 +152,16 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
       const status = run.probes.get(endpoint.name)?.status;
       const suffix =
         errors > 0 ? ` (${errors} errors)` : status !== undefined && status !== 200 ? ` (HTTP ${status})` : '';
+      const steady = run.steady.get(endpoint.name);
+      const halfLoad = steady ? `${rps(steady.requestsPerSecond)}, ${ms(steady.p99Ms)}` : '—';
       lines.push(
-        `| ${endpoint.name} | ${setup.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${setup.workers} | ${setup.mode === 'cached' ? 'on' : 'off'} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${micros(result)} | ${toSqlite} | ${pct(result.requestsPerSecond / bare.requestsPerSecond)} | ${pct(result.requestsPerSecond / nginx.result.requestsPerSecond)} | ${checks.map((c) => c.text).join(', ') || '—'} | ${checks.length ? verdict(ok) : ''}${suffix} |`,
+        `| ${endpoint.name} | ${setup.store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${setup.workers} | ${setup.mode === 'cached' ? 'on' : 'off'} | ${rps(result.requestsPerSecond)} | ${ms(result.p99Ms)} | ${halfLoad} | ${micros(result)} | ${toSqlite} | ${pct(result.requestsPerSecond / bare.requestsPerSecond)} | ${pct(result.requestsPerSecond / nginx.result.requestsPerSecond)} | ${checks.map((c) => c.text).join(', ') || '—'} | ${checks.length ? verdict(ok) : ''}${suffix} |`,
       );
     }
   }
   lines.push(
-    `| bare Fastify route, article bytes from memory | — | 1 | — | ${rps(bare.requestsPerSecond)} | ${ms(bare.p99Ms)} | ${micros(bare)} | | 100% | ${pct(bare.requestsPerSecond / nginx.result.requestsPerSecond)} | baseline | |`,
-    `| nginx static \`/article.html\` | — | 1 | — | ${rps(nginx.result.requestsPerSecond)} | ${ms(nginx.result.p99Ms)} | ${micros(nginx.result)} | | ${pct(nginx.result.requestsPerSecond / bare.requestsPerSecond)} | 100% | baseline | |`,
+    `| bare Fastify route, article bytes from memory | — | 1 | — | ${rps(bare.requestsPerSecond)} | ${ms(bare.p99Ms)} | — | ${micros(bare)} | | 100% | ${pct(bare.requestsPerSecond / nginx.result.requestsPerSecond)} | baseline | |`,
+    `| nginx static \`/article.html\` | — | 1 | — | ${rps(nginx.result.requestsPerSecond)} | ${ms(nginx.result.p99Ms)} | — | ${micros(nginx.result)} | | ${pct(nginx.result.requestsPerSecond / bare.requestsPerSecond)} | 100% | baseline | |`,
   );
 
   const scaling = [
@@ -200,6 +215,8 @@ export function buildReport(input: ReportInput): { markdown: string; missed: str
     `- machine: nproc ${os.availableParallelism()}, ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}; load average at the end ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min)`,
     `- node ${process.version}; ${input.nginxVersion} with worker_processes 1; the bare route is Fastify in one Node process with no plugins, hooks or logger, sending the article page's bytes and headers from memory`,
     `- wrk -t${options.threads} -c${options.connections} -d${options.durationSeconds}s --latency (after a ${options.warmupSeconds} s warm-up per URL); wrk, PostgreSQL and Gaceta share the machine's cores`,
+    `- "at half load": page cache off, one process, wrk -t1 -c4 with each connection pausing between requests so the offered rate is about half the page's peak (bench/steady.ts); uncached p99 targets are judged there, since at the peak 32 waiting connections make the latency the queue's (Little's law)`,
+    `- "paid reader": the same article read with a signed-in reader's cookie (paid access): a private page, its own cache variant`,
     `- archives: ${[...input.articles].map(([kind, n]) => `${kind} ${n.toLocaleString('en-US')} published articles`).join(', ')}; PostgreSQL: ${options.databaseUrl ?? 'not measured'}, DATABASE_POOL_SIZE ${options.poolSize} per process${options.redisUrl ? `, REDIS_URL ${options.redisUrl}` : ''}`,
     `- the article measured is the ${500 + 1}st newest of its archive (the same position in both databases), the section its section`,
     `- response sizes (${first ? describeSetup(first.setup) : ''}): ${sizes.join('; ')}`,

@@ -9,9 +9,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { ensureArchive, pickPaths, type Store, stores } from './archive.ts';
-import { benchBareRoute, type PairedRun, pairWithBareRoute, startBareRoute } from './bare.ts';
+import { benchBareRoute, measureInTurns, type PairedRun, startBareRoute } from './bare.ts';
 import { benchEditor, editorReport } from './editor.ts';
 import { benchGaceta, type Endpoint, type GacetaRun, type Mode } from './gaceta.ts';
+import { paidReaderCookie } from './member.ts';
 import { benchNginx } from './nginx.ts';
 import { readOptions } from './options.ts';
 import { installCleanup, killAll, run } from './processes.ts';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     const paths = await pickPaths(store, published);
     endpointsOf.set(store, [
       { name: 'article', path: paths.article },
+      { name: 'article, paid reader', path: paths.article, reader: 'paid' },
       { name: 'home', path: '/' },
       { name: 'section', path: paths.section },
       { name: 'rss', path: '/feed.xml' },
@@ -91,7 +93,17 @@ async function main(): Promise<void> {
   const [sqlite, postgres] = measured;
   if (!sqlite) throw new Error('no SQLite store');
   // SQLite and one PostgreSQL process alternate, so both meet the machine in the same state.
-  const first = await measure(sqlite, 1, 'uncached');
+  const article = endpointsOf.get(sqlite)?.[0]?.path ?? '/';
+  // The signed-in paid reader's target is judged in turns with the anonymous reader on one server.
+  let paidReader: PairedRun | undefined;
+  const first = await measure(sqlite, 1, 'uncached', async (server) => {
+    const target = { url: server.base + article, pid: server.pid };
+    const cookie = await paidReaderCookie(sqlite);
+    paidReader = await measureInTurns(options, ['article', 'article, paid reader'], target, {
+      ...target,
+      headers: [`Cookie: ${cookie}`],
+    });
+  });
   const articleHtml = first.articleHtml;
   if (articleHtml === '') throw new Error(`could not fetch the article page ${endpointsOf.get(sqlite)?.[0]?.path}`);
   const bareRoute = await startBareRoute(options, articleHtml, first.articleHeaders);
@@ -99,9 +111,13 @@ async function main(): Promise<void> {
   let bare: WrkResult | undefined;
   try {
     if (postgres) await measure(postgres, 1, 'uncached');
-    const article = endpointsOf.get(sqlite)?.[0]?.path ?? '/';
     await measure(sqlite, 1, 'cached', async (server) => {
-      paired = await pairWithBareRoute(options, { url: server.base + article, pid: server.pid }, bareRoute);
+      paired = await measureInTurns(
+        options,
+        ['article', 'bare route'],
+        { url: server.base + article, pid: server.pid },
+        bareRoute,
+      );
     });
     if (postgres) await measure(postgres, 1, 'cached');
     bare = await benchBareRoute(options, bareRoute);
@@ -119,7 +135,8 @@ async function main(): Promise<void> {
   const nginxVersion = /nginx\/[\d.]+/.exec(version.output)?.[0] ?? 'nginx';
   const endpoints = endpointsOf.get(sqlite) ?? [];
   if (!paired || !bare) throw new Error('the cached article was not measured in turns with the bare route');
-  const reader = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, nginxVersion });
+  if (!paidReader) throw new Error('the paid reader was not measured in turns with the anonymous reader');
+  const reader = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, paidReader, nginxVersion });
   // The editor is measured last, in a browser, with no reader-page server running.
   const editor = editorReport(await benchEditor());
   const markdown = `${reader.markdown}\n${editor.markdown}`;

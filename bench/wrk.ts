@@ -20,6 +20,10 @@ export interface WrkResult {
 export interface WrkSettings {
   readonly threads: number;
   readonly connections: number;
+  /** Extra request headers ("Name: value"), such as a signed-in reader's cookie. */
+  readonly headers?: readonly string[];
+  /** A wrk Lua script (the steady load's pacing). */
+  readonly script?: string;
 }
 
 const TIME_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -60,7 +64,10 @@ export function parseWrk(url: string, output: string): WrkResult {
 
 /** Runs `wrk -t<threads> -c<connections> -d<seconds>s --latency <url>` and parses the result. */
 export async function wrk(url: string, seconds: number, settings: WrkSettings): Promise<WrkResult> {
-  const args = [`-t${settings.threads}`, `-c${settings.connections}`, `-d${seconds}s`, '--latency', url];
+  const args = [`-t${settings.threads}`, `-c${settings.connections}`, `-d${seconds}s`, '--latency'];
+  for (const header of settings.headers ?? []) args.push('-H', header);
+  if (settings.script) args.push('-s', settings.script);
+  args.push(url);
   const { code, output } = await run('wrk', '/usr/bin/wrk', args);
   if (code !== 0) throw new Error(`wrk ${args.join(' ')} exited with ${code}:\n${output}`);
   return parseWrk(url, output);
