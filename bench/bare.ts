@@ -78,7 +78,10 @@ export async function measureInTurns(
   names: readonly [string, string],
   first: TurnTarget,
   second: TurnTarget,
+  /** What the medians are taken by: CPU per request (one server against another) or requests a second. */
+  by: 'cpu' | 'rate' = 'cpu',
 ): Promise<PairedRun> {
+  const key = by === 'cpu' ? (r: WrkResult) => r.cpuMicrosPerRequest : (r: WrkResult) => -r.requestsPerSecond;
   const seconds = Math.max(2, Math.ceil(options.durationSeconds / 2));
   const runs: [WrkResult[], WrkResult[]] = [[], []];
   for (let round = 0; round < PAIRED_ROUNDS; round++)
@@ -88,8 +91,8 @@ export async function measureInTurns(
       );
   const result = {
     rounds: PAIRED_ROUNDS,
-    first: median(runs[0], (r) => r.cpuMicrosPerRequest),
-    second: median(runs[1], (r) => r.cpuMicrosPerRequest),
+    first: median(runs[0], key),
+    second: median(runs[1], key),
   };
   console.log(`  in turns (${PAIRED_ROUNDS} rounds of ${seconds} s, medians):`);
   console.log(describeResult(names[0], result.first));

@@ -62,19 +62,24 @@ export function describeSetup(setup: Setup): string {
   return `${setup.store.kind}, ${processes}, page cache ${setup.mode === 'cached' ? 'on' : 'off'}`;
 }
 
-/** Starts `gaceta serve` for a setup, runs wrk against each endpoint, and stops it. */
-export async function benchGaceta(
+/** A `gaceta serve` running for a setup. */
+export interface RunningGaceta {
+  readonly base: string;
+  readonly pid: number;
+  /** Lines the server logged at LOG_LEVEL=warn (warnings and errors). */
+  readonly serverLines: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Starts `gaceta serve` for a setup and waits until it (and every worker) answers. */
+export async function startGaceta(
   options: BenchOptions,
   setup: Setup,
-  allEndpoints: readonly Endpoint[],
-  /** More measuring while the server is still up (the article page in turns with the bare route). */
-  whileUp?: (server: { base: string; pid: number }) => Promise<void>,
-): Promise<GacetaRun> {
-  const endpoints = allEndpoints.filter((endpoint) => !endpoint.reader || setup.workers === 1);
-  const port = await freePort(options.gacetaPort);
+  preferredPort = options.gacetaPort,
+): Promise<RunningGaceta> {
+  const port = await freePort(preferredPort);
   const base = `http://127.0.0.1:${port}`;
   const serverLines: string[] = [];
-  console.log(`\n== Gaceta: ${describeSetup(setup)} (${base}) ==`);
   const args = ['--import', 'tsx', 'src/cli/main.ts', 'serve'];
   if (setup.workers > 1) args.push('--workers', String(setup.workers));
   const postgres = setup.store.kind === 'postgres';
@@ -108,6 +113,26 @@ export async function benchGaceta(
         ),
       ]);
     console.log(`server up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
+  } catch (error) {
+    await stop(server, 15_000);
+    throw error;
+  }
+  return { base, pid: server.pid, serverLines, stop: () => stop(server, 15_000) };
+}
+
+/** Starts `gaceta serve` for a setup, runs wrk against each endpoint, and stops it. */
+export async function benchGaceta(
+  options: BenchOptions,
+  setup: Setup,
+  allEndpoints: readonly Endpoint[],
+  /** More measuring while the server is still up (the article page in turns with the bare route). */
+  whileUp?: (server: { base: string; pid: number }) => Promise<void>,
+): Promise<GacetaRun> {
+  const endpoints = allEndpoints.filter((endpoint) => !endpoint.reader || setup.workers === 1);
+  console.log(`\n== Gaceta: ${describeSetup(setup)} ==`);
+  const server = await startGaceta(options, setup);
+  const { base, serverLines } = server;
+  try {
     const paidCookie = endpoints.some((endpoint) => endpoint.reader) ? await paidReaderCookie(setup.store) : '';
     const headersOf = (endpoint: Endpoint): string[] => (endpoint.reader ? [`Cookie: ${paidCookie}`] : []);
     const probes = new Map<string, Probe>();
@@ -195,6 +220,6 @@ export async function benchGaceta(
       articleHeaders,
     };
   } finally {
-    await stop(server, 15_000);
+    await server.stop();
   }
 }

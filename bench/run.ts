@@ -15,6 +15,7 @@ import { benchGaceta, type Endpoint, type GacetaRun, type Mode } from './gaceta.
 import { paidReaderCookie } from './member.ts';
 import { benchNginx } from './nginx.ts';
 import { readOptions } from './options.ts';
+import { storesInTurns } from './stores-in-turns.ts';
 import { installCleanup, killAll, run } from './processes.ts';
 import { buildReport } from './report.ts';
 import type { WrkResult } from './wrk.ts';
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
     await bareRoute.stop();
   }
   const nginx = await benchNginx(options, articleHtml);
+  const databasesInTurns = postgres
+    ? await storesInTurns(options, [sqlite, postgres], (store) => endpointsOf.get(store) ?? [])
+    : undefined;
   if (postgres)
     for (const workers of options.workers.filter((n) => n > 1)) {
       await measure(postgres, workers, 'uncached');
@@ -136,7 +140,18 @@ async function main(): Promise<void> {
   const endpoints = endpointsOf.get(sqlite) ?? [];
   if (!paired || !bare) throw new Error('the cached article was not measured in turns with the bare route');
   if (!paidReader) throw new Error('the paid reader was not measured in turns with the anonymous reader');
-  const reader = buildReport({ options, articles, endpoints, runs, nginx, bare, paired, paidReader, nginxVersion });
+  const reader = buildReport({
+    options,
+    articles,
+    endpoints,
+    runs,
+    nginx,
+    bare,
+    paired,
+    paidReader,
+    databasesInTurns,
+    nginxVersion,
+  });
   // The editor is measured last, in a browser, with no reader-page server running.
   const editor = editorReport(await benchEditor());
   const markdown = `${reader.markdown}\n${editor.markdown}`;
