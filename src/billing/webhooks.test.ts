@@ -7,7 +7,7 @@ import { memberHistory } from '../members/history.ts';
 import { ensureMember, findMemberByEmail } from '../members/members.service.ts';
 import { paymentsOf, subscribedTierIds, subscriptionsOf } from '../members/subscriptions.ts';
 import { writeSettings } from '../settings/settings.ts';
-import { makeArticle, makeSection, paragraphs } from '../testing/factories.ts';
+import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
 import { startTestApp, TEST_DIALECT, type TestApp } from '../testing/harness.ts';
 import { ReaderBrowser } from '../testing/reader-browser.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
@@ -304,6 +304,26 @@ describe(`Stripe webhooks and the subscription mirror on ${TEST_DIALECT}`, () =>
       data: { object: subscription('sub_overdue', 'active', { member: overdue }) },
     });
     assert.deepEqual(await subscribedTierIds(db(), overdue), [tierId], 'paid at last');
+  });
+
+  it('lets admins set the grace period through the admin API, within 0 to 60 days', async () => {
+    const id = await member('grace@example.com');
+    await send({
+      type: 'customer.subscription.updated',
+      created: now() - DAY,
+      data: { object: subscription('sub_grace', 'past_due', { member: id }) },
+    });
+    assert.deepEqual(await subscribedTierIds(db(), id), [tierId]);
+    const admin = await signIn(t, await makeStaff(t, 'admin'));
+    const patch = (paymentGraceDays: number) =>
+      t.app.inject({ method: 'PATCH', url: '/admin/api/settings', headers: admin, payload: { paymentGraceDays } });
+    assert.equal((await patch(61)).statusCode, 400);
+    assert.equal((await patch(0)).statusCode, 200);
+    try {
+      assert.deepEqual(await subscribedTierIds(db(), id), [], 'no grace: access ends with the failed payment');
+    } finally {
+      assert.equal((await patch(7)).statusCode, 200);
+    }
   });
 
   it('opens a paid article to a signed-in member right after subscription.created, and closes it right after deleted', async () => {
