@@ -26,6 +26,8 @@ export interface HandlingContext {
   publicUrl: string;
   /** The invoice a refunded charge paid, when Stripe could tell (stripe-webhooks.service.ts asks). */
   refundedInvoiceId?: string | null;
+  /** The subscription a completed Checkout made, as Stripe has it now. */
+  checkoutSubscription?: Stripe.Subscription;
 }
 
 /** What to do once the handling is committed. */
@@ -40,8 +42,7 @@ const NOTHING_AFTER: Handled = { accessChanged: [], mail: [] };
 export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: HandlingContext): Promise<Handled> {
   switch (event.type) {
     case 'checkout.session.completed':
-      await checkoutCompleted(trx, event.data.object, event.created);
-      return NOTHING_AFTER;
+      return { accessChanged: await checkoutCompleted(trx, event, context), mail: [] };
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted': {
@@ -72,13 +73,24 @@ async function memberOfSession(trx: Trx, session: Stripe.Checkout.Session): Prom
   return memberOfStripeObject(trx, session.metadata, session.customer);
 }
 
-async function checkoutCompleted(trx: Trx, session: Stripe.Checkout.Session, created: number): Promise<void> {
+async function checkoutCompleted(
+  trx: Trx,
+  event: Stripe.CheckoutSessionCompletedEvent,
+  context: HandlingContext,
+): Promise<string[]> {
+  const session = event.data.object;
   const memberId = await memberOfSession(trx, session);
-  if (!memberId) return;
+  if (!memberId) return [];
   const customer = stripeIdOf(session.customer);
   if (customer) await rememberStripeCustomer(trx, memberId, customer);
-  // A subscription's state comes with its own events; a one-time contribution is a payment now.
-  if (session.mode !== 'payment' || session.payment_status !== 'paid') return;
+  if (session.mode === 'subscription') {
+    // Its own events usually tell it; this covers a "created" that came before the customer was known.
+    const subscription = context.checkoutSubscription;
+    const changed = subscription ? await mirrorStripeSubscription(trx, subscription, event.created) : null;
+    return changed ? [changed] : [];
+  }
+  // A one-time contribution is a payment now.
+  if (session.mode !== 'payment' || session.payment_status !== 'paid') return [];
   await recordPayment(trx, {
     memberId,
     kind: 'contribution',
@@ -88,9 +100,10 @@ async function checkoutCompleted(trx: Trx, session: Stripe.Checkout.Session, cre
     amountPaid: session.amount_total ?? 0,
     currency: session.currency ?? '',
     status: 'paid',
-    paidAt: isoOfSeconds(created),
+    paidAt: isoOfSeconds(event.created),
     hostedInvoiceUrl: null,
   });
+  return [];
 }
 
 async function memberOfInvoice(trx: Trx, invoice: Stripe.Invoice): Promise<string | null> {

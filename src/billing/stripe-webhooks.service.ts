@@ -74,22 +74,28 @@ export async function processStripeEvent(deps: StripeWebhookDeps, id: string): P
 }
 
 /**
- * What an event does not say but its handling needs. A refunded charge names its payment intent;
- * since Stripe's 2025 API versions an invoice's payments are left out of its events, so the invoice
- * that intent paid is asked of Stripe (a failure leaves the event for a retry).
+ * What an event does not say but its handling needs, asked of Stripe when keys are configured (a
+ * failure leaves the event for a retry). A refunded charge names its payment intent, and since
+ * Stripe's 2025 API versions an invoice's payments are left out of its events: which invoice that
+ * intent paid. A completed Checkout names its subscription, whose own "created" event may have come
+ * first and been passed over (its customer was not known yet): the subscription as it is now.
  */
-async function factsFor(
-  deps: StripeWebhookDeps,
-  event: Stripe.Event,
-): Promise<Pick<HandlingContext, 'refundedInvoiceId'>> {
-  if (event.type !== 'charge.refunded' || !deps.stripe) return {};
-  const paymentIntent = stripeIdOf(event.data.object.payment_intent);
-  if (!paymentIntent) return {};
-  const payments = await deps.stripe.invoicePayments.list({
-    payment: { type: 'payment_intent', payment_intent: paymentIntent },
-    limit: 1,
-  });
-  return { refundedInvoiceId: stripeIdOf(payments.data[0]?.invoice) };
+async function factsFor(deps: StripeWebhookDeps, event: Stripe.Event): Promise<Omit<HandlingContext, 'publicUrl'>> {
+  if (!deps.stripe) return {};
+  if (event.type === 'charge.refunded') {
+    const paymentIntent = stripeIdOf(event.data.object.payment_intent);
+    if (!paymentIntent) return {};
+    const payments = await deps.stripe.invoicePayments.list({
+      payment: { type: 'payment_intent', payment_intent: paymentIntent },
+      limit: 1,
+    });
+    return { refundedInvoiceId: stripeIdOf(payments.data[0]?.invoice) };
+  }
+  if (event.type === 'checkout.session.completed' && event.data.object.mode === 'subscription') {
+    const subscription = stripeIdOf(event.data.object.subscription);
+    return subscription ? { checkoutSubscription: await deps.stripe.subscriptions.retrieve(subscription) } : {};
+  }
+  return {};
 }
 
 // Stripe itself retries a failed delivery for three days; past this many failures an event waits for

@@ -207,6 +207,44 @@ describe(`Stripe webhooks: signatures, replays, order and crashes on ${TEST_DIAL
     }
   });
 
+  it('mirrors the subscription a completed Checkout made when its "created" event came before the customer was known', async () => {
+    const id = await member('early@example.com');
+    const standIn = await startStripeStandIn();
+    const late = subscription('sub_early', 'active', { customer: 'cus_early' });
+    standIn.route('GET', /^\/v1\/subscriptions\/sub_early$/, () => ({ status: 200, body: late }));
+    const keyed = await buildApp({
+      config: { ...t.config, stripeSecretKey: STRIPE_TEST_KEY, stripeApiUrl: standIn.url },
+      db: db(),
+      storage: t.storage,
+      logger: false,
+    });
+    try {
+      // No metadata and a customer nobody knows yet: passed over, and done (not retried for days).
+      const created = await deliver(keyed, { type: 'customer.subscription.created', data: { object: late } });
+      assert.deepEqual(created.json(), { received: true });
+      assert.deepEqual(await subscriptionsOf(db(), id), []);
+      const session = {
+        id: 'cs_early',
+        object: 'checkout.session',
+        mode: 'subscription',
+        client_reference_id: id,
+        customer: 'cus_early',
+        subscription: 'sub_early',
+        payment_status: 'paid',
+        metadata: {},
+      };
+      assert.equal(
+        (await deliver(keyed, { type: 'checkout.session.completed', data: { object: session } })).statusCode,
+        200,
+      );
+      assert.deepEqual(await subscribedTierIds(db(), id), [tierId], 'the member reads as paid');
+      assert.deepEqual(await statusChanges(id), ['null→active']);
+    } finally {
+      await keyed.app.close();
+      await standIn.stop();
+    }
+  });
+
   it('stores and marks processed an event type it does not act on', async () => {
     const answer = await send({
       id: 'evt_unknown_type',
