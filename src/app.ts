@@ -17,6 +17,8 @@ import type { SiteDeps } from './site/site.deps.ts';
 import { registerSitemapRoutes } from './site/sitemaps.routes.ts';
 import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
+import { stripeClient } from './billing/stripe-client.ts';
+import { registerStripeWebhooks } from './billing/webhooks.routes.ts';
 import { registerWebApp } from './admin/app.routes.ts';
 import { translator } from './i18n/i18n.ts';
 import { AppError } from './http/errors.ts';
@@ -172,6 +174,10 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   app.decorate('readerIdentity', memberIdentity(db, memberKey, config.secureCookies, new AccessChanges(invalidation)));
   await app.register((members) =>
     registerMemberPages(members, { config, db, outbox, siteContext, claimKey: memberKey, invalidation }),
+  );
+  // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.
+  await app.register((webhooks) =>
+    registerStripeWebhooks(webhooks, { config, db, invalidation, outbox, stripe: stripeClient(config) }),
   );
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);

@@ -1,25 +1,41 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { nowIso } from '../db/ids.ts';
 
-/**
- * Which Stripe customer stands for which member.
- *
- * INTERFACE FIRST: the webhook work adds the table and fills these in (until then they find nothing).
- */
+type Executor = Kysely<Database> | Transaction<Database>;
 
-/** The Stripe customer that stands for this member, once Gaceta or Checkout made one. */
-export async function stripeCustomerOf(_db: Kysely<Database>, _memberId: string): Promise<string | null> {
-  return null;
+/** Which Stripe customer stands for which member (billing's table, migration 0017). */
+
+/** The Stripe customer that stands for this member, once Gaceta or Checkout made one (the newest). */
+export async function stripeCustomerOf(db: Executor, memberId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('stripe_customers')
+    .select('stripe_customer_id')
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('stripe_customer_id', 'desc')
+    .executeTakeFirst();
+  return row?.stripe_customer_id ?? null;
 }
 
 /** The member a Stripe customer stands for. */
-export async function memberOfStripeCustomer(_db: Kysely<Database>, _customerId: string): Promise<string | null> {
-  return null;
+export async function memberOfStripeCustomer(db: Executor, customerId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('stripe_customers')
+    .select('member_id')
+    .where('stripe_customer_id', '=', customerId)
+    .executeTakeFirst();
+  return row?.member_id ?? null;
 }
 
-/** Remembers which Stripe customer is this member (made by Gaceta before Checkout, or by Checkout). */
-export async function rememberStripeCustomer(
-  _db: Kysely<Database>,
-  _memberId: string,
-  _stripeCustomerId: string,
-): Promise<void> {}
+/**
+ * Remembers which Stripe customer is this member (made by Gaceta before Checkout, or by Checkout).
+ * Remembering it again changes nothing: a customer, once someone's, stays theirs.
+ */
+export async function rememberStripeCustomer(db: Executor, memberId: string, stripeCustomerId: string): Promise<void> {
+  await db
+    .insertInto('stripe_customers')
+    .values({ stripe_customer_id: stripeCustomerId, member_id: memberId, created_at: nowIso() })
+    .onConflict((oc) => oc.column('stripe_customer_id').doNothing())
+    .execute();
+}

@@ -1,7 +1,83 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import type { Database } from '../db/schema.ts';
 import type { Invalidation } from '../http/invalidation.ts';
+import { announceAccessChange } from '../members/access-changes.ts';
+import { findMember } from '../members/members.service.ts';
+import { saveSubscriptionState } from '../members/subscription-mirror.ts';
+import type { SubscriptionStatus } from '../members/subscriptions.ts';
+import { memberOfStripeCustomer } from './customers.ts';
+import { findPriceByStripeId, findTierRow } from './tiers.repository.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Stripe's seconds as stored instants. */
+export const isoOfSeconds = (seconds: number): string => new Date(seconds * 1000).toISOString();
+
+/** The id of a Stripe reference, whether Stripe sent the id or the expanded object. */
+export const stripeIdOf = (value: string | { id: string } | null | undefined): string | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? value : value.id;
+
+/** The member a Stripe object belongs to: named in its metadata by Gaceta, or through its customer. */
+export async function memberOfStripeObject(
+  db: Executor,
+  metadata: Stripe.Metadata | null | undefined,
+  customer: string | { id: string } | null | undefined,
+): Promise<string | null> {
+  const named = metadata?.gaceta_member_id;
+  if (named && (await findMember(db, named))) return named;
+  const customerId = stripeIdOf(customer);
+  return customerId ? memberOfStripeCustomer(db, customerId) : null;
+}
+
+async function tierOf(
+  db: Executor,
+  subscription: Stripe.Subscription,
+  item: Stripe.SubscriptionItem | undefined,
+): Promise<{ id: string; name: string } | null> {
+  const named = subscription.metadata?.gaceta_tier_id;
+  let tier = named ? await findTierRow(db, named) : undefined;
+  if (!tier && item) {
+    const price = await findPriceByStripeId(db, item.price.id);
+    tier = price ? await findTierRow(db, price.tier_id) : undefined;
+  }
+  return tier ? { id: tier.id, name: tier.name } : null;
+}
+
+/**
+ * Saves a subscription's state in the member's mirror inside the caller's transaction. The member
+ * whose access may have changed (to announce after the commit), or null when the subscription is
+ * not a Gaceta member's (another product on the same Stripe account) or a newer state is stored.
+ */
+export async function mirrorStripeSubscription(
+  db: Executor,
+  subscription: Stripe.Subscription,
+  observedAt: number,
+): Promise<string | null> {
+  const memberId = await memberOfStripeObject(db, subscription.metadata, subscription.customer);
+  if (!memberId) return null;
+  // Since Stripe's 2025 API versions the period lives on each subscription item, not the subscription.
+  const item = subscription.items?.data[0];
+  const tier = await tierOf(db, subscription, item);
+  const periodEnd = item?.current_period_end ?? subscription.ended_at ?? observedAt;
+  const saved = await saveSubscriptionState(db, {
+    stripeSubscriptionId: subscription.id,
+    memberId,
+    tierId: tier?.id ?? null,
+    tierName: tier?.name ?? item?.price.nickname ?? '',
+    status: subscription.status as SubscriptionStatus,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    currentPeriodEnd: isoOfSeconds(periodEnd),
+    trialEnd: subscription.trial_end ? isoOfSeconds(subscription.trial_end) : null,
+    canceledAt: subscription.canceled_at ? isoOfSeconds(subscription.canceled_at) : null,
+    endedAt: subscription.ended_at ? isoOfSeconds(subscription.ended_at) : null,
+    amount: (item?.price.unit_amount ?? 0) * (item?.quantity ?? 1),
+    currency: subscription.currency,
+    interval: item?.price.recurring?.interval ?? 'month',
+    observedAt: isoOfSeconds(observedAt),
+  });
+  return saved ? memberId : null;
+}
 
 /**
  * Applies a Stripe subscription, as Stripe last described it, to the member it belongs to: the
@@ -9,11 +85,14 @@ import type { Invalidation } from '../http/invalidation.ts';
  * webhook handling and by the return from Checkout (which need not wait for the webhook).
  * `observedAt` (seconds, as Stripe's `created`) orders the states: an older one never overwrites a
  * newer one, so replayed and out-of-order events leave the same state.
- *
- * INTERFACE FIRST: the webhook work fills this in.
  */
 export async function applyStripeSubscription(
-  _deps: { db: Kysely<Database>; invalidation: Invalidation },
-  _subscription: Stripe.Subscription,
-  _observedAt: number,
-): Promise<void> {}
+  deps: { db: Kysely<Database>; invalidation: Invalidation },
+  subscription: Stripe.Subscription,
+  observedAt: number,
+): Promise<void> {
+  const memberId = await deps.db
+    .transaction()
+    .execute((trx) => mirrorStripeSubscription(trx, subscription, observedAt));
+  if (memberId) announceAccessChange(deps.invalidation, memberId);
+}

@@ -120,3 +120,8 @@ export async function markPriceSynced(
     sent.archived_at === null ? query.where('archived_at', 'is', null) : query.where('archived_at', 'is not', null);
   await query.execute();
 }
+
+/** The price (archived or not) that Stripe knows by this id, as subscriptions name it. */
+export function findPriceByStripeId(db: Executor, stripePriceId: string): Promise<TierPriceRow | undefined> {
+  return db.selectFrom('tier_prices').selectAll().where('stripe_price_id', '=', stripePriceId).executeTakeFirst();
+}

@@ -12,6 +12,8 @@ import * as pageVersion from './migrations/0010_page_version.ts';
 import * as members from './migrations/0014_members.ts';
 import * as tiers from './migrations/0015_tiers.ts';
 import * as memberEvents from './migrations/0016_member_events.ts';
+import * as stripeCustomersEvents from './migrations/0017_stripe_customers_events.ts';
+import * as memberSubscriptions from './migrations/0018_member_subscriptions.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '0014_members': members,
   '0015_tiers': tiers,
   '0016_member_events': memberEvents,
+  '0017_stripe_customers_events': stripeCustomersEvents,
+  '0018_member_subscriptions': memberSubscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -37,6 +37,10 @@ const TABLES = [
   'tiers',
   'tier_prices',
   'member_events',
+  'stripe_customers',
+  'stripe_events',
+  'member_subscriptions',
+  'member_payments',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -115,6 +119,8 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0018_member_subscriptions',
+        '0017_stripe_customers_events',
         '0016_member_events',
         '0015_tiers',
         '0014_members',
@@ -151,6 +157,8 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0014_members',
       '0015_tiers',
       '0016_member_events',
+      '0017_stripe_customers_events',
+      '0018_member_subscriptions',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -21,6 +21,8 @@ import type {
   MemberSessionsTable,
 } from '../members/members.table.ts';
 import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
+import type { StripeCustomersTable, StripeEventsTable } from '../billing/stripe.table.ts';
+import type { MemberPaymentsTable, MemberSubscriptionsTable } from '../members/subscriptions.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
 import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
 import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
@@ -62,4 +64,8 @@ export interface Database {
   member_events: MemberEventsTable;
   tiers: TiersTable;
   tier_prices: TierPricesTable;
+  stripe_customers: StripeCustomersTable;
+  stripe_events: StripeEventsTable;
+  member_subscriptions: MemberSubscriptionsTable;
+  member_payments: MemberPaymentsTable;
 }

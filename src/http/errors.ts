@@ -1,6 +1,7 @@
 /** The closed set of errors a caller can get, each with the HTTP status it answers with. */
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
+  SIGNATURE_INVALID: 400,
   INVALID_SLUG: 400,
   INVALID_DATE: 400,
   INVALID_ID: 400,
@@ -32,6 +33,7 @@ export const ERROR_STATUS = {
   TK_REMAINING: 422,
   UNSUPPORTED_EMBED: 422,
   RATE_LIMITED: 429,
+  WEBHOOKS_NOT_CONFIGURED: 503,
   STRIPE_UNAVAILABLE: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

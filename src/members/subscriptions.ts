@@ -1,13 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { readSettings } from '../settings/settings.ts';
+import type { MemberPaymentRow, MemberSubscriptionRow } from './subscriptions.table.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
 
 /**
  * A member's subscriptions and payments as Gaceta mirrors them from Stripe (billing's webhook handling
- * saves them here), read by the account page, the members screen and the access rule. The members
- * domain owns what a member has; billing owns how Stripe is spoken to, and calls in here.
- *
- * INTERFACE FIRST: the signatures below are what the checkout, account and access code may rely on;
- * the webhook work fills in their bodies and the tables behind them (until then they find nothing).
+ * saves them through subscription-mirror.ts), read by the account page, the members screen and the
+ * access rule. The members domain owns what a member has; billing owns how Stripe is spoken to, and
+ * calls in here.
  */
 
 /** Stripe's subscription statuses that Gaceta tells apart. */
@@ -32,7 +34,9 @@ export interface SubscriptionSummary {
 
 /** A payment (a paid invoice, or a one-time contribution), as the account page lists it. */
 export interface PaymentSummary {
+  /** The invoice's id; for a one-time contribution, the Checkout session's. */
   stripeInvoiceId: string;
+  kind: 'subscription' | 'contribution';
   number: string | null;
   amountPaid: number;
   amountRefunded: number;
@@ -42,17 +46,121 @@ export interface PaymentSummary {
   hostedInvoiceUrl: string | null;
 }
 
+/** What the access rule needs to know of a subscription. */
+export interface AccessFacts {
+  status: string;
+  cancelAtPeriodEnd: boolean;
+  currentPeriodEnd: string;
+  pastDueSince: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * THE rule for whether a subscription gives paid access at `now` (docs/decisions.md, "Which Stripe
+ * statuses give access"): trialing and active do; active but cancelled at period end does until the
+ * period ends; past due does for `graceDays` from when it was first seen past due (Stripe is still
+ * retrying the card); everything else (canceled, unpaid, incomplete, incomplete_expired, paused) does not.
+ */
+export function subscriptionGivesAccess(facts: AccessFacts, now: Date, graceDays: number): boolean {
+  switch (facts.status) {
+    case 'trialing':
+      return true;
+    case 'active':
+      return !facts.cancelAtPeriodEnd || Date.parse(facts.currentPeriodEnd) > now.getTime();
+    case 'past_due':
+      return facts.pastDueSince !== null && Date.parse(facts.pastDueSince) + graceDays * DAY_MS > now.getTime();
+    default:
+      return false;
+  }
+}
+
+const accessFacts = (row: MemberSubscriptionRow): AccessFacts => ({
+  status: row.status,
+  cancelAtPeriodEnd: Number(row.cancel_at_period_end) === 1,
+  currentPeriodEnd: row.current_period_end,
+  pastDueSince: row.past_due_since,
+});
+
+/** The site's grace period, read only when a subscription is past due (most page checks need none). */
+async function graceDaysFor(db: Kysely<Database>, rows: MemberSubscriptionRow[]): Promise<number> {
+  return rows.some((row) => row.status === 'past_due') ? (await readSettings(db)).paymentGraceDays : 0;
+}
+
+function subscriptionRows(db: Executor, memberId: string): Promise<MemberSubscriptionRow[]> {
+  return db
+    .selectFrom('member_subscriptions')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('created_at', 'desc')
+    .orderBy('stripe_subscription_id', 'desc')
+    .execute();
+}
+
+function toSummary(row: MemberSubscriptionRow, givesAccess: boolean): SubscriptionSummary {
+  return {
+    stripeSubscriptionId: row.stripe_subscription_id,
+    tierId: row.tier_id,
+    tierName: row.tier_name,
+    status: row.status as SubscriptionStatus,
+    amount: Number(row.amount),
+    currency: row.currency,
+    interval: row.interval as 'month' | 'year',
+    currentPeriodEnd: row.current_period_end,
+    cancelAtPeriodEnd: Number(row.cancel_at_period_end) === 1,
+    trialEnd: row.trial_end,
+    givesAccess,
+  };
+}
+
 /** The member's subscriptions, the one giving access first, then newest first. */
-export async function subscriptionsOf(_db: Kysely<Database>, _memberId: string): Promise<SubscriptionSummary[]> {
-  return [];
+export async function subscriptionsOf(db: Kysely<Database>, memberId: string): Promise<SubscriptionSummary[]> {
+  const rows = await subscriptionRows(db, memberId);
+  const graceDays = await graceDaysFor(db, rows);
+  const now = new Date();
+  const summaries = rows.map((row) => toSummary(row, subscriptionGivesAccess(accessFacts(row), now, graceDays)));
+  // A stable sort keeps newest first within each group.
+  return summaries.sort((a, b) => Number(b.givesAccess) - Number(a.givesAccess));
+}
+
+function toPayment(row: MemberPaymentRow): PaymentSummary {
+  return {
+    stripeInvoiceId: row.stripe_id,
+    kind: row.kind,
+    number: row.number,
+    amountPaid: Number(row.amount_paid),
+    amountRefunded: Number(row.amount_refunded),
+    currency: row.currency,
+    status: row.status,
+    paidAt: row.paid_at,
+    hostedInvoiceUrl: row.hosted_invoice_url,
+  };
 }
 
 /** The member's payments, newest first. */
-export async function paymentsOf(_db: Kysely<Database>, _memberId: string): Promise<PaymentSummary[]> {
-  return [];
+export async function paymentsOf(db: Kysely<Database>, memberId: string): Promise<PaymentSummary[]> {
+  const rows = await db
+    .selectFrom('member_payments')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .orderBy('paid_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toPayment);
 }
 
 /** The tiers whose paid access a subscription gives this member now (empty: none). */
-export async function subscribedTierIds(_db: Kysely<Database>, _memberId: string): Promise<string[]> {
-  return [];
+export async function subscribedTierIds(db: Kysely<Database>, memberId: string): Promise<string[]> {
+  const rows = (await subscriptionRows(db, memberId)).filter((row) =>
+    ['trialing', 'active', 'past_due'].includes(row.status),
+  );
+  if (rows.length === 0) return [];
+  const graceDays = await graceDaysFor(db, rows);
+  const now = new Date();
+  const tiers = new Set<string>();
+  // A subscription whose tier Gaceta could not tell (a price made outside Gaceta) opens nothing:
+  // the paywall errs on the side of never leaking; the members screen shows it for staff to fix.
+  for (const row of rows)
+    if (row.tier_id !== null && subscriptionGivesAccess(accessFacts(row), now, graceDays)) tiers.add(row.tier_id);
+  return [...tiers];
 }

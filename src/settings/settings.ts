@@ -30,6 +30,11 @@ export const SiteSettingsSchema = Type.Object(
      * or only readers with paid access (paid: no free accounts).
      */
     memberSignup: Type.Union([Type.Literal('open'), Type.Literal('invitation'), Type.Literal('paid')]),
+    /**
+     * How many days a subscriber whose renewal payment failed keeps paid access while Stripe retries
+     * the card, counted from when the subscription was first seen past due (members/subscriptions.ts).
+     */
+    paymentGraceDays: Type.Integer({ minimum: 0, maximum: 60 }),
   },
   { additionalProperties: false },
 );
@@ -49,6 +54,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   requireTwoFactor: false,
   previewParagraphs: 2,
   memberSignup: 'open',
+  paymentGraceDays: 7,
 });
 
 /** Reads the stored settings over the defaults. */

@@ -45,6 +45,10 @@ export const settingsMessages = defineMessages(
     'settings.previewParagraphsHint':
       'What readers without access get of a members-only or paid story whose editor placed no “free preview ends here” marker. Never the whole story.',
     'settings.field.previewParagraphs': 'Give a whole number of paragraphs from 0 to 20.',
+    'settings.paymentGraceDays': 'Days of access after a failed payment',
+    'settings.paymentGraceDaysHint':
+      'A subscriber whose renewal payment failed keeps paid access this long while Stripe tries the card again. 0: none.',
+    'settings.field.paymentGraceDays': 'Give a whole number of days from 0 to 60.',
   },
   {
     'settings.title': 'Ajustes del sitio',
@@ -92,5 +96,9 @@ export const settingsMessages = defineMessages(
     'settings.previewParagraphsHint':
       'Lo que reciben quienes no tienen acceso de una historia para miembros o de pago cuya editora no marcó dónde «termina la vista previa gratuita». Nunca la historia entera.',
     'settings.field.previewParagraphs': 'Escribe un número entero de párrafos, de 0 a 20.',
+    'settings.paymentGraceDays': 'Días de acceso tras un pago fallido',
+    'settings.paymentGraceDaysHint':
+      'Quien está suscrito y no pudo pagar la renovación conserva el acceso de pago este tiempo mientras Stripe vuelve a intentar el cobro. 0: nada.',
+    'settings.field.paymentGraceDays': 'Escribe un número entero de días, de 0 a 60.',
   },
 );

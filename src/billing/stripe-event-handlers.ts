@@ -1,0 +1,154 @@
+import type { Transaction } from 'kysely';
+import type Stripe from 'stripe';
+import type { Database } from '../db/schema.ts';
+import type { MailMessage } from '../mail/mailer.ts';
+import { paymentFailedMail } from '../mail/payment-failed.mail.ts';
+import { recordMemberEvent } from '../members/history.ts';
+import { readSettings } from '../settings/settings.ts';
+import { findMember } from '../members/members.service.ts';
+import { recordPayment, recordRefund } from '../members/subscription-mirror.ts';
+import { rememberStripeCustomer } from './customers.ts';
+import { isoOfSeconds, memberOfStripeObject, mirrorStripeSubscription, stripeIdOf } from './subscription-state.ts';
+
+type Trx = Transaction<Database>;
+
+/**
+ * What each Stripe event Gaceta listens to does, inside the transaction that marks it processed.
+ * Handling gives the members whose access may have changed and the mail to send, both acted on
+ * only after the commit (a rolled-back attempt announces and sends nothing). An
+ * event about something that is not a Gaceta member's (another product sold on the same Stripe
+ * account) changes nothing and is done: answering 500 would only make Stripe send it for days.
+ */
+
+/** What the handling knows besides the event. */
+export interface HandlingContext {
+  /** The site's address, for links in mail. */
+  publicUrl: string;
+  /** The invoice a refunded charge paid, when Stripe could tell (stripe-webhooks.service.ts asks). */
+  refundedInvoiceId?: string | null;
+  /** The subscription a completed Checkout made, as Stripe has it now. */
+  checkoutSubscription?: Stripe.Subscription;
+}
+
+/** What to do once the handling is committed. */
+export interface Handled {
+  accessChanged: string[];
+  mail: MailMessage[];
+}
+
+const NOTHING_AFTER: Handled = { accessChanged: [], mail: [] };
+
+/** Handles one verified event. Unknown types do nothing. */
+export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: HandlingContext): Promise<Handled> {
+  switch (event.type) {
+    case 'checkout.session.completed':
+      return { accessChanged: await checkoutCompleted(trx, event, context), mail: [] };
+    case 'customer.subscription.created':
+    case 'customer.subscription.updated':
+    case 'customer.subscription.deleted': {
+      const memberId = await mirrorStripeSubscription(trx, event.data.object, event.created);
+      return { accessChanged: memberId ? [memberId] : [], mail: [] };
+    }
+    case 'invoice.paid':
+      await invoicePaid(trx, event.data.object, event.created);
+      return NOTHING_AFTER;
+    case 'invoice.payment_failed':
+      return { accessChanged: [], mail: await paymentFailed(trx, event.data.object, context) };
+    case 'charge.refunded':
+      await recordRefund(trx, {
+        stripePaymentIntentId: stripeIdOf(event.data.object.payment_intent),
+        stripeId: context.refundedInvoiceId ?? null,
+        amountRefunded: event.data.object.amount_refunded,
+      });
+      return NOTHING_AFTER;
+    default:
+      return NOTHING_AFTER;
+  }
+}
+
+/** The member Checkout was for: Gaceta names them in client_reference_id (or the metadata). */
+async function memberOfSession(trx: Trx, session: Stripe.Checkout.Session): Promise<string | null> {
+  const named = session.client_reference_id;
+  if (named && (await findMember(trx, named))) return named;
+  return memberOfStripeObject(trx, session.metadata, session.customer);
+}
+
+async function checkoutCompleted(
+  trx: Trx,
+  event: Stripe.CheckoutSessionCompletedEvent,
+  context: HandlingContext,
+): Promise<string[]> {
+  const session = event.data.object;
+  const memberId = await memberOfSession(trx, session);
+  if (!memberId) return [];
+  const customer = stripeIdOf(session.customer);
+  if (customer) await rememberStripeCustomer(trx, memberId, customer);
+  if (session.mode === 'subscription') {
+    // Its own events usually tell it; this covers a "created" that came before the customer was known.
+    const subscription = context.checkoutSubscription;
+    const changed = subscription ? await mirrorStripeSubscription(trx, subscription, event.created) : null;
+    return changed ? [changed] : [];
+  }
+  // A one-time contribution is a payment now.
+  if (session.mode !== 'payment' || session.payment_status !== 'paid') return [];
+  await recordPayment(trx, {
+    memberId,
+    kind: 'contribution',
+    stripeId: session.id,
+    stripePaymentIntentId: stripeIdOf(session.payment_intent),
+    number: null,
+    amountPaid: session.amount_total ?? 0,
+    currency: session.currency ?? '',
+    status: 'paid',
+    paidAt: isoOfSeconds(event.created),
+    hostedInvoiceUrl: null,
+  });
+  return [];
+}
+
+async function memberOfInvoice(trx: Trx, invoice: Stripe.Invoice): Promise<string | null> {
+  return memberOfStripeObject(trx, invoice.parent?.subscription_details?.metadata, invoice.customer);
+}
+
+async function invoicePaid(trx: Trx, invoice: Stripe.Invoice, created: number): Promise<void> {
+  const memberId = await memberOfInvoice(trx, invoice);
+  if (!memberId) return;
+  // The payment intent is how a later refund (charge.refunded) finds this payment.
+  const paymentIntent = invoice.payments?.data.map((p) => stripeIdOf(p.payment.payment_intent)).find(Boolean) ?? null;
+  await recordPayment(trx, {
+    memberId,
+    kind: 'subscription',
+    stripeId: invoice.id,
+    stripePaymentIntentId: paymentIntent,
+    number: invoice.number,
+    amountPaid: invoice.amount_paid,
+    currency: invoice.currency,
+    status: invoice.status ?? 'paid',
+    paidAt: isoOfSeconds(invoice.status_transitions?.paid_at ?? created),
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+  });
+}
+
+/** Notes the failure in the member's history; on the first attempt, a mail asking them to pay. */
+async function paymentFailed(trx: Trx, invoice: Stripe.Invoice, context: HandlingContext): Promise<MailMessage[]> {
+  const memberId = await memberOfInvoice(trx, invoice);
+  if (!memberId) return [];
+  await recordMemberEvent(trx, memberId, 'payment-failed', 'stripe', {
+    invoice: invoice.id,
+    amount: invoice.amount_due,
+    currency: invoice.currency,
+    attempt: invoice.attempt_count,
+  });
+  // Stripe retries the card several times, each failure an event: the reader hears once per invoice.
+  const member = await findMember(trx, memberId);
+  if (!member || invoice.attempt_count > 1) return [];
+  const settings = await readSettings(trx);
+  const mail = paymentFailedMail({
+    locale: member.locale ?? settings.locale,
+    site: settings.title,
+    accountUrl: `${context.publicUrl}/account`,
+    payUrl: invoice.hosted_invoice_url ?? null,
+    keepsAccess: settings.paymentGraceDays > 0,
+  });
+  return [{ ...mail, to: member.email }];
+}
