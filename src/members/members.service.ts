@@ -51,7 +51,7 @@ export async function ensureMember(
     .executeTakeFirst();
   const member = await findMemberByEmail(db, input.normalized);
   if (!member) throw new Error(`member ${input.normalized} was not stored`);
-  if (Number(inserted.numInsertedRows ?? 0) > 0)
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
     await recordMemberEvent(db, member.id, 'signed-up', by, input.attribution ? { from: input.attribution } : {});
   return member;
 }
