@@ -111,9 +111,7 @@ export function ApiKeysScreen() {
             },
             {
               header: t('ui.actions'),
-              cell: (key) => (
-                <RowAction label={t('apiKeys.revoke')} rowName={key.name} onClick={() => revoke(key)} />
-              ),
+              cell: (key) => <RowAction label={t('apiKeys.revoke')} rowName={key.name} onClick={() => revoke(key)} />,
             },
           ]}
         />

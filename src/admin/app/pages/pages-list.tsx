@@ -76,9 +76,7 @@ export function PagesList() {
             { header: t('pages.modified'), cell: (page) => formatTime(page.modifiedAt) },
             {
               header: t('ui.actions'),
-              cell: (page) => (
-                <RowAction label={t('pages.delete')} rowName={page.title} onClick={() => remove(page)} />
-              ),
+              cell: (page) => <RowAction label={t('pages.delete')} rowName={page.title} onClick={() => remove(page)} />,
             },
           ]}
         />

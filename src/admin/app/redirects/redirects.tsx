@@ -133,9 +133,7 @@ export function RedirectsScreen() {
               },
               {
                 header: t('ui.actions'),
-                cell: (r) => (
-                  <RowAction label={t('redirects.delete')} rowName={r.fromPath} onClick={() => remove(r)} />
-                ),
+                cell: (r) => <RowAction label={t('redirects.delete')} rowName={r.fromPath} onClick={() => remove(r)} />,
               },
             ]}
           />
