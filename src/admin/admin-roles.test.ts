@@ -10,6 +10,7 @@ import { trashArticle } from '../content/trash.service.ts';
 import { submitArticle } from '../content/workflow.service.ts';
 import type { TaxonomyTable } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
+import { ensureMember } from '../members/members.service.ts';
 import { SYSTEM } from '../staff/actor.ts';
 import { createApiKey, startSession, type StaffActor } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
@@ -27,8 +28,8 @@ import {
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 
 /**
- * The role table of src/content/policy.test.ts and src/staff/policy.ts, driven through the JSON
- * admin API the way a client uses it. Expected statuses come from the policy functions: where the
+ * The role tables of src/content/policy.test.ts, src/staff/policy.ts and src/members/policy.test.ts,
+ * driven through the JSON admin API the way a client uses it. Expected statuses come from the policy functions: where the
  * policy says no, the API must answer 403 and change nothing; where it says yes, the change must
  * be visible afterwards (in the API, or on the reader site).
  */
@@ -772,6 +773,65 @@ describe('admin API: every role against every action', () => {
     },
   ];
 
+  // The members policy (src/members/policy.test.ts): editors and admins read members and decide who reads for free.
+  async function newMember(): Promise<string> {
+    const email = `${slugOf(unique('reader'))}@example.com`;
+    return (await ensureMember(t.database.handle.db, { email, normalized: email })).id;
+  }
+  const memberRows: Row[] = [
+    {
+      action: 'list members',
+      expect: [403, 403, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/members')).statusCode,
+    },
+    {
+      action: "read a member's account and history",
+      expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const id = await newMember();
+        const response = await api(who.headers, 'GET', `/members/${id}`);
+        if (isOk(response.statusCode)) assert.equal(response.json().history[0].kind, 'signed-up');
+        return response.statusCode;
+      },
+    },
+    {
+      action: 'export members as CSV',
+      expect: [403, 403, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/members/export.csv')).statusCode,
+    },
+    {
+      action: 'give and remove complimentary access',
+      expect: [403, 403, 204, 204],
+      run: async (who) => {
+        const id = await newMember();
+        const endsAt = new Date(Date.now() + 86_400_000).toISOString();
+        const granted = await api(who.headers, 'POST', `/members/${id}/complimentary`, { endsAt });
+        const grants = (await api(callers.admin.headers, 'GET', `/members/${id}`)).json().grants as Array<{
+          id: string;
+        }>;
+        assert.equal(grants.length, isOk(granted.statusCode) ? 1 : 0, 'granted exactly when allowed');
+        if (!isOk(granted.statusCode)) return granted.statusCode;
+        return (await api(who.headers, 'DELETE', `/members/${id}/complimentary/${grants[0]?.id}`)).statusCode;
+      },
+    },
+    {
+      action: 'import members',
+      expect: [403, 403, 200, 200],
+      run: async (who) => {
+        const email = `${slugOf(unique('imported'))}@example.com`;
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/admin/api/members/import',
+          headers: { ...who.headers, 'content-type': 'text/csv' },
+          payload: `email\r\n${email}\r\n`,
+        });
+        const found = await api(callers.admin.headers, 'GET', `/members?q=${encodeURIComponent(email)}`);
+        assert.equal(found.json().total, isOk(response.statusCode) ? 1 : 0, 'imported exactly when allowed');
+        return response.statusCode;
+      },
+    },
+  ];
+
   const TABLE: Row[] = [
     ...articleRows,
     ...publishingRows,
@@ -783,6 +843,7 @@ describe('admin API: every role against every action', () => {
     ...taxonomyRows('authors'),
     ...siteRows,
     ...staffRows,
+    ...memberRows,
   ];
 
   for (const row of TABLE) {

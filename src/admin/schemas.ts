@@ -19,7 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with what exists: a taken slug or email, a state that does not allow the change, or (ARTICLE_CHANGED, PAGE_CHANGED) a save on a version someone else has changed since; `details` says who, when, and the current version',
   413: 'The body is larger than the server takes',
   415: 'The body is not of a media type this route takes',
-  422: 'The content cannot be used as asked: an upload that is not a readable image, an address that cannot be embedded, or (TK_REMAINING) an article still holding TK placeholders; `details` says how many and where',
+  422: 'The content cannot be used as asked: an upload that is not a readable image, an import that is not CSV, an address that cannot be embedded, or (TK_REMAINING) an article still holding TK placeholders; `details` says how many and where',
   429: 'Too many attempts; wait a minute',
   503: 'Stripe could not be reached or refused; what was saved in Gaceta stays, send it again later',
 };

@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
-import { type Actor, isSystem } from '../staff/actor.ts';
+import { type Actor, isSystem, staffIdOf } from '../staff/actor.ts';
 import { recordMemberEvent } from './history.ts';
-import { ensureMember, findMemberByEmail, parseEmail } from './members.service.ts';
+import { ensureMember, findMember, findMemberByEmail, parseEmail } from './members.service.ts';
 import { authorizeMembers } from './policy.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A complimentary grant as the admin API shows it. */
 export interface ComplimentaryGrant {
@@ -25,6 +27,42 @@ function addressOrRefuse(raw: string): { email: string; normalized: string } {
   return address;
 }
 
+function futureEnd(endsAt: string): number {
+  const ends = Date.parse(endsAt);
+  if (Number.isNaN(ends) || ends <= Date.now())
+    throw new AppError('INVALID_DATE', 'The end date must be a date in the future.', [
+      { field: '/body/endsAt', message: 'must be in the future' },
+    ]);
+  return ends;
+}
+
+const actorName = (actor: Actor): string => (isSystem(actor) ? 'system' : actor.id);
+
+/** Records a grant and its history line, inside the caller's transaction. */
+export async function addGrant(
+  trx: Executor,
+  actor: Actor,
+  member: { id: string; email: string },
+  ends: number,
+  note: string,
+): Promise<ComplimentaryGrant> {
+  const grant = {
+    id: newId(),
+    member_id: member.id,
+    granted_by: staffIdOf(actor),
+    created_at: nowIso(),
+    ends_at: new Date(ends).toISOString(),
+    removed_at: null,
+    note,
+  };
+  await trx.insertInto('complimentary_access').values(grant).execute();
+  await recordMemberEvent(trx, member.id, 'complimentary-granted', actorName(actor), {
+    endsAt: grant.ends_at,
+    note: grant.note,
+  });
+  return { id: grant.id, memberId: member.id, email: member.email, endsAt: grant.ends_at, note: grant.note };
+}
+
 /**
  * Gives a reader paid access until `endsAt`, making their account first when they have none (the
  * way a newsroom invites readers while sign-up is by invitation or paid only). Their cookie's claim
@@ -37,26 +75,72 @@ export async function grantComplimentary(
 ): Promise<ComplimentaryGrant> {
   authorizeMembers(actor, 'members.grantComplimentary');
   const address = addressOrRefuse(input.email);
-  const ends = Date.parse(input.endsAt);
-  if (Number.isNaN(ends) || ends <= Date.now())
-    throw new AppError('INVALID_DATE', 'The end date must be a date in the future.', [
-      { field: '/body/endsAt', message: 'must be in the future' },
-    ]);
+  const ends = futureEnd(input.endsAt);
   return db.transaction().execute(async (trx) => {
-    const by = isSystem(actor) ? 'system' : actor.id;
-    const member = await ensureMember(trx, address, by);
-    const grant = {
-      id: newId(),
-      member_id: member.id,
-      granted_by: isSystem(actor) ? null : actor.id,
-      created_at: nowIso(),
-      ends_at: new Date(ends).toISOString(),
-      removed_at: null,
-      note: input.note ?? '',
-    };
-    await trx.insertInto('complimentary_access').values(grant).execute();
-    await recordMemberEvent(trx, member.id, 'complimentary-granted', by, { endsAt: grant.ends_at, note: grant.note });
-    return { id: grant.id, memberId: member.id, email: member.email, endsAt: grant.ends_at, note: grant.note };
+    const member = await ensureMember(trx, address, actorName(actor));
+    return addGrant(trx, actor, member, ends, input.note ?? '');
+  });
+}
+
+/** Gives a member who has an account paid access until `endsAt` (the members screen's grant). */
+export async function grantComplimentaryTo(
+  db: Kysely<Database>,
+  actor: Actor,
+  memberId: string,
+  input: { endsAt: string; note?: string | undefined },
+): Promise<ComplimentaryGrant> {
+  authorizeMembers(actor, 'members.grantComplimentary');
+  const ends = futureEnd(input.endsAt);
+  return db.transaction().execute(async (trx) => {
+    const member = await findMember(trx, memberId);
+    if (!member) throw new AppError('NOT_FOUND', 'No member has this id.');
+    return addGrant(trx, actor, member, ends, input.note ?? '');
+  });
+}
+
+/** A member's complimentary grants still running, latest end first. */
+export async function runningGrants(
+  db: Executor,
+  memberId: string,
+): Promise<Array<{ id: string; createdAt: string; endsAt: string; note: string; grantedBy: string | null }>> {
+  const rows = await db
+    .selectFrom('complimentary_access')
+    .select(['id', 'created_at', 'ends_at', 'note', 'granted_by'])
+    .where('member_id', '=', memberId)
+    .where('removed_at', 'is', null)
+    .where('ends_at', '>', nowIso())
+    .orderBy('ends_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at,
+    endsAt: row.ends_at,
+    note: row.note,
+    grantedBy: row.granted_by,
+  }));
+}
+
+/** Ends one running complimentary grant of a member now. */
+export async function removeComplimentaryGrant(
+  db: Kysely<Database>,
+  actor: Actor,
+  memberId: string,
+  grantId: string,
+): Promise<void> {
+  authorizeMembers(actor, 'members.grantComplimentary');
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .updateTable('complimentary_access')
+      .set({ removed_at: now })
+      .where('id', '=', grantId)
+      .where('member_id', '=', memberId)
+      .where('removed_at', 'is', null)
+      .where('ends_at', '>', now)
+      .executeTakeFirst();
+    if (Number(removed.numUpdatedRows) === 0)
+      throw new AppError('NOT_FOUND', 'This member has no such complimentary access running.');
+    await recordMemberEvent(trx, memberId, 'complimentary-removed', actorName(actor), { grantId });
   });
 }
 
@@ -79,8 +163,7 @@ export async function removeComplimentary(
       .where('ends_at', '>', now)
       .executeTakeFirst();
     const count = Number(removed.numUpdatedRows);
-    if (count > 0)
-      await recordMemberEvent(trx, member.id, 'complimentary-removed', isSystem(actor) ? 'system' : actor.id);
+    if (count > 0) await recordMemberEvent(trx, member.id, 'complimentary-removed', actorName(actor));
     return { memberId: member.id, removed: count };
   });
 }

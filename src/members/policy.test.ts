@@ -12,7 +12,11 @@ const ACTORS: Actor[] = [
 ];
 
 // Y = allowed, . = refused. Columns: contributor, author, editor, admin | scheduler, seed, operator.
-const TABLE: Array<[MemberAction, string]> = [['members.grantComplimentary', '..YY|.Y.']];
+const TABLE: Array<[MemberAction, string]> = [
+  ['members.read', '..YY|...'],
+  ['members.grantComplimentary', '..YY|.Y.'],
+  ['members.import', '..YY|...'],
+];
 
 describe('members policy: every staff role and system task against every action', () => {
   for (const [action, expected] of TABLE) {
@@ -25,7 +29,13 @@ describe('members policy: every staff role and system task against every action'
   it('refuses with FORBIDDEN, naming who', () => {
     assert.throws(
       () => authorizeMembers(ACTORS[1] as Actor, 'members.grantComplimentary'),
-      (error: unknown) => error instanceof AppError && error.status === 403 && /^An author may not/.test(error.message),
+      (error: unknown) =>
+        error instanceof AppError && error.status === 403 && /^An author may not grant/.test(error.message),
+    );
+    assert.throws(
+      () => authorizeMembers(ACTORS[0] as Actor, 'members.read'),
+      (error: unknown) =>
+        error instanceof AppError && /^A contributor may not see the members list/.test(error.message),
     );
   });
 });

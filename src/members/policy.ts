@@ -1,11 +1,18 @@
 import { AppError } from '../http/errors.ts';
 import { type Actor, describeActor, isSystem } from '../staff/actor.ts';
 
-export type MemberAction = 'members.grantComplimentary';
+export type MemberAction = 'members.read' | 'members.grantComplimentary' | 'members.import';
+
+const WHAT: Record<MemberAction, string> = {
+  'members.read': 'see the members list or a member’s account',
+  'members.grantComplimentary': 'grant or remove complimentary access',
+  'members.import': 'import members',
+};
 
 /**
- * Editors and admins give and take away complimentary access (a contributor or author does not
- * decide who reads for free). Of the system, only the seed does, for the demo newsroom's paid member.
+ * Editors and admins see who the members are, give and take away complimentary access, and import
+ * members (a contributor or author neither reads readers' addresses nor decides who reads for free).
+ * Of the system, only the seed grants access, for the demo newsroom's paid member.
  */
 export function canMembers(actor: Actor, action: MemberAction): boolean {
   if (isSystem(actor)) return action === 'members.grantComplimentary' && actor.task === 'seed';
@@ -15,8 +22,5 @@ export function canMembers(actor: Actor, action: MemberAction): boolean {
 /** Throws FORBIDDEN, naming who and what, unless the members policy allows the action. */
 export function authorizeMembers(actor: Actor, action: MemberAction): void {
   if (!canMembers(actor, action))
-    throw new AppError(
-      'FORBIDDEN',
-      `${describeActor(actor)} may not grant or remove complimentary access; ask an editor.`,
-    );
+    throw new AppError('FORBIDDEN', `${describeActor(actor)} may not ${WHAT[action]}; ask an editor.`);
 }

@@ -139,6 +139,29 @@ describe(`who reads: the member cookie's signed claim, sessions and the account 
     );
   });
 
+  it('notices access given and removed on the members screen, and given by an import, on the very next page', async () => {
+    const reader = await signedIn('screened@example.com');
+    const secret = /Only paying readers read this sentence/;
+    const editor = await signIn(t, await makeStaff(t, 'editor'));
+    const admin = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: Record<string, string>) =>
+      t.app.inject({ method, url: `/admin/api${url}`, headers: editor, ...(payload ? { payload } : {}) });
+    const { members } = (await admin('GET', '/members?q=screened')).json() as { members: Array<{ id: string }> };
+    const id = members[0]?.id ?? '';
+    const endsAt = new Date(Date.now() + 86400_000).toISOString();
+    const grant = (await admin('POST', `/members/${id}/complimentary`, { endsAt })).json() as { id: string };
+    assert.match((await reader.get(paidPath)).body, secret, 'read at once');
+    assert.equal((await admin('DELETE', `/members/${id}/complimentary/${grant.id}`)).statusCode, 204);
+    assert.doesNotMatch((await reader.get(paidPath)).body, secret, 'the paywall returns at once');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/admin/api/members/import',
+      headers: { ...editor, 'content-type': 'text/csv' },
+      payload: `email,complimentary_until\r\nscreened@example.com,${endsAt}\r\n`,
+    });
+    assert.equal(imported.json().updated, 1);
+    assert.match((await reader.get(paidPath)).body, secret, 'an imported grant is read at once too');
+  });
+
   it('treats a tampered cookie as anonymous', async () => {
     const reader = await signedIn('tamper@example.com');
     const value = reader.cookies.get('gaceta_member') ?? '';

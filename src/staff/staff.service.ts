@@ -300,3 +300,14 @@ export async function updateStaff(
     if (changes.disabled) await trx.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
   });
 }
+
+/** The names of staff members by id (for histories that record who acted); unknown ids are left out. */
+export async function staffNames(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

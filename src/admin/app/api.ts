@@ -30,16 +30,17 @@ export function setCsrfToken(token: string | undefined): void {
 
 /**
  * Calls the admin JSON API (/admin/api) with the session cookie, and throws ApiError when refused.
- * `keepalive` lets a request made as the page closes finish after it (saying "I left an article").
+ * `keepalive` lets a request made as the page closes finish after it (saying "I left an article");
+ * `contentType` sends a text body as it is (a CSV file) instead of as JSON.
  */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
-  options: { keepalive?: boolean } = {},
+  options: { keepalive?: boolean; contentType?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -48,7 +49,7 @@ export async function api<T>(
       headers,
       credentials: 'same-origin',
       ...(options.keepalive ? { keepalive: true } : {}),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: options.contentType ? String(body) : JSON.stringify(body) }),
     });
   } catch {
     throw new ApiError(0, 'OFFLINE', 'Gaceta could not be reached.');

@@ -15,6 +15,7 @@ import { pagesMessages } from './pages/messages.ts';
 import { redirectsMessages } from './redirects/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
+import { membersMessages } from './members/messages.ts';
 import { tiersMessages } from './tiers/messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
@@ -44,6 +45,7 @@ export const messageAreas = [
   apiKeysMessages,
   settingsMessages,
   tiersMessages,
+  membersMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

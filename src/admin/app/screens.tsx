@@ -10,6 +10,8 @@ import { ApiKeysScreen } from './api-keys/api-keys.tsx';
 import { Dashboard } from './dashboard/dashboard.tsx';
 import { FrontPageScreen } from './front-page/front-page.tsx';
 import { MediaLibrary } from './media/library.tsx';
+import { MemberScreen } from './members/member-screen.tsx';
+import { MembersScreen } from './members/members-screen.tsx';
 import { NavigationScreen } from './navigation/navigation.tsx';
 import { PageScreen } from './pages/page-screen.tsx';
 import { PagesList } from './pages/pages-list.tsx';
@@ -79,6 +81,14 @@ export const screens: readonly Screen[] = [
   },
   { path: '/admin/redirects', title: 'redirects.title', nav: true, roles: EDITORS, render: () => <RedirectsScreen /> },
   { path: '/admin/staff', title: 'staff.title', nav: true, roles: ADMINS, render: () => <StaffScreen /> },
+  // Who may read members: editors and admins (src/members/policy.ts).
+  { path: '/admin/members', title: 'members.title', nav: true, roles: EDITORS, render: () => <MembersScreen /> },
+  {
+    path: '/admin/members/:id',
+    title: 'members.title',
+    roles: EDITORS,
+    render: (params) => <MemberScreen id={params.id ?? ''} key={params.id} />,
+  },
   // What readers pay is set by admins (src/billing/policy.ts).
   { path: '/admin/tiers', title: 'tiers.title', nav: true, roles: ADMINS, render: () => <TiersScreen /> },
   { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { DataTable } from '../ui/data-table.tsx';
+import { DataTable, RowAction } from '../ui/data-table.tsx';
 import { Field, Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal, useSubmit } from '../ui/refusal.ts';
@@ -111,12 +111,7 @@ export function ApiKeysScreen() {
             },
             {
               header: t('ui.actions'),
-              cell: (key) => (
-                <button type="button" class="secondary danger small" onClick={() => revoke(key)}>
-                  {t('apiKeys.revoke')}
-                  <span class="visually-hidden"> {key.name}</span>
-                </button>
-              ),
+              cell: (key) => <RowAction label={t('apiKeys.revoke')} rowName={key.name} onClick={() => revoke(key)} />,
             },
           ]}
         />

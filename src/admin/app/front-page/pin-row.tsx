@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useApp } from '../context.ts';
+import { RowAction } from '../ui/data-table.tsx';
 import type { MessageKey } from '../messages.ts';
 import { siteDateTimeToUtc, utcToSiteDateTime } from '../ui/site-time.ts';
 import { UntilField } from './until-field.tsx';
@@ -88,10 +89,7 @@ export function PinRow(props: {
             <span class="visually-hidden"> “{view.headline}”</span>
           </button>
         )}
-        <button type="button" class="secondary danger small" onClick={props.onUnpin}>
-          {t('frontPage.unpin')}
-          <span class="visually-hidden"> “{view.headline}”</span>
-        </button>
+        <RowAction label={t('frontPage.unpin')} rowName={`“${view.headline}”`} onClick={props.onUnpin} />
       </div>
     </li>
   );

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
+import { RowAction } from '../ui/data-table.tsx';
 import { Field, Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useSubmit } from '../ui/refusal.ts';
 
@@ -197,9 +198,7 @@ export function NavigationEditor(props: {
                             {t('navigation.moveDown', { n })}
                           </button>
                         )}
-                        <button type="button" class="secondary danger small" onClick={() => remove(i)}>
-                          {t('navigation.remove', { n })}
-                        </button>
+                        <RowAction label={t('navigation.remove', { n })} onClick={() => remove(i)} />
                       </div>
                     </fieldset>
                   </li>

@@ -3,7 +3,7 @@ import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import type { MessageKey } from '../messages.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { DataTable } from '../ui/data-table.tsx';
+import { DataTable, RowAction } from '../ui/data-table.tsx';
 import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal } from '../ui/refusal.ts';
@@ -76,12 +76,7 @@ export function PagesList() {
             { header: t('pages.modified'), cell: (page) => formatTime(page.modifiedAt) },
             {
               header: t('ui.actions'),
-              cell: (page) => (
-                <button type="button" class="secondary danger small" onClick={() => remove(page)}>
-                  {t('pages.delete')}
-                  <span class="visually-hidden"> {page.title}</span>
-                </button>
-              ),
+              cell: (page) => <RowAction label={t('pages.delete')} rowName={page.title} onClick={() => remove(page)} />,
             },
           ]}
         />

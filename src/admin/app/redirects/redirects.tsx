@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { DataTable, Pagination, TableFilter } from '../ui/data-table.tsx';
+import { DataTable, Pagination, RowAction, TableFilter } from '../ui/data-table.tsx';
 import { Notice, RefusalMessage, TextField } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal, useSubmit } from '../ui/refusal.ts';
@@ -133,12 +133,7 @@ export function RedirectsScreen() {
               },
               {
                 header: t('ui.actions'),
-                cell: (r) => (
-                  <button type="button" class="secondary danger small" onClick={() => remove(r)}>
-                    {t('redirects.delete')}
-                    <span class="visually-hidden"> {r.fromPath}</span>
-                  </button>
-                ),
+                cell: (r) => <RowAction label={t('redirects.delete')} rowName={r.fromPath} onClick={() => remove(r)} />,
               },
             ]}
           />

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
 import { useConfirm } from '../ui/confirm.tsx';
-import { type Column, DataTable, Pagination, TableFilter } from '../ui/data-table.tsx';
+import { type Column, DataTable, Pagination, RowAction, TableFilter } from '../ui/data-table.tsx';
 import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal } from '../ui/refusal.ts';
@@ -94,10 +94,7 @@ export function TaxonomyScreen(props: { table: TaxonomyTable }) {
             {t('taxonomy.editButton')}
             <span class="visually-hidden"> {item.name}</span>
           </button>
-          <button type="button" class="secondary danger small" onClick={() => remove(item)}>
-            {t('taxonomy.deleteButton')}
-            <span class="visually-hidden"> {item.name}</span>
-          </button>
+          <RowAction label={t('taxonomy.deleteButton')} rowName={item.name} onClick={() => remove(item)} />
         </div>
       ),
     },

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.ts';
 import { useApp } from '../context.ts';
-import { DataTable } from '../ui/data-table.tsx';
+import { DataTable, RowAction } from '../ui/data-table.tsx';
 import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal } from '../ui/refusal.ts';
@@ -186,13 +186,11 @@ function Prices(props: { tier: Tier; onArchive: (price: TierPrice) => void }) {
             header: t('ui.actions'),
             cell: (price) =>
               price.archived ? null : (
-                <button type="button" class="secondary danger small" onClick={() => props.onArchive(price)}>
-                  {t('tiers.archivePrice')}
-                  <span class="visually-hidden">
-                    {' '}
-                    {price.currency.toUpperCase()} {price.interval === 'month' ? t('tiers.monthly') : t('tiers.yearly')}
-                  </span>
-                </button>
+                <RowAction
+                  label={t('tiers.archivePrice')}
+                  rowName={`${price.currency.toUpperCase()} ${price.interval === 'month' ? t('tiers.monthly') : t('tiers.yearly')}`}
+                  onClick={() => props.onArchive(price)}
+                />
               ),
           },
         ]}

@@ -89,3 +89,16 @@ export function TableFilter(props: { id: string; label: string; value: string; o
     </div>
   );
 }
+
+/**
+ * A destructive action in a row (delete, revoke, archive, unpin): danger-styled and small, its
+ * label followed by the row's name for screen readers, so "Delete" among twenty says which one.
+ */
+export function RowAction(props: { label: string; rowName?: string; onClick: () => void }) {
+  return (
+    <button type="button" class="secondary danger small" onClick={props.onClick}>
+      {props.label}
+      {props.rowName && <span class="visually-hidden"> {props.rowName}</span>}
+    </button>
+  );
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { nowIso } from '../db/ids.ts';
+import { containsText } from '../db/text-search.ts';
+import type { Actor } from '../staff/actor.ts';
+import { complimentaryUntil, hasComplimentaryAccess, hasPaidAccess } from './access-query.ts';
+import { authorizeMembers } from './policy.ts';
+
+/** Who to list, by their access now: "paid" includes complimentary access (access.ts). */
+export type MemberStatus = 'free' | 'paid' | 'complimentary';
+
+/**
+ * What the members screen narrows the list by. Coming after the subscription mirror: `tier` and
+ * `currency` (a subscription that gives access on that tier, or in that currency), as more
+ * conditions in `narrowed` below.
+ */
+export interface MemberFilters {
+  /** Part of the email address or name, in any case. */
+  q?: string | undefined;
+  status?: MemberStatus | undefined;
+  /** Signed up at or after this instant (ISO 8601). */
+  signedUpAfter?: string | undefined;
+  /** Signed up before this instant (ISO 8601). */
+  signedUpBefore?: string | undefined;
+}
+
+/** One member as the list and the CSV export show them. */
+export interface MemberListItem {
+  id: string;
+  email: string;
+  name: string;
+  since: string;
+  access: 'free' | 'paid';
+  complimentaryUntil: string | null;
+  signedUpFrom: string | null;
+}
+
+export const MEMBERS_PER_PAGE = 50;
+
+function narrowed(db: Kysely<Database>, filters: MemberFilters, now: string) {
+  let query = db.selectFrom('members');
+  const q = filters.q?.trim();
+  if (q) query = query.where(containsText(['members.email', 'members.name'], q));
+  if (filters.status === 'paid') query = query.where((eb) => hasPaidAccess(eb, now));
+  if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, now)));
+  if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, now));
+  if (filters.signedUpAfter) query = query.where('members.created_at', '>=', filters.signedUpAfter);
+  if (filters.signedUpBefore) query = query.where('members.created_at', '<', filters.signedUpBefore);
+  return query;
+}
+
+function listed(db: Kysely<Database>, filters: MemberFilters, now: string) {
+  return narrowed(db, filters, now)
+    .select((eb) => [
+      'members.id',
+      'members.email',
+      'members.name',
+      'members.created_at',
+      'members.attribution',
+      complimentaryUntil(eb, now).as('complimentary_until'),
+      hasPaidAccess(eb, now).as('paid'),
+    ])
+    .orderBy('members.created_at', 'desc')
+    .orderBy('members.id', 'desc');
+}
+
+type Row = {
+  id: string;
+  email: string;
+  name: string;
+  created_at: string;
+  attribution: string | null;
+  complimentary_until: string | null;
+  paid: unknown;
+};
+
+const toItem = (row: Row): MemberListItem => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  since: row.created_at,
+  // SQLite answers a condition as 0/1, PostgreSQL as a boolean.
+  access: row.paid === true || Number(row.paid) === 1 ? 'paid' : 'free',
+  complimentaryUntil: row.complimentary_until,
+  signedUpFrom: row.attribution,
+});
+
+/** One page of the members who match, newest first, and how many match in all (editors and admins). */
+export async function listMembers(
+  db: Kysely<Database>,
+  actor: Actor,
+  filters: MemberFilters,
+  page = 1,
+): Promise<{ members: MemberListItem[]; total: number }> {
+  authorizeMembers(actor, 'members.read');
+  const now = nowIso();
+  const counted = await narrowed(db, filters, now)
+    .select((eb) => eb.fn.countAll<number | string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await listed(db, filters, now)
+    .limit(MEMBERS_PER_PAGE)
+    .offset((page - 1) * MEMBERS_PER_PAGE)
+    .execute();
+  return { members: rows.map(toItem), total: Number(counted.total) };
+}
+
+/** Every member who matches, newest first, a batch at a time (for the CSV export). */
+export async function* allMembers(
+  db: Kysely<Database>,
+  actor: Actor,
+  filters: MemberFilters,
+): AsyncGenerator<MemberListItem[]> {
+  authorizeMembers(actor, 'members.read');
+  const now = nowIso();
+  const batch = 1000;
+  for (let offset = 0; ; offset += batch) {
+    const rows = await listed(db, filters, now).limit(batch).offset(offset).execute();
+    if (rows.length > 0) yield rows.map(toItem);
+    if (rows.length < batch) return;
+  }
+}
