@@ -14,14 +14,7 @@ import { importMembers } from '../members/member-import.ts';
 import { type MemberProfile, memberProfile } from '../members/member-profile.ts';
 import { staffNames } from '../staff/staff.service.ts';
 import { type AdminDeps, staffOf } from './auth.ts';
-import {
-  COMING_FILTERS,
-  GrantJson,
-  ImportReportJson,
-  MemberFiltersQuery,
-  MemberItem,
-  MemberProfileJson,
-} from './members.schemas.ts';
+import { GrantJson, ImportReportJson, MemberFiltersQuery, MemberItem, MemberProfileJson } from './members.schemas.ts';
 import { errors, IdParams, NoContent } from './schemas.ts';
 
 const Email = Type.String({ minLength: 3, maxLength: 320, description: "the reader's email address" });
@@ -60,7 +53,7 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
       schema: {
         tags: ['members'],
         summary: 'Find members by address or name, access and sign-up date, newest first (editors and admins)',
-        description: `${MEMBERS_PER_PAGE} a page. ${COMING_FILTERS}`,
+        description: `${MEMBERS_PER_PAGE} a page.`,
         querystring: Type.Object(
           {
             ...MemberFiltersQuery,
@@ -93,7 +86,7 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
       schema: {
         tags: ['members'],
         summary: 'The members who match, as CSV (editors and admins)',
-        description: `Columns ${EXPORT_COLUMNS.join(', ')}; RFC 4180, and a cell a spreadsheet would run as a formula starts with '. ${COMING_FILTERS}`,
+        description: `Columns ${EXPORT_COLUMNS.join(', ')}; RFC 4180, and a cell a spreadsheet would run as a formula starts with '.`,
         querystring: Type.Object(MemberFiltersQuery, { additionalProperties: false }),
         produces: ['text/csv'],
         response: { 200: Type.String({ description: 'the CSV file' }), ...errors(403) },

@@ -12,10 +12,16 @@ export const MemberFiltersQuery = {
   ),
   signedUpAfter: Type.Optional(Type.String({ format: 'date-time', description: 'signed up at or after this instant' })),
   signedUpBefore: Type.Optional(Type.String({ format: 'date-time', description: 'signed up before this instant' })),
+  tier: Type.Optional(
+    Type.String({ maxLength: 100, description: 'a tier id: members whose subscription gives access on that tier' }),
+  ),
+  currency: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z]{3}$',
+      description: 'a three-letter currency code: members whose subscription that gives access is paid in it',
+    }),
+  ),
 };
-/** Said in every filtered route's description until they exist. */
-export const COMING_FILTERS =
-  'Coming with the subscription mirror: `tier` (a tier id) and `currency` (a three-letter code), members whose subscription gives access on that tier or is paid in that currency.';
 
 export const MemberItem = Type.Object({
   id: Type.String(),

@@ -4,7 +4,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Invalidation } from '../http/invalidation.ts';
 import { parseCsv } from '../http/csv.ts';
 import { memberAccessKey } from '../members/access-changes.ts';
+import { accessClassOf } from '../members/access.ts';
 import { ensureMember } from '../members/members.service.ts';
+import { saveSubscriptionState } from '../members/subscription-mirror.ts';
+import type { SubscriptionStatus } from '../members/subscriptions.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
 import { makeStaff, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
@@ -78,6 +81,72 @@ describe('the members screen’s API: find, read, give and remove complimentary 
     const row = (await api('GET', '/members?q=bruno')).json().members[0];
     assert.equal(row.access, 'paid');
     assert.equal(row.complimentaryUntil, granted.json().endsAt);
+  });
+
+  it('counts subscribers as paid by the paywall’s own rule, and filters by tier and currency', async () => {
+    const db = t.database.handle.db;
+    const day = 24 * 3600_000;
+    const subscribe = async (email: string, tierId: string | null, status: SubscriptionStatus, extra = {}) =>
+      saveSubscriptionState(db, {
+        stripeSubscriptionId: `sub_${email}`,
+        memberId: await member(email, email, '2023-03-01'),
+        tierId,
+        tierName: tierId ?? '',
+        status,
+        cancelAtPeriodEnd: false,
+        currentPeriodEnd: new Date(Date.now() + 20 * day).toISOString(),
+        trialEnd: null,
+        canceledAt: null,
+        endedAt: null,
+        amount: 500,
+        currency: 'usd',
+        interval: 'month',
+        observedAt: new Date().toISOString(),
+        ...extra,
+      });
+    await subscribe('sub-active@example.com', 'tier-a', 'active');
+    await subscribe('sub-trial@example.com', 'tier-b', 'trialing', { currency: 'mxn' });
+    await subscribe('sub-leaving@example.com', 'tier-a', 'active', {
+      cancelAtPeriodEnd: true,
+      currentPeriodEnd: new Date(Date.now() - day).toISOString(),
+    });
+    // Past due for two days, within the default seven days of grace; another for ten, past it.
+    await subscribe('sub-late@example.com', 'tier-a', 'past_due', {
+      observedAt: new Date(Date.now() - 2 * day).toISOString(),
+    });
+    await subscribe('sub-lapsed@example.com', 'tier-a', 'past_due', {
+      observedAt: new Date(Date.now() - 10 * day).toISOString(),
+    });
+    await subscribe('sub-ended@example.com', 'tier-a', 'canceled');
+    await subscribe('sub-unknown@example.com', null, 'active');
+
+    const paying = ['sub-late@example.com', 'sub-trial@example.com', 'sub-active@example.com'];
+    const among = (found: string[]) => found.filter((email) => email.startsWith('sub-')).sort();
+    assert.deepEqual(among(emails(await api('GET', '/members?status=paid&q=sub-'))), [...paying].sort());
+    assert.deepEqual(among(emails(await api('GET', '/members?status=free&q=sub-'))), [
+      'sub-ended@example.com',
+      'sub-lapsed@example.com',
+      'sub-leaving@example.com',
+      'sub-unknown@example.com',
+    ]);
+    for (const email of [...paying, 'sub-lapsed@example.com', 'sub-unknown@example.com']) {
+      const id = (await api('GET', `/members?q=${encodeURIComponent(email)}`)).json().members[0].id as string;
+      const expected = paying.includes(email) ? 'paid' : 'member';
+      assert.equal(await accessClassOf(db, id), expected, `the list and the paywall agree on ${email}`);
+    }
+    assert.deepEqual(among(emails(await api('GET', '/members?tier=tier-a'))), [
+      'sub-active@example.com',
+      'sub-late@example.com',
+    ]);
+    assert.deepEqual(emails(await api('GET', '/members?currency=MXN')), ['sub-trial@example.com']);
+    assert.deepEqual(emails(await api('GET', '/members?tier=tier-a&currency=mxn')), []);
+    assert.equal((await api('GET', '/members?currency=dollars')).statusCode, 400);
+    const csv = parseCsv((await api('GET', '/members/export.csv?tier=tier-b')).body);
+    assert.deepEqual(
+      csv.slice(1).map((row) => [row.cells[0], row.cells[3]]),
+      [['sub-trial@example.com', 'paid']],
+    );
+    await db.deleteFrom('members').where('email', 'like', 'sub-%').execute();
   });
 
   it('pages fifty at a time with the total of all that match', async () => {

@@ -1,5 +1,6 @@
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import type { ExpressionBuilder, ExpressionWrapper, Kysely, SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { readSettings } from '../settings/settings.ts';
 
 type OnMembers = ExpressionBuilder<Database, 'members'>;
 type Condition = ExpressionWrapper<Database, 'members', SqlBool>;
@@ -21,13 +22,59 @@ export function hasComplimentaryAccess(eb: OnMembers, now: string): Condition {
   );
 }
 
-/** The member is "paid" at `now`: a running complimentary grant, or a subscription that gives access. */
-export function hasPaidAccess(eb: OnMembers, now: string): Condition {
-  // FOR THE LEAD, once the subscription mirror is merged: `or` in the subscription half of the rule,
-  // the SQL twin of subscribedTierIds() in subscriptions.ts (an exists() over its subscriptions table
-  // with the same status / grace-period / period-end test as SubscriptionSummary.givesAccess):
-  //   return eb.or([hasComplimentaryAccess(eb, now), hasSubscriptionAccess(eb, now)]);
-  return hasComplimentaryAccess(eb, now);
+/** When the rule is applied: now, and the earliest past-due start still inside the grace period. */
+export interface AccessMoment {
+  readonly now: string;
+  readonly graceStartsAfter: string;
+}
+
+export async function accessMoment(db: Kysely<Database>, at = new Date()): Promise<AccessMoment> {
+  const graceDays = (await readSettings(db)).paymentGraceDays;
+  return {
+    now: at.toISOString(),
+    graceStartsAfter: new Date(at.getTime() - graceDays * 24 * 3600_000).toISOString(),
+  };
+}
+
+/**
+ * The member has a subscription that gives access at the moment (on this tier, in this currency when
+ * asked): subscriptionGivesAccess() in subscriptions.ts as SQL, with its tier known (a subscription
+ * Gaceta cannot tie to a tier opens nothing, as in subscribedTierIds()).
+ */
+export function hasSubscriptionAccess(
+  eb: OnMembers,
+  moment: AccessMoment,
+  on: { tierId?: string | undefined; currency?: string | undefined } = {},
+): Condition {
+  let subscriptions = eb
+    .selectFrom('member_subscriptions')
+    .select('member_subscriptions.stripe_subscription_id')
+    .whereRef('member_subscriptions.member_id', '=', 'members.id')
+    .where('member_subscriptions.tier_id', 'is not', null)
+    .where((inner) =>
+      inner.or([
+        inner('member_subscriptions.status', '=', 'trialing'),
+        inner.and([
+          inner('member_subscriptions.status', '=', 'active'),
+          inner.or([
+            inner('member_subscriptions.cancel_at_period_end', '=', 0),
+            inner('member_subscriptions.current_period_end', '>', moment.now),
+          ]),
+        ]),
+        inner.and([
+          inner('member_subscriptions.status', '=', 'past_due'),
+          inner('member_subscriptions.past_due_since', '>', moment.graceStartsAfter),
+        ]),
+      ]),
+    );
+  if (on.tierId) subscriptions = subscriptions.where('member_subscriptions.tier_id', '=', on.tierId);
+  if (on.currency) subscriptions = subscriptions.where('member_subscriptions.currency', '=', on.currency.toLowerCase());
+  return eb.exists(subscriptions);
+}
+
+/** The member is "paid" at the moment: a running complimentary grant, or a subscription that gives access. */
+export function hasPaidAccess(eb: OnMembers, moment: AccessMoment): Condition {
+  return eb.or([hasComplimentaryAccess(eb, moment.now), hasSubscriptionAccess(eb, moment)]);
 }
 
 /** The end of the member's latest running complimentary grant, as a column (null: none). */

@@ -1,19 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { nowIso } from '../db/ids.ts';
 import { containsText } from '../db/text-search.ts';
 import type { Actor } from '../staff/actor.ts';
-import { complimentaryUntil, hasComplimentaryAccess, hasPaidAccess } from './access-query.ts';
+import {
+  type AccessMoment,
+  accessMoment,
+  complimentaryUntil,
+  hasComplimentaryAccess,
+  hasPaidAccess,
+  hasSubscriptionAccess,
+} from './access-query.ts';
 import { authorizeMembers } from './policy.ts';
 
 /** Who to list, by their access now: "paid" includes complimentary access (access.ts). */
 export type MemberStatus = 'free' | 'paid' | 'complimentary';
 
-/**
- * What the members screen narrows the list by. Coming after the subscription mirror: `tier` and
- * `currency` (a subscription that gives access on that tier, or in that currency), as more
- * conditions in `narrowed` below.
- */
+/** What the members screen narrows the list by. */
 export interface MemberFilters {
   /** Part of the email address or name, in any case. */
   q?: string | undefined;
@@ -22,6 +24,10 @@ export interface MemberFilters {
   signedUpAfter?: string | undefined;
   /** Signed up before this instant (ISO 8601). */
   signedUpBefore?: string | undefined;
+  /** A subscription that gives access on this tier (its id). */
+  tier?: string | undefined;
+  /** A subscription that gives access, paid in this currency (ISO 4217). */
+  currency?: string | undefined;
 }
 
 /** One member as the list and the CSV export show them. */
@@ -37,28 +43,32 @@ export interface MemberListItem {
 
 export const MEMBERS_PER_PAGE = 50;
 
-function narrowed(db: Kysely<Database>, filters: MemberFilters, now: string) {
+function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMoment) {
   let query = db.selectFrom('members');
   const q = filters.q?.trim();
   if (q) query = query.where(containsText(['members.email', 'members.name'], q));
-  if (filters.status === 'paid') query = query.where((eb) => hasPaidAccess(eb, now));
-  if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, now)));
-  if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, now));
+  if (filters.status === 'paid') query = query.where((eb) => hasPaidAccess(eb, moment));
+  if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, moment)));
+  if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, moment.now));
+  if (filters.tier || filters.currency)
+    query = query.where((eb) =>
+      hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency }),
+    );
   if (filters.signedUpAfter) query = query.where('members.created_at', '>=', filters.signedUpAfter);
   if (filters.signedUpBefore) query = query.where('members.created_at', '<', filters.signedUpBefore);
   return query;
 }
 
-function listed(db: Kysely<Database>, filters: MemberFilters, now: string) {
-  return narrowed(db, filters, now)
+function listed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMoment) {
+  return narrowed(db, filters, moment)
     .select((eb) => [
       'members.id',
       'members.email',
       'members.name',
       'members.created_at',
       'members.attribution',
-      complimentaryUntil(eb, now).as('complimentary_until'),
-      hasPaidAccess(eb, now).as('paid'),
+      complimentaryUntil(eb, moment.now).as('complimentary_until'),
+      hasPaidAccess(eb, moment).as('paid'),
     ])
     .orderBy('members.created_at', 'desc')
     .orderBy('members.id', 'desc');
@@ -93,11 +103,11 @@ export async function listMembers(
   page = 1,
 ): Promise<{ members: MemberListItem[]; total: number }> {
   authorizeMembers(actor, 'members.read');
-  const now = nowIso();
-  const counted = await narrowed(db, filters, now)
+  const moment = await accessMoment(db);
+  const counted = await narrowed(db, filters, moment)
     .select((eb) => eb.fn.countAll<number | string>().as('total'))
     .executeTakeFirstOrThrow();
-  const rows = await listed(db, filters, now)
+  const rows = await listed(db, filters, moment)
     .limit(MEMBERS_PER_PAGE)
     .offset((page - 1) * MEMBERS_PER_PAGE)
     .execute();
@@ -111,10 +121,10 @@ export async function* allMembers(
   filters: MemberFilters,
 ): AsyncGenerator<MemberListItem[]> {
   authorizeMembers(actor, 'members.read');
-  const now = nowIso();
+  const moment = await accessMoment(db);
   const batch = 1000;
   for (let offset = 0; ; offset += batch) {
-    const rows = await listed(db, filters, now).limit(batch).offset(offset).execute();
+    const rows = await listed(db, filters, moment).limit(batch).offset(offset).execute();
     if (rows.length > 0) yield rows.map(toItem);
     if (rows.length < batch) return;
   }
