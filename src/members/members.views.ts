@@ -2,6 +2,7 @@ import { html, type Renderable, type SafeHtml } from '../http/html.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { SiteContext } from '../site/site-context.ts';
 import { layout } from '../site/views/layout.ts';
+import { type AccountBilling, billingSection } from './account-billing.views.ts';
 import type { MemberAccount } from './members.service.ts';
 
 /** A reader account page: the site's chrome, never indexed. */
@@ -67,8 +68,14 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
   );
 }
 
-/** The account page: details, address, (subscriptions next), signing out, data and deletion. */
-export function accountPage(site: SiteContext, account: MemberAccount, csrf: string, message?: string): string {
+/** The account page: subscription and payments, details, address, signing out, data and deletion. */
+export function accountPage(
+  site: SiteContext,
+  account: MemberAccount,
+  billing: AccountBilling,
+  csrf: string,
+  message?: string,
+): string {
   const { t, longDate } = site.t;
   const form = (action: string, body: Renderable) =>
     html`<form method="post" action="${action}">${csrfField(csrf)}${body}</form>`;
@@ -80,7 +87,7 @@ export function accountPage(site: SiteContext, account: MemberAccount, csrf: str
 <p>${account.email} · ${t('member.account.since', { date: longDate(account.since) })}</p>
 <section aria-labelledby="subscription"><h2 id="subscription">${t('member.account.subscription')}</h2>
 <p>${t(account.access === 'paid' ? 'member.account.paid' : 'member.account.free')}${account.complimentaryUntil ? html` ${t('member.account.complimentary', { date: longDate(account.complimentaryUntil) })}` : ''}</p>
-<p>${t('member.account.subscriptionSoon')}</p>
+${billingSection(site.t, billing, csrfField(csrf))}
 </section>
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
