@@ -37,6 +37,7 @@ const TABLES = [
   'tiers',
   'tier_prices',
   'member_events',
+  'member_preferences',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -115,6 +116,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0019_member_preferences',
         '0016_member_events',
         '0015_tiers',
         '0014_members',
@@ -151,6 +153,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0014_members',
       '0015_tiers',
       '0016_member_events',
+      '0019_member_preferences',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

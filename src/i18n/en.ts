@@ -185,6 +185,11 @@ export const en = {
   'checkout.done.next':
     'Our payment provider emails you a receipt. Your subscription, its next charge and your invoices are on your account page, where you can also cancel.',
   'checkout.done.back': 'Back to the story you were reading',
+  'member.preferences.title': 'Email from us',
+  'member.preferences.newsletter': 'Send me the newsletter',
+  'member.preferences.commentReplies': 'Tell me when someone replies to my comments',
+  'member.preferences.save': 'Save choices',
+  'member.preferences.saved': 'Your choices are saved.',
   'member.deleted.title': 'Your account is deleted',
   'member.deleted.body': 'We removed your account and what we kept about it.',
   'member.signedOut.title': 'You are signed out',

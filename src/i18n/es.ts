@@ -192,6 +192,11 @@ export const es: Record<MessageKey, string> = {
   'checkout.done.next':
     'Nuestro proveedor de pagos te envía un recibo por correo. Tu suscripción, su próximo cobro y tus facturas están en tu cuenta, donde también puedes cancelar.',
   'checkout.done.back': 'Volver a la historia que leías',
+  'member.preferences.title': 'Correos nuestros',
+  'member.preferences.newsletter': 'Quiero recibir el boletín',
+  'member.preferences.commentReplies': 'Avísame cuando alguien responda a mis comentarios',
+  'member.preferences.save': 'Guardar preferencias',
+  'member.preferences.saved': 'Tus preferencias quedaron guardadas.',
   'member.deleted.title': 'Tu cuenta fue eliminada',
   'member.deleted.body': 'Eliminamos tu cuenta y lo que guardábamos sobre ella.',
   'member.signedOut.title': 'Cerraste sesión',

@@ -9,21 +9,23 @@ import { announceAccessChange } from './access-changes.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
 import type { AccountBilling } from './account-billing.views.ts';
+import { memberPreferences, setMemberPreferences } from './preferences.ts';
 import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
 import { refuseForm, sendPage } from './sign-in.routes.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const DONE = ['name', 'email-sent', 'no-billing'] as const;
+const DONE = ['name', 'email-sent', 'no-billing', 'preferences'] as const;
 const DONE_MESSAGE: Record<(typeof DONE)[number], MessageKey> = {
   name: 'member.account.nameSaved',
   'email-sent': 'member.account.emailSent',
   // Billing's POST /account/billing comes back here when there is no Stripe customer to manage.
   'no-billing': 'member.billing.noAccount',
+  preferences: 'member.preferences.saved',
 };
 const AccountQuery = Type.Object({ done: Type.Optional(Type.Union(DONE.map((d) => Type.Literal(d)))) });
 
-/** The account page and what it does: subscription and payments, name, address, sign out everywhere, data, deletion. */
+/** The account page and what it does: subscription and payments, name, address, mail choices, sign out everywhere, data, deletion. */
 export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps): void {
   const billingOf = async (memberId: string): Promise<AccountBilling> => {
     const [subscriptions, payments, canManage] = await Promise.all([
@@ -66,7 +68,12 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     return sendPage(
       reply,
       200,
-      accountPage(site, account, billing, csrf, done ? site.t.t(DONE_MESSAGE[done]) : undefined),
+      accountPage(
+        site,
+        { account, billing, preferences: await memberPreferences(deps.db, account.id) },
+        csrf,
+        done ? site.t.t(DONE_MESSAGE[done]) : undefined,
+      ),
     );
   });
 
@@ -76,6 +83,19 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     action(async (session, body, _request, reply) => {
       await renameMember(deps.db, session.memberId, body.name ?? '');
       return reply.redirect('/account?done=name', 303);
+    }),
+  );
+
+  app.post(
+    '/account/preferences',
+    { schema: { body: Type.Object({ csrf: Field(100), newsletter: Field(10), commentReplies: Field(10) }) } },
+    action(async (session, body, _request, reply) => {
+      // An unticked checkbox is not sent at all: absent means no.
+      await setMemberPreferences(deps.db, session.memberId, {
+        newsletter: body.newsletter === 'on',
+        commentReplies: body.commentReplies === 'on',
+      });
+      return reply.redirect('/account?done=preferences', 303);
     }),
   );
 
@@ -191,7 +211,8 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       if (refusal) {
         const csrf = deps.forms.issue(request, reply, '/account');
         if (billing.canManage) allowFormTargets(reply, deps.billing?.formTargets ?? []);
-        return sendPage(reply, 400, accountPage(site, account, billing, csrf, site.t.t(refusal)));
+        const preferences = await memberPreferences(deps.db, account.id);
+        return sendPage(reply, 400, accountPage(site, { account, billing, preferences }, csrf, site.t.t(refusal)));
       }
       await deleteMember(deps.db, session.memberId);
       announceAccessChange(deps.invalidation, session.memberId);

@@ -4,6 +4,7 @@ import type { SiteContext } from '../site/site-context.ts';
 import { layout } from '../site/views/layout.ts';
 import { type AccountBilling, billingSection } from './account-billing.views.ts';
 import type { MemberAccount } from './members.service.ts';
+import type { MemberPreferences } from './preferences.ts';
 
 /** A reader account page: the site's chrome, never indexed. */
 export function memberPage(site: SiteContext, title: string, path: string, main: Renderable): string {
@@ -68,14 +69,14 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
   );
 }
 
-/** The account page: subscription and payments, details, address, signing out, data and deletion. */
+/** The account page: subscription and payments, details, address, mail choices, signing out, data and deletion. */
 export function accountPage(
   site: SiteContext,
-  account: MemberAccount,
-  billing: AccountBilling,
+  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences },
   csrf: string,
   message?: string,
 ): string {
+  const { account, billing, preferences } = view;
   const { t, longDate } = site.t;
   const form = (action: string, body: Renderable) =>
     html`<form method="post" action="${action}">${csrfField(csrf)}${body}</form>`;
@@ -92,6 +93,9 @@ ${billingSection(site.t, billing, csrfField(csrf))}
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}
+</section>
+<section aria-labelledby="mail"><h2 id="mail">${t('member.preferences.title')}</h2>
+${form('/account/preferences', html`<p><input id="newsletter" name="newsletter" type="checkbox" value="on"${preferences.newsletter ? html` checked` : ''}> <label for="newsletter">${t('member.preferences.newsletter')}</label></p><p><input id="comment-replies" name="commentReplies" type="checkbox" value="on"${preferences.commentReplies ? html` checked` : ''}> <label for="comment-replies">${t('member.preferences.commentReplies')}</label></p><p><button type="submit">${t('member.preferences.save')}</button></p>`)}
 </section>
 <section aria-labelledby="sessions"><h2 id="sessions">${t('member.account.sessions')}</h2>
 ${form('/account/sign-out', html`<p><button type="submit">${t('member.account.signOut')}</button></p>`)}
