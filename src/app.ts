@@ -17,7 +17,9 @@ import type { SiteDeps } from './site/site.deps.ts';
 import { registerSitemapRoutes } from './site/sitemaps.routes.ts';
 import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
-import { stripeClient } from './billing/stripe-client.ts';
+import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
+import { stripeCustomerOf } from './billing/customers.ts';
+import { stripeClient, stripeHostedOrigins } from './billing/stripe-client.ts';
 import { registerStripeWebhooks } from './billing/webhooks.routes.ts';
 import { registerWebApp } from './admin/app.routes.ts';
 import { translator } from './i18n/i18n.ts';
@@ -172,13 +174,26 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
   // the account pages, with their cookie, form and rate-limit hooks, live in a context of their own.
   const memberKey = await claimKey(db);
   app.decorate('readerIdentity', memberIdentity(db, memberKey, config.secureCookies, new AccessChanges(invalidation)));
-  await app.register((members) =>
-    registerMemberPages(members, { config, db, outbox, siteContext, claimKey: memberKey, invalidation }),
-  );
+  const stripe = stripeClient(config);
+  // Billing's reader forms (/subscribe, /account/billing) share the member pages' context, and reach
+  // members only through what registerMemberPages gives them; members learn of billing from app.ts.
+  await app.register(async (members) => {
+    const memberPages = await registerMemberPages(members, {
+      config,
+      db,
+      outbox,
+      siteContext,
+      claimKey: memberKey,
+      invalidation,
+      billing: {
+        hasAccount: async (memberId) => (await stripeCustomerOf(db, memberId)) !== null,
+        formTargets: stripeHostedOrigins(config),
+      },
+    });
+    registerCheckoutRoutes(typed(members), { ...memberPages, stripe });
+  });
   // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.
-  await app.register((webhooks) =>
-    registerStripeWebhooks(webhooks, { config, db, invalidation, outbox, stripe: stripeClient(config) }),
-  );
+  await app.register((webhooks) => registerStripeWebhooks(webhooks, { config, db, invalidation, outbox, stripe }));
   const reader = typed(app);
   registerMediaRoutes(reader, deps.storage);
   registerIconRoutes(reader, siteDeps);

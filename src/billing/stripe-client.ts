@@ -23,3 +23,14 @@ export function stripeClient(config: Pick<Config, 'stripeSecretKey' | 'stripeApi
       : {}),
   });
 }
+
+/**
+ * Where Stripe's hosted pages live (Checkout, the customer portal): Gaceta's forms that lead there
+ * must be allowed to (src/http/form-targets.ts). With STRIPE_API_URL, its server's pages too (the
+ * test suite's stand-in serves them). None without keys.
+ */
+export function stripeHostedOrigins(config: Pick<Config, 'stripeSecretKey' | 'stripeApiUrl'>): string[] {
+  if (!config.stripeSecretKey) return [];
+  const origins = ['https://checkout.stripe.com', 'https://billing.stripe.com'];
+  return config.stripeApiUrl ? [...origins, new URL(config.stripeApiUrl).origin] : origins;
+}

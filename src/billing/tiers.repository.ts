@@ -26,6 +26,16 @@ export function findPriceRow(db: Executor, tierId: string, id: string): Promise<
   return db.selectFrom('tier_prices').selectAll().where('id', '=', id).where('tier_id', '=', tierId).executeTakeFirst();
 }
 
+/** A price by its id alone, with its tier (the pricing page's links name the price only). */
+export async function findPriceWithTier(
+  db: Executor,
+  priceId: string,
+): Promise<{ price: TierPriceRow; tier: TierRow } | undefined> {
+  const price = await db.selectFrom('tier_prices').selectAll().where('id', '=', priceId).executeTakeFirst();
+  const tier = price ? await findTierRow(db, price.tier_id) : undefined;
+  return price && tier ? { price, tier } : undefined;
+}
+
 export function findActivePrice(
   db: Executor,
   tierId: string,

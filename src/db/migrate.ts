@@ -14,6 +14,7 @@ import * as tiers from './migrations/0015_tiers.ts';
 import * as memberEvents from './migrations/0016_member_events.ts';
 import * as stripeCustomersEvents from './migrations/0017_stripe_customers_events.ts';
 import * as memberSubscriptions from './migrations/0018_member_subscriptions.ts';
+import * as memberPreferences from './migrations/0019_member_preferences.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0016_member_events': memberEvents,
   '0017_stripe_customers_events': stripeCustomersEvents,
   '0018_member_subscriptions': memberSubscriptions,
+  '0019_member_preferences': memberPreferences,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

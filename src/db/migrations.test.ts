@@ -41,6 +41,7 @@ const TABLES = [
   'stripe_events',
   'member_subscriptions',
   'member_payments',
+  'member_preferences',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -119,6 +120,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0019_member_preferences',
         '0018_member_subscriptions',
         '0017_stripe_customers_events',
         '0016_member_events',
@@ -159,6 +161,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0016_member_events',
       '0017_stripe_customers_events',
       '0018_member_subscriptions',
+      '0019_member_preferences',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -15,6 +15,7 @@ import type { AuthorsTable, LabelsTable, SectionsTable, TagsTable } from '../con
 import type {
   ComplimentaryAccessTable,
   MemberEventsTable,
+  MemberPreferencesTable,
   MemberKeysTable,
   MemberLinksTable,
   MembersTable,
@@ -62,6 +63,7 @@ export interface Database {
   complimentary_access: ComplimentaryAccessTable;
   member_keys: MemberKeysTable;
   member_events: MemberEventsTable;
+  member_preferences: MemberPreferencesTable;
   tiers: TiersTable;
   tier_prices: TierPricesTable;
   stripe_customers: StripeCustomersTable;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { allowFormTargets } from '../http/form-targets.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { followLink, requestEmailChange } from './links.service.ts';
@@ -7,19 +8,33 @@ import type { MemberRouteDeps } from './members.plugin.ts';
 import { announceAccessChange } from './access-changes.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
+import type { AccountBilling } from './account-billing.views.ts';
+import { memberPreferences, setMemberPreferences } from './preferences.ts';
+import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
 import { refuseForm, sendPage } from './sign-in.routes.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const DONE = ['name', 'email-sent'] as const;
+const DONE = ['name', 'email-sent', 'no-billing', 'preferences'] as const;
 const DONE_MESSAGE: Record<(typeof DONE)[number], MessageKey> = {
   name: 'member.account.nameSaved',
   'email-sent': 'member.account.emailSent',
+  // Billing's POST /account/billing comes back here when there is no Stripe customer to manage.
+  'no-billing': 'member.billing.noAccount',
+  preferences: 'member.preferences.saved',
 };
 const AccountQuery = Type.Object({ done: Type.Optional(Type.Union(DONE.map((d) => Type.Literal(d)))) });
 
-/** The account page and what it does: name, address, sign out everywhere, data, deletion. */
+/** The account page and what it does: subscription and payments, name, address, mail choices, sign out everywhere, data, deletion. */
 export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps): void {
+  const billingOf = async (memberId: string): Promise<AccountBilling> => {
+    const [subscriptions, payments, canManage] = await Promise.all([
+      subscriptionsOf(deps.db, memberId),
+      paymentsOf(deps.db, memberId),
+      deps.billing?.hasAccount(memberId) ?? false,
+    ]);
+    return { subscriptions, payments, canManage };
+  };
   const toSignIn = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-store').redirect('/signin?from=/account', 303);
 
@@ -48,7 +63,18 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     const site = await deps.siteContext();
     const csrf = deps.forms.issue(request, reply, '/account');
     const done = request.query.done;
-    return sendPage(reply, 200, accountPage(site, account, csrf, done ? site.t.t(DONE_MESSAGE[done]) : undefined));
+    const billing = await billingOf(account.id);
+    if (billing.canManage) allowFormTargets(reply, deps.billing?.formTargets ?? []);
+    return sendPage(
+      reply,
+      200,
+      accountPage(
+        site,
+        { account, billing, preferences: await memberPreferences(deps.db, account.id) },
+        csrf,
+        done ? site.t.t(DONE_MESSAGE[done]) : undefined,
+      ),
+    );
   });
 
   app.post(
@@ -57,6 +83,19 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     action(async (session, body, _request, reply) => {
       await renameMember(deps.db, session.memberId, body.name ?? '');
       return reply.redirect('/account?done=name', 303);
+    }),
+  );
+
+  app.post(
+    '/account/preferences',
+    { schema: { body: Type.Object({ csrf: Field(100), newsletter: Field(10), commentReplies: Field(10) }) } },
+    action(async (session, body, _request, reply) => {
+      // An unticked checkbox is not sent at all: absent means no.
+      await setMemberPreferences(deps.db, session.memberId, {
+        newsletter: body.newsletter === 'on',
+        commentReplies: body.commentReplies === 'on',
+      });
+      return reply.redirect('/account?done=preferences', 303);
     }),
   );
 
@@ -162,9 +201,18 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       const site = await deps.siteContext();
       const account = await memberAccount(deps.db, session.memberId);
       if (!account) return toSignIn(reply);
-      if (parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()) {
+      const billing = await billingOf(account.id);
+      // Deleting the account would leave Stripe charging a reader Gaceta no longer knows: cancel first.
+      const refusal = billing.subscriptions.some((sub) => sub.givesAccess)
+        ? 'member.account.deleteSubscribed'
+        : parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()
+          ? 'member.account.deleteMismatch'
+          : undefined;
+      if (refusal) {
         const csrf = deps.forms.issue(request, reply, '/account');
-        return sendPage(reply, 400, accountPage(site, account, csrf, site.t.t('member.account.deleteMismatch')));
+        if (billing.canManage) allowFormTargets(reply, deps.billing?.formTargets ?? []);
+        const preferences = await memberPreferences(deps.db, account.id);
+        return sendPage(reply, 400, accountPage(site, { account, billing, preferences }, csrf, site.t.t(refusal)));
       }
       await deleteMember(deps.db, session.memberId);
       announceAccessChange(deps.invalidation, session.memberId);

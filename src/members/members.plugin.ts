@@ -27,6 +27,15 @@ export interface MemberDeps {
   claimKey: Buffer;
   /** Carries "this member's access changed" to every process (access-changes.ts). */
   invalidation: Invalidation;
+  /** What the account page needs of billing, given by app.ts (members never import billing). */
+  billing?: AccountBillingDeps;
+}
+
+export interface AccountBillingDeps {
+  /** Whether the member has a billing account (a Stripe customer): the page then offers "Manage billing". */
+  hasAccount(memberId: string): Promise<boolean>;
+  /** Where "Manage billing" leads (Stripe's portal), for the page's form-action policy. */
+  formTargets: readonly string[];
 }
 
 /** What the member routes share: their deps, form tokens, and the signed-in member of a request. */
@@ -42,9 +51,11 @@ export interface MemberRouteDeps extends MemberDeps {
 
 /**
  * Reader accounts' pages (/signin, /account…) in a Fastify context of their own: the cookie, form
- * and rate-limit hooks run for them only, never for the reader pages readers come for.
+ * and rate-limit hooks run for them only, never for the reader pages readers come for. Returns what
+ * the routes share, so another domain's reader forms (billing's /subscribe) registered in the same
+ * context read the signed-in member and check form tokens the one way members do.
  */
-export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps): Promise<void> {
+export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps): Promise<MemberRouteDeps> {
   await app.register(cookie);
   // With Redis, every process counts a flood together; otherwise each counts its own.
   const redis = deps.config.redisUrl ? new Redis(deps.config.redisUrl, { maxRetriesPerRequest: 1 }) : undefined;
@@ -87,4 +98,5 @@ export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps
   const routes = typed(app);
   registerSignInRoutes(routes, routeDeps);
   registerAccountRoutes(routes, routeDeps);
+  return routeDeps;
 }

@@ -6,6 +6,7 @@ import { accessClassOf } from './access.ts';
 import type { AccessClass } from './claims.ts';
 import { type MemberEventActor, memberHistory, recordMemberEvent } from './history.ts';
 import type { MemberRow } from './members.table.ts';
+import { memberPreferences } from './preferences.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -126,6 +127,7 @@ export async function memberData(db: Kysely<Database>, memberId: string): Promis
       removedAt: g.removed_at,
       note: g.note,
     })),
+    preferences: await memberPreferences(db, memberId),
     history: (await memberHistory(db, memberId, 10_000)).map(({ kind, detail, at }) => ({ kind, detail, at })),
   };
 }
@@ -133,7 +135,13 @@ export async function memberData(db: Kysely<Database>, memberId: string): Promis
 /** Deletes a member and, through the foreign keys, their sessions, links and grants. */
 export async function deleteMember(db: Kysely<Database>, memberId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of ['member_sessions', 'member_links', 'complimentary_access', 'member_events'] as const)
+    for (const table of [
+      'member_sessions',
+      'member_links',
+      'complimentary_access',
+      'member_events',
+      'member_preferences',
+    ] as const)
       await trx.deleteFrom(table).where('member_id', '=', memberId).execute();
     await trx.deleteFrom('members').where('id', '=', memberId).execute();
   });

@@ -70,3 +70,11 @@ export interface MemberEventsTable {
   actor: string;
   created_at: string;
 }
+
+/** A member's choices of mail (members/preferences.ts); 0 or 1. */
+export interface MemberPreferencesTable {
+  member_id: string;
+  newsletter: number;
+  comment_replies: number;
+  updated_at: string;
+}

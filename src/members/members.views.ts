@@ -2,7 +2,9 @@ import { html, type Renderable, type SafeHtml } from '../http/html.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import type { SiteContext } from '../site/site-context.ts';
 import { layout } from '../site/views/layout.ts';
+import { type AccountBilling, billingSection } from './account-billing.views.ts';
 import type { MemberAccount } from './members.service.ts';
+import type { MemberPreferences } from './preferences.ts';
 
 /** A reader account page: the site's chrome, never indexed. */
 export function memberPage(site: SiteContext, title: string, path: string, main: Renderable): string {
@@ -67,8 +69,14 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
   );
 }
 
-/** The account page: details, address, (subscriptions next), signing out, data and deletion. */
-export function accountPage(site: SiteContext, account: MemberAccount, csrf: string, message?: string): string {
+/** The account page: subscription and payments, details, address, mail choices, signing out, data and deletion. */
+export function accountPage(
+  site: SiteContext,
+  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences },
+  csrf: string,
+  message?: string,
+): string {
+  const { account, billing, preferences } = view;
   const { t, longDate } = site.t;
   const form = (action: string, body: Renderable) =>
     html`<form method="post" action="${action}">${csrfField(csrf)}${body}</form>`;
@@ -80,11 +88,14 @@ export function accountPage(site: SiteContext, account: MemberAccount, csrf: str
 <p>${account.email} · ${t('member.account.since', { date: longDate(account.since) })}</p>
 <section aria-labelledby="subscription"><h2 id="subscription">${t('member.account.subscription')}</h2>
 <p>${t(account.access === 'paid' ? 'member.account.paid' : 'member.account.free')}${account.complimentaryUntil ? html` ${t('member.account.complimentary', { date: longDate(account.complimentaryUntil) })}` : ''}</p>
-<p>${t('member.account.subscriptionSoon')}</p>
+${billingSection(site.t, billing, csrfField(csrf))}
 </section>
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}
+</section>
+<section aria-labelledby="mail"><h2 id="mail">${t('member.preferences.title')}</h2>
+${form('/account/preferences', html`<p><input id="newsletter" name="newsletter" type="checkbox" value="on"${preferences.newsletter ? html` checked` : ''}> <label for="newsletter">${t('member.preferences.newsletter')}</label></p><p><input id="comment-replies" name="commentReplies" type="checkbox" value="on"${preferences.commentReplies ? html` checked` : ''}> <label for="comment-replies">${t('member.preferences.commentReplies')}</label></p><p><button type="submit">${t('member.preferences.save')}</button></p>`)}
 </section>
 <section aria-labelledby="sessions"><h2 id="sessions">${t('member.account.sessions')}</h2>
 ${form('/account/sign-out', html`<p><button type="submit">${t('member.account.signOut')}</button></p>`)}

@@ -1,39 +1,57 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Stripe from 'stripe';
+import { installBilling } from './stripe-billing.ts';
+import {
+  type Answer,
+  type Handler,
+  missing,
+  type PageAnswer,
+  type PageHandler,
+  now,
+  ok,
+  type Params,
+  parseForm,
+  signedWebhook,
+  STRIPE_TEST_KEY,
+  STRIPE_TEST_WEBHOOK_SECRET,
+  stripeError,
+  type StripeObject,
+  token,
+} from './stripe-wire.ts';
+
+export {
+  type Params,
+  parseForm,
+  signedWebhook,
+  STRIPE_TEST_KEY,
+  STRIPE_TEST_WEBHOOK_SECRET,
+  stripeError,
+} from './stripe-wire.ts';
 
 /*
  * A stand-in for Stripe's API on loopback, for tests that drive the real `stripe` package (pointed
  * at it with STRIPE_API_URL). It parses the form-encoded bodies the package sends, checks the
  * secret key, honours Idempotency-Key as Stripe does (the same request answers the same; another
- * request under a used key is refused), records every request, and can be taken down to play an
- * outage. Endpoints are a table: customers, checkout sessions, portal sessions and subscriptions
- * are one `route()` each.
+ * request under a used key is refused), records every request, and can be taken down (or made to
+ * fail with 500s) to play an outage. Endpoints are a table, one `route()` each: the catalogue here,
+ * customers, Checkout, subscriptions, invoices and the customer portal in stripe-billing.ts, whose
+ * hosted pages (Checkout's payment page, the portal) are `page()`s a browser opens, and whose
+ * changes are told to Gaceta as signed webhook events POSTed to `webhookUrl`.
  */
 
-export type Params = { [key: string]: string | Params | Params[] | string[] };
 export interface RecordedRequest {
   method: string;
   path: string;
   params: Params;
   idempotencyKey: string | undefined;
 }
-interface Answer {
-  status: number;
-  body: unknown;
+/** A webhook event the stand-in sent to Gaceta, and what came of it (an HTTP status, or the error). */
+export interface Delivery {
+  id: string;
+  type: string;
+  status: number | null;
+  error?: string;
 }
-type Handler = (request: { params: Params; path: RegExpMatchArray; query: URLSearchParams }) => Answer;
-type StripeObject = Record<string, unknown> & { id: string };
-
-export const STRIPE_TEST_KEY = 'sk_test_gaceta_stand_in';
-export const STRIPE_TEST_WEBHOOK_SECRET = 'whsec_gaceta_stand_in';
-
-/** Stripe's answer to a request it refuses. */
-export const stripeError = (status: number, type: string, message: string, code?: string): Answer => ({
-  status,
-  body: { error: { type, message, ...(code ? { code } : {}) } },
-});
 
 export class StripeStandIn {
   readonly requests: RecordedRequest[] = [];
@@ -45,7 +63,17 @@ export class StripeStandIn {
   answersBeforeOutage = Infinity;
   /** The next this many requests are carried out but their answers lost (the connection drops after). */
   answersToLose = 0;
+  /** While true, API requests are answered 500 as when Stripe itself fails (pages still open). */
+  failing = false;
+  /** Where webhook events are POSTed (Gaceta's webhook endpoint); none: events are recorded, not sent. */
+  webhookUrl: string | undefined;
+  webhookSecret = STRIPE_TEST_WEBHOOK_SECRET;
+  /** Every webhook event sent, in order, with Gaceta's answer; a failed delivery is recorded, never thrown. */
+  readonly deliveries: Delivery[] = [];
   readonly #routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
+  readonly #pages: Array<{ method: string; pattern: RegExp; handler: PageHandler }> = [];
+  /** What a test makes happen on Stripe's side: a subscription ended, a payment failed (stripe-billing.ts). */
+  readonly billing = installBilling(this);
   readonly #idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   #server: Server | undefined;
   url = '';
@@ -57,6 +85,40 @@ export class StripeStandIn {
   /** Adds an endpoint: `pattern` matches the path (its groups reach the handler). */
   route(method: string, pattern: RegExp, handler: Handler): void {
     this.#routes.push({ method, pattern, handler });
+  }
+
+  /** Adds a page a browser opens (no API key; forms post to it as browsers do). */
+  page(method: string, pattern: RegExp, handler: PageHandler): void {
+    this.#pages.push({ method, pattern, handler });
+  }
+
+  /**
+   * Sends Gaceta a webhook event about `object`, signed as Stripe signs them, and waits for its
+   * answer (so a test, or a browser coming back from a hosted page, finds it handled).
+   */
+  async deliver(type: string, object: StripeObject, previousAttributes?: Record<string, unknown>): Promise<void> {
+    const event = signedWebhook(
+      {
+        type,
+        data: {
+          object: structuredClone(object),
+          ...(previousAttributes ? { previous_attributes: previousAttributes } : {}),
+        },
+      },
+      this.webhookSecret,
+    );
+    const id = (JSON.parse(event.payload) as { id: string }).id;
+    if (!this.webhookUrl) {
+      this.deliveries.push({ id, type, status: null, error: 'no webhookUrl' });
+      return;
+    }
+    try {
+      const answer = await fetch(this.webhookUrl, { method: 'POST', headers: event.headers, body: event.payload });
+      await answer.arrayBuffer();
+      this.deliveries.push({ id, type, status: answer.status });
+    } catch (error) {
+      this.deliveries.push({ id, type, status: null, error: String(error) });
+    }
   }
 
   /** The objects of one kind, in the order they were made. */
@@ -103,10 +165,11 @@ export class StripeStandIn {
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const method = request.method ?? 'GET';
     const body = Buffer.concat(chunks).toString('utf8');
+    if (!url.pathname.startsWith('/v1/')) return this.#servePage(method, url.pathname, parseForm(body), response);
     const params = parseForm(method === 'GET' || method === 'DELETE' ? url.search.slice(1) : body);
     const idempotencyKey = header(request, 'idempotency-key');
     this.requests.push({ method, path: url.pathname, params, idempotencyKey });
-    const answer = this.#answer(request, method, url, params, idempotencyKey);
+    const answer = await this.#answer(request, method, url, params, idempotencyKey);
     if (this.answersToLose > 0) {
       this.answersToLose -= 1;
       request.socket.destroy();
@@ -116,15 +179,30 @@ export class StripeStandIn {
     response.end(JSON.stringify(answer.body));
   }
 
-  #answer(
+  async #servePage(method: string, pathname: string, form: Params, response: ServerResponse): Promise<void> {
+    const page = this.#pages.find((p) => p.method === method && p.pattern.test(pathname));
+    const path = page ? pathname.match(page.pattern) : null;
+    const answer: PageAnswer =
+      page && path
+        ? await page.handler({ form, path })
+        : { status: 404, html: '<!DOCTYPE html><title>Not found</title>' };
+    response.writeHead(answer.status, {
+      'content-type': 'text/html; charset=utf-8',
+      ...(answer.location ? { location: answer.location } : {}),
+    });
+    response.end(answer.html ?? '');
+  }
+
+  async #answer(
     request: IncomingMessage,
     method: string,
     url: URL,
     params: Params,
     idempotencyKey: string | undefined,
-  ): Answer {
+  ): Promise<Answer> {
     if (header(request, 'authorization') !== `Bearer ${this.secretKey}`)
       return stripeError(401, 'invalid_request_error', 'Invalid API Key provided.');
+    if (this.failing) return stripeError(500, 'api_error', 'An unknown error occurred on our side.');
     const fingerprint = `${method} ${url.pathname} ${JSON.stringify(params)}`;
     const earlier = idempotencyKey ? this.#idempotent.get(idempotencyKey) : undefined;
     if (earlier)
@@ -139,7 +217,7 @@ export class StripeStandIn {
     const path = route ? url.pathname.match(route.pattern) : null;
     const answer =
       route && path
-        ? route.handler({ params, path, query: url.searchParams })
+        ? await route.handler({ params, path, query: url.searchParams })
         : stripeError(404, 'invalid_request_error', `Unrecognized request URL (${method}: ${url.pathname}).`);
     // Stripe keeps the answer of a request that ran, not of one refused before it ran.
     if (idempotencyKey && answer.status < 500) this.#idempotent.set(idempotencyKey, { fingerprint, answer });
@@ -147,10 +225,6 @@ export class StripeStandIn {
   }
 
   #catalogue(): void {
-    const missing = (kind: string, id: string | undefined): Answer =>
-      stripeError(404, 'invalid_request_error', `No such ${kind}: '${id}'`, 'resource_missing');
-    const ok = (body: unknown): Answer => ({ status: 200, body });
-
     this.route('POST', /^\/v1\/products$/, ({ params }) => {
       const id = typeof params.id === 'string' ? params.id : `prod_${token()}`;
       if (this.find('products', id))
@@ -238,53 +312,7 @@ export async function startStripeStandIn(secretKey = STRIPE_TEST_KEY): Promise<S
   return standIn;
 }
 
-/**
- * A webhook event's body and headers, signed exactly as Stripe signs them (the real package's
- * generateTestHeaderString), to send to Gaceta's webhook endpoint with app.inject or fetch.
- */
-export function signedWebhook(
-  event: { type: string; data: { object: Record<string, unknown> } } & Record<string, unknown>,
-  secret = STRIPE_TEST_WEBHOOK_SECRET,
-  timestamp = Math.floor(Date.now() / 1000),
-): { payload: string; headers: Record<string, string> } {
-  const payload = JSON.stringify({
-    id: `evt_${token()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: timestamp,
-    livemode: false,
-    pending_webhooks: 1,
-    ...event,
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
-  return { payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } };
-}
-
-const token = (): string => randomBytes(12).toString('hex');
-const now = (): number => Math.floor(Date.now() / 1000);
 const header = (request: IncomingMessage, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-/** Stripe's form encoding (`metadata[key]=v`, `lookup_keys[0]=a`, `expand[]=x`) as nested objects. */
-export function parseForm(text: string): Params {
-  const root: Params = {};
-  for (const [key, value] of new URLSearchParams(text)) {
-    const [head = '', ...rest] = key.split('[').map((part, i) => (i === 0 ? part : part.replace(/\]$/, '')));
-    let node: Params | Params[] | string[] = root;
-    const path = [head, ...rest];
-    path.forEach((part, i) => {
-      const last = i === path.length - 1;
-      const nextIsIndex = !last && /^\d*$/.test(path[i + 1] ?? '');
-      const slot = part === '' && Array.isArray(node) ? String(node.length) : part;
-      const holder = node as Record<string, unknown>;
-      if (last) holder[slot] = value;
-      else {
-        holder[slot] ??= nextIsIndex ? [] : {};
-        node = holder[slot] as Params;
-      }
-    });
-  }
-  return root;
-}

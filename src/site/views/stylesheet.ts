@@ -95,6 +95,9 @@ article.story{max-width:44rem;margin:0 auto}
 .member form label{font-family:system-ui,sans-serif;font-weight:600;font-size:.95rem}
 .member form input:not([type=hidden]){font:inherit;font-family:system-ui,sans-serif;width:100%;max-width:24rem;padding:.5rem .6rem;border:1px solid #6b6b6b;border-radius:.25rem;margin-top:.25rem}
 .member form button{font:inherit;font-family:system-ui,sans-serif;font-weight:600;background:var(--ink);color:#fff;border:0;padding:.6rem 1.1rem;border-radius:.25rem;cursor:pointer}.member form button:hover{background:var(--accent)}
+.subscriptions{list-style:none;padding:0}.subscriptions li{border-left:4px solid var(--accent);padding:.25rem 1rem;margin:.75rem 0}.subscriptions p{margin:.25rem 0}
+.payments{border-collapse:collapse;font-family:system-ui,sans-serif;font-size:.9rem;width:100%}.payments th,.payments td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid var(--rule)}.refunded{color:var(--accent)}
+.offer{font-family:system-ui,sans-serif;font-size:1.1rem}
 .preview-banner{background:#fff4ce;border:2px solid #8a6d00;color:#1a1a1a;font-family:system-ui,sans-serif;font-weight:700;padding:.6rem 1rem;margin:0 auto 1rem;max-width:44rem;text-align:center}
 ${FOCAL_CSS}
 `.replace(/\n/g, '');

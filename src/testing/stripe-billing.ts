@@ -1,0 +1,434 @@
+import { escapeHtml } from '../http/html.ts';
+import {
+  type Answer,
+  type Handler,
+  missing,
+  now,
+  ok,
+  type PageAnswer,
+  type PageHandler,
+  type Params,
+  stripeError,
+  type StripeObject,
+  token,
+} from './stripe-wire.ts';
+
+/*
+ * The stand-in's billing endpoints, in the shapes of the Stripe API version the `stripe` package
+ * pins (billing periods on subscription items, an invoice's subscription under parent): customers,
+ * Checkout sessions with a hosted payment page, subscriptions, invoices, and the customer portal
+ * with a page that cancels at period end. Each change on Stripe's side is told to Gaceta as the
+ * webhook events Stripe sends for it.
+ */
+
+/** What the billing endpoints need of the stand-in (stripe.ts), without importing it. */
+export interface StandInCore {
+  readonly url: string;
+  route(method: string, pattern: RegExp, handler: Handler): void;
+  page(method: string, pattern: RegExp, handler: PageHandler): void;
+  store(kind: string, object: StripeObject): StripeObject;
+  find(kind: string, id: string | undefined): StripeObject | undefined;
+  list(kind: string): StripeObject[];
+  deliver(type: string, object: StripeObject, previousAttributes?: Record<string, unknown>): Promise<void>;
+}
+
+const DAY = 86_400;
+const invalid = (message: string): Answer => stripeError(400, 'invalid_request_error', message);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A month or a year after `seconds`, on the same day of the month, as Stripe bills. */
+function oneInterval(seconds: number, interval: string): number {
+  const date = new Date(seconds * 1000);
+  if (interval === 'year') date.setUTCFullYear(date.getUTCFullYear() + 1);
+  else date.setUTCMonth(date.getUTCMonth() + 1);
+  return Math.floor(date.getTime() / 1000);
+}
+
+const page = (title: string, body: string): PageAnswer => ({
+  status: 200,
+  html: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+});
+const redirect = (location: string): PageAnswer => ({ status: 303, location });
+const notFound: PageAnswer = { status: 404, html: '<!DOCTYPE html><title>Not found</title>' };
+
+/** Adds the billing endpoints and pages to a stand-in; gives what tests make happen on Stripe's side. */
+export function installBilling(standIn: StandInCore) {
+  /** What a Checkout session was asked for that Stripe does not show on the session object. */
+  const asked = new Map<string, { price: StripeObject; subscriptionData: Params }>();
+  let invoiceNumber = 0;
+
+  const money = (price: StripeObject) =>
+    `${(Number(price.unit_amount) / 100).toFixed(2)} ${String(price.currency).toUpperCase()}`;
+  const itemsOf = (subscription: StripeObject) => (subscription.items as { data: Array<Record<string, unknown>> }).data;
+  const successUrl = (session: StripeObject) =>
+    String(session.success_url).replace('{CHECKOUT_SESSION_ID}', session.id);
+
+  standIn.route('POST', /^\/v1\/customers$/, ({ params }) =>
+    ok(
+      standIn.store('customers', {
+        id: `cus_${token()}`,
+        object: 'customer',
+        email: params.email ?? null,
+        name: params.name ?? null,
+        description: null,
+        metadata: params.metadata ?? {},
+        balance: 0,
+        currency: null,
+        delinquent: false,
+        invoice_prefix: token().slice(0, 8).toUpperCase(),
+        created: now(),
+        livemode: false,
+      }),
+    ),
+  );
+  standIn.route('GET', /^\/v1\/customers\/([^/]+)$/, ({ path }) => {
+    const customer = standIn.find('customers', path[1]);
+    return customer ? ok(customer) : missing('customer', path[1]);
+  });
+
+  standIn.route('POST', /^\/v1\/checkout\/sessions$/, ({ params }) => {
+    if (params.mode !== 'subscription') return invalid('The stand-in makes subscription sessions only.');
+    const customer = text(params.customer);
+    if (customer && !standIn.find('customers', customer)) return missing('customer', customer);
+    const items = (params.line_items ?? []) as Params[];
+    const price = standIn.find('prices', text(items[0]?.price));
+    if (!price) return missing('price', text(items[0]?.price));
+    if (!price.active || !price.recurring)
+      return invalid('In subscription mode, line items must use an active recurring price.');
+    if (!text(params.success_url)) return invalid('Missing required param: success_url.');
+    const id = `cs_test_${token()}`;
+    const created = now();
+    asked.set(id, { price, subscriptionData: (params.subscription_data ?? {}) as Params });
+    return ok(
+      standIn.store('checkout.sessions', {
+        id,
+        object: 'checkout.session',
+        mode: 'subscription',
+        status: 'open',
+        payment_status: 'unpaid',
+        customer: customer ?? null,
+        customer_email: null,
+        client_reference_id: params.client_reference_id ?? null,
+        metadata: params.metadata ?? {},
+        locale: params.locale ?? null,
+        currency: price.currency,
+        amount_subtotal: price.unit_amount,
+        amount_total: price.unit_amount,
+        success_url: params.success_url,
+        cancel_url: params.cancel_url ?? null,
+        url: `${standIn.url}/checkout/${id}`,
+        subscription: null,
+        invoice: null,
+        ui_mode: 'hosted',
+        created,
+        expires_at: created + DAY,
+        livemode: false,
+      }),
+    );
+  });
+  standIn.route('GET', /^\/v1\/checkout\/sessions\/([^/]+)$/, ({ path, params }) => {
+    const session = standIn.find('checkout.sessions', path[1]);
+    if (!session) return missing('checkout.session', path[1]);
+    const expand = Object.values((params.expand ?? []) as string[]);
+    const subscription = standIn.find('subscriptions', text(session.subscription));
+    return ok(expand.includes('subscription') && subscription ? { ...session, subscription } : session);
+  });
+
+  standIn.route('GET', /^\/v1\/subscriptions\/([^/]+)$/, ({ path }) => {
+    const subscription = standIn.find('subscriptions', path[1]);
+    return subscription ? ok(subscription) : missing('subscription', path[1]);
+  });
+  standIn.route('POST', /^\/v1\/subscriptions\/([^/]+)$/, async ({ path, params }) => {
+    const subscription = standIn.find('subscriptions', path[1]);
+    if (!subscription) return missing('subscription', path[1]);
+    if (params.cancel_at_period_end !== undefined)
+      await cancelAtPeriodEnd(subscription, params.cancel_at_period_end === 'true');
+    if (params.metadata)
+      subscription.metadata = { ...(subscription.metadata as Params), ...(params.metadata as Params) };
+    return ok(subscription);
+  });
+  standIn.route('DELETE', /^\/v1\/subscriptions\/([^/]+)$/, async ({ path }) => {
+    const subscription = standIn.find('subscriptions', path[1]);
+    if (!subscription) return missing('subscription', path[1]);
+    return ok(await endSubscription(subscription.id));
+  });
+  standIn.route('GET', /^\/v1\/invoices\/([^/]+)$/, ({ path }) => {
+    const invoice = standIn.find('invoices', path[1]);
+    return invoice ? ok(invoice) : missing('invoice', path[1]);
+  });
+
+  standIn.route('POST', /^\/v1\/billing_portal\/sessions$/, ({ params }) => {
+    const customer = text(params.customer);
+    if (!standIn.find('customers', customer)) return missing('customer', customer);
+    const id = `bps_${token()}`;
+    return ok(
+      standIn.store('billing_portal.sessions', {
+        id,
+        object: 'billing_portal.session',
+        configuration: 'bpc_stand_in',
+        customer,
+        flow: null,
+        locale: params.locale ?? null,
+        on_behalf_of: null,
+        return_url: params.return_url ?? null,
+        url: `${standIn.url}/portal/${id}`,
+        created: now(),
+        livemode: false,
+      }),
+    );
+  });
+
+  // Checkout's hosted payment page: what is bought, and a Pay button that does what paying does.
+  standIn.page('GET', /^\/checkout\/([^/]+)$/, ({ path }) => {
+    const session = standIn.find('checkout.sessions', path[1]);
+    const wanted = asked.get(path[1] ?? '');
+    if (!session || !wanted) return notFound;
+    if (session.status === 'complete') return redirect(successUrl(session));
+    const product = standIn.find('products', text(wanted.price.product));
+    const trialDays = Number(wanted.subscriptionData.trial_period_days ?? 0);
+    const interval = (wanted.price.recurring as { interval: string }).interval;
+    return page(
+      `Pay ${String(product?.name ?? 'your subscription')}`,
+      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
+<form method="post" action="/checkout/${escapeHtml(session.id)}"><button type="submit">Pay</button></form>
+${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
+    );
+  });
+  standIn.page('POST', /^\/checkout\/([^/]+)$/, async ({ path }) => {
+    const session = standIn.find('checkout.sessions', path[1]);
+    if (!session || session.status !== 'open') return session ? redirect(successUrl(session)) : notFound;
+    await pay(session);
+    return redirect(successUrl(session));
+  });
+
+  // The customer portal: the customer's subscriptions, each cancelled at the end of its period.
+  standIn.page('GET', /^\/portal\/([^/]+)$/, ({ path }) => {
+    const portal = standIn.find('billing_portal.sessions', path[1]);
+    if (!portal) return notFound;
+    const subscriptions = standIn
+      .list('subscriptions')
+      .filter((s) => s.customer === portal.customer && s.status !== 'canceled');
+    return page(
+      'Manage your subscription',
+      `${subscriptions
+        .map(
+          (s) =>
+            `<section><p>${escapeHtml(String(s.status))}${s.cancel_at_period_end ? ' (cancels at period end)' : ''}</p>${
+              s.cancel_at_period_end
+                ? ''
+                : `<form method="post" action="/portal/${escapeHtml(portal.id)}/cancel/${escapeHtml(s.id)}"><button type="submit">Cancel at period end</button></form>`
+            }</section>`,
+        )
+        .join('')}<p><a href="${escapeHtml(String(portal.return_url))}">Return</a></p>`,
+    );
+  });
+  standIn.page('POST', /^\/portal\/([^/]+)\/cancel\/([^/]+)$/, async ({ path }) => {
+    const portal = standIn.find('billing_portal.sessions', path[1]);
+    const subscription = standIn.find('subscriptions', path[2]);
+    if (!portal || !subscription || subscription.customer !== portal.customer) return notFound;
+    await cancelAtPeriodEnd(subscription, true);
+    return redirect(String(portal.return_url));
+  });
+  standIn.page('GET', /^\/invoice\/([^/]+)$/, ({ path }) => {
+    const invoice = standIn.find('invoices', path[1]);
+    return invoice
+      ? page(`Invoice ${String(invoice.number)}`, `<p>${escapeHtml(String(invoice.status))}</p>`)
+      : notFound;
+  });
+
+  /** Paying on Checkout's page: the subscription, its first invoice, the session complete, and the events. */
+  async function pay(session: StripeObject): Promise<void> {
+    const wanted = asked.get(session.id);
+    if (!wanted) return;
+    const { price, subscriptionData } = wanted;
+    const created = now();
+    const trialDays = Number(subscriptionData.trial_period_days ?? 0);
+    const interval = (price.recurring as { interval: string }).interval;
+    // In a trial, Stripe's first period is the trial; its end is the first charge.
+    const periodEnd = trialDays > 0 ? created + trialDays * DAY : oneInterval(created, interval);
+    const id = `sub_${token()}`;
+    const subscription = standIn.store('subscriptions', {
+      id,
+      object: 'subscription',
+      customer: session.customer,
+      status: trialDays > 0 ? 'trialing' : 'active',
+      currency: price.currency,
+      metadata: subscriptionData.metadata ?? {},
+      items: {
+        object: 'list',
+        data: [
+          {
+            id: `si_${token()}`,
+            object: 'subscription_item',
+            subscription: id,
+            price,
+            quantity: 1,
+            metadata: {},
+            created,
+            current_period_start: created,
+            current_period_end: periodEnd,
+          },
+        ],
+        has_more: false,
+        total_count: 1,
+        url: `/v1/subscription_items?subscription=${id}`,
+      },
+      cancel_at_period_end: false,
+      cancel_at: null,
+      canceled_at: null,
+      cancellation_details: { comment: null, feedback: null, reason: null },
+      ended_at: null,
+      trial_start: trialDays > 0 ? created : null,
+      trial_end: trialDays > 0 ? periodEnd : null,
+      start_date: created,
+      billing_cycle_anchor: periodEnd,
+      collection_method: 'charge_automatically',
+      latest_invoice: null,
+      created,
+      livemode: false,
+    });
+    const invoice = makeInvoice(subscription, {
+      amount: trialDays > 0 ? 0 : Number(price.unit_amount),
+      paid: true,
+      reason: 'subscription_create',
+    });
+    subscription.latest_invoice = invoice.id;
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: trialDays > 0 ? 'no_payment_required' : 'paid',
+      subscription: id,
+      invoice: invoice.id,
+    });
+    await standIn.deliver('checkout.session.completed', session);
+    await standIn.deliver('customer.subscription.created', subscription);
+    await standIn.deliver('invoice.paid', invoice);
+  }
+
+  function makeInvoice(subscription: StripeObject, input: { amount: number; paid: boolean; reason: string }) {
+    const [item] = itemsOf(subscription);
+    const price = item?.price as StripeObject;
+    const created = now();
+    const id = `in_${token()}`;
+    invoiceNumber += 1;
+    return standIn.store('invoices', {
+      id,
+      object: 'invoice',
+      customer: subscription.customer,
+      status: input.paid ? 'paid' : 'open',
+      number: `STANDIN-${String(invoiceNumber).padStart(4, '0')}`,
+      currency: subscription.currency,
+      amount_due: input.amount,
+      amount_paid: input.paid ? input.amount : 0,
+      amount_remaining: input.paid ? 0 : input.amount,
+      subtotal: input.amount,
+      total: input.amount,
+      attempt_count: 1,
+      attempted: true,
+      billing_reason: input.reason,
+      collection_method: 'charge_automatically',
+      hosted_invoice_url: `${standIn.url}/invoice/${id}`,
+      invoice_pdf: null,
+      period_start: item?.current_period_start ?? created,
+      period_end: item?.current_period_end ?? created,
+      parent: {
+        type: 'subscription_details',
+        quote_details: null,
+        subscription_details: { subscription: subscription.id, metadata: subscription.metadata },
+      },
+      lines: {
+        object: 'list',
+        data: [
+          {
+            id: `il_${token()}`,
+            object: 'line_item',
+            amount: input.amount,
+            currency: subscription.currency,
+            description: null,
+            quantity: 1,
+            period: { start: item?.current_period_start ?? created, end: item?.current_period_end ?? created },
+            pricing: {
+              type: 'price_details',
+              price_details: { price: price?.id, product: price?.product },
+              unit_amount_decimal: String(price?.unit_amount ?? input.amount),
+            },
+            parent: {
+              type: 'subscription_item_details',
+              subscription_item_details: { subscription: subscription.id, subscription_item: item?.id },
+            },
+          },
+        ],
+        has_more: false,
+        url: `/v1/invoices/${id}/lines`,
+      },
+      status_transitions: {
+        finalized_at: created,
+        paid_at: input.paid ? created : null,
+        marked_uncollectible_at: null,
+        voided_at: null,
+      },
+      metadata: {},
+      created,
+      livemode: false,
+    });
+  }
+
+  async function cancelAtPeriodEnd(subscription: StripeObject, cancel: boolean): Promise<void> {
+    const previous = {
+      cancel_at_period_end: subscription.cancel_at_period_end,
+      cancel_at: subscription.cancel_at,
+      canceled_at: subscription.canceled_at,
+    };
+    const periodEnd = itemsOf(subscription)[0]?.current_period_end ?? null;
+    Object.assign(subscription, {
+      cancel_at_period_end: cancel,
+      cancel_at: cancel ? periodEnd : null,
+      canceled_at: cancel ? now() : null,
+      cancellation_details: { comment: null, feedback: null, reason: cancel ? 'cancellation_requested' : null },
+    });
+    await standIn.deliver('customer.subscription.updated', subscription, previous);
+  }
+
+  async function endSubscription(id: string): Promise<StripeObject> {
+    const subscription = standIn.find('subscriptions', id);
+    if (!subscription) throw new Error(`the stand-in has no subscription ${id}`);
+    const ended = now();
+    Object.assign(subscription, {
+      status: 'canceled',
+      ended_at: ended,
+      canceled_at: subscription.canceled_at ?? ended,
+    });
+    await standIn.deliver('customer.subscription.deleted', subscription);
+    return subscription;
+  }
+
+  return {
+    /** Ends a subscription now, as the end of its period or a cancellation does: customer.subscription.deleted. */
+    endSubscription,
+    /**
+     * A renewal that fails: an open invoice (invoice.payment_failed) and the subscription past due
+     * (customer.subscription.updated).
+     */
+    async failPayment(subscriptionId: string): Promise<StripeObject> {
+      const subscription = standIn.find('subscriptions', subscriptionId);
+      if (!subscription) throw new Error(`the stand-in has no subscription ${subscriptionId}`);
+      const price = itemsOf(subscription)[0]?.price as StripeObject;
+      const invoice = makeInvoice(subscription, {
+        amount: Number(price.unit_amount),
+        paid: false,
+        reason: 'subscription_cycle',
+      });
+      const previous = { status: subscription.status, latest_invoice: subscription.latest_invoice };
+      Object.assign(subscription, { status: 'past_due', latest_invoice: invoice.id });
+      await standIn.deliver('invoice.payment_failed', invoice);
+      await standIn.deliver('customer.subscription.updated', subscription, previous);
+      return invoice;
+    },
+    /** Pays a Checkout session as its page's Pay button does (for tests without a browser). */
+    async pay(sessionId: string): Promise<string> {
+      const session = standIn.find('checkout.sessions', sessionId);
+      if (!session) throw new Error(`the stand-in has no checkout session ${sessionId}`);
+      if (session.status === 'open') await pay(session);
+      return successUrl(session);
+    },
+  };
+}
