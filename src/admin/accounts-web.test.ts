@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { StaffActor } from '../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshot, skipWithoutChromium } from '../testing/browser.ts';
 import { makeStaff, TEST_PASSWORD } from '../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
 import { type ReceivedMail, startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
+import { webAppSuite } from '../testing/web-app.ts';
 
 const PUBLIC_URL = 'https://news.example';
 
@@ -14,21 +13,12 @@ describe(
   { skip: skipWithoutChromium },
   () => {
     let smtp: TestSmtp;
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
-    let admin: StaffActor;
-
+    // The mail server starts before the suite's app, which is told its address, and stops after it.
     before(async () => {
       smtp = await startTestSmtp();
-      t = await startTestApp({ smtpUrl: smtp.url });
-      admin = await makeStaff(t, 'admin');
-      ({ base } = await listenOnLoopback(t));
-      browser = await launchChromium();
     });
+    const web = webAppSuite('admin', () => ({ smtpUrl: smtp.url }));
     after(async () => {
-      await browser?.close();
-      await t?.close();
       await smtp?.close();
     });
 
@@ -36,12 +26,12 @@ describe(
     const followLink = async (page: Page, mail: ReceivedMail | undefined): Promise<void> => {
       const link = mail?.links[0];
       assert.ok(link && link.startsWith(PUBLIC_URL), 'the message carries a link to the site');
-      await page.goto(base + link.slice(PUBLIC_URL.length));
+      await page.goto(web.base + link.slice(PUBLIC_URL.length));
     };
     const newPage = async (): Promise<Page> =>
-      (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
+      (await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
     const signInAs = async (page: Page, email: string, password = TEST_PASSWORD) => {
-      await page.goto(`${base}/admin`);
+      await page.goto(`${web.base}/admin`);
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
       await page.keyboard.press('Enter');
@@ -50,12 +40,12 @@ describe(
     /** Waits until the keyboard is in the field a screen puts it in when it opens. */
     const focusIn = (page: Page, id: string) => page.waitForFunction((want) => document.activeElement?.id === want, id);
     const apiSignIn = (email: string, password: string) =>
-      t.app.inject({ method: 'POST', url: '/admin/api/session', payload: { email, password } });
+      web.t.app.inject({ method: 'POST', url: '/admin/api/session', payload: { email, password } });
 
     it('resets a forgotten password from the emailed link, with the keyboard alone; the link then says it was used', async () => {
-      const reporter = await makeStaff(t, 'author');
+      const reporter = await makeStaff(web.t, 'author');
       const page = await newPage();
-      await page.goto(`${base}/admin`);
+      await page.goto(`${web.base}/admin`);
       await page.getByLabel('Email').waitFor();
       // Email, password, the sign-in button, then the link.
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
@@ -73,12 +63,12 @@ describe(
       await screenshot(page, 'admin-forgot-password-sent.png');
 
       // An unknown address: the same answer, and no mail.
-      await page.goto(`${base}/admin/forgot-password`);
+      await page.goto(`${web.base}/admin/forgot-password`);
       await page.getByLabel('Email').fill('nobody@newsroom.example');
       await page.keyboard.press('Enter');
       await page.getByRole('status').waitFor();
       assert.match((await page.getByRole('status').textContent()) ?? '', /If nobody@newsroom\.example belongs/);
-      await t.outbox.settled();
+      await web.t.outbox.settled();
       assert.equal(smtp.to('nobody@newsroom.example').length, 0);
       const mails = smtp.to(reporter.email);
       assert.equal(mails.length, 1);
@@ -111,7 +101,7 @@ describe(
       );
       assert.deepEqual(await axeViolations(page), [], 'used link');
       await screenshot(page, 'admin-reset-link-used.png');
-      await page.goto(`${base}/admin/reset-password#not-a-token`);
+      await page.goto(`${web.base}/admin/reset-password#not-a-token`);
       await page.getByRole('alert').waitFor();
       assert.match((await page.getByRole('alert').textContent()) ?? '', /^This link is not valid\./);
       await page.context().close();
@@ -119,10 +109,10 @@ describe(
 
     it('invites from the Staff screen; the invited person sets a password from the emailed link and lands signed in', async () => {
       const page = await newPage();
-      await signInAs(page, admin.email);
+      await signInAs(page, web.staff.email);
       await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Staff' }).click();
       await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
-      await page.getByRole('row', { name: new RegExp(admin.name) }).waitFor();
+      await page.getByRole('row', { name: new RegExp(web.staff.name) }).waitFor();
       await page.getByLabel('Their email address').fill('new.reporter@newsroom.example');
       await page.getByLabel('Role', { exact: true }).selectOption('editor');
       await page.getByLabel('Their email address').press('Enter');
@@ -132,11 +122,11 @@ describe(
       assert.deepEqual(await axeViolations(page), [], 'staff screen');
       await screenshot(page, 'admin-staff.png');
 
-      await page.getByLabel('Their email address').fill(admin.email);
+      await page.getByLabel('Their email address').fill(web.staff.email);
       await page.getByLabel('Their email address').press('Enter');
-      await page.getByText(`${admin.email} is already on staff.`).waitFor();
+      await page.getByText(`${web.staff.email} is already on staff.`).waitFor();
 
-      await t.outbox.settled();
+      await web.t.outbox.settled();
       const mail = smtp.to('new.reporter@newsroom.example')[0];
       const invited = await newPage();
       await followLink(invited, mail);
@@ -171,14 +161,14 @@ describe(
     });
 
     it('says an expired invitation link has expired, in the language the invitation was sent in', async () => {
-      const sent = await t.app.inject({
+      const sent = await web.t.app.inject({
         method: 'POST',
         url: '/admin/api/invitations',
         headers: await adminHeaders(),
         payload: { email: 'tarde@newsroom.example', role: 'author', locale: 'es' },
       });
-      await t.outbox.settled();
-      await t.database.handle.db
+      await web.t.outbox.settled();
+      await web.t.database.handle.db
         .updateTable('staff_invitations')
         .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
         .where('id', '=', sent.json().invitation.id)
@@ -194,12 +184,12 @@ describe(
     });
 
     it('changes a role and deactivates from the Staff screen (their session stops), and protects the last admin', async () => {
-      const member = await makeStaff(t, 'author');
+      const member = await makeStaff(web.t, 'author');
       const theirs = await newPage();
       await signInAs(theirs, member.email);
       const page = await newPage();
-      await signInAs(page, admin.email);
-      await page.goto(`${base}/admin/staff`);
+      await signInAs(page, web.staff.email);
+      await page.goto(`${web.base}/admin/staff`);
       await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
       await page.getByLabel(`Role of ${member.name}`, { exact: true }).selectOption('editor');
       await page.getByRole('button', { name: `Save the role of ${member.name}` }).click();
@@ -213,7 +203,7 @@ describe(
       await theirs.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
       await theirs.context().close();
 
-      await page.getByRole('button', { name: `Deactivate ${admin.name}` }).click();
+      await page.getByRole('button', { name: `Deactivate ${web.staff.name}` }).click();
       await page.getByRole('alert').waitFor();
       assert.equal(
         await page.getByRole('alert').textContent(),
@@ -225,7 +215,7 @@ describe(
     });
 
     it('changes my language and my password on My account; the app then speaks my language', async () => {
-      const me = await makeStaff(t, 'contributor');
+      const me = await makeStaff(web.t, 'contributor');
       const page = await newPage();
       await signInAs(page, me.email);
       await page.getByRole('link', { name: 'My account' }).click();
@@ -255,7 +245,7 @@ describe(
     });
 
     async function adminHeaders(): Promise<Record<string, string>> {
-      const response = await apiSignIn(admin.email, TEST_PASSWORD);
+      const response = await apiSignIn(web.staff.email, TEST_PASSWORD);
       const cookie = response.cookies.find((c) => c.name === 'gaceta_staff');
       return { cookie: `gaceta_staff=${cookie?.value}`, 'x-csrf-token': response.json().csrfToken };
     }

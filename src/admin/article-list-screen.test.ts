@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createDraft } from '../content/articles.service.ts';
 import { trashArticle } from '../content/trash.service.ts';
 import { submitArticle } from '../content/workflow.service.ts';
 import { writeSettings } from '../settings/settings.ts';
 import { SYSTEM } from '../staff/actor.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../testing/browser.ts';
 import {
   makeArticle,
   makeAuthor,
@@ -17,30 +17,25 @@ import {
   paragraphs,
   TEST_PASSWORD,
 } from '../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
+import { webAppSuite } from '../testing/web-app.ts';
 
 /** Item 10: the article list screen and the ready-for-edit queue, used with the keyboard alone in Chromium. */
 describe('the article list screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor', { signInAttemptsPerMinute: 1000 });
   let contributor: StaffActor;
   const ids: Record<string, string> = {};
 
   before(async () => {
-    t = await startTestApp({ signInAttemptsPerMinute: 1000 });
-    const db = t.database.handle.db;
-    const deps = { db, invalidation: t.invalidation };
-    editor = await makeStaff(t, 'editor');
-    contributor = await makeStaff(t, 'contributor');
+    const db = web.t.database.handle.db;
+    const deps = { db, invalidation: web.t.invalidation };
+    contributor = await makeStaff(web.t, 'contributor');
     const [metro, sports] = [await makeSection(db, 'Metro'), await makeSection(db, 'Sports')];
     const ana = await makeAuthor(db, 'Ana Ruiz');
     const analysis = await makeLabel(db, 'Analysis');
     for (let i = 1; i <= 21; i++)
-      await makeArticle(t, { headline: `Council notes ${i}`, sectionId: sports.id, status: 'draft' });
+      await makeArticle(web.t, { headline: `Council notes ${i}`, sectionId: sports.id, status: 'draft' });
     ids.water = (
-      await makeArticle(t, {
+      await makeArticle(web.t, {
         headline: 'Water rates rise',
         sectionId: metro.id,
         authorIds: [ana.id],
@@ -54,19 +49,13 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     await submitArticle(deps, contributor, ids.queued);
     ids.trashed = (await createDraft(deps, SYSTEM.seed, { headline: 'An old mistake' })).id;
     await trashArticle(deps, SYSTEM.seed, ids.trashed);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   /** Signs in with the keyboard on the page the address opens. */
   async function signedIn(who: StaffActor, path: string): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(base + path);
+    await page.goto(web.base + path);
     await page.locator('#email').waitFor();
     await page.keyboard.type(who.email);
     await page.keyboard.press('Tab');
@@ -86,7 +75,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
   }
 
   it('lists, filters, searches and pages through articles with the keyboard, with no axe violations', async () => {
-    const page = await signedIn(editor, '/admin');
+    const page = await signedIn(web.staff, '/admin');
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     const ready = page.getByRole('region', { name: 'Ready for edit' });
     assert.match((await ready.textContent()) ?? '', /Bridge closure explained.*Submitted/);
@@ -137,7 +126,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     // A row opens the article's editor, at its own address.
     await tabTo(page, `a[href="/admin/articles/${ids.water}"]`);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${base}/admin/articles/${ids.water}`);
+    await page.waitForURL(`${web.base}/admin/articles/${ids.water}`);
     await page.context().close();
   });
 
@@ -173,13 +162,13 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     await page.context().close();
 
     const after = (
-      await t.app.inject({ url: `/admin/api/articles/${ids.own}`, headers: await headersOf(editor) })
+      await web.t.app.inject({ url: `/admin/api/articles/${ids.own}`, headers: await headersOf(web.staff) })
     ).json();
     assert.equal(after.status, 'ready');
   });
 
   it('moves to the trash and restores from it in bulk, and shows editors the ready-for-edit queue', async () => {
-    const page = await signedIn(editor, '/admin/articles?q=notes%2021');
+    const page = await signedIn(web.staff, '/admin/articles?q=notes%2021');
     await page.getByText('Articles 1 to 1 of 1').waitFor();
     await page.getByLabel('Select every article on this page').focus();
     await page.keyboard.press('Space');
@@ -191,7 +180,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
     await page.getByLabel('Status').focus();
     await page.keyboard.press('End'); // Trash
     await page.getByText('Articles 1 to 1 of 1').waitFor();
-    await page.goto(`${base}/admin/articles?status=trash`);
+    await page.goto(`${web.base}/admin/articles?status=trash`);
     await page.getByText('Articles 1 to 2 of 2').waitFor();
     assert.deepEqual((await headlines(page)).sort(), ['An old mistake', 'Council notes 21']);
     assert.deepEqual(await page.locator('.bulk-actions button').allTextContents(), ['Restore from trash']);
@@ -216,7 +205,7 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
   });
 
   it('speaks Spanish when the site does, refusals included', async () => {
-    await writeSettings(t.database.handle.db, { locale: 'es' });
+    await writeSettings(web.t.database.handle.db, { locale: 'es' });
     try {
       const page = await signedIn(contributor, '/admin/articles?q=water');
       await page.getByRole('heading', { name: 'Notas', level: 1 }).waitFor();
@@ -235,13 +224,13 @@ describe('the article list screen in a real browser', { skip: skipWithoutChromiu
       await screenshot(page, 'admin-articles-es.png');
       await page.context().close();
     } finally {
-      await writeSettings(t.database.handle.db, { locale: 'en' });
+      await writeSettings(web.t.database.handle.db, { locale: 'en' });
     }
   });
 
   /** Session headers for API checks after the browser is done. */
   async function headersOf(who: StaffActor): Promise<Record<string, string>> {
-    const response = await t.app.inject({
+    const response = await web.t.app.inject({
       method: 'POST',
       url: '/admin/api/session',
       payload: { email: who.email, password: TEST_PASSWORD },

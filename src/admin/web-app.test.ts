@@ -1,40 +1,31 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { createDraft } from '../content/articles.service.ts';
 import { writeSettings } from '../settings/settings.ts';
-import type { StaffActor } from '../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../testing/browser.ts';
 import { makeArticle, makeStaff, paragraphs, TEST_PASSWORD } from '../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
+import { webAppSuite } from '../testing/web-app.ts';
 
 const HOUR = 3600_000;
 
 describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor');
 
   before(async () => {
-    t = await startTestApp();
-    const db = t.database.handle.db;
-    editor = await makeStaff(t, 'editor');
-    const colleague = await makeStaff(t, 'author');
-    const deps = { db, invalidation: t.invalidation };
-    await createDraft(deps, editor, { headline: 'Water rationing: the council’s plan', body: paragraphs('TK') });
+    const db = web.t.database.handle.db;
+    const colleague = await makeStaff(web.t, 'author');
+    const deps = { db, invalidation: web.t.invalidation };
+    await createDraft(deps, web.staff, { headline: 'Water rationing: the council’s plan', body: paragraphs('TK') });
     await createDraft(deps, colleague, { headline: 'A colleague’s draft', body: paragraphs('Notes.') });
-    await makeArticle(t, { headline: 'Results at six', publishedAt: new Date(Date.now() + 3 * HOUR).toISOString() });
-    await makeArticle(t, { headline: 'Valley wells run dry' });
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    await makeArticle(web.t, {
+      headline: 'Results at six',
+      publishedAt: new Date(Date.now() + 3 * HOUR).toISOString(),
+    });
+    await makeArticle(web.t, { headline: 'Valley wells run dry' });
   });
 
-  const siteTitle = async () => (await t.app.inject('/admin')).body.match(/data-site="([^"]*)"/)?.[1] ?? '';
+  const siteTitle = async () => (await web.t.app.inject('/admin')).body.match(/data-site="([^"]*)"/)?.[1] ?? '';
 
   /** Signs in with the keyboard alone: the address field has focus, Tab moves on, Enter submits. */
   async function typeCredentials(page: Page, email: string, password: string): Promise<void> {
@@ -45,18 +36,18 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
   }
 
   it('signs an editor in with the keyboard alone, tells a wrong password plainly, and lands on the dashboard', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${base}/admin`);
+    await page.goto(`${web.base}/admin`);
     await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'sign-in screen');
     await screenshot(page, 'admin-sign-in.png');
 
-    await typeCredentials(page, editor.email, 'not the password');
+    await typeCredentials(page, web.staff.email, 'not the password');
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.equal(await alert.textContent(), 'The email or password is wrong.');
-    assert.equal(await page.getByLabel('Email').inputValue(), editor.email, 'the address is kept');
+    assert.equal(await page.getByLabel('Email').inputValue(), web.staff.email, 'the address is kept');
     assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is typed again');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
     await screenshot(page, 'admin-sign-in-wrong-password.png');
@@ -76,11 +67,11 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
   });
 
   it('keeps the session across a reload, and signs out from the keyboard', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/admin`);
+    await page.goto(`${web.base}/admin`);
     await page.getByLabel('Email').waitFor();
-    await typeCredentials(page, editor.email, TEST_PASSWORD);
+    await typeCredentials(page, web.staff.email, TEST_PASSWORD);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
@@ -94,11 +85,11 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
   });
 
   it('opens a screen from its address, says when there is none, and follows app links without reloading', async () => {
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${base}/admin/no-such-screen`);
+    await page.goto(`${web.base}/admin/no-such-screen`);
     await page.getByLabel('Email').waitFor();
-    await typeCredentials(page, editor.email, TEST_PASSWORD);
+    await typeCredentials(page, web.staff.email, TEST_PASSWORD);
     await page.getByRole('heading', { name: 'There is nothing at this address in the newsroom.' }).waitFor();
     assert.equal(await page.title(), `There is nothing at this address in the newsroom. · ${await siteTitle()}`);
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
@@ -113,28 +104,28 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
   });
 
   it('speaks Spanish when the site does, refusals included', async () => {
-    await writeSettings(t.database.handle.db, { locale: 'es' });
+    await writeSettings(web.t.database.handle.db, { locale: 'es' });
     try {
-      const page = await browser.newPage();
-      await page.goto(`${base}/admin`);
+      const page = await web.browser.newPage();
+      await page.goto(`${web.base}/admin`);
       await page.getByRole('heading', { name: 'Entra a la redacción' }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'es');
-      await typeCredentials(page, editor.email, 'no es');
+      await typeCredentials(page, web.staff.email, 'no es');
       await page.getByRole('alert').waitFor();
       assert.equal(await page.getByRole('alert').textContent(), 'El correo o la contraseña no son correctos.');
       await screenshot(page, 'admin-sign-in-es.png');
       await page.close();
     } finally {
-      await writeSettings(t.database.handle.db, { locale: 'en' });
+      await writeSettings(web.t.database.handle.db, { locale: 'en' });
     }
   });
 
   it('sends reader pages without any of the web app: no admin script or stylesheet is requested', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${base}/`);
-    await page.goto(`${base}/corrections`);
+    await page.goto(`${web.base}/`);
+    await page.goto(`${web.base}/corrections`);
     assert.ok(requested.length > 2);
     assert.deepEqual(
       requested.filter((path) => path.startsWith('/admin')),
@@ -144,10 +135,10 @@ describe('the newsroom web app in a real browser', { skip: skipWithoutChromium }
   });
 
   it('answers an unknown admin API address with the API’s JSON 404, not the app’s page', async () => {
-    const response = await t.app.inject('/admin/api/no-such-thing');
+    const response = await web.t.app.inject('/admin/api/no-such-thing');
     assert.equal(response.statusCode, 404);
     assert.equal(response.json().error.code, 'NOT_FOUND');
-    const app = await t.app.inject('/admin/articles/some-future-screen');
+    const app = await web.t.app.inject('/admin/articles/some-future-screen');
     assert.equal(app.statusCode, 200);
     assert.match(String(app.headers['content-type']), /text\/html/);
     assert.equal(app.headers['cache-control'], 'no-store');

@@ -5,7 +5,8 @@ import { changeArticle } from './article-change.ts';
 import { requireArticle } from './article-versions.ts';
 import { updateArticleRow } from './articles.repository.ts';
 import type { ContentDeps } from './articles.service.ts';
-import type { ArticleRow } from './articles.table.ts';
+import type { ArticleRow, ArticleRowUpdate, ArticleStatus, RevisionAction } from './articles.table.ts';
+import type { ContentAction } from './policy.ts';
 
 /*
  * "Ready for edit": a writer submits a draft, it waits in the editors' queue (GET /articles?status=ready),
@@ -16,31 +17,67 @@ import type { ArticleRow } from './articles.table.ts';
 /** The longest note an editor sends back with a story. */
 export const RETURN_NOTE_LIMIT = 2000;
 
-/** Submits a draft for edit: it joins the editors' queue, and a contributor can no longer change it. */
-export async function submitArticle(
+/** One step of the edit workflow: the status it leaves and enters, and what it is refused and recorded as. */
+interface WorkflowStep {
+  action: ContentAction;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  revision: RevisionAction;
+  refusal: (status: ArticleStatus) => string;
+}
+
+const SUBMIT: WorkflowStep = {
+  action: 'article.submit',
+  from: 'draft',
+  to: 'ready',
+  revision: 'submit',
+  refusal: (status) => `Only a draft can be submitted for edit; this article is ${status}.`,
+};
+
+const RETURN: WorkflowStep = {
+  action: 'article.return',
+  from: 'ready',
+  to: 'draft',
+  revision: 'return',
+  refusal: (status) => `Only an article ready for edit can go back to draft; this one is ${status}.`,
+};
+
+/**
+ * Takes `step` on one article, refused (409) unless it stands at the step's starting status; `columns`
+ * are what the step writes besides the status, and `note` goes into its revision.
+ */
+async function takeStep(
   deps: ContentDeps,
   actor: Actor,
   id: string,
-  baseVersion?: number,
+  step: WorkflowStep,
+  change: { columns: ArticleRowUpdate; note?: string | null; baseVersion?: number | undefined },
 ): Promise<ArticleRow> {
   const { after } = await changeArticle(
     deps,
     actor,
     id,
-    'article.submit',
-    { baseVersion, purges: false },
+    step.action,
+    { baseVersion: change.baseVersion, purges: false },
     async (trx, before) => {
-      if (before.status !== 'draft')
-        throw new AppError('CONFLICT', `Only a draft can be submitted for edit; this article is ${before.status}.`);
-      await updateArticleRow(trx, id, { status: 'ready', submitted_at: nowIso(), return_note: null });
-      return { after: await requireArticle(trx, id), revision: 'submit' };
+      if (before.status !== step.from) throw new AppError('CONFLICT', step.refusal(before.status));
+      await updateArticleRow(trx, id, { status: step.to, ...change.columns });
+      return { after: await requireArticle(trx, id), revision: step.revision, note: change.note };
     },
   );
   return after;
 }
 
+/** Submits a draft for edit: it joins the editors' queue, and a contributor can no longer change it. */
+export function submitArticle(deps: ContentDeps, actor: Actor, id: string, baseVersion?: number): Promise<ArticleRow> {
+  return takeStep(deps, actor, id, SUBMIT, {
+    columns: { submitted_at: nowIso(), return_note: null },
+    baseVersion,
+  });
+}
+
 /** Sends a story that is ready for edit back to its writer as a draft, with what to change. */
-export async function returnToDraft(
+export function returnToDraft(
   deps: ContentDeps,
   actor: Actor,
   id: string,
@@ -48,21 +85,5 @@ export async function returnToDraft(
   baseVersion?: number,
 ): Promise<ArticleRow> {
   const text = note?.trim() || null;
-  const { after } = await changeArticle(
-    deps,
-    actor,
-    id,
-    'article.return',
-    { baseVersion, purges: false },
-    async (trx, before) => {
-      if (before.status !== 'ready')
-        throw new AppError(
-          'CONFLICT',
-          `Only an article ready for edit can go back to draft; this one is ${before.status}.`,
-        );
-      await updateArticleRow(trx, id, { status: 'draft', return_note: text });
-      return { after: await requireArticle(trx, id), revision: 'return', note: text };
-    },
-  );
-  return after;
+  return takeStep(deps, actor, id, RETURN, { columns: { return_note: text }, note: text, baseVersion });
 }

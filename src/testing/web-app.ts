@@ -1,6 +1,48 @@
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Config } from '../config.ts';
 import type { StaffActor } from '../staff/staff.service.ts';
-import { TEST_PASSWORD } from './factories.ts';
+import type { StaffRole } from '../staff/staff.table.ts';
+import { launchChromium } from './browser.ts';
+import { makeStaff, TEST_PASSWORD } from './factories.ts';
+import { listenOnLoopback, startTestApp, type TestApp } from './harness.ts';
+
+/** What a describe block that drives the web app in Chromium works with; set once its `before` has run. */
+export interface WebAppSuite {
+  t: TestApp;
+  /** The listening app's address, http://127.0.0.1:port. */
+  base: string;
+  browser: Browser;
+  /** The member of staff the suite was made for. */
+  staff: StaffActor;
+  /** A tab signed in as `as` (the suite's staff unless told), open at `path` with `heading` shown (openWebApp). */
+  open(path: string, heading: string, as?: StaffActor): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Registers, in the calling describe block, the before and after every web-app browser test shares: a
+ * fresh test app (with `config`), a member of staff with `role`, the app listening on loopback, and
+ * Chromium; all closed after. Hooks run in the order they are registered: a suite's own `before`
+ * registered after this call seeds the running app; one registered before it starts what `config`
+ * names (give `config` as a function then, read when the app starts).
+ */
+export function webAppSuite(role: StaffRole, config: Partial<Config> | (() => Partial<Config>) = {}): WebAppSuite {
+  const suite = {
+    open: (path: string, heading: string, as?: StaffActor) =>
+      openWebApp(suite.browser, suite.base, as ?? suite.staff, path, heading),
+  } as WebAppSuite;
+  before(async () => {
+    suite.t = await startTestApp(typeof config === 'function' ? config() : config);
+    suite.staff = await makeStaff(suite.t, role);
+    ({ base: suite.base } = await listenOnLoopback(suite.t));
+    suite.browser = await launchChromium();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.t?.close();
+  });
+  return suite;
+}
 
 /** Opens an address of the newsroom's web app and signs in there, as staff do when a link lands them on the sign-in form. */
 export async function openSignedIn(
@@ -105,4 +147,48 @@ export async function uploadInImagePicker(
     .waitFor();
   await picker.getByRole('button', { name: 'Use this image' }).click();
   await picker.waitFor({ state: 'detached' });
+}
+
+/** Runs a slash-menu command of the rich-text editor, typed in an empty paragraph of the text. */
+export async function slashCommand(page: Page, words: string): Promise<void> {
+  await page.keyboard.type(`/${words}`);
+  await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Puts an image in the text being written, as staff do: the slash menu's image command from an empty
+ * paragraph, a file uploaded in the picker, then its alt text, caption and credit typed in place.
+ */
+export async function insertImage(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  words: { alt: string; caption?: string; credit?: string },
+): Promise<void> {
+  await slashCommand(page, 'image');
+  await uploadInImagePicker(page, file);
+  const image = page.locator('.editor-image');
+  await image.locator('img').waitFor();
+  await image.getByLabel(/^Alt text/).fill(words.alt);
+  if (words.caption) await image.getByLabel('Caption').fill(words.caption);
+  if (words.credit) await image.getByLabel('Credit').fill(words.credit);
+}
+
+/** Puts a related-story card in the text: the slash menu's command, then the story found by `words` and chosen by `headline`. */
+export async function insertRelatedStory(page: Page, words: string, headline: string): Promise<void> {
+  await slashCommand(page, 'related');
+  await page.getByLabel('Words from the headline of a published story').fill(words);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: headline }).click();
+  await page.locator('.editor-card .card-headline', { hasText: headline }).waitFor();
+}
+
+/** Puts an embed in the text by its address; returns the embed block once its click-to-load facade shows. */
+export async function insertEmbed(page: Page, address: string, provider: string): Promise<Locator> {
+  await slashCommand(page, 'embed');
+  await page.getByLabel('Address of the post, video, chart, document or map').fill(address);
+  await page.keyboard.press('Enter');
+  const embed = page.locator('.editor-embed');
+  await embed.locator(`.embed-facade[data-provider="${provider}"]`).waitFor();
+  return embed;
 }

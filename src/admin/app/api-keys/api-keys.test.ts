@@ -1,35 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, waitForFocus } from '../../../testing/web-app.ts';
+import { describe, it } from 'node:test';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { waitForFocus, webAppSuite } from '../../../testing/web-app.ts';
 
 describe('the API keys screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let author: StaffActor;
-
-  before(async () => {
-    t = await startTestApp();
-    author = await makeStaff(t, 'author');
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = webAppSuite('author');
 
   const whoIs = async (key: string): Promise<number> =>
-    (await t.app.inject({ url: '/admin/api/session', headers: { authorization: `Bearer ${key}` } })).statusCode;
+    (await web.t.app.inject({ url: '/admin/api/session', headers: { authorization: `Bearer ${key}` } })).statusCode;
 
   it('creates a key shown once with a copy button, lists it, and revokes it', async () => {
-    const { context, page } = await openWebApp(browser, base, author, '/admin/api-keys', 'API keys');
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    const { context, page } = await web.open('/admin/api-keys', 'API keys');
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.base });
     await page.getByText('You have no API keys.').waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeArticle, makeStaff, paragraphs, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { startTestApp, type TestApp } from '../../../testing/harness.ts';
+import { openSignedIn, webAppSuite } from '../../../testing/web-app.ts';
 
 interface Stored {
   headline: string;
@@ -15,28 +15,17 @@ interface Stored {
 }
 
 describe('conflicts, presence, history and preview around the article editor', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let ana: StaffActor;
+  const web = webAppSuite('admin');
   let rosa: StaffActor;
   let headers: Record<string, string>;
 
   before(async () => {
-    t = await startTestApp();
-    ana = await makeStaff(t, 'admin');
-    rosa = await makeStaff(t, 'editor');
-    headers = await signIn(t, ana);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    rosa = await makeStaff(web.t, 'editor');
+    headers = await signIn(web.t, web.staff);
   });
 
   const stored = async (id: string) =>
-    (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<Stored>();
+    (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<Stored>();
   const textOf = (article: Stored) =>
     article.body.content.map((block) => (block.content ?? []).map((node) => node.text).join('')).join('\n');
   const editorText = (page: Page) => page.getByLabel('Article text');
@@ -53,15 +42,15 @@ describe('conflicts, presence, history and preview around the article editor', {
   }
   /** Opens an article in a browser of its own for this member of staff. */
   async function open(staff: StaffActor, id: string): Promise<Page> {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-    const page = await openSignedIn(context, base, staff, `/admin/articles/${id}`);
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const page = await openSignedIn(context, web.base, staff, `/admin/articles/${id}`);
     await editorText(page).waitFor();
     return page;
   }
 
   it('ends two staff editing one article in a conflict naming the other, loses no text, and resolves only by an explicit choice', async () => {
-    const article = await makeArticle(t, { headline: 'Bridge reopens', body: paragraphs('Traffic returns.') });
-    const anaPage = await open(ana, article.id);
+    const article = await makeArticle(web.t, { headline: 'Bridge reopens', body: paragraphs('Traffic returns.') });
+    const anaPage = await open(web.staff, article.id);
     const rosaPage = await open(rosa, article.id);
 
     await addAtEnd(rosaPage, ' Rosa checked the toll.');
@@ -104,7 +93,7 @@ describe('conflicts, presence, history and preview around the article editor', {
     // Rosa goes on writing over what is now stale: she is told Ana changed it, and takes Ana's.
     await addAtEnd(rosaPage, ' And the ferry stops.');
     const rosaDialog = rosaPage.getByRole('alertdialog', { name: 'Someone else changed this article' });
-    await rosaDialog.getByText(new RegExp(`^${ana.name} changed it at `)).waitFor();
+    await rosaDialog.getByText(new RegExp(`^${web.staff.name} changed it at `)).waitFor();
     await rosaDialog.getByRole('button', { name: 'Take theirs' }).click();
     await rosaDialog.waitFor({ state: 'detached' });
     await rosaPage.getByText('Ana adds the mayor.').first().waitFor();
@@ -127,9 +116,9 @@ describe('conflicts, presence, history and preview around the article editor', {
   });
 
   it('keeps “your version” after Take theirs through a reload, to compare and restore, so no text is lost', async () => {
-    const article = await makeArticle(t, { headline: 'Harbour fees', body: paragraphs('Fees rise in May.') });
+    const article = await makeArticle(web.t, { headline: 'Harbour fees', body: paragraphs('Fees rise in May.') });
     const page = await open(rosa, article.id);
-    const changed = await t.app.inject({
+    const changed = await web.t.app.inject({
       method: 'PATCH',
       url: `/admin/api/articles/${article.id}`,
       headers,
@@ -178,8 +167,8 @@ describe('conflicts, presence, history and preview around the article editor', {
   });
 
   it('asks before a copy kept in the browser goes over a colleague’s later change', async () => {
-    const article = await makeArticle(t, { headline: 'Market day', body: paragraphs('Stalls open at eight.') });
-    const page = await open(ana, article.id);
+    const article = await makeArticle(web.t, { headline: 'Market day', body: paragraphs('Stalls open at eight.') });
+    const page = await open(web.staff, article.id);
     const before = await stored(article.id);
     // A copy written over the version as it was, then the tab closed before it was saved...
     await page.evaluate(
@@ -225,11 +214,11 @@ describe('conflicts, presence, history and preview around the article editor', {
   });
 
   it('shows the first member of staff who else opens the article, with their role', async () => {
-    const article = await makeArticle(t, { headline: 'Council meets', status: 'draft' });
-    const anaPage = await open(ana, article.id);
+    const article = await makeArticle(web.t, { headline: 'Council meets', status: 'draft' });
+    const anaPage = await open(web.staff, article.id);
     const rosaPage = await open(rosa, article.id);
     // Ana's next beat (every 15 s) learns Rosa is there; Rosa's first already knew Ana was.
-    await rosaPage.getByText(`Also open by ${ana.name} (admin)`).waitFor();
+    await rosaPage.getByText(`Also open by ${web.staff.name} (admin)`).waitFor();
     await anaPage.getByText(`Also open by ${rosa.name} (editor)`).waitFor({ timeout: 25_000 });
     assert.equal(await anaPage.locator('.presence[aria-live="polite"]').count(), 1);
     await screenshot(anaPage, 'article-presence.png');
@@ -239,15 +228,19 @@ describe('conflicts, presence, history and preview around the article editor', {
     );
     await rosaPage.getByRole('link', { name: 'Dashboard' }).click();
     assert.equal((await left).status(), 204);
-    const present = await t.app.inject({ method: 'POST', url: `/admin/api/articles/${article.id}/presence`, headers });
+    const present = await web.t.app.inject({
+      method: 'POST',
+      url: `/admin/api/articles/${article.id}/presence`,
+      headers,
+    });
     assert.deepEqual(present.json<{ others: unknown[] }>().others, [], 'Rosa left');
     await rosaPage.context().close();
     await anaPage.context().close();
   });
 
   it('lists revisions, compares one with the current text, and restores it for readers', async () => {
-    const article = await makeArticle(t, { headline: 'Storm warning', body: paragraphs('Winds of 90 km/h.') });
-    const page = await open(ana, article.id);
+    const article = await makeArticle(web.t, { headline: 'Storm warning', body: paragraphs('Winds of 90 km/h.') });
+    const page = await open(web.staff, article.id);
     await page.getByLabel('Headline').fill('Storm warning lifted');
     await addAtEnd(page, ' The warning ended at noon.');
     await page.keyboard.press('ControlOrMeta+s');
@@ -258,7 +251,7 @@ describe('conflicts, presence, history and preview around the article editor', {
     const revisions = dialog.getByRole('listitem');
     await revisions.first().waitFor();
     const labels = await revisions.allTextContents();
-    assert.match(labels[0] ?? '', new RegExp(`Saved by ${ana.name}`));
+    assert.match(labels[0] ?? '', new RegExp(`Saved by ${web.staff.name}`));
     assert.match(labels.at(-1) ?? '', /Created by the system/);
     await dialog.getByRole('button', { name: /Created by the system/ }).click();
     const compared = dialog.getByRole('region', { name: /Created by the system/ });
@@ -277,15 +270,15 @@ describe('conflicts, presence, history and preview around the article editor', {
     const restored = await stored(article.id);
     assert.equal(restored.headline, 'Storm warning');
     assert.equal(textOf(restored), 'Winds of 90 km/h.');
-    const reader = await t.app.inject({ url: new URL(restored.url ?? '/', base).pathname });
+    const reader = await web.t.app.inject({ url: new URL(restored.url ?? '/', web.base).pathname });
     assert.match(reader.body, /Storm warning/);
     assert.doesNotMatch(reader.body, /lifted|ended at noon/);
     await page.context().close();
   });
 
   it('previews the article as readers see it at phone and desktop widths, and makes a private link that works signed out until revoked', async () => {
-    const article = await makeArticle(t, { headline: 'Secret draft budget', status: 'draft' });
-    const page = await open(ana, article.id);
+    const article = await makeArticle(web.t, { headline: 'Secret draft budget', status: 'draft' });
+    const page = await open(web.staff, article.id);
     await addAtEnd(page, ' Unsaved line.');
     await page.getByRole('button', { name: 'Preview' }).click();
     const dialog = page.getByRole('dialog', { name: 'Preview' });
@@ -304,12 +297,12 @@ describe('conflicts, presence, history and preview around the article editor', {
     const address = await dialog.getByLabel('Preview address').inputValue();
     assert.match(address, /\/preview\//);
     const listed = dialog.locator('.preview-links li');
-    await listed.filter({ hasText: new RegExp(`Made by ${ana.name} on .+; works until `) }).waitFor();
+    await listed.filter({ hasText: new RegExp(`Made by ${web.staff.name} on .+; works until `) }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'preview dialog with a new link');
 
-    const reader = await browser.newContext();
+    const reader = await web.browser.newContext();
     const readerPage = await reader.newPage();
-    const local = base + new URL(address).pathname;
+    const local = web.base + new URL(address).pathname;
     await readerPage.goto(local);
     await readerPage.getByRole('heading', { name: 'Secret draft budget' }).waitFor();
 

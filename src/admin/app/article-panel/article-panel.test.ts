@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startScheduler } from '../../../content/publishing.service.ts';
-import { Invalidation } from '../../../http/invalidation.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import {
   makeArticle,
   makeAuthor,
@@ -16,59 +15,49 @@ import {
   signIn,
   TEST_PASSWORD,
 } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { imagePicker, openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
+import { imagePicker, openSignedIn, uploadInImagePicker, webAppSuite } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from '../ui/site-time.ts';
 
 const ZONE = 'America/Mexico_City';
 
 describe('the article settings panel and workflow actions', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  // Registered before the suite's own `after` (node:test runs them in that order): the scheduler stops before the app closes.
+  after(async () => {
+    await stopScheduler?.();
+  });
+  const web = webAppSuite('editor', { signInAttemptsPerMinute: 1000 });
   let contributor: StaffActor;
   let headers: Record<string, string>;
   let stopScheduler: () => Promise<void>;
   let png: Buffer;
 
   before(async () => {
-    const invalidation = new Invalidation();
     // More than ten sign-ins within a minute: each test signs in its own browser.
-    t = await startTestApp({ signInAttemptsPerMinute: 1000 }, invalidation);
-    editor = await makeStaff(t, 'editor');
-    contributor = await makeStaff(t, 'contributor');
-    const admin = await makeStaff(t, 'admin');
-    const adminHeaders = await signIn(t, admin);
-    const zone = await t.app.inject({
+    contributor = await makeStaff(web.t, 'contributor');
+    const admin = await makeStaff(web.t, 'admin');
+    const adminHeaders = await signIn(web.t, admin);
+    const zone = await web.t.app.inject({
       method: 'PATCH',
       url: '/admin/api/settings',
       headers: adminHeaders,
       payload: { timeZone: ZONE },
     });
     assert.equal(zone.statusCode, 200, zone.body);
-    headers = await signIn(t, editor);
-    const db = t.database.handle.db;
+    headers = await signIn(web.t, web.staff);
+    const db = web.t.database.handle.db;
     await makeSection(db, 'Environment');
     await makeAuthor(db, 'Ana Ruiz');
     await makeAuthor(db, 'Luis Pérez');
     png = await pngBytes(800, 450);
     // A short interval, so a story scheduled a few seconds ahead goes live during the test.
-    stopScheduler = startScheduler({ db, invalidation }, 200, (error) => {
+    stopScheduler = startScheduler({ db, invalidation: web.t.invalidation }, 200, (error) => {
       throw error;
     });
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await stopScheduler?.();
-    await browser?.close();
-    await t?.close();
   });
 
   const idOf = (page: Page) => new URL(page.url()).pathname.split('/').at(-1) ?? '';
   const stored = async (id: string) =>
-    (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<Record<string, unknown>>();
+    (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<Record<string, unknown>>();
   const saved = (page: Page) =>
     page
       .getByRole('status')
@@ -85,8 +74,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   }
 
   it('lets an editor set every setting, schedule the story in the site’s time zone, see it go live and correct it', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1100 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1100 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await write(page, 'Valley wells run dry', 'The wells of the valley are empty.');
     const id = idOf(page);
 
@@ -158,7 +147,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
       '/environment/valley-wells-run-dry',
       'the app links to the story on the site once it is live',
     );
-    const reader = await t.app.inject({ url: '/environment/valley-wells-run-dry' });
+    const reader = await web.t.app.inject({ url: '/environment/valley-wells-run-dry' });
     assert.equal(reader.statusCode, 200);
     const doc = parse(reader.body);
     assert.match(doc.querySelector('.byline')?.text ?? '', /Luis Pérez.*Ana Ruiz/);
@@ -176,7 +165,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     await page.locator('.correction-list').getByText('The wells are municipal, not private.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'the corrections form');
     await screenshot(page, 'article-panel-correction.png');
-    const corrected = await t.app.inject({ url: '/environment/valley-wells-run-dry' });
+    const corrected = await web.t.app.inject({ url: '/environment/valley-wells-run-dry' });
     assert.match(corrected.body, /The wells are municipal, not private\./);
     // The article's corrections are listed when it is opened again.
     await page.reload();
@@ -185,14 +174,14 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('sets the feature image from one already in the library, found by its caption, and keeps it', async () => {
-    await makeImage(t, { alt: 'Cranes over the harbour', caption: 'The port at dusk', credit: 'Photo: Ana Ruiz' });
-    const boats = await makeImage(t, {
+    await makeImage(web.t, { alt: 'Cranes over the harbour', caption: 'The port at dusk', credit: 'Photo: Ana Ruiz' });
+    const boats = await makeImage(web.t, {
       alt: 'Fishing boats tied up at the old pier',
       caption: 'The fleet stays in port during the strike',
       credit: 'Photo: Luis Pérez',
     });
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await write(page, 'Fishers strike for a third day', 'The fleet has not left port since Monday.');
     const id = idOf(page);
 
@@ -229,7 +218,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
 
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.getByText('Published', { exact: true }).waitFor();
-    const reader = await t.app.inject({ url: (await stored(id)).url as string });
+    const reader = await web.t.app.inject({ url: (await stored(id)).url as string });
     assert.equal(reader.statusCode, 200);
     const figure = parse(reader.body).querySelector('figure.figure');
     assert.equal(figure?.querySelector('img')?.getAttribute('alt'), 'Fishing boats tied up at the old pier');
@@ -239,8 +228,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('refuses a non-image as the feature image in words, and keeps the article’s text and settings', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await write(page, 'Ferry timetable changes', 'Ferries leave an hour later from June.');
     const id = idOf(page);
     await page.getByLabel('Dek').fill('The last crossing is now at ten.');
@@ -262,7 +251,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     assert.equal(await page.getByLabel('Dek').inputValue(), 'The last crossing is now at ten.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
-    const article = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+    const article = (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
       dek: string;
       featureImage: unknown;
       body: { content: unknown[] };
@@ -276,8 +265,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('has a contributor submit for edit without Publish, and an editor publish it from the ready queue', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, contributor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, contributor, '/admin/articles/new');
     await write(page, 'Market reopens', 'The market reopens on Monday.');
     const id = idOf(page);
     assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0);
@@ -289,7 +278,7 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     assert.equal(await page.getByRole('alert').count(), 0, 'no refusal shown');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await saved(page);
-    const tags = (await t.app.inject({ url: '/admin/api/tags', headers })).json<{
+    const tags = (await web.t.app.inject({ url: '/admin/api/tags', headers })).json<{
       tags: Array<{ id: string; name: string }>;
     }>().tags;
     const made = tags.find((tag) => tag.name === 'Street vendors');
@@ -304,8 +293,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     assert.equal(await page.getByLabel('Dek').isDisabled(), true);
     await context.close();
 
-    const desk = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const editorPage = await openSignedIn(desk, base, editor, '/admin/ready');
+    const desk = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const editorPage = await openSignedIn(desk, web.base, web.staff, '/admin/ready');
     await editorPage.getByRole('link', { name: 'Market reopens' }).click();
     await editorPage.getByRole('button', { name: 'Send back' }).waitFor();
     await editorPage.getByRole('button', { name: 'Publish now' }).click();
@@ -319,16 +308,16 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('lets an editor send a story back to draft with a note the writer sees', async () => {
-    const story = await makeArticle(t, { headline: 'Fair moves to June', status: 'draft' });
-    const submitted = await t.app.inject({
+    const story = await makeArticle(web.t, { headline: 'Fair moves to June', status: 'draft' });
+    const submitted = await web.t.app.inject({
       method: 'POST',
       url: `/admin/api/articles/${story.id}/submit`,
       headers,
       payload: {},
     });
     assert.equal(submitted.statusCode, 200, submitted.body);
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, `/admin/articles/${story.id}`);
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, `/admin/articles/${story.id}`);
     await page.locator('.status-badge').getByText('Ready for edit', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Send back' }).click();
     await page.getByLabel('Note for the writer (optional)').fill('Add the mayor’s quote.');
@@ -342,9 +331,9 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('shows the API’s refusal of a field beside that field, in the staff member’s words', async () => {
-    await makeArticle(t, { headline: 'Taken address' });
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    await makeArticle(web.t, { headline: 'Taken address' });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await write(page, 'Bridge closed', 'The bridge is closed.');
     await page.getByLabel('Slug').fill('taken-address');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -365,18 +354,18 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('says why publishing is blocked in a Spanish-speaking editor’s language', async () => {
-    const colega = await makeStaff(t, 'editor');
-    const own = await signIn(t, colega);
-    const set = await t.app.inject({
+    const colega = await makeStaff(web.t, 'editor');
+    const own = await signIn(web.t, colega);
+    const set = await web.t.app.inject({
       method: 'PATCH',
       url: '/admin/api/account',
       headers: own,
       payload: { locale: 'es' },
     });
     assert.equal(set.statusCode, 200, set.body);
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.goto(`${base}/admin/articles/new`);
+    await page.goto(`${web.base}/admin/articles/new`);
     await page.getByLabel('Email').fill(colega.email);
     await page.getByLabel(/Password|Contraseña/).fill(TEST_PASSWORD);
     await page.keyboard.press('Enter');
@@ -390,8 +379,8 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
   });
 
   it('keeps Publish and Schedule disabled while a TK is left, and says where', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await write(page, 'Council vote TK', 'The vote was TK to TK.');
     const blocked = page.getByText(/^Publishing is blocked: 3 TK left \(the headline, paragraph 1 of the text\)/);
     await blocked.waitFor();

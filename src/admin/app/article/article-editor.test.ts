@@ -1,41 +1,37 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { documentProblems } from '../../../content/document.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { imagePicker, openSignedIn, pasteHtml, uploadInImagePicker } from '../../../testing/web-app.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle, pngBytes, signIn } from '../../../testing/factories.ts';
+import {
+  imagePicker,
+  insertEmbed,
+  insertImage,
+  insertRelatedStory,
+  openSignedIn,
+  pasteHtml,
+  slashCommand,
+  webAppSuite,
+} from '../../../testing/web-app.ts';
 
 const UPLOAD_LIMIT = 300 * 1024;
 
 describe('the article editor screen', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor', { uploadLimitBytes: UPLOAD_LIMIT });
   let headers: Record<string, string>;
   let png: Buffer;
 
   before(async () => {
-    t = await startTestApp({ uploadLimitBytes: UPLOAD_LIMIT });
-    editor = await makeStaff(t, 'editor');
-    headers = await signIn(t, editor);
-    await makeArticle(t, { headline: 'Valley wells run dry' });
+    headers = await signIn(web.t, web.staff);
+    await makeArticle(web.t, { headline: 'Valley wells run dry' });
     png = await pngBytes(800, 450);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   const idOf = (page: Page) => new URL(page.url()).pathname.split('/').at(-1) ?? '';
   const stored = async (id: string) =>
-    (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+    (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
       headline: string;
       body: { content: Array<Record<string, unknown>> };
       url: string | null;
@@ -46,12 +42,6 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
       .filter({ hasText: /^Saved$/ })
       .waitFor();
   const editorText = (page: Page) => page.getByLabel('Article text');
-  /** Runs a slash-menu command from an empty paragraph at the end of the text. */
-  async function slash(page: Page, words: string): Promise<void> {
-    await page.keyboard.type(`/${words}`);
-    await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
-    await page.keyboard.press('Enter');
-  }
   /** Back to the end of the text, from wherever the keyboard is. */
   async function toEnd(page: Page): Promise<void> {
     await editorText(page).focus();
@@ -59,8 +49,8 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
   }
 
   it('writes an article with a subheading, a quote, a list, a link, an image, a related story and an embed that readers see exactly as written', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin');
     await page.getByRole('link', { name: 'New article' }).click();
     await page.getByLabel('Headline').fill('Drought: the council’s plan');
     await page.keyboard.press('Enter');
@@ -89,31 +79,19 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
     await press('Enter');
 
     // An image uploaded in the image picker, with a progress bar, captioned and credited in place.
-    await slash(page, 'image');
-    await uploadInImagePicker(page, { name: 'well.png', mimeType: 'image/png', buffer: png });
-    const image = page.locator('.editor-image');
-    await image.locator('img').waitFor();
-    await image.getByLabel('Caption').fill('The village well');
-    await image.getByLabel('Credit').fill('Ana Gómez');
-    await image.getByLabel(/^Alt text/).fill('A stone well in a dry field');
+    await insertImage(
+      page,
+      { name: 'well.png', mimeType: 'image/png', buffer: png },
+      { alt: 'A stone well in a dry field', caption: 'The village well', credit: 'Ana Gómez' },
+    );
 
     // A related story found by its headline.
     await toEnd(page);
-    await slash(page, 'related');
-    await page.getByLabel('Words from the headline of a published story').fill('wells');
-    await press('Enter');
-    await page.getByRole('button', { name: 'Valley wells run dry' }).click();
-    await page.locator('.editor-card .card-headline', { hasText: 'Valley wells run dry' }).waitFor();
+    await insertRelatedStory(page, 'wells', 'Valley wells run dry');
 
     // An embed by its address, shown as readers will see it: behind the click-to-load facade.
     await toEnd(page);
-    await slash(page, 'embed');
-    await page
-      .getByLabel('Address of the post, video, chart, document or map')
-      .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
-    await press('Enter');
-    const embed = page.locator('.editor-embed');
-    await embed.locator('.embed-facade[data-provider="YouTube"]').waitFor();
+    const embed = await insertEmbed(page, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'YouTube');
     assert.equal(await embed.locator('iframe').count(), 0, 'nothing loads from YouTube until asked');
     await embed.getByLabel('Caption').fill('The council meeting');
 
@@ -153,10 +131,10 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
     ]);
 
     // The workflow buttons come later: publish through the API, then read it as a reader.
-    const published = await t.app.inject({ method: 'POST', url: `/admin/api/articles/${id}/publish`, headers });
+    const published = await web.t.app.inject({ method: 'POST', url: `/admin/api/articles/${id}/publish`, headers });
     assert.equal(published.statusCode, 200);
     const path = new URL(published.json<{ url: string }>().url).pathname;
-    const reader = await t.app.inject(path);
+    const reader = await web.t.app.inject(path);
     assert.equal(reader.statusCode, 200);
     const body = parse(reader.body).querySelector('article .body');
     assert.ok(body);
@@ -185,20 +163,20 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
       /youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/,
     );
     assert.equal(body.querySelector('figure.embed figcaption')?.text, 'The council meeting');
-    await page.goto(base + path);
+    await page.goto(web.base + path);
     await screenshot(page, 'article-editor-as-published.png');
     await context.close();
   });
 
   it('refuses a non-image, an oversized image and an unknown embed address in words, and keeps the text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await page.getByLabel('Headline').fill('Bad input');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Text that must survive.');
     await page.keyboard.press('Enter');
 
-    await slash(page, 'image');
+    await slashCommand(page, 'image');
     const picker = imagePicker(page);
     const upload = picker.getByLabel('Choose images to upload');
     const refusal = picker.getByRole('alert');
@@ -225,7 +203,7 @@ describe('the article editor screen', { skip: skipWithoutChromium }, () => {
     assert.equal(await page.locator('.upload-placeholder').count(), 0, 'the progress bar is gone');
 
     await toEnd(page);
-    await slash(page, 'embed');
+    await slashCommand(page, 'embed');
     await page.getByLabel('Address of the post, video, chart, document or map').fill('https://example.com/some/video');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Embed from another site' });

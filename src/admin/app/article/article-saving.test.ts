@@ -1,40 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createDraft } from '../../../content/articles.service.ts';
 import { writeSettings } from '../../../settings/settings.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff, paragraphs, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { paragraphs, signIn } from '../../../testing/factories.ts';
+import { openSignedIn, webAppSuite } from '../../../testing/web-app.ts';
 
 describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let author: StaffActor;
+  const web = webAppSuite('author');
   let headers: Record<string, string>;
 
   before(async () => {
-    t = await startTestApp();
-    author = await makeStaff(t, 'author');
-    headers = await signIn(t, author);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    headers = await signIn(web.t, web.staff);
   });
 
   const draft = (headline: string) =>
-    createDraft({ db: t.database.handle.db, invalidation: t.invalidation }, author, {
+    createDraft({ db: web.t.database.handle.db, invalidation: web.t.invalidation }, web.staff, {
       headline,
       body: paragraphs('Saved text.'),
     });
   const serverText = async (id: string) =>
-    JSON.stringify((await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{ body: unknown }>().body);
+    JSON.stringify(
+      (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{ body: unknown }>().body,
+    );
   const saved = (page: Page) =>
     page
       .getByRole('status')
@@ -54,10 +43,10 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
 
   it('offers back an unsaved copy after the tab was closed, and saves it when restored', async () => {
     const article = await draft('Recovery');
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
     // The tab closes before any save reaches the server.
     await refuseSaves(context);
-    const page = await openSignedIn(context, base, author, `/admin/articles/${article.id}`);
+    const page = await openSignedIn(context, web.base, web.staff, `/admin/articles/${article.id}`);
     await typeAtEnd(page, ' Words nobody saved.');
     await page.waitForFunction(
       (id) => localStorage.getItem(`gaceta:article:${id}`)?.includes('Words nobody saved.'),
@@ -68,7 +57,7 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
 
     await context.unrouteAll();
     const again = await context.newPage();
-    await again.goto(`${base}/admin/articles/${article.id}`);
+    await again.goto(`${web.base}/admin/articles/${article.id}`);
     const offer = again.getByRole('region', { name: 'Unsaved copy found' });
     await offer.waitFor();
     assert.match(
@@ -93,9 +82,9 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
 
   it('keeps the settings typed in the panel with the text, and offers both back after the tab was closed', async () => {
     const article = await draft('Kept settings');
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
     await refuseSaves(context);
-    const page = await openSignedIn(context, base, author, `/admin/articles/${article.id}`);
+    const page = await openSignedIn(context, web.base, web.staff, `/admin/articles/${article.id}`);
     await page.getByLabel('Dek').fill('A dek typed offline.');
     await page.getByLabel('Dateline').fill('VALPARAÍSO');
     await typeAtEnd(page, ' Text typed offline.');
@@ -104,12 +93,14 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
       return copy.includes('Text typed offline.') && copy.includes('A dek typed offline.');
     }, article.id);
     await page.close();
-    const before = (await t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{ dek: string }>();
+    const before = (await web.t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{
+      dek: string;
+    }>();
     assert.equal(before.dek, '', 'nothing reached the server');
 
     await context.unrouteAll();
     const again = await context.newPage();
-    await again.goto(`${base}/admin/articles/${article.id}`);
+    await again.goto(`${web.base}/admin/articles/${article.id}`);
     const offer = again.getByRole('region', { name: 'Unsaved copy found' });
     await offer.getByText('It also holds changes to the article’s settings, restored with the text.').waitFor();
     assert.deepEqual(await axeViolations(again), [], 'the offer of a copy with settings');
@@ -118,7 +109,7 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
     assert.equal(await again.getByLabel('Dek').inputValue(), 'A dek typed offline.');
     assert.equal(await again.getByLabel('Dateline').inputValue(), 'VALPARAÍSO');
     await saved(again);
-    const after = (await t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{
+    const after = (await web.t.app.inject({ url: `/admin/api/articles/${article.id}`, headers })).json<{
       dek: string;
       dateline: string;
       body: unknown;
@@ -138,8 +129,8 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
 
   it('keeps the text through a lost connection during save, says so, and saves when back online', async () => {
     const article = await draft('Offline');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, author, `/admin/articles/${article.id}`);
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, `/admin/articles/${article.id}`);
     await typeAtEnd(page, ' Written on a train.');
     await context.setOffline(true);
     await page.keyboard.press('ControlOrMeta+s');
@@ -161,13 +152,13 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
   });
 
   it('says it in Spanish when the server cannot be reached, and retries until it can', async () => {
-    await writeSettings(t.database.handle.db, { locale: 'es' });
+    await writeSettings(web.t.database.handle.db, { locale: 'es' });
     try {
       const article = await draft('Sin conexión');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${base}/admin/articles/${article.id}`);
-      await page.getByLabel('Correo electrónico').fill(author.email);
+      await page.goto(`${web.base}/admin/articles/${article.id}`);
+      await page.getByLabel('Correo electrónico').fill(web.staff.email);
       await page.getByLabel('Contraseña').fill('correct horse battery staple');
       await page.keyboard.press('Enter');
       await page.getByLabel('Texto del artículo').waitFor();
@@ -188,7 +179,7 @@ describe('nothing typed is lost', { skip: skipWithoutChromium }, () => {
       assert.match(await serverText(article.id), /Escrito sin red\./);
       await context.close();
     } finally {
-      await writeSettings(t.database.handle.db, { locale: 'en' });
+      await writeSettings(web.t.database.handle.db, { locale: 'en' });
     }
   });
 });

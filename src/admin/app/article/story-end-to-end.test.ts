@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type HTMLElement, parse } from 'node-html-parser';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startScheduler } from '../../../content/publishing.service.ts';
-import { Invalidation } from '../../../http/invalidation.ts';
 import { translator } from '../../../i18n/i18n.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeArticle, makeAuthor, makeSection, makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn, uploadInImagePicker } from '../../../testing/web-app.ts';
+import { insertEmbed, insertImage, insertRelatedStory, openSignedIn, webAppSuite } from '../../../testing/web-app.ts';
 import { utcToSiteTime } from '../ui/site-time.ts';
 
 // Not the browser's zone (UTC here), so a time picked on the site's clocks is told apart from one on the browser's.
@@ -91,43 +88,39 @@ async function readStory(page: Page): Promise<ReaderStory> {
 }
 
 describe('a story from the first word to the correction, as an editor writes it', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  // Registered before the suite's own `after` (node:test runs them in that order): the scheduler stops before the app closes.
+  after(async () => {
+    await stopScheduler?.();
+  });
+  const web = webAppSuite('editor');
   let relatedPath: string;
   let png: Buffer;
   let stopScheduler: () => Promise<void>;
   const schedulerErrors: unknown[] = [];
 
   before(async () => {
-    const invalidation = new Invalidation();
-    t = await startTestApp({}, invalidation);
-    const admin = await makeStaff(t, 'admin');
-    const zone = await t.app.inject({
+    const admin = await makeStaff(web.t, 'admin');
+    const zone = await web.t.app.inject({
       method: 'PATCH',
       url: '/admin/api/settings',
-      headers: await signIn(t, admin),
+      headers: await signIn(web.t, admin),
       payload: { timeZone: ZONE },
     });
     assert.equal(zone.statusCode, 200, zone.body);
-    editor = await makeStaff(t, 'editor');
-    const db = t.database.handle.db;
+    const db = web.t.database.handle.db;
     await makeSection(db, 'Environment');
     await makeAuthor(db, 'Ana Ruiz');
-    const related = await makeArticle(t, { headline: RELATED });
-    const answer = await t.app.inject({ url: `/admin/api/articles/${related.id}`, headers: await signIn(t, editor) });
+    const related = await makeArticle(web.t, { headline: RELATED });
+    const answer = await web.t.app.inject({
+      url: `/admin/api/articles/${related.id}`,
+      headers: await signIn(web.t, web.staff),
+    });
     relatedPath = new URL(answer.json<{ url: string }>().url).pathname;
     png = await pngBytes(800, 450);
     // The real scheduler, on a short interval so a story scheduled seconds ahead goes live during the test.
-    stopScheduler = startScheduler({ db, invalidation }, 200, (error) => schedulerErrors.push(error));
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await stopScheduler?.();
-    await browser?.close();
-    await t?.close();
+    stopScheduler = startScheduler({ db, invalidation: web.t.invalidation }, 200, (error) =>
+      schedulerErrors.push(error),
+    );
   });
 
   const saved = (page: Page) =>
@@ -135,12 +128,6 @@ describe('a story from the first word to the correction, as an editor writes it'
       .getByRole('status')
       .filter({ hasText: /^Saved$/ })
       .waitFor();
-  /** Runs a slash-menu command from an empty paragraph at the end of the text. */
-  async function slash(page: Page, words: string): Promise<void> {
-    await page.keyboard.type(`/${words}`);
-    await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
-    await page.keyboard.press('Enter');
-  }
   /** Back to the end of the text, from wherever the keyboard is. */
   async function toEnd(page: Page): Promise<void> {
     await page.getByLabel('Article text').focus();
@@ -164,31 +151,23 @@ describe('a story from the first word to the correction, as an editor writes it'
     await type('Mayor Ruiz');
     await press('Enter');
 
-    await slash(page, 'image');
-    await uploadInImagePicker(page, { name: 'queue.png', mimeType: 'image/png', buffer: png });
-    const image = page.locator('.editor-image');
-    await image.locator('img').waitFor();
-    await image.getByLabel(/^Alt text/).fill('Farmers with jerrycans beside a water truck');
-    await image.getByLabel('Caption').fill('The queue at the water truck');
-    await image.getByLabel('Credit').fill('Ana Gómez');
+    await insertImage(
+      page,
+      { name: 'queue.png', mimeType: 'image/png', buffer: png },
+      {
+        alt: 'Farmers with jerrycans beside a water truck',
+        caption: 'The queue at the water truck',
+        credit: 'Ana Gómez',
+      },
+    );
 
     await toEnd(page);
     await type('The wells have been falling since spring.');
     await press('Enter');
-    await slash(page, 'related');
-    await page.getByLabel('Words from the headline of a published story').fill('wells');
-    await press('Enter');
-    await page.getByRole('button', { name: RELATED }).click();
-    await page.locator('.editor-card .card-headline', { hasText: RELATED }).waitFor();
+    await insertRelatedStory(page, 'wells', RELATED);
 
     await toEnd(page);
-    await slash(page, 'embed');
-    await page
-      .getByLabel('Address of the post, video, chart, document or map')
-      .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
-    await press('Enter');
-    const embed = page.locator('.editor-embed');
-    await embed.locator('.embed-facade[data-provider="YouTube"]').waitFor();
+    const embed = await insertEmbed(page, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'YouTube');
     await embed.getByLabel('Caption').fill('The council meeting');
 
     await toEnd(page);
@@ -247,8 +226,8 @@ describe('a story from the first word to the correction, as an editor writes it'
   }
 
   it('signs in, writes, schedules, sees it go live, reads it on the site as written, and corrects it', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
-    const page = await openSignedIn(context, base, editor, '/admin');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin');
     await page.getByRole('link', { name: 'New article' }).click();
     await page.getByRole('heading', { name: 'New article', level: 1 }).waitFor();
     await writeStory(page);
@@ -317,9 +296,9 @@ describe('a story from the first word to the correction, as an editor writes it'
     assert.deepEqual(await readStory(page), asWritten, 'signed in');
     await checkImageServed(page, context);
 
-    const readerContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
+    const readerContext = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1000 } });
     const reader = await readerContext.newPage();
-    await reader.goto(base + path);
+    await reader.goto(web.base + path);
     assert.deepEqual(await readStory(reader), asWritten, 'signed out');
     await checkImageServed(reader, readerContext);
     assert.deepEqual(await axeViolations(reader), [], 'the reader page');

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { build } from 'esbuild';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { documentProblems } from '../../../content/document.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff, pngBytes, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn, pasteHtml } from '../../../testing/web-app.ts';
+import { screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { pngBytes, signIn } from '../../../testing/factories.ts';
+import { openSignedIn, pasteHtml, webAppSuite } from '../../../testing/web-app.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const text = (value: string, ...marks: Array<'bold' | 'italic' | { href: string }>) =>
@@ -23,28 +21,17 @@ const paragraph = (...content: unknown[]) => ({ type: 'paragraph', content });
 const items = (...contents: unknown[][]) => contents.map((content) => ({ content }));
 
 describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('author');
   let headers: Record<string, string>;
 
   before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'author');
-    headers = await signIn(t, editor);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    headers = await signIn(web.t, web.staff);
   });
 
   /** Pastes into a new article's text, saves it, and gives the body the server stored, and the page. */
   async function pasteAndSave(html: string, headline: string): Promise<{ body: { content: unknown[] }; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await page.getByLabel('Headline').fill(headline);
     await page.keyboard.press('Enter');
     await pasteHtml(page, html);
@@ -54,7 +41,7 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
       .filter({ hasText: /^Saved$/ })
       .waitFor();
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    const body = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+    const body = (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
       body: { content: unknown[] };
     }>().body;
     assert.equal(documentProblems(body), null);
@@ -70,7 +57,7 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
       format: 'iife',
       globalName: 'pasteCleaning',
     });
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
     const clean = (html: string) =>
       page.evaluate(
@@ -178,8 +165,8 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
   });
 
   it('uploads an image pasted or dropped as a file, and puts it in the text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await page.getByLabel('Headline').fill('Pictures');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Before the pictures.');
@@ -207,7 +194,7 @@ describe('pasting into the editor', { skip: skipWithoutChromium }, () => {
       .filter({ hasText: /^Saved$/ })
       .waitFor();
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    const body = (await t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
+    const body = (await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers })).json<{
       body: { content: Array<{ type: string }> };
     }>().body;
     assert.deepEqual(

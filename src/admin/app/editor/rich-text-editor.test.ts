@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { documentProblems } from '../../../content/document.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openSignedIn } from '../../../testing/web-app.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { signIn } from '../../../testing/factories.ts';
+import { openSignedIn, webAppSuite } from '../../../testing/web-app.ts';
 
 const text = (value: string, ...marks: Array<'bold' | 'italic' | { href: string }>) =>
   marks.length
@@ -18,27 +16,16 @@ const text = (value: string, ...marks: Array<'bold' | 'italic' | { href: string 
     : { type: 'text', text: value };
 
 describe('the rich-text editor from the keyboard', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor');
   let headers: Record<string, string>;
 
   before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'editor');
-    headers = await signIn(t, editor);
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    headers = await signIn(web.t, web.staff);
   });
 
   const stored = async (page: Page) => {
     const id = new URL(page.url()).pathname.split('/').at(-1) ?? '';
-    const response = await t.app.inject({ url: `/admin/api/articles/${id}`, headers });
+    const response = await web.t.app.inject({ url: `/admin/api/articles/${id}`, headers });
     return response.json<{ headline: string; body: { content: unknown[] } }>();
   };
   const saved = (page: Page) =>
@@ -48,8 +35,8 @@ describe('the rich-text editor from the keyboard', { skip: skipWithoutChromium }
       .waitFor();
 
   it('writes with markdown shortcuts, the slash menu, keyboard shortcuts and the link editor; highlights and counts TK', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.getByRole('heading', { name: 'New article', level: 1 }).waitFor();
@@ -178,8 +165,8 @@ describe('the rich-text editor from the keyboard', { skip: skipWithoutChromium }
     await context.close();
   });
   it('turns **bold**, *italic* and _italic_ typed in a line into bold and italic text, with no asterisks left', async () => {
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-    const page = await openSignedIn(context, base, editor, '/admin/articles/new');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
     await page.getByLabel('Headline').fill('Markdown marks');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Prices **rose sharply** and *fell* then _steadied_ in 2*3 rows of snake_case_names.');

@@ -1,41 +1,28 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeStaff } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle } from '../../../testing/factories.ts';
+import { tabTo, waitForFocus, webAppSuite } from '../../../testing/web-app.ts';
 
 const MINUTE = 60_000;
 
 describe('the home page screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor');
 
   before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'editor');
     // The oldest first: without pins, the newest ("Traffic at noon") leads.
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MINUTE).toISOString();
-    await makeArticle(t, { headline: 'Dam report finds cracks', publishedAt: at(50) });
-    await makeArticle(t, { headline: 'Market reopens after the fire', publishedAt: at(40) });
-    await makeArticle(t, { headline: 'Rain returns to the valley', publishedAt: at(30) });
-    await makeArticle(t, { headline: 'Traffic at noon', publishedAt: at(1) });
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    await makeArticle(web.t, { headline: 'Dam report finds cracks', publishedAt: at(50) });
+    await makeArticle(web.t, { headline: 'Market reopens after the fire', publishedAt: at(40) });
+    await makeArticle(web.t, { headline: 'Rain returns to the valley', publishedAt: at(30) });
+    await makeArticle(web.t, { headline: 'Traffic at noon', publishedAt: at(1) });
   });
 
   /** The home page as a reader sees it now: a new browser each time, so its HTTP cache (max-age=60) is empty. */
   async function homePage(): Promise<{ lead: string; secondary: string[] }> {
-    const reader = await browser.newPage();
-    await reader.goto(`${base}/`);
+    const reader = await web.browser.newPage();
+    await reader.goto(`${web.base}/`);
     const lead = ((await reader.locator('.lead-column .card-lead h2').textContent()) ?? '').trim();
     const secondary = (await reader.locator('.lead-column .secondary h3').allTextContents()).map((text) => text.trim());
     await reader.close();
@@ -49,7 +36,7 @@ describe('the home page screen in a real browser', { skip: skipWithoutChromium }
   }
 
   it('pins a lead and featured stories found by headline, reorders them from the keyboard, and readers see it', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/front-page', 'Home page');
+    const { context, page } = await web.open('/admin/front-page', 'Home page');
     assert.equal((await homePage()).lead, 'Traffic at noon');
     await page.getByText('No lead is pinned: the newest story leads.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'home page screen');
@@ -84,7 +71,7 @@ describe('the home page screen in a real browser', { skip: skipWithoutChromium }
   });
 
   it('pins for a time given in the site’s time zone, refuses a time in the past next to its field, and unpins', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/front-page', 'Home page');
+    const { context, page } = await web.open('/admin/front-page', 'Home page');
     await find(page, 'traffic');
     await page.getByLabel('Pinned until').fill('2001-01-01T10:00');
     await page.getByRole('button', { name: 'Feature “Traffic at noon”' }).click();
@@ -99,7 +86,10 @@ describe('the home page screen in a real browser', { skip: skipWithoutChromium }
     await page.getByLabel('Pinned until').fill(`${tomorrow}T18:30`);
     await page.getByRole('button', { name: 'Feature “Traffic at noon”' }).click();
     await page.getByRole('status').filter({ hasText: '“Traffic at noon” is featured.' }).waitFor();
-    const pins = await t.database.handle.db.selectFrom('front_page_pins').select(['slot', 'pinned_until']).execute();
+    const pins = await web.t.database.handle.db
+      .selectFrom('front_page_pins')
+      .select(['slot', 'pinned_until'])
+      .execute();
     assert.deepEqual(
       pins.filter((p) => p.pinned_until).map((p) => p.pinned_until),
       [new Date(Date.parse(`${tomorrow}T18:30:00.000Z`) + 6 * 3600_000).toISOString()],

@@ -1,35 +1,21 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import { writeSettings } from '../../../settings/settings.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeImage, makeStaff, pngBytes } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo } from '../../../testing/web-app.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle, makeImage, pngBytes } from '../../../testing/factories.ts';
+import { tabTo, webAppSuite } from '../../../testing/web-app.ts';
 
 const LIMIT = 300 * 1024;
 
 describe('the media library in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor', { uploadLimitBytes: LIMIT });
   let files: string;
 
   before(async () => {
-    t = await startTestApp({ uploadLimitBytes: LIMIT });
-    editor = await makeStaff(t, 'editor');
-    files = fs.mkdtempSync(path.join(t.database.dataDir, 'uploads-'));
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    files = fs.mkdtempSync(path.join(web.t.database.dataDir, 'uploads-'));
   });
 
   const file = async (name: string, bytes: Buffer | string): Promise<string> => {
@@ -39,7 +25,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
   };
 
   it('uploads with the file picker, shows progress, and takes alt text, caption and credit from the keyboard', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Media library');
+    const { context, page } = await web.open('/admin/media', 'Media library');
     await page.getByText('No images yet. Upload the first one above.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'empty library');
     await screenshot(page, 'media-empty.png');
@@ -64,7 +50,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
     await page.keyboard.type('Photo: Ana Ruiz');
     await page.keyboard.press('Enter');
     await details.getByText('Saved.').waitFor();
-    const stored = await t.database.handle.db.selectFrom('images').selectAll().executeTakeFirstOrThrow();
+    const stored = await web.t.database.handle.db.selectFrom('images').selectAll().executeTakeFirstOrThrow();
     assert.equal(stored.alt, 'The plaza at dawn, empty but for pigeons');
     assert.equal(stored.caption, 'Morning in the main plaza');
     assert.equal(stored.credit, 'Photo: Ana Ruiz');
@@ -75,7 +61,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
   });
 
   it('refuses what is not an image, or is too large, before or after sending it, naming the file', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Media library');
+    const { context, page } = await web.open('/admin/media', 'Media library');
     const picker = page.getByLabel('Choose images to upload');
     await picker.setInputFiles(await file('notes.txt', 'Meeting notes, not a picture'));
     await page.getByRole('alert').filter({ hasText: 'notes.txt is not an image Gaceta takes' }).waitFor();
@@ -99,7 +85,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
     assert.equal(
       Number(
         (
-          await t.database.handle.db
+          await web.t.database.handle.db
             .selectFrom('images')
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
@@ -112,7 +98,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
   });
 
   it('uploads what is dropped on it', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Media library');
+    const { context, page } = await web.open('/admin/media', 'Media library');
     const bytes = [...(await pngBytes(640, 480, '#228844'))];
     const dropped = await page.evaluateHandle((data) => {
       const transfer = new DataTransfer();
@@ -122,7 +108,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
     await page.locator('.upload-zone').dispatchEvent('drop', { dataTransfer: dropped });
     await page.getByRole('status').filter({ hasText: 'Uploaded river.png.' }).waitFor();
     assert.ok(
-      await t.database.handle.db
+      await web.t.database.handle.db
         .selectFrom('images')
         .select('id')
         .where('file_name', '=', 'river.png')
@@ -132,9 +118,9 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
   });
 
   it('searches by file name, alt text, caption or credit, a page at a time', async () => {
-    for (let i = 1; i <= 26; i++) await makeImage(t, { alt: `Archive picture ${i}`, caption: '', credit: '' });
-    await makeImage(t, { alt: 'A heron', caption: 'Birds of the lagoon', credit: 'Photo: Luis Pérez' });
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Media library');
+    for (let i = 1; i <= 26; i++) await makeImage(web.t, { alt: `Archive picture ${i}`, caption: '', credit: '' });
+    await makeImage(web.t, { alt: 'A heron', caption: 'Birds of the lagoon', credit: 'Photo: Luis Pérez' });
+    const { context, page } = await web.open('/admin/media', 'Media library');
     await page.getByText('29 images').waitFor(); // with the two uploaded above
     const names = () => page.getByRole('list', { name: 'Images' }).locator('.name').allTextContents();
     assert.equal((await names()).length, 24, 'a page holds 24');
@@ -165,13 +151,13 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
   });
 
   it('shows where an image is used and deletes only one that nothing uses', async () => {
-    const used = await makeImage(t, { alt: 'A flooded road', caption: '', credit: '' });
-    await makeArticle(t, {
+    const used = await makeImage(web.t, { alt: 'A flooded road', caption: '', credit: '' });
+    await makeArticle(web.t, {
       headline: 'Roads closed by the flood',
       featureImage: { id: used.id, alt: 'A flooded road', caption: '', credit: '' },
     });
-    const unused = await makeImage(t, { alt: 'An outtake', caption: '', credit: '' });
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Media library');
+    const unused = await makeImage(web.t, { alt: 'An outtake', caption: '', credit: '' });
+    const { context, page } = await web.open('/admin/media', 'Media library');
     await page.getByLabel('Search images').fill('flooded');
     await page.keyboard.press('Enter');
     await page.getByText('1 image').waitFor();
@@ -183,7 +169,7 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await details.getByRole('alert').filter({ hasText: 'This image is in use, so it was not deleted.' }).waitFor();
     assert.ok(
-      await t.database.handle.db.selectFrom('images').select('id').where('id', '=', used.id).executeTakeFirst(),
+      await web.t.database.handle.db.selectFrom('images').select('id').where('id', '=', used.id).executeTakeFirst(),
     );
     await screenshot(page, 'media-in-use.png');
 
@@ -200,24 +186,28 @@ describe('the media library in a real browser', { skip: skipWithoutChromium }, (
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Deleted An outtake.' }).waitFor();
     assert.equal(
-      await t.database.handle.db.selectFrom('images').select('id').where('id', '=', unused.id).executeTakeFirst(),
+      await web.t.database.handle.db.selectFrom('images').select('id').where('id', '=', unused.id).executeTakeFirst(),
       undefined,
     );
-    assert.equal((await t.app.inject(`/media/images/${unused.id}/320.webp`)).statusCode, 404, 'its files are gone too');
+    assert.equal(
+      (await web.t.app.inject(`/media/images/${unused.id}/320.webp`)).statusCode,
+      404,
+      'its files are gone too',
+    );
     await context.close();
   });
 
   it('speaks Spanish when the site does, refusals included', async () => {
-    await writeSettings(t.database.handle.db, { locale: 'es' });
+    await writeSettings(web.t.database.handle.db, { locale: 'es' });
     try {
-      const { context, page } = await openWebApp(browser, base, editor, '/admin/media', 'Biblioteca de medios');
+      const { context, page } = await web.open('/admin/media', 'Biblioteca de medios');
       await page.getByLabel('Elige imágenes para subir').setInputFiles(await file('acta.txt', 'texto'));
       await page.getByRole('alert').filter({ hasText: 'acta.txt no es una imagen que Gaceta acepte' }).waitFor();
       assert.deepEqual(await axeViolations(page), [], 'media library in Spanish');
       await screenshot(page, 'media-es.png');
       await context.close();
     } finally {
-      await writeSettings(t.database.handle.db, { locale: 'en' });
+      await writeSettings(web.t.database.handle.db, { locale: 'en' });
     }
   });
 });

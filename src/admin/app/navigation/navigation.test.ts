@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { newId, nowIso } from '../../../db/ids.ts';
 import { insertPage } from '../../../content/pages.service.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { makeSection, makeStaff, paragraphs } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
+import { tabTo, waitForFocus, webAppSuite } from '../../../testing/web-app.ts';
 
 describe('the navigation screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let admin: StaffActor;
+  const web = webAppSuite('admin');
 
   before(async () => {
-    t = await startTestApp();
-    admin = await makeStaff(t, 'admin');
-    await makeSection(t.database.handle.db, 'Politics');
-    await makeSection(t.database.handle.db, 'Sports');
-    await insertPage(t.database.handle.db, {
+    await makeSection(web.t.database.handle.db, 'Politics');
+    await makeSection(web.t.database.handle.db, 'Sports');
+    await insertPage(web.t.database.handle.db, {
       id: newId(),
       slug: 'about',
       title: 'About us',
@@ -28,18 +20,12 @@ describe('the navigation screen in a real browser', { skip: skipWithoutChromium 
       status: 'published',
       at: nowIso(),
     });
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   /** The links of the reader site's header and footer now (a new browser: no HTTP cache). */
   async function readerNavigation(): Promise<{ header: string[]; footer: string[] }> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.base}/`);
     const header = await page.locator('header.masthead nav a').allTextContents();
     const footer = await page.locator('footer nav a').allTextContents();
     await page.close();
@@ -48,7 +34,7 @@ describe('the navigation screen in a real browser', { skip: skipWithoutChromium 
 
   it('replaces the default header with chosen links, reorders them from the keyboard, refuses a bad address beside it, and readers see the result', async () => {
     assert.deepEqual((await readerNavigation()).header, ['Politics', 'Sports']);
-    const { context, page } = await openWebApp(browser, base, admin, '/admin/navigation', 'Navigation');
+    const { context, page } = await web.open('/admin/navigation', 'Navigation');
     assert.deepEqual(await axeViolations(page), [], 'navigation screen (defaults)');
     const header = page.getByRole('region', { name: 'Header navigation' });
     await header.getByRole('button', { name: 'Choose the links' }).click();
@@ -88,7 +74,7 @@ describe('the navigation screen in a real browser', { skip: skipWithoutChromium 
   });
 
   it('chooses the footer’s links and goes back to the default header', async () => {
-    const { context, page } = await openWebApp(browser, base, admin, '/admin/navigation', 'Navigation');
+    const { context, page } = await web.open('/admin/navigation', 'Navigation');
     const footer = page.getByRole('region', { name: 'Footer navigation' });
     await footer.getByRole('button', { name: 'Choose the links' }).click();
     await footer.getByLabel('Link 3: page').waitFor();
@@ -108,8 +94,8 @@ describe('the navigation screen in a real browser', { skip: skipWithoutChromium 
   });
 
   it('is not offered to editors, whose role may not change site settings', async () => {
-    const editor = await makeStaff(t, 'editor');
-    const { context, page } = await openWebApp(browser, base, editor, '/admin', 'Dashboard');
+    const editor = await makeStaff(web.t, 'editor');
+    const { context, page } = await web.open('/admin', 'Dashboard', editor);
     const links = await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link').allTextContents();
     assert.ok(links.includes('Sections') && links.includes('Redirects'), links.join(', '));
     assert.ok(!links.includes('Navigation') && !links.includes('Site settings'), links.join(', '));

@@ -1,44 +1,37 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { newId, nowIso } from '../../../db/ids.ts';
 import { insertPage } from '../../../content/pages.service.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
 import { emptyExpiredTrash } from '../../../content/trash.service.ts';
 import { SYSTEM } from '../../../staff/actor.ts';
-import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes, signIn } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo, uploadInImagePicker, waitForFocus } from '../../../testing/web-app.ts';
+import { makeArticle, makeSection, paragraphs, pngBytes, signIn } from '../../../testing/factories.ts';
+import {
+  insertEmbed,
+  insertImage,
+  insertRelatedStory,
+  tabTo,
+  waitForFocus,
+  webAppSuite,
+} from '../../../testing/web-app.ts';
 
 describe('static pages in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
+  const web = webAppSuite('editor');
 
   before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'editor');
-    await makeSection(t.database.handle.db, 'Politics');
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    await makeSection(web.t.database.handle.db, 'Politics');
   });
 
   const readerStatus = async (path: string): Promise<{ status: number; heading: string }> => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${base}${path}`);
+    const page = await web.browser.newPage();
+    const response = await page.goto(`${web.base}${path}`);
     const heading = ((await page.locator('h1').first().textContent()) ?? '').trim();
     await page.close();
     return { status: response?.status() ?? 0, heading };
   };
 
   it('creates a draft page, refuses a taken or reserved slug next to the field, publishes it under a new slug, and deletes it', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/pages', 'Static pages');
+    const { context, page } = await web.open('/admin/pages', 'Static pages');
     assert.deepEqual(await axeViolations(page), [], 'pages screen');
     await page.keyboard.press('Tab');
     await page.keyboard.type('About us');
@@ -80,8 +73,8 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
 
   /** The reader's page at `path`: its heading and each block of its text (tag, words, link addresses). */
   const readerText = async (path: string) => {
-    const page = await browser.newPage();
-    await page.goto(`${base}${path}`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.base}${path}`);
     const read = await page.locator('article.story').evaluate((story) => ({
       heading: story.querySelector('h1')?.textContent ?? '',
       blocks: Array.from(story.querySelectorAll('.body > *'), (block) => ({
@@ -96,7 +89,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
 
   const ethicsPage = async (slug: string) => {
     const id = newId();
-    await insertPage(t.database.handle.db, {
+    await insertPage(web.t.database.handle.db, {
       id,
       slug,
       title: 'Ethics policy',
@@ -109,7 +102,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
 
   it('writes a page’s text with the article editor (a paragraph, a subheading, a link) and readers read exactly that', async () => {
     const id = await ethicsPage('ethics-policy');
-    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const { context, page } = await web.open(`/admin/pages/${id}`, 'Page: Ethics policy');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const text = page.getByRole('textbox', { name: 'Page text' });
@@ -182,7 +175,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
 
   it('keeps everything typed when a save is refused: a taken slug, then a colleague’s save in another tab', async () => {
     const id = await ethicsPage('ethics');
-    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const { context, page } = await web.open(`/admin/pages/${id}`, 'Page: Ethics policy');
     const text = page.getByRole('textbox', { name: 'Page text' });
     await text.click();
     await page.keyboard.press('ControlOrMeta+End');
@@ -198,7 +191,7 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
 
     // A colleague opens the same page in another tab and saves first.
     const other = await context.newPage();
-    await other.goto(`${base}/admin/pages/${id}`);
+    await other.goto(`${web.base}/admin/pages/${id}`);
     await other.getByRole('textbox', { name: 'Page text' }).click();
     await other.keyboard.press('ControlOrMeta+End');
     await other.keyboard.type(' Theirs.');
@@ -232,52 +225,38 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
   });
 
   it('puts an image, a related story and an embed on a page; a story deleted for good meanwhile is refused by the text, which is kept', async () => {
-    const wells = await makeArticle(t, { headline: 'Valley wells run dry' });
-    const dam = await makeArticle(t, { headline: 'Old dam report' });
+    const wells = await makeArticle(web.t, { headline: 'Valley wells run dry' });
+    const dam = await makeArticle(web.t, { headline: 'Old dam report' });
     const id = await ethicsPage('how-we-work');
-    const { context, page } = await openWebApp(browser, base, editor, `/admin/pages/${id}`, 'Page: Ethics policy');
+    const { context, page } = await web.open(`/admin/pages/${id}`, 'Page: Ethics policy');
     const text = page.getByRole('textbox', { name: 'Page text' });
     const toEnd = async () => {
       await text.focus();
       await page.keyboard.press('ControlOrMeta+End');
     };
-    const slash = async (words: string) => {
-      await page.keyboard.type(`/${words}`);
-      await page.getByRole('listbox', { name: 'Blocks' }).waitFor();
-      await page.keyboard.press('Enter');
-    };
     await toEnd();
     await page.keyboard.press('Enter');
 
-    await slash('image');
-    await uploadInImagePicker(page, { name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) });
-    const image = page.locator('.editor-image');
-    await image.locator('img').waitFor();
-    await image.getByLabel(/^Alt text/).fill('The newsroom’s desk');
+    await insertImage(
+      page,
+      { name: 'desk.png', mimeType: 'image/png', buffer: await pngBytes(800, 450) },
+      { alt: 'The newsroom’s desk' },
+    );
     for (const [words, headline] of [
       ['wells', 'Valley wells run dry'],
       ['dam', 'Old dam report'],
     ] as const) {
       await toEnd();
-      await slash('related');
-      await page.getByLabel('Words from the headline of a published story').fill(words);
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: headline }).click();
-      await page.locator('.editor-card .card-headline', { hasText: headline }).waitFor();
+      await insertRelatedStory(page, words, headline);
     }
     await toEnd();
-    await slash('embed');
-    await page
-      .getByLabel('Address of the post, video, chart, document or map')
-      .fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ');
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-embed .embed-facade[data-provider="YouTube"]').waitFor();
+    await insertEmbed(page, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'YouTube');
 
     // While the page is open, the dam story goes to the trash and the trash is emptied.
-    const headers = await signIn(t, editor);
-    const trashed = await t.app.inject({ method: 'DELETE', url: `/admin/api/articles/${dam.id}`, headers });
+    const headers = await signIn(web.t, web.staff);
+    const trashed = await web.t.app.inject({ method: 'DELETE', url: `/admin/api/articles/${dam.id}`, headers });
     assert.equal(trashed.statusCode, 204);
-    const deps = { db: t.database.handle.db, invalidation: t.invalidation };
+    const deps = { db: web.t.database.handle.db, invalidation: web.t.invalidation };
     assert.deepEqual(await emptyExpiredTrash(deps, SYSTEM.scheduler, Date.now() + 31 * 24 * 3600 * 1000), [dam.id]);
 
     const save = page.getByRole('button', { name: 'Save', exact: true });
@@ -298,8 +277,8 @@ describe('static pages in a real browser', { skip: skipWithoutChromium }, () => 
       .click();
     await save.click();
     await page.getByRole('status').filter({ hasText: '“Ethics policy” was saved.' }).waitFor();
-    const reader = await browser.newPage();
-    await reader.goto(`${base}/how-we-work`);
+    const reader = await web.browser.newPage();
+    await reader.goto(`${web.base}/how-we-work`);
     const body = reader.locator('article.story .body');
     assert.equal(await body.locator('figure.figure img').getAttribute('alt'), 'The newsroom’s desk');
     assert.deepEqual(await body.locator('aside.inline-card a').allTextContents(), [wells.headline]);

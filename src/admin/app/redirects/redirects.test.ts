@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeStaff } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, waitForFocus } from '../../../testing/web-app.ts';
+import { describe, it } from 'node:test';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle } from '../../../testing/factories.ts';
+import { waitForFocus, webAppSuite } from '../../../testing/web-app.ts';
 
 describe('the redirects screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
-
-  before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'editor');
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = webAppSuite('editor');
 
   it('adds a redirect readers follow, shows each refusal beside its field, and deletes it', async () => {
-    const story = await makeArticle(t, { headline: 'The new home of the story' });
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/redirects', 'Redirects');
+    const story = await makeArticle(web.t, { headline: 'The new home of the story' });
+    const { context, page } = await web.open('/admin/redirects', 'Redirects');
     assert.deepEqual(await axeViolations(page), [], 'redirects screen');
     await page.keyboard.press('Tab');
     await page.keyboard.type('2019/old-story');
@@ -48,8 +31,8 @@ describe('the redirects screen in a real browser', { skip: skipWithoutChromium }
       .filter({ hasText: `/2019/old-story now redirects to /news/${story.slug}.` })
       .waitFor();
 
-    const reader = await browser.newPage();
-    await reader.goto(`${base}/2019/old-story`);
+    const reader = await web.browser.newPage();
+    await reader.goto(`${web.base}/2019/old-story`);
     assert.equal(new URL(reader.url()).pathname, `/news/${story.slug}`);
     assert.equal(await reader.locator('h1').textContent(), 'The new home of the story');
     await reader.close();
@@ -71,8 +54,8 @@ describe('the redirects screen in a real browser', { skip: skipWithoutChromium }
       .getByRole('button', { name: 'Delete' })
       .click();
     await page.getByRole('status').filter({ hasText: 'The redirect from /2019/old-story was deleted.' }).waitFor();
-    const after = await browser.newPage();
-    const response = await after.goto(`${base}/2019/old-story`);
+    const after = await web.browser.newPage();
+    const response = await after.goto(`${web.base}/2019/old-story`);
     assert.equal(response?.status(), 404);
     await after.close();
     await context.close();

@@ -1,36 +1,22 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { readSettings } from '../../../settings/settings.ts';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeSection, makeStaff, paragraphs, pngBytes } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp } from '../../../testing/web-app.ts';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle, makeSection, paragraphs, pngBytes } from '../../../testing/factories.ts';
+import { webAppSuite } from '../../../testing/web-app.ts';
 
 describe('the site settings screen in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let admin: StaffActor;
+  const web = webAppSuite('admin');
 
   before(async () => {
-    t = await startTestApp();
-    admin = await makeStaff(t, 'admin');
-    const section = await makeSection(t.database.handle.db, 'Politics');
-    await makeArticle(t, { headline: 'Budget vote', sectionId: section.id });
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    const section = await makeSection(web.t.database.handle.db, 'Politics');
+    await makeArticle(web.t, { headline: 'Budget vote', sectionId: section.id });
   });
 
   it('refuses an accent colour too light to read, takes a readable one that readers then see, and a logo from the library', async () => {
-    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    const { context, page } = await web.open('/admin/settings', 'Site settings');
     assert.deepEqual(await axeViolations(page), [], 'settings screen');
     await page.getByLabel('Description').fill('News from the valley, paid for by its readers.');
     const code = page.getByLabel('Accent colour as a hex code');
@@ -51,7 +37,7 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
       'News from the valley, paid for by its readers.',
       'nothing typed is lost',
     );
-    assert.equal((await readSettings(t.database.handle.db)).accentColor, '#a3141e', 'nothing was stored');
+    assert.equal((await readSettings(web.t.database.handle.db)).accentColor, '#a3141e', 'nothing was stored');
     await screenshot(page, 'settings-refused-accent.png');
 
     await code.fill('#1D4ED8');
@@ -62,8 +48,12 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await picker.getByLabel('Search images').fill('nothing like this');
     await page.keyboard.press('Enter');
     await picker.getByText('No image matches “nothing like this”.').waitFor();
-    assert.equal((await readSettings(t.database.handle.db)).accentColor, '#a3141e', 'the settings were not submitted');
-    const logo = path.join(t.database.dataDir, 'masthead.png');
+    assert.equal(
+      (await readSettings(web.t.database.handle.db)).accentColor,
+      '#a3141e',
+      'the settings were not submitted',
+    );
+    const logo = path.join(web.t.database.dataDir, 'masthead.png');
     fs.writeFileSync(logo, await pngBytes(900, 200, '#1d4ed8'));
     await picker.getByLabel('Choose images to upload').setInputFiles(logo);
     await picker.getByRole('status').filter({ hasText: 'Selected: masthead.png' }).waitFor();
@@ -73,8 +63,8 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
     await screenshot(page, 'settings-saved.png');
 
-    const reader = await browser.newPage();
-    await reader.goto(`${base}/politics`);
+    const reader = await web.browser.newPage();
+    await reader.goto(`${web.base}/politics`);
     assert.equal(
       await reader.locator('.archive-header .label').evaluate((label) => getComputedStyle(label).color),
       'rgb(29, 78, 216)',
@@ -82,9 +72,9 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     );
     assert.equal(await reader.locator('.site-title img').getAttribute('alt'), 'Gaceta', 'the logo, named by the site');
     const icon = await reader.locator('link[rel="icon"][type="image/svg+xml"]').getAttribute('href');
-    assert.match((await t.app.inject(icon ?? '')).body, /fill="#1d4ed8"/, 'the site icon takes the accent too');
+    assert.match((await web.t.app.inject(icon ?? '')).body, /fill="#1d4ed8"/, 'the site icon takes the accent too');
     await screenshot(reader, 'settings-reader-accent-logo.png');
-    await reader.goto(`${base}/`);
+    await reader.goto(`${web.base}/`);
     assert.equal(
       await reader.locator('meta[name="description"]').getAttribute('content'),
       'News from the valley, paid for by its readers.',
@@ -94,8 +84,8 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
   });
 
   it('sets how much of a locked story readers without access get, refusing what is not a number of paragraphs', async () => {
-    const section = await makeSection(t.database.handle.db, 'Investigations');
-    const story = await makeArticle(t, {
+    const section = await makeSection(web.t.database.handle.db, 'Investigations');
+    const story = await makeArticle(web.t, {
       headline: 'The contracts nobody read',
       sectionId: section.id,
       access: 'paid',
@@ -106,9 +96,9 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
       ),
     });
     const path = `/investigations/${story.slug}`;
-    assert.match((await t.app.inject(path)).body, /The second one too/, 'two paragraphs by default');
+    assert.match((await web.t.app.inject(path)).body, /The second one too/, 'two paragraphs by default');
 
-    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    const { context, page } = await web.open('/admin/settings', 'Site settings');
     const field = page.getByLabel('Free preview of locked stories, in paragraphs');
     assert.equal(await field.inputValue(), '2');
     await field.fill('');
@@ -122,12 +112,12 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await field.fill('1');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
-    assert.equal((await readSettings(t.database.handle.db)).previewParagraphs, 1);
+    assert.equal((await readSettings(web.t.database.handle.db)).previewParagraphs, 1);
 
     // bypassCSP lets the test inject axe; the reader page itself runs no script.
-    const readerContext = await browser.newContext({ bypassCSP: true });
+    const readerContext = await web.browser.newContext({ bypassCSP: true });
     const reader = await readerContext.newPage();
-    await reader.goto(`${base}${path}`);
+    await reader.goto(`${web.base}${path}`);
     assert.equal(await reader.locator('.body p').count(), 1, 'one paragraph now');
     await reader.getByRole('heading', { name: 'The rest of this story is for subscribers' }).waitFor();
     assert.equal(await reader.getByRole('link', { name: 'See subscription plans' }).getAttribute('href'), '/pricing');
@@ -138,7 +128,7 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
   });
 
   it('refuses an unknown time zone beside its field, and speaks Spanish once the site does', async () => {
-    const { context, page } = await openWebApp(browser, base, admin, '/admin/settings', 'Site settings');
+    const { context, page } = await web.open('/admin/settings', 'Site settings');
     const zone = page.getByLabel('Time zone');
     await zone.fill('Mars/Olympus_Mons');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -152,7 +142,7 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Ajustes del sitio', level: 1 }).waitFor();
-    const stored = await readSettings(t.database.handle.db);
+    const stored = await readSettings(web.t.database.handle.db);
     assert.deepEqual([stored.locale, stored.timeZone], ['es', 'Europe/Madrid']);
 
     await page.getByLabel('Color de acento en código hexadecimal').fill('#ffff00');

@@ -1,33 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import type { StaffActor } from '../../../staff/staff.service.ts';
-import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeArticle, makeStaff, makeTag, pngBytes } from '../../../testing/factories.ts';
-import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
-import { openWebApp, tabTo, waitForFocus } from '../../../testing/web-app.ts';
+import { describe, it } from 'node:test';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeArticle, makeTag, pngBytes } from '../../../testing/factories.ts';
+import { tabTo, waitForFocus, webAppSuite } from '../../../testing/web-app.ts';
 
 describe('sections, tags, labels and authors in a real browser', { skip: skipWithoutChromium }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let editor: StaffActor;
-
-  before(async () => {
-    t = await startTestApp();
-    editor = await makeStaff(t, 'editor');
-    ({ base } = await listenOnLoopback(t));
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const web = webAppSuite('editor');
 
   it('creates a section from the keyboard, says what is wrong with a slug next to it, and renames it with its old addresses redirecting', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/sections', 'Sections');
+    const { context, page } = await web.open('/admin/sections', 'Sections');
     assert.deepEqual(await axeViolations(page), [], 'sections screen');
     // The keyboard starts at the heading; the new section's name is the next stop.
     await page.keyboard.press('Tab');
@@ -58,12 +41,12 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     const row = page.getByRole('row', { name: /City Hall/ });
     assert.match((await row.textContent()) ?? '', /\/city-hall/);
 
-    const section = await t.database.handle.db
+    const section = await web.t.database.handle.db
       .selectFrom('sections')
       .selectAll()
       .where('slug', '=', 'city-hall')
       .executeTakeFirstOrThrow();
-    const story = await makeArticle(t, { headline: 'The council meets', sectionId: section.id });
+    const story = await makeArticle(web.t, { headline: 'The council meets', sectionId: section.id });
 
     await tabTo(page, page.getByRole('button', { name: 'Edit City Hall' }));
     await page.keyboard.press('Enter');
@@ -81,7 +64,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await screenshot(page, 'sections-renamed.png');
 
     const reader = await context.newPage();
-    await reader.goto(`${base}/city-hall`);
+    await reader.goto(`${web.base}/city-hall`);
     assert.equal(new URL(reader.url()).pathname, '/town-hall', 'the old section address redirects');
     assert.equal(await reader.locator('h1').textContent(), 'Town Hall');
     assert.match(
@@ -89,14 +72,14 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
       /Town Hall/,
       'the navigation says the new name',
     );
-    await reader.goto(`${base}/city-hall/${story.slug}`);
+    await reader.goto(`${web.base}/city-hall/${story.slug}`);
     assert.equal(new URL(reader.url()).pathname, `/town-hall/${story.slug}`, 'its stories follow');
     await context.close();
   });
 
   it('deletes a tag only after asking, and Escape asks nothing more', async () => {
-    await makeTag(t.database.handle.db, 'Drought');
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/tags', 'Tags');
+    await makeTag(web.t.database.handle.db, 'Drought');
+    const { context, page } = await web.open('/admin/tags', 'Tags');
     await tabTo(page, page.getByRole('button', { name: 'Delete Drought' }));
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Delete “Drought”?' });
@@ -111,7 +94,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
       'the keyboard is back',
     );
     assert.ok(
-      await t.database.handle.db.selectFrom('tags').select('id').where('slug', '=', 'drought').executeTakeFirst(),
+      await web.t.database.handle.db.selectFrom('tags').select('id').where('slug', '=', 'drought').executeTakeFirst(),
     );
 
     await page.keyboard.press('Enter');
@@ -125,14 +108,14 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: '“Drought” was deleted.' }).waitFor();
     assert.equal(
-      await t.database.handle.db.selectFrom('tags').select('id').where('slug', '=', 'drought').executeTakeFirst(),
+      await web.t.database.handle.db.selectFrom('tags').select('id').where('slug', '=', 'drought').executeTakeFirst(),
       undefined,
     );
     await context.close();
   });
 
   it('gives an author a bio, a photo uploaded from the picker and links, all of which readers see (escaped)', async () => {
-    const { context, page } = await openWebApp(browser, base, editor, '/admin/authors', 'Authors');
+    const { context, page } = await web.open('/admin/authors', 'Authors');
     await page.getByLabel('Name').fill('Ana Ruiz');
     await page.getByLabel('Bio').fill('Ana covers water <script>alert(1)</script> & the valley.');
     await page.getByRole('button', { name: 'Add a link' }).click();
@@ -144,7 +127,7 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await page.getByRole('button', { name: 'Choose a photo' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose an image from the library' });
     await picker.waitFor();
-    const photo = path.join(t.database.dataDir, 'ana.png');
+    const photo = path.join(web.t.database.dataDir, 'ana.png');
     fs.writeFileSync(photo, await pngBytes(600, 600, '#884422'));
     await picker.getByLabel('Choose images to upload').setInputFiles(photo);
     await picker.getByRole('status').filter({ hasText: 'Selected: ana.png' }).waitFor();
@@ -171,19 +154,19 @@ describe('sections, tags, labels and authors in a real browser', { skip: skipWit
     await page.getByRole('status').filter({ hasText: '“Ana Ruiz” was created.' }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'authors screen');
 
-    const author = await t.database.handle.db
+    const author = await web.t.database.handle.db
       .selectFrom('authors')
       .selectAll()
       .where('slug', '=', 'ana-ruiz')
       .executeTakeFirstOrThrow();
-    await makeArticle(t, { headline: 'Wells run dry', authorIds: [author.id] });
+    await makeArticle(web.t, { headline: 'Wells run dry', authorIds: [author.id] });
     const reader = await context.newPage();
     const dialogs: string[] = [];
     reader.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await reader.goto(`${base}/author/ana-ruiz`);
+    await reader.goto(`${web.base}/author/ana-ruiz`);
     assert.equal(await reader.locator('h1').textContent(), 'Ana Ruiz');
     assert.equal(
       await reader.locator('.archive-header .dek').textContent(),
