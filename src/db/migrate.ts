@@ -12,6 +12,7 @@ import * as pageVersion from './migrations/0010_page_version.ts';
 import * as members from './migrations/0014_members.ts';
 import * as tiers from './migrations/0015_tiers.ts';
 import * as memberEvents from './migrations/0016_member_events.ts';
+import * as paywallTiers from './migrations/0020_paywall_tiers.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0014_members': members,
   '0015_tiers': tiers,
   '0016_member_events': memberEvents,
+  '0020_paywall_tiers': paywallTiers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -115,6 +115,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0020_paywall_tiers',
         '0016_member_events',
         '0015_tiers',
         '0014_members',
@@ -151,6 +152,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0014_members',
       '0015_tiers',
       '0016_member_events',
+      '0020_paywall_tiers',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);
