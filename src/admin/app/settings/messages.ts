@@ -45,6 +45,10 @@ export const settingsMessages = defineMessages(
     'settings.previewParagraphsHint':
       'What readers without access get of a members-only or paid story whose editor placed no “free preview ends here” marker. Never the whole story.',
     'settings.field.previewParagraphs': 'Give a whole number of paragraphs from 0 to 20.',
+    'settings.meteredArticles': 'Free locked stories a month for free members',
+    'settings.meteredArticlesHint':
+      'Signed-in free members may read this many paid or chosen-tier stories whole each month before meeting the invitation to subscribe. 0 turns metering off.',
+    'settings.field.meteredArticles': 'Give a whole number of stories from 0 to 100.',
   },
   {
     'settings.title': 'Ajustes del sitio',
@@ -92,5 +96,9 @@ export const settingsMessages = defineMessages(
     'settings.previewParagraphsHint':
       'Lo que reciben quienes no tienen acceso de una historia para miembros o de pago cuya editora no marcó dónde «termina la vista previa gratuita». Nunca la historia entera.',
     'settings.field.previewParagraphs': 'Escribe un número entero de párrafos, de 0 a 20.',
+    'settings.meteredArticles': 'Historias cerradas gratuitas al mes para miembros sin pago',
+    'settings.meteredArticlesHint':
+      'Los miembros gratuitos con sesión iniciada pueden leer enteras esta cantidad de historias de pago o de niveles elegidos cada mes antes de ver la invitación a suscribirse. 0 desactiva el medidor.',
+    'settings.field.meteredArticles': 'Escribe un número entero de historias, de 0 a 100.',
   },
 );

@@ -18,6 +18,7 @@ interface Settings {
   logoImageId: string | null;
   accentColor: string;
   previewParagraphs: number;
+  meteredArticles: number;
 }
 const EDITED = [
   'title',
@@ -29,6 +30,7 @@ const EDITED = [
   'logoImageId',
   'accentColor',
   'previewParagraphs',
+  'meteredArticles',
 ] as const;
 
 /** Every IANA zone the browser knows, for the searchable list (UTC too, which some leave out). */
@@ -41,7 +43,8 @@ function timeZones(): string[] {
  * The site's settings (admins): name, description, logo, language, time zone, publisher, X account
  * and accent colour, whose contrast with white is shown as it is picked (the server refuses one
  * below WCAG AA), and how many paragraphs of a locked story readers without access get when its
- * editor placed no free-preview marker. A change of language, name or time zone reloads the app, which speaks and counts
+ * editor placed no free-preview marker, and how many locked stories a month free members may read
+ * (metering; 0 is off). A change of language, name or time zone reloads the app, which speaks and counts
  * time by them.
  */
 export function SettingsScreen() {
@@ -258,6 +261,26 @@ export function SettingsScreen() {
               value={Number.isNaN(draft.previewParagraphs) ? '' : draft.previewParagraphs}
               // An empty or broken number is sent as it is, and the server says what it needs.
               onInput={(event) => set({ previewParagraphs: event.currentTarget.valueAsNumber })}
+            />
+          )}
+        </Field>
+        <Field
+          id="settings-metered-articles"
+          label={t('settings.meteredArticles')}
+          hint={t('settings.meteredArticlesHint')}
+          error={submit.fieldError('meteredArticles')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              class="preview-paragraphs"
+              value={Number.isNaN(draft.meteredArticles) ? '' : draft.meteredArticles}
+              onInput={(event) => set({ meteredArticles: event.currentTarget.valueAsNumber })}
             />
           )}
         </Field>
