@@ -46,6 +46,8 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** How mail leaves; by default SMTP_URL's server, or the log without one. */
   mailer?: Mailer;
+  /** The time now for what counts by the calendar (the paywall's meter); tests move it, else Date.now. */
+  now?: () => number;
 }
 
 export interface GacetaApp {
@@ -165,7 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     outbox.close();
   });
 
-  const siteDeps: SiteDeps = { db, cache, siteContext };
+  const siteDeps: SiteDeps = { db, cache, siteContext, ...(deps.now ? { now: deps.now } : {}) };
   // Its own context: the cookie, multipart and rate-limit plugins' hooks run for the admin API only,
   // not for every reader page (a cached page's cost is mostly such per-request work).
   await app.register((admin) => registerAdminApi(admin, { config, db, storage: deps.storage, invalidation, outbox }));

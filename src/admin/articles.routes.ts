@@ -18,6 +18,7 @@ import { listArticleCorrections } from '../content/corrections.service.ts';
 import { authorize } from '../content/policy.ts';
 import { addCorrection, publishArticle, unpublishArticle } from '../content/publishing.service.ts';
 import { errors, IdParams, Open } from './schemas.ts';
+import { listTierRows } from '../billing/tiers.repository.ts';
 import type { AdminDeps } from './auth.ts';
 import { staffOf } from './auth.ts';
 
@@ -90,7 +91,13 @@ export const emptyBodyIsNone = async (request: { body: unknown }): Promise<void>
 
 /** Drafts, edits, scheduling, publishing and corrections; the list of articles. */
 export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void {
-  const content = { db: deps.db, invalidation: deps.invalidation };
+  const content = {
+    db: deps.db,
+    invalidation: deps.invalidation,
+    // Archived paid tiers still count: their subscribers keep reading the stories chosen for them.
+    paidTierIds: async () =>
+      (await listTierRows(deps.db)).filter((tier) => tier.kind === 'paid').map((tier) => tier.id),
+  };
   const present = (row: Parameters<typeof presentArticle>[1]) => presentArticle(deps.db, row, deps.config.publicUrl);
 
   api.get(
@@ -136,9 +143,9 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
         tags,
         summary: 'Create a draft',
         description:
-          'A draft is public unless created with another access level, which only editors and admins may set.',
+          "A draft is public unless created with another access level, which only editors and admins may set. Access 'tiers' needs `accessTierIds`, paid tiers only (422 `INVALID_ACCESS_TIERS`).",
         body: CreateArticleSchema,
-        response: { 201: ArticleResponse, ...errors(409) },
+        response: { 201: ArticleResponse, ...errors(409, 422) },
       },
     },
     async (request, reply) =>
@@ -168,10 +175,10 @@ export function registerArticleRoutes(api: TypedFastify, deps: AdminDeps): void 
         tags,
         summary: 'Change an article (keeps a revision)',
         description:
-          'Send `baseVersion`, the `version` the change was made on: if anyone has changed the article since, nothing is written and the answer is 409 `ARTICLE_CHANGED` with `details` saying who (`modifiedBy`), when (`modifiedAt`) and the current `version`. Without it the change applies to whatever is current (for scripts). `autosave: true` marks an automatic save: it joins the staff member’s autosave revision started less than 5 minutes ago instead of adding one. Changing `access` is for editors and admins; sending it unchanged is an ordinary edit. A trashed article cannot be changed (409 `ARTICLE_IN_TRASH`).',
+          'Send `baseVersion`, the `version` the change was made on: if anyone has changed the article since, nothing is written and the answer is 409 `ARTICLE_CHANGED` with `details` saying who (`modifiedBy`), when (`modifiedAt`) and the current `version`. Without it the change applies to whatever is current (for scripts). `autosave: true` marks an automatic save: it joins the staff member’s autosave revision started less than 5 minutes ago instead of adding one. Changing `access` or `accessTierIds` is for editors and admins; sending them unchanged is an ordinary edit. Access `tiers` needs at least one paid tier in `accessTierIds` (422 `INVALID_ACCESS_TIERS` for none, an unknown or a free tier). A trashed article cannot be changed (409 `ARTICLE_IN_TRASH`).',
         params: IdParams,
         body: UpdateArticleSchema,
-        response: { 200: ArticleResponse, ...errors(409) },
+        response: { 200: ArticleResponse, ...errors(409, 422) },
       },
     },
     async (request) => present(await updateArticle(content, staffOf(request), request.params.id, request.body)),

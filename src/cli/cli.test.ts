@@ -314,6 +314,8 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       assert.match(paid, /<section class="paywall"[^]*href="\/pricing"/, 'an invitation to subscribe');
       const members = await (await fetch(`${base}/economy/strong-peso-remittances-explainer`)).text();
       assert.match(members, /<section class="paywall"[^]*href="\/signup"/, 'an invitation to sign up');
+      const chosen = await (await fetch(`${base}/economy/agave-price-slump-mezcal`)).text();
+      assert.match(chosen, /This story is for Supporter and Patron subscribers/, 'a story for chosen tiers names them');
       const footer = (await (await fetch(`${base}/`)).text()).split('<footer')[1] ?? '';
       for (const policy of ['/about', '/ethics-policy', '/corrections-policy'])
         assert.ok(footer.includes(`href="${policy}"`), `the demo's footer links ${policy}`);

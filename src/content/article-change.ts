@@ -14,6 +14,11 @@ type Db = Kysely<Database>;
 export interface ContentDeps {
   db: Db;
   invalidation: Invalidation;
+  /**
+   * The ids of the paid tiers a story may be chosen for (billing's; content cannot ask billing
+   * itself). Without it no chosen-tiers story can be saved: every tier id is unknown.
+   */
+  paidTierIds?: () => Promise<readonly string[]>;
 }
 
 /** What one change did: the article as it now stands, and the revision that records it. */

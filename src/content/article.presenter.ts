@@ -7,17 +7,19 @@ import { findSectionById } from './taxonomy.repository.ts';
 import { staffNames } from '../staff/names.ts';
 import { changedBy } from './article-versions.ts';
 import { listedForSomeReader } from './reader-scope.ts';
+import { accessTierIdsOf } from './access-tiers.ts';
 import { articlePath } from './urls.ts';
 
 /** The admin API's view of an article: every editable field, never internal columns. */
 export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publicUrl: string): Promise<ArticleJson> {
-  const [authorIds, tagIds, relatedIds, section, stored, names] = await Promise.all([
+  const [authorIds, tagIds, relatedIds, section, stored, names, accessTierIds] = await Promise.all([
     authorIdsOf(db, row.id),
     tagIdsOf(db, row.id),
     relatedPickIds(db, row.id),
     row.section_id ? findSectionById(db, row.section_id) : undefined,
     findArticleBody(db, row.id),
     staffNames(db, [row.modified_by]),
+    accessTierIdsOf(db, row.id),
   ]);
   return {
     id: row.id,
@@ -50,6 +52,7 @@ export async function presentArticle(db: Kysely<Database>, row: ArticleRow, publ
     tagIds,
     relatedIds,
     access: row.access,
+    accessTierIds,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,
     modifiedAt: row.modified_at,

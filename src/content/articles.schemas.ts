@@ -9,7 +9,10 @@ export const SlugSchema = Type.String({
   maxLength: 100,
   description: 'lower-case letters, digits and single hyphens',
 });
-export const AccessLevelSchema = Type.Union([Type.Literal('public'), Type.Literal('members'), Type.Literal('paid')]);
+export const AccessLevelSchema = Type.Union(
+  [Type.Literal('public'), Type.Literal('members'), Type.Literal('paid'), Type.Literal('tiers')],
+  { description: "who may read the whole story; 'tiers': members of the tiers in `accessTierIds`" },
+);
 
 /** A point of an image, from its top left corner (0, 0) to its bottom right (1, 1). */
 const FocalPoint = Type.Object(
@@ -50,6 +53,14 @@ const editableFields = {
   tagIds: Type.Optional(Type.Array(Uuid, { maxItems: 30, uniqueItems: true })),
   relatedIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
   access: Type.Optional(AccessLevelSchema),
+  accessTierIds: Type.Optional(
+    Type.Array(Uuid, {
+      maxItems: 20,
+      uniqueItems: true,
+      description:
+        "the paid tiers whose members may read a story whose access is 'tiers' (at least one); unknown or free tiers are refused (422 INVALID_ACCESS_TIERS)",
+    }),
+  ),
   seoTitle: Type.Optional(
     Type.String({ maxLength: SEARCH_SOCIAL_LIMITS.seoTitle, description: 'the page title in search results' }),
   ),
@@ -162,6 +173,7 @@ export const ArticleResponse = Type.Object({
   tagIds: Type.Array(Type.String()),
   relatedIds: Type.Array(Type.String()),
   access: Type.String(),
+  accessTierIds: Type.Array(Type.String(), { description: "the chosen tiers when access is 'tiers', else empty" }),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
   updatedAt: Type.Union([Type.String(), Type.Null()]),
   modifiedAt: Type.String(),

@@ -17,6 +17,7 @@ import {
 import { changeArticle, type ContentDeps } from './article-change.ts';
 import { requireArticle } from './article-versions.ts';
 import { recordRevision } from './revisions.service.ts';
+import { type AccessRequest, accessTierIdsOf, plannedAccessTiers, writeAccessTiers } from './access-tiers.ts';
 import { hadReaderAddress, listedForSomeReader } from './reader-scope.ts';
 import { recordRedirect } from './redirects.service.ts';
 import type { CreateArticleInput, UpdateArticleInput } from './articles.schemas.ts';
@@ -94,6 +95,12 @@ function headlineOf(raw: string): string {
 /** New drafts are public unless an editor says otherwise. */
 export const DEFAULT_ACCESS = 'public';
 
+/** The paid tiers, asked of billing only when an edit chooses tiers (most edits do not). */
+async function paidTiersFor(deps: ContentDeps, input: AccessRequest): Promise<readonly string[] | undefined> {
+  if (input.access !== 'tiers' && input.accessTierIds === undefined) return undefined;
+  return deps.paidTierIds?.();
+}
+
 /** A text field as stored: trimmed, so a field of spaces falls back like an empty one. */
 const trimmed = (text: string | undefined): string => text?.trim() ?? '';
 
@@ -105,6 +112,7 @@ export async function createDraft(deps: ContentDeps, actor: Actor, input: Create
   authorize(actor, 'article.create');
   if (input.access !== undefined && input.access !== DEFAULT_ACCESS) authorize(actor, 'article.access');
   const headline = headlineOf(input.headline);
+  const tiers = plannedAccessTiers(input, undefined, await paidTiersFor(deps, input));
   return deps.db.transaction().execute(async (trx) => {
     await checkReferences(trx, input);
     const body = cleanDocument(input.body ?? EMPTY_DOCUMENT);
@@ -148,6 +156,7 @@ export async function createDraft(deps: ContentDeps, actor: Actor, input: Create
     if (input.slug && row.slug !== input.slug)
       throw new AppError('SLUG_TAKEN', `The slug ${input.slug} is taken.`, [{ field: 'slug', message: 'is taken' }]);
     await insertArticle(trx, row, storedBody(body));
+    await writeAccessTiers(trx, row.id, tiers);
     await writeRelations(trx, row.id, input);
     await recordRevision(trx, row, actor, 'create');
     return row;
@@ -163,11 +172,18 @@ export async function applyEdit(
   actor: Actor,
   before: ArticleRow,
   input: UpdateArticleInput,
+  paidTierIds?: readonly string[],
 ): Promise<ArticleRow> {
   const id = before.id;
   const headline = input.headline === undefined ? undefined : headlineOf(input.headline);
   // Sending the access level unchanged (a client that saves every field) is not changing it.
   if (input.access !== undefined && input.access !== before.access) authorize(actor, 'article.access', before);
+  const tiers =
+    input.access !== undefined || input.accessTierIds !== undefined
+      ? plannedAccessTiers(input, { access: before.access, tierIds: await accessTierIdsOf(trx, id) }, paidTierIds)
+      : undefined;
+  // Choosing other tiers for a story is changing who may read it, as changing its level is.
+  if (tiers?.changed) authorize(actor, 'article.access', before);
   await checkReferences(trx, input, before);
   const changes: ArticleRowUpdate = {};
   if (headline !== undefined) changes.headline = headline;
@@ -205,6 +221,7 @@ export async function applyEdit(
   }
   if (input.materialUpdate && listedForSomeReader(before)) changes.updated_at = before.modified_at;
   if (Object.keys(changes).length) await updateArticleRow(trx, id, changes);
+  await writeAccessTiers(trx, id, tiers);
   await writeRelations(trx, id, input);
   const after = await requireArticle(trx, id);
   await recordMove(trx, before, after);
@@ -222,6 +239,7 @@ export async function updateArticle(
   input: UpdateArticleInput,
 ): Promise<ArticleRow> {
   if (input.headline !== undefined) headlineOf(input.headline);
+  const paidTierIds = await paidTiersFor(deps, input);
   const { after } = await changeArticle(
     deps,
     actor,
@@ -229,7 +247,7 @@ export async function updateArticle(
     'article.edit',
     { baseVersion: input.baseVersion },
     async (trx, before) => ({
-      after: await applyEdit(trx, actor, before, input),
+      after: await applyEdit(trx, actor, before, input, paidTierIds),
       revision: input.autosave ? 'autosave' : 'save',
     }),
   );

@@ -8,8 +8,11 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  */
 export type ArticleStatus = 'draft' | 'ready' | 'scheduled' | 'published' | 'unpublished';
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'ready', 'scheduled', 'published', 'unpublished'];
-/** Who may read an article's body; the paywall issue adds tiers on top of these. */
-export type AccessLevel = 'public' | 'members' | 'paid';
+/**
+ * Who may read an article's body: everyone, members, paid members, or members of chosen tiers (listed
+ * in article_access_tiers, src/content/paywall.table.ts).
+ */
+export type AccessLevel = 'public' | 'members' | 'paid' | 'tiers';
 
 // Timestamps are ISO-8601 UTC text in both databases (see docs/decisions.md).
 export interface ArticlesTable {

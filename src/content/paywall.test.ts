@@ -17,35 +17,46 @@ import { siteContextLoader, type SiteContext } from '../site/site-context.ts';
 import { articlePage, LOCKED_PART_CLASS } from '../site/views/article.ts';
 import { errorPage } from '../site/views/pages.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
-import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
+import { makeArticle, makeSection, makeStaff, makeTier, paragraphs, signIn } from '../testing/factories.ts';
 
 /*
  * The paywall as readers see it, viewer × surface: what of a locked story each kind of reader gets
  * (the free preview, up to the editor's marker or the site's first N paragraphs), the invitation
  * that fits them, and that the locked part reaches no surface they can read. Anonymous readers are
  * checked over HTTP and through the renderers; members, paid members and staff through the same
- * renderers the routes call, since member sign-in is not there yet (viewerOf() answers anonymous).
+ * renderers the routes call (src/members/viewer.test.ts and src/members/tier-access.test.ts drive members over HTTP).
  */
 
-type Story = 'public' | 'members' | 'paid';
-type ViewerName = 'anonymous' | 'member' | 'paid member' | 'staff';
+/** 'tiers' is a story for chosen tiers: tier A only. */
+type Story = 'public' | 'members' | 'paid' | 'tiers';
+type ViewerName =
+  'anonymous' | 'member' | 'paid member' | 'tier A member' | 'tier B member' | 'complimentary' | 'staff';
+
+// Filled once the tiers exist (before()); the viewers hold these very arrays.
+const tierA: string[] = [];
+const tierB: string[] = [];
 
 const VIEWERS: Record<ViewerName, Viewer> = {
   anonymous: { kind: 'anonymous' },
-  member: { kind: 'member', paid: false },
-  'paid member': { kind: 'member', paid: true },
+  member: { kind: 'member', paid: false, tierIds: [] },
+  // Paid with no tier named (a subscription whose tier is not known): reads paid stories, no chosen-tier ones.
+  'paid member': { kind: 'member', paid: true, tierIds: [] },
+  'tier A member': { kind: 'member', paid: true, tierIds: tierA },
+  'tier B member': { kind: 'member', paid: true, tierIds: tierB },
+  complimentary: { kind: 'member', paid: true, tierIds: 'every' },
   staff: { kind: 'staff' },
 };
 const VIEWER_NAMES = Object.keys(VIEWERS) as ViewerName[];
-const STORIES: Story[] = ['public', 'members', 'paid'];
+const STORIES: Story[] = ['public', 'members', 'paid', 'tiers'];
 
 /** null: the viewer reads the whole story; otherwise the invitation its locked page makes. */
 // prettier-ignore
 const INVITATION: Record<Story, Record<ViewerName, Invitation | null>> = {
-  //          anonymous               member             paid member           staff
-  public:  { anonymous: null,        member: null,      'paid member': null,  staff: null },
-  members: { anonymous: 'join',      member: null,      'paid member': null,  staff: null },
-  paid:    { anonymous: 'subscribe', member: 'upgrade', 'paid member': null,  staff: null },
+  //          anonymous               member             paid member             tier A member             tier B member             complimentary         staff
+  public:  { anonymous: null,        member: null,      'paid member': null,      'tier A member': null, 'tier B member': null,      complimentary: null, staff: null },
+  members: { anonymous: 'join',      member: null,      'paid member': null,      'tier A member': null, 'tier B member': null,      complimentary: null, staff: null },
+  paid:    { anonymous: 'subscribe', member: 'upgrade', 'paid member': null,      'tier A member': null, 'tier B member': null,      complimentary: null, staff: null },
+  tiers:   { anonymous: 'subscribe', member: 'upgrade', 'paid member': 'upgrade', 'tier A member': null, 'tier B member': 'upgrade', complimentary: null, staff: null },
 };
 /** Where each invitation's links lead, in order. */
 const INVITATION_LINKS: Record<Invitation, string[]> = {
@@ -98,6 +109,8 @@ describe('the paywall: every viewer × every surface', () => {
   before(async () => {
     t = await startTestApp();
     const db = t.database.handle.db;
+    tierA.push(await makeTier(t, 'Supporter'));
+    tierB.push(await makeTier(t, 'Patron'));
     section = await makeSection(db, 'Valley');
     const hubSection = await makeSection(db, 'Hub');
     for (const story of STORIES) {
@@ -107,6 +120,7 @@ describe('the paywall: every viewer × every surface', () => {
         dek: '',
         sectionId: section.id,
         access: story,
+        ...(story === 'tiers' ? { accessTierIds: tierA } : {}),
         body: body(story),
       });
       ids.set(story, row.id);
@@ -341,6 +355,12 @@ describe('the paywall: every viewer × every surface', () => {
     }
   }
 
+  it('a chosen-tiers story’s invitation names its tiers, in the site’s language', async () => {
+    const wall = parse((await t.app.inject(path('tiers'))).body).querySelector('.paywall');
+    assert.equal(wall?.querySelector('h2')?.text, 'This story is for Supporter subscribers');
+    assert.ok(!wall?.text.includes('Patron'), 'only the tiers chosen for it');
+  });
+
   it('admin API without staff rights: 401 and none of a locked story’s text', async () => {
     for (const story of STORIES) {
       for (const url of [`/admin/api/articles/${ids.get(story)}`, `/admin/api/articles?q=${secret(story)}`]) {
@@ -351,7 +371,7 @@ describe('the paywall: every viewer × every surface', () => {
     }
   });
 
-  it('page cache: a page rendered for one kind of reader is never served to another, and anonymous pages stay publicly cacheable', async () => {
+  it('page cache: a page rendered for one kind of reader (or tier set) is never served to another, and anonymous pages stay publicly cacheable', async () => {
     assert.equal(new Set(VIEWER_NAMES.map((name) => cacheVariant(VIEWERS[name]))).size, VIEWER_NAMES.length);
     const recorded: string[] = [];
     const set = t.cache.set.bind(t.cache);
@@ -360,36 +380,40 @@ describe('the paywall: every viewer × every surface', () => {
       set(key, page);
     };
     try {
-      t.invalidation.purge([ALL_PAGES]);
-      const first = await t.app.inject(path('paid'));
-      const anonymousKey = recorded.find((key) => key.startsWith(`${cacheVariant(VIEWERS.anonymous)} `));
-      assert.ok(anonymousKey, 'the anonymous page is cached');
-      assert.match(String(first.headers['cache-control']), /^public/);
-      assert.match(String(first.headers.vary), /Cookie/);
-      // Fill every other variant's entry with the page its reader gets; the anonymous reader still gets its own,
-      // whether its entry is warm or was purged before the others were filled.
-      const route = anonymousKey.slice(cacheVariant(VIEWERS.anonymous).length);
-      const fill = async () => {
-        for (const viewer of VIEWER_NAMES.filter((name) => name !== 'anonymous')) {
-          const body = Buffer.from((await articleHtml('paid', viewer, 'render')).text);
-          set(cacheVariant(VIEWERS[viewer]) + route, {
-            body,
-            etag: `"${viewer}"`,
-            contentType: 'text/html',
-            status: 200,
-            keys: [ALL_PAGES],
-          });
+      for (const story of ['paid', 'tiers'] as const) {
+        t.invalidation.purge([ALL_PAGES]);
+        const first = await t.app.inject(path(story));
+        const anonymousKey = [...recorded]
+          .reverse()
+          .find((key) => key.startsWith(`${cacheVariant(VIEWERS.anonymous)} `));
+        assert.ok(anonymousKey, 'the anonymous page is cached');
+        assert.match(String(first.headers['cache-control']), /^public/);
+        assert.match(String(first.headers.vary), /Cookie/);
+        // Fill every other variant's entry with the page its reader gets; the anonymous reader still gets its own,
+        // whether its entry is warm or was purged before the others were filled.
+        const route = anonymousKey.slice(cacheVariant(VIEWERS.anonymous).length);
+        const fill = async () => {
+          for (const viewer of VIEWER_NAMES.filter((name) => name !== 'anonymous')) {
+            const body = Buffer.from((await articleHtml(story, viewer, 'render')).text);
+            set(cacheVariant(VIEWERS[viewer]) + route, {
+              body,
+              etag: `"${viewer}"`,
+              contentType: 'text/html',
+              status: 200,
+              keys: [ALL_PAGES],
+            });
+          }
+        };
+        await fill();
+        for (const round of ['warm', 'cold'] as const) {
+          if (round === 'cold') {
+            t.invalidation.purge([ALL_PAGES]);
+            await fill();
+          }
+          const again = await t.app.inject(path(story));
+          assert.ok(!again.body.includes(secret(story)), `anonymous × page cache (${round}): no paid reader's page`);
+          assert.match(again.body, /class="paywall"/, `anonymous × page cache (${round}): the locked page`);
         }
-      };
-      await fill();
-      for (const round of ['warm', 'cold'] as const) {
-        if (round === 'cold') {
-          t.invalidation.purge([ALL_PAGES]);
-          await fill();
-        }
-        const again = await t.app.inject(path('paid'));
-        assert.ok(!again.body.includes(secret('paid')), `anonymous × page cache (${round}): no paid reader's page`);
-        assert.match(again.body, /class="paywall"/, `anonymous × page cache (${round}): the locked page`);
       }
     } finally {
       t.cache.set = set;

@@ -134,7 +134,7 @@ const PHRASE: Record<ContentAction, string> = {
   'article.create': 'create articles',
   'article.read': 'read articles in the admin',
   'article.edit': 'edit this article',
-  'article.access': "change an article's access level (public, members, paid); ask an editor",
+  'article.access': "change an article's access level (public, members, paid, chosen tiers); ask an editor",
   'article.publish': 'publish or schedule this article',
   'article.publishDue': 'publish scheduled articles on the scheduler’s behalf',
   'article.unpublish': 'withdraw this article',

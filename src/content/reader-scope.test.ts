@@ -47,8 +47,8 @@ type Sight = 'whole' | 'locked' | 'missing' | 'gone';
 
 const VIEWERS: Record<ViewerName, Viewer> = {
   anonymous: { kind: 'anonymous' },
-  member: { kind: 'member', paid: false },
-  'paid member': { kind: 'member', paid: true },
+  member: { kind: 'member', paid: false, tierIds: [] },
+  'paid member': { kind: 'member', paid: true, tierIds: [] },
   staff: { kind: 'staff' },
 };
 
@@ -373,7 +373,11 @@ describe('reader scope: every viewer × every surface', () => {
         assert.equal(listedIds.has(row.id), isListed(scope, row), `${scope.name} × ${row.status} ${row.access}`);
         const text = inSql.find((r) => r.id === row.id);
         if (text)
-          assert.equal(text.text === text.body_text, canRead(scope, row.access), `${scope.name} reads ${row.access}`);
+          assert.equal(
+            text.text === text.body_text,
+            canRead(scope, { access: row.access, accessTierIds: [] }),
+            `${scope.name} reads ${row.access}`,
+          );
       }
     }
   });
@@ -394,7 +398,7 @@ describe('reader scope: every viewer × every surface', () => {
       for (const row of await feedEntriesForReader(db, scope, ids))
         assert.deepEqual(
           Object.keys(row).sort(),
-          ['access', 'authors', 'body', 'id'],
+          ['access', 'access_tiers', 'authors', 'body', 'id'],
           `${viewer} × feed entries query`,
         );
     }

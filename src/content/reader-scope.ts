@@ -1,5 +1,5 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { Viewer } from './access.ts';
+import { holdsAnyTier, type TierSet, tierSetKey, type Viewer } from './access.ts';
 import type { AccessLevel, ArticleStatus } from './articles.table.ts';
 import { type ArticleDocument, documentPlainText, EMPTY_DOCUMENT } from './document.ts';
 
@@ -20,23 +20,33 @@ export interface ReaderScope {
   readonly listed: readonly ArticleStatus[];
   /** Access levels whose whole body (document and text) this viewer may read. */
   readonly readable: readonly AccessLevel[];
+  /** The tiers whose chosen-tier stories this viewer may read (staff: every one). */
+  readonly tiers: TierSet;
+}
+
+/** What reader-scope needs of an article to decide whether a viewer reads it whole. */
+export interface AccessOf {
+  access: AccessLevel;
+  /** The tiers of a chosen-tiers story (access 'tiers'); ignored for other access levels. */
+  accessTierIds: readonly string[];
 }
 
 const LISTED: readonly ArticleStatus[] = Object.freeze(['published']);
 /** A withdrawn article is not listed, but its address answers 410 rather than 404. */
 const WITHDRAWN: ArticleStatus = 'unpublished';
-const ALL_ACCESS: readonly AccessLevel[] = Object.freeze(['public', 'members', 'paid']);
+const ALL_ACCESS: readonly AccessLevel[] = Object.freeze(['public', 'members', 'paid', 'tiers']);
+const NO_TIERS: TierSet = Object.freeze([]);
 
-const scope = (name: ScopeName, readable: readonly AccessLevel[]): ReaderScope =>
-  Object.freeze({ name, listed: LISTED, readable: Object.freeze([...readable]) });
+const scope = (name: ScopeName, readable: readonly AccessLevel[], tiers: TierSet = NO_TIERS): ReaderScope =>
+  Object.freeze({ name, listed: LISTED, readable: Object.freeze([...readable]), tiers });
 
 // Staff see the reader site as readers do (drafts are previewed in the newsroom, not on the site)
 // but may read every body, so an editor can check a paid story where it is published.
 const SCOPES: Readonly<Record<ScopeName, ReaderScope>> = Object.freeze({
   anonymous: scope('anonymous', ['public']),
   member: scope('member', ['public', 'members']),
-  paid: scope('paid', ALL_ACCESS),
-  staff: scope('staff', ALL_ACCESS),
+  paid: scope('paid', ['public', 'members', 'paid']),
+  staff: scope('staff', ALL_ACCESS, 'every'),
 });
 
 /** Every scope, for tests and for decisions that concern any reader at all. */
@@ -44,8 +54,24 @@ export const READER_SCOPES: readonly ReaderScope[] = Object.freeze(Object.values
 
 /** The scope of a viewer; one frozen object per kind, so a request allocates nothing. */
 export function readerScope(viewer: Viewer): ReaderScope {
-  if (viewer.kind === 'member') return viewer.paid ? SCOPES.paid : SCOPES.member;
-  return SCOPES[viewer.kind];
+  if (viewer.kind !== 'member') return SCOPES[viewer.kind];
+  if (!viewer.paid) return SCOPES.member;
+  return paidScope(viewer.tierIds);
+}
+
+// Paid scopes differ only by their tier set (which never reaches SQL: their queries are the 'paid'
+// shapes). Made once per set and kept: the sets come from signed claims, subsets of a few tiers.
+const PAID_SCOPES = new Map<string, ReaderScope>();
+
+function paidScope(tiers: TierSet): ReaderScope {
+  const key = tierSetKey(tiers);
+  if (key === '') return SCOPES.paid;
+  let found = PAID_SCOPES.get(key);
+  if (!found) {
+    found = scope('paid', SCOPES.paid.readable, tiers === 'every' ? 'every' : Object.freeze([...tiers].sort()));
+    PAID_SCOPES.set(key, found);
+  }
+  return found;
 }
 
 /** SQL literal list, e.g. `'public', 'members'`: the values are ours, written into the text so plans see them. */
@@ -81,14 +107,19 @@ export function readerAnswer(scope: ReaderScope, article: { status: ArticleStatu
   return article.status === WITHDRAWN ? 'gone' : 'missing';
 }
 
-/** Whether this scope may read the whole body of an article with this access level. */
-export function canRead(scope: ReaderScope, access: AccessLevel): boolean {
-  return scope.readable.includes(access);
+/** Whether this scope may read the whole body of an article: by its access level, or for a chosen-tiers story by holding one of its tiers. */
+export function canRead(scope: ReaderScope, article: AccessOf): boolean {
+  if (article.access === 'tiers')
+    return scope.readable.includes('tiers') || holdsAnyTier(scope.tiers, article.accessTierIds);
+  return scope.readable.includes(article.access);
 }
 
 /**
  * SQL for `article_bodies.body_text` as this scope may read it: the whole text of an article it may
  * open and read, else nothing, so no reader query ever carries a locked or hidden article's text.
+ * A chosen-tiers story's text is carried for staff only: the SQL is one shape per scope name, not per
+ * tier set, and the page needs the plain text only of public stories and of locked ones (whose text
+ * is their preview's, made from the document), so a tier holder loses nothing by it.
  */
 export function readableTextSql(scope: ReaderScope): RawBuilder<string> {
   const readable = ALL_ACCESS.every((access) => scope.readable.includes(access))
@@ -134,12 +165,12 @@ export interface ReadableDocument {
 /** The document as this scope may read it (feeds need no plain text, so they stop here). */
 export function readableDocument(
   scope: ReaderScope,
-  article: { access: AccessLevel },
+  article: AccessOf,
   doc: ArticleDocument,
   previewParagraphs: number,
 ): ReadableDocument {
   if (article.access === 'public') return { doc, locked: false, freeBlocks: doc.content.length };
-  if (canRead(scope, article.access)) return { doc, locked: false, freeBlocks: freeBlockCount(doc, previewParagraphs) };
+  if (canRead(scope, article)) return { doc, locked: false, freeBlocks: freeBlockCount(doc, previewParagraphs) };
   const preview = freePreview(doc, previewParagraphs);
   return { doc: preview, locked: true, freeBlocks: preview.content.length };
 }
@@ -148,9 +179,9 @@ export function readableDocument(
 export type Invitation = 'join' | 'subscribe' | 'upgrade';
 
 /** The invitation a locked article makes this scope, or null when the scope may read it. */
-export function invitationFor(scope: ReaderScope, access: AccessLevel): Invitation | null {
-  if (canRead(scope, access)) return null;
-  if (scope.name === 'anonymous') return access === 'members' ? 'join' : 'subscribe';
+export function invitationFor(scope: ReaderScope, article: AccessOf): Invitation | null {
+  if (canRead(scope, article)) return null;
+  if (scope.name === 'anonymous') return article.access === 'members' ? 'join' : 'subscribe';
   return 'upgrade';
 }
 
@@ -165,7 +196,7 @@ export interface ReadableBody extends ReadableDocument {
  */
 export function readableBody(
   scope: ReaderScope,
-  article: { access: AccessLevel },
+  article: AccessOf,
   doc: ArticleDocument,
   text: string,
   previewParagraphs: number,

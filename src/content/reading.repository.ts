@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { jsonArrayOf } from '../db/json-rows.ts';
+import { jsonArrayOf, jsonRows } from '../db/json-rows.ts';
 import { runPrepared } from '../db/prepared.ts';
 import { listedSql, READER_SCOPES, readableTextSql, type ReaderScope } from './reader-scope.ts';
 
@@ -69,7 +69,21 @@ function articleWithEverything(db: Db, text: RawBuilder<string>) {
           .whereRef('article_related.article_id', '=', 'articles.id')
           .orderBy('article_related.position'),
       ).as('picks'),
+      // The chosen tiers of a story for chosen tiers (read back with chosenTiersOfRow).
+      jsonArrayOf(
+        db,
+        eb
+          .selectFrom('article_access_tiers')
+          .select('article_access_tiers.tier_id')
+          .whereRef('article_access_tiers.article_id', '=', 'articles.id')
+          .orderBy('article_access_tiers.tier_id'),
+      ).as('access_tiers'),
     ]);
+}
+
+/** The tier ids of a row's `access_tiers` column (a story's chosen tiers, sorted). */
+export function chosenTiersOfRow(row: { access_tiers: Array<{ tier_id: string }> | string }): string[] {
+  return jsonRows(row.access_tiers).map((tier) => tier.tier_id);
 }
 
 /** What the article page reads of one article (articleForReader, articleForPreview). */
@@ -123,6 +137,14 @@ export async function feedEntriesForReader(db: Db, scope: ReaderScope, articleId
           .whereRef('article_authors.article_id', '=', 'articles.id')
           .orderBy('article_authors.position'),
       ).as('authors'),
+      jsonArrayOf(
+        db,
+        eb
+          .selectFrom('article_access_tiers')
+          .select('article_access_tiers.tier_id')
+          .whereRef('article_access_tiers.article_id', '=', 'articles.id')
+          .orderBy('article_access_tiers.tier_id'),
+      ).as('access_tiers'),
     ])
     .where(listedSql(scope))
     .where('articles.id', 'in', [...articleIds])

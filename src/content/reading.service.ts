@@ -6,6 +6,7 @@ import { parseWidths } from '../media/images.ts';
 import type { Viewer } from './access.ts';
 import { jsonRows } from '../db/json-rows.ts';
 import {
+  chosenTiersOfRow,
   type ArticleForPage,
   articleForPreview,
   articleForReader,
@@ -51,6 +52,8 @@ export interface ArticleView {
   updatedAt: string | null;
   modifiedAt: string;
   access: AccessLevel;
+  /** The tiers whose members read a chosen-tiers story (access 'tiers'); the invitation names them. */
+  accessTierIds: string[];
   locked: boolean;
   /** How many leading blocks of `body` every reader may read; those after them are the locked part. */
   freeBlocks: number;
@@ -171,9 +174,10 @@ async function articleView(
   row: ArticleForPage,
   previewParagraphs: number,
 ): Promise<ArticleView> {
+  const access = { access: row.access, accessTierIds: chosenTiersOfRow(row) };
   const { doc, text, locked, freeBlocks } = readableBody(
     scope,
-    row,
+    access,
     parseDocument(row.body),
     row.readable_text,
     previewParagraphs,
@@ -226,7 +230,8 @@ async function articleView(
     access: row.access,
     locked,
     freeBlocks,
-    invitation: invitationFor(scope, row.access),
+    accessTierIds: access.accessTierIds,
+    invitation: invitationFor(scope, access),
     commentCount: Number(row.comment_count),
     authors,
     tags,
@@ -292,7 +297,8 @@ export async function readableBodies(
   const imageIds = new Set<string>();
   const referenced = new Set<string>();
   for (const row of await feedEntriesForReader(db, scope, articleIds)) {
-    const readable = readableDocument(scope, row, parseDocument(row.body), previewParagraphs);
+    const access = { access: row.access, accessTierIds: chosenTiersOfRow(row) };
+    const readable = readableDocument(scope, access, parseDocument(row.body), previewParagraphs);
     bodies.set(row.id, readable);
     bylines.set(
       row.id,

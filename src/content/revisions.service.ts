@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, staffIdOf, type SystemTask, systemTaskOf } from '../staff/actor.ts';
 import { authorIdsOf, findArticleBody, relatedPickIds, tagIdsOf } from './articles.repository.ts';
+import { accessTierIdsOf } from './access-tiers.ts';
 import type { ArticleRow, RevisionAction, RevisionRow } from './articles.table.ts';
 import {
   findRevision,
@@ -24,13 +25,14 @@ export const AUTOSAVE_WINDOW_MS = 5 * 60_000;
 
 /** The article as a revision keeps it: its row, body and relations. */
 async function stateOf(db: Db, row: ArticleRow): Promise<Record<string, unknown>> {
-  const [authorIds, tagIds, relatedIds, { body }] = await Promise.all([
+  const [authorIds, tagIds, relatedIds, { body }, accessTierIds] = await Promise.all([
     authorIdsOf(db, row.id),
     tagIdsOf(db, row.id),
     relatedPickIds(db, row.id),
     findArticleBody(db, row.id),
+    accessTierIdsOf(db, row.id),
   ]);
-  return { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds };
+  return { ...row, body: JSON.parse(body) as unknown, authorIds, tagIds, relatedIds, accessTierIds };
 }
 
 /**

@@ -15,6 +15,7 @@ import * as memberEvents from './migrations/0016_member_events.ts';
 import * as stripeCustomersEvents from './migrations/0017_stripe_customers_events.ts';
 import * as memberSubscriptions from './migrations/0018_member_subscriptions.ts';
 import * as memberPreferences from './migrations/0019_member_preferences.ts';
+import * as paywallTiers from './migrations/0020_paywall_tiers.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0017_stripe_customers_events': stripeCustomersEvents,
   '0018_member_subscriptions': memberSubscriptions,
   '0019_member_preferences': memberPreferences,
+  '0020_paywall_tiers': paywallTiers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,7 @@ import type {
   RevisionsTable,
 } from '../content/articles.table.ts';
 import type { FrontPagePinsTable } from '../content/front-page.table.ts';
+import type { ArticleAccessTiersTable, MeteredReadsTable } from '../content/paywall.table.ts';
 import type { ArticlePresenceTable } from '../content/presence.table.ts';
 import type { PreviewLinksTable } from '../content/preview-links.table.ts';
 import type { PagesTable, RedirectsTable, SettingsTable } from '../content/pages.table.ts';
@@ -70,4 +71,6 @@ export interface Database {
   stripe_events: StripeEventsTable;
   member_subscriptions: MemberSubscriptionsTable;
   member_payments: MemberPaymentsTable;
+  article_access_tiers: ArticleAccessTiersTable;
+  metered_reads: MeteredReadsTable;
 }

@@ -15,6 +15,8 @@ export interface Translator {
   /** Date with time of day, for "Updated ..." lines. */
   dateTime(iso: string): string;
   commentCount(count: number): string;
+  /** Names joined as the language joins a list: "Supporter and Patron" / "Supporter y Patron". */
+  list(items: readonly string[]): string;
   /** An amount in a currency's smallest unit (cents) as readers write it: "$5.00", "MX$90.00". */
   money(minor: number, currency: string): string;
 }
@@ -59,6 +61,7 @@ export function translator(locale: Locale, timeZone: string): Translator {
     timeZone,
     timeZoneName: 'short',
   });
+  const conjunction = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' });
   const t = (key: MessageKey, params?: Record<string, string | number>): string => {
     const text = messages[key];
     return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
@@ -73,6 +76,7 @@ export function translator(locale: Locale, timeZone: string): Translator {
       const format = new Intl.NumberFormat(tag, { style: 'currency', currency });
       return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
     },
+    list: (items) => conjunction.format(items),
     commentCount: memoized((count: number) =>
       count === 0
         ? t('comments.count.zero')

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/ids.ts';
-import type { AccessClass } from './claims.ts';
+import type { AccessClass, MemberAccess } from './claims.ts';
 import { subscribedTierIds } from './subscriptions.ts';
 
 /**
  * The one rule that decides what a member may read: "paid" is an active complimentary grant or a
- * subscription that gives access now (subscriptions.ts).
+ * subscription that gives access now (subscriptions.ts). A grant reads every tier's stories (staff
+ * gave access, not a plan: docs/decisions.md); a subscription reads those of the tiers it pays for.
  */
-export async function accessClassOf(db: Kysely<Database>, memberId: string): Promise<AccessClass> {
+export async function memberAccessOf(db: Kysely<Database>, memberId: string): Promise<MemberAccess> {
   const grant = await db
     .selectFrom('complimentary_access')
     .select('id')
@@ -16,6 +17,12 @@ export async function accessClassOf(db: Kysely<Database>, memberId: string): Pro
     .where('removed_at', 'is', null)
     .where('ends_at', '>', nowIso())
     .executeTakeFirst();
-  if (grant) return 'paid';
-  return (await subscribedTierIds(db, memberId)).length > 0 ? 'paid' : 'member';
+  if (grant) return { access: 'paid', tiers: 'every' };
+  const tiers = [...new Set(await subscribedTierIds(db, memberId))].sort();
+  return tiers.length > 0 ? { access: 'paid', tiers } : { access: 'member', tiers: [] };
+}
+
+/** The member's access class alone (the account page and the members screen show it). */
+export async function accessClassOf(db: Kysely<Database>, memberId: string): Promise<AccessClass> {
+  return (await memberAccessOf(db, memberId)).access;
 }

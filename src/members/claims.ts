@@ -6,6 +6,18 @@ import type { Database } from '../db/schema.ts';
 export type AccessClass = 'member' | 'paid';
 
 /**
+ * The tiers whose chosen-tier stories a member reads: tier ids (opaque here: members does not know
+ * billing's tiers), or 'every' tier for complimentary access (docs/decisions.md).
+ */
+export type ClaimTiers = readonly string[] | 'every';
+
+/** What a member has: their access class and the tiers it covers (none for a free member). */
+export interface MemberAccess {
+  access: AccessClass;
+  tiers: ClaimTiers;
+}
+
+/**
  * What the member cookie says about its holder, signed so it can be believed without a query: who,
  * which session, what they may read, and until when this may be believed (then the session is
  * checked again in the database).
@@ -14,6 +26,7 @@ export interface AccessClaim {
   memberId: string;
   sessionId: string;
   access: AccessClass;
+  tiers: ClaimTiers;
   expiresAt: number;
 }
 
@@ -37,11 +50,15 @@ export async function claimKey(db: Kysely<Database>): Promise<Buffer> {
 
 const signature = (key: Buffer, text: string): string => createHmac('sha256', key).update(text).digest('base64url');
 
+// Tier ids are the application's UUIDs (no ',' or '|'); '*' stands for every tier.
+const tiersText = (tiers: ClaimTiers): string => (tiers === 'every' ? '*' : tiers.join(','));
+const tiersOf = (text: string): ClaimTiers => (text === '*' ? 'every' : text ? text.split(',') : []);
+
 /** The cookie value: the session token (to check the session again), then the claim and its signature. */
 export function sealClaim(key: Buffer, sessionToken: string, claim: AccessClaim): string {
-  const payload = Buffer.from(`${claim.memberId}|${claim.sessionId}|${claim.access}|${claim.expiresAt}`).toString(
-    'base64url',
-  );
+  const payload = Buffer.from(
+    `${claim.memberId}|${claim.sessionId}|${claim.access}|${claim.expiresAt}|${tiersText(claim.tiers)}`,
+  ).toString('base64url');
   const signed = `${sessionToken}.${payload}`;
   return `${signed}.${signature(key, signed)}`;
 }
@@ -54,7 +71,9 @@ export function openClaim(key: Buffer, value: string): { sessionToken: string; c
   const expected = Buffer.from(signature(key, `${sessionToken}.${payload}`));
   const actual = Buffer.from(mac);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  const [memberId, sessionId, access, expiresAt] = Buffer.from(payload, 'base64url').toString().split('|');
+  const [memberId, sessionId, access, expiresAt, tiers] = Buffer.from(payload, 'base64url').toString().split('|');
   if (!memberId || !sessionId || (access !== 'member' && access !== 'paid')) return null;
-  return { sessionToken, claim: { memberId, sessionId, access, expiresAt: Number(expiresAt) } };
+  // A claim signed before claims named tiers is believed no longer: it is checked again (expiresAt 0).
+  const when = tiers === undefined ? 0 : Number(expiresAt);
+  return { sessionToken, claim: { memberId, sessionId, access, tiers: tiersOf(tiers ?? ''), expiresAt: when } };
 }

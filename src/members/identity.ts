@@ -23,7 +23,12 @@ export function cookieValue(header: string | undefined, name: string): string | 
   return undefined;
 }
 
-const viewerFrom = (claim: AccessClaim): Viewer => ({ kind: 'member', paid: claim.access === 'paid' });
+const viewerFrom = (claim: AccessClaim): Viewer => ({
+  kind: 'member',
+  memberId: claim.memberId,
+  paid: claim.access === 'paid',
+  tierIds: claim.access === 'paid' ? claim.tiers : [],
+});
 
 /**
  * Who is reading, for reader pages. A signed, unexpired claim is believed without a query unless the

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { hashSecret, newSecret } from '../staff/secrets.ts';
-import { accessClassOf } from './access.ts';
+import { memberAccessOf } from './access.ts';
 import { type AccessClaim, CLAIM_TTL_MS, sealClaim } from './claims.ts';
 
 export const MEMBER_SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -17,12 +17,8 @@ async function issue(db: Kysely<Database>, key: Buffer, token: string, memberId:
   // Stamped before access is read, so a change committed after the read is announced after this
   // time and makes the claim be checked again (access-changes.ts).
   const issuedAt = Date.now();
-  const claim: AccessClaim = {
-    memberId,
-    sessionId,
-    access: await accessClassOf(db, memberId),
-    expiresAt: issuedAt + CLAIM_TTL_MS,
-  };
+  const { access, tiers } = await memberAccessOf(db, memberId);
+  const claim: AccessClaim = { memberId, sessionId, access, tiers, expiresAt: issuedAt + CLAIM_TTL_MS };
   return { cookie: sealClaim(key, token, claim), claim };
 }
 

@@ -26,6 +26,11 @@ export const SiteSettingsSchema = Type.Object(
     /** How many paragraphs of a locked story a reader without access gets when its editor set no free-preview marker. */
     previewParagraphs: Type.Integer({ minimum: 0, maximum: 20 }),
     /**
+     * Metering: how many locked stories a month a signed-in free member may read whole (0: off).
+     * Counted on the server per member, story and month in the site's time zone (src/content/metering.ts).
+     */
+    meteredArticles: Type.Integer({ minimum: 0, maximum: 100 }),
+    /**
      * Who may make a reader account: anyone (open), only readers the newsroom added (invitation),
      * or only readers with paid access (paid: no free accounts).
      */
@@ -53,6 +58,7 @@ export const DEFAULT_SETTINGS: SiteSettings = Object.freeze({
   footerNavigation: null,
   requireTwoFactor: false,
   previewParagraphs: 2,
+  meteredArticles: 0,
   memberSignup: 'open',
   paymentGraceDays: 7,
 });

@@ -126,7 +126,7 @@ describe('reader pages are valid HTML (html-validate, recommended preset)', () =
       t.database.handle.db,
       'environment',
       paidSlug,
-      { kind: 'member', paid: true },
+      { kind: 'member', paid: true, tierIds: [] },
       DEFAULT_SETTINGS.previewParagraphs,
     );
     assert.equal(found.kind, 'found');

@@ -8,7 +8,15 @@ import { readerScope } from '../content/reader-scope.ts';
 import { readArticle, readDocumentAssets } from '../content/reading.service.ts';
 import { documentReferences } from '../content/document.ts';
 import { pagePath, SLUG_PATTERN } from '../content/urls.ts';
-import { CORRECTIONS_PAGE, FRONT_PAGE, LIST_PAGES, articleKey, sectionKey, tagKey } from '../http/invalidation.ts';
+import {
+  CORRECTIONS_PAGE,
+  FRONT_PAGE,
+  LIST_PAGES,
+  PRICING_PAGE,
+  articleKey,
+  sectionKey,
+  tagKey,
+} from '../http/invalidation.ts';
 import { articlePage } from './views/article.ts';
 import { homePage } from './views/listings.ts';
 import { correctionsPage, staticPage } from './views/pages.ts';
@@ -16,6 +24,7 @@ import { sectionArchive } from './archive.routes.ts';
 import { arrangeFrontPage } from './front-page.ts';
 import { embedsScript, embedsScriptPath } from './scripts.ts';
 import { servePage } from './serve-page.ts';
+import { meteredArticlePage, tierNamesFor } from './article-paywall.ts';
 import { findSiteSection, pageQuery, parsePageNumber, type SiteDeps } from './site.deps.ts';
 import { stylesheetFor } from './views/stylesheet.ts';
 import { notFound } from '../http/errors.ts';
@@ -102,27 +111,36 @@ export function registerPageRoutes(app: TypedFastify, deps: SiteDeps): void {
   );
 
   app.get('/:section/:slug', { schema: { params: ArticleParams } }, (request, reply) =>
-    servePage(request, reply, cache, async (viewer) => {
-      const { section, slug } = request.params;
-      if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return { kind: 'missing' };
-      // The site context is kept in memory: reading it first costs the article no query.
-      const site = await deps.siteContext();
-      const found = await readArticle(db, section, slug, viewer, site.settings.previewParagraphs);
-      if (found.kind !== 'found') return found.kind === 'moved' ? { kind: 'redirect', location: found.path } : found;
-      const { article } = found;
-      return {
-        kind: 'page',
-        body: articlePage(article, site),
-        // Every article it referenced, shown or not (a scheduled one appears when it goes live); computed
-        // related stories change when the section or a shared tag gets a new story.
-        keys: [
-          articleKey(article.id),
-          ...article.referencedIds.map(articleKey),
-          ...(article.section ? [sectionKey(article.section.id)] : []),
-          ...article.tags.map((tag) => tagKey(tag.id)),
-        ],
-      };
-    }),
+    servePage(
+      request,
+      reply,
+      cache,
+      async (viewer) => {
+        const { section, slug } = request.params;
+        if (!SLUG_PATTERN.test(section) || !SLUG_PATTERN.test(slug)) return { kind: 'missing' };
+        // The site context is kept in memory: reading it first costs the article no query.
+        const site = await deps.siteContext();
+        const found = await readArticle(db, section, slug, viewer, site.settings.previewParagraphs);
+        if (found.kind !== 'found') return found.kind === 'moved' ? { kind: 'redirect', location: found.path } : found;
+        const { article } = found;
+        return {
+          kind: 'page',
+          body: articlePage(article, site, { tierNames: await tierNamesFor(deps, article) }),
+          // Every article it referenced, shown or not (a scheduled one appears when it goes live); computed
+          // related stories change when the section or a shared tag gets a new story.
+          keys: [
+            articleKey(article.id),
+            ...article.referencedIds.map(articleKey),
+            ...(article.section ? [sectionKey(article.section.id)] : []),
+            ...article.tags.map((tag) => tagKey(tag.id)),
+            // Its invitation names tiers: every tier change purges the pricing key.
+            ...(article.access === 'tiers' ? [PRICING_PAGE] : []),
+          ],
+        };
+      },
+      '',
+      meteredArticlePage(deps, request.params),
+    ),
   );
 
   app.get('/:slug', { schema: { params: SlugParams, querystring: PageQuery } }, (request, reply) => {

@@ -39,11 +39,19 @@ export function viewerOf(request: FastifyRequest, reply: FastifyReply): Viewer |
 }
 
 /**
+ * A page for this one reader alone (HTML), or undefined for the shared page: asked before the cache,
+ * for what differs per reader and not per kind of reader (a metered read). It must answer at once,
+ * with no query, for every reader it does not concern.
+ */
+export type PersonalPage = (viewer: Viewer) => Promise<string | undefined> | undefined;
+
+/**
  * Serves a reader page through the page cache: one render per route, parameters and viewer variant
  * until a purge, ETag with 304 answers, and headers a CDN can cache and purge by.
  *
  * `query` is the canonical form of the query parameters the page reads (`page=2`), made by the
  * route; any other parameter (`?utm_source=…`) reaches neither the cache key nor the renderer.
+ * `personal` may answer instead with a page kept by no cache at all (PersonalPage).
  */
 export async function servePage(
   request: FastifyRequest,
@@ -51,8 +59,14 @@ export async function servePage(
   cache: PageCache,
   render: (viewer: Viewer) => Promise<PageResult>,
   query = '',
+  personal?: PersonalPage,
 ): Promise<FastifyReply> {
   const viewer = await viewerOf(request, reply);
+  // Awaited only when asked: the shared path (every reader but a metered one) stays as it was.
+  const asked = personal?.(viewer);
+  const own = asked && (await asked);
+  if (own !== undefined)
+    return reply.header('cache-control', 'private, no-store').header('vary', 'Cookie').type(HTML).send(own);
   const cacheKey = pageKey(request, cacheVariant(viewer), query);
   let page: CachedPage | undefined = cache.enabled ? cache.get(cacheKey) : undefined;
   let cacheControl = viewer.kind === 'anonymous' ? CACHE_CONTROL : 'private, no-cache';

@@ -10,6 +10,8 @@ export interface SiteDeps {
   db: Kysely<Database>;
   cache: PageCache;
   siteContext: () => Promise<SiteContext>;
+  /** The time now (ms since the epoch): the meter's month. Tests set it to cross a month; else Date.now. */
+  now?: () => number;
 }
 
 export const PAGE_SIZE = 20;

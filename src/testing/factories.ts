@@ -11,6 +11,8 @@ import { insertTaxonomyRow } from '../content/taxonomy.repository.ts';
 import { storeImage } from '../media/images.service.ts';
 import type { ImageRow } from '../media/images.table.ts';
 import { SYSTEM } from '../staff/actor.ts';
+import { createTier } from '../billing/tiers.service.ts';
+import { listTierRows } from '../billing/tiers.repository.ts';
 import { createStaff, type StaffActor } from '../staff/staff.service.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import type { TestApp } from './harness.ts';
@@ -101,7 +103,12 @@ export async function makeArticle(
   app: TestApp,
   input: Partial<CreateArticleInput> & { publishedAt?: string; status?: 'draft' | 'published' } = {},
 ): Promise<ArticleRow> {
-  const deps = { db: app.database.handle.db, invalidation: app.invalidation };
+  const db = app.database.handle.db;
+  const deps = {
+    db,
+    invalidation: app.invalidation,
+    paidTierIds: async () => (await listTierRows(db)).filter((tier) => tier.kind === 'paid').map((tier) => tier.id),
+  };
   const { publishedAt, status, ...fields } = input;
   const draft = await createDraft(deps, SYSTEM.seed, {
     headline: `Headline number ${next()}`,
@@ -110,6 +117,12 @@ export async function makeArticle(
   });
   if (status === 'draft') return draft;
   return publishArticle(deps, SYSTEM.seed, draft.id, publishedAt ?? new Date(Date.now() - 60_000).toISOString());
+}
+
+/** A paid tier (no prices: enough for choosing it for stories); returns its id. */
+export async function makeTier(app: TestApp, name: string): Promise<string> {
+  const deps = { db: app.database.handle.db, invalidation: app.invalidation, stripe: undefined };
+  return (await createTier(deps, SYSTEM.seed, { name })).tier.id;
 }
 
 export async function makeCorrection(

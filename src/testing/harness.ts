@@ -77,7 +77,7 @@ export interface TestApp extends GacetaApp {
 export async function startTestApp(
   overrides: Partial<Config> = {},
   invalidation = new Invalidation(),
-  options: Pick<AppDeps, 'logStream'> = {},
+  options: Pick<AppDeps, 'logStream' | 'now'> = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig(
@@ -92,6 +92,7 @@ export async function startTestApp(
     invalidation,
     // A test that reads the log gives it a stream; the others keep quiet.
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     ...built,

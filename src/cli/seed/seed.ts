@@ -79,13 +79,17 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
     if (!id) throw new Error(`demo ${what} ${key} is missing`);
     return id;
   };
+  // Tiers first: a story for chosen tiers names them.
+  const tierIds = await seedTiers(deps);
+  const withTiers = { ...deps, paidTierIds: async () => [...tierIds.values()] };
   // First every article as a draft, then bodies with their cross references once all ids exist.
   for (const article of allArticles) {
-    const row = await createDraft(deps, SYSTEM.seed, {
+    const row = await createDraft(withTiers, SYSTEM.seed, {
       headline: article.headline,
       slug: article.slug,
       dek: article.dek,
       access: article.access ?? 'public',
+      ...(article.tiers ? { accessTierIds: article.tiers.map((slug) => lookup(tierIds, slug, 'tier')) } : {}),
       dateline: article.dateline,
       attribution: article.attribution ?? '',
       labelId: lookup(ids.labels, article.label, 'label'),
@@ -143,21 +147,26 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
         new Date(now + (story.hoursAhead ?? 24) * 3600_000).toISOString(),
       );
   }
-  await seedTiers(deps);
   log(`seeded ${allArticles.length} articles in ${sections.length} sections, and ${paidTiers.length} paid tiers`);
   return { articles: allArticles.length };
 }
 
-/** The free tier's benefits and the paid tiers with their prices; Stripe is told when it is set up (not in the demo). */
-async function seedTiers(deps: SeedDeps): Promise<void> {
+/**
+ * The free tier's benefits and the paid tiers with their prices; Stripe is told when it is set up
+ * (not in the demo). Returns the paid tiers' ids by slug.
+ */
+async function seedTiers(deps: SeedDeps): Promise<Map<string, string>> {
   const billing = { ...deps, stripe: undefined };
   const free = (await listTiers(billing, SYSTEM.seed)).find((tier) => tier.kind === 'free');
   if (free) await updateTier(billing, SYSTEM.seed, free.id, freeTier);
+  const ids = new Map<string, string>();
   for (const { prices, ...fields } of paidTiers) {
     const { tier } = await createTier(billing, SYSTEM.seed, fields);
+    ids.set(tier.slug, tier.id);
     for (const [currency, interval, amount] of prices)
       await addPrice(billing, SYSTEM.seed, tier.id, { currency, interval, amount });
   }
+  return ids;
 }
 
 async function publishDemoArticle(

@@ -2,6 +2,7 @@ import { html, type SafeHtml } from '../../http/html.ts';
 import { modifiedForReaders } from '../../content/modified.ts';
 import type { ArticleView } from '../../content/reading.service.ts';
 import type { Invitation } from '../../content/reader-scope.ts';
+import type { MeterReading } from '../../content/metering.ts';
 import { authorPath, sectionPath, tagPath } from '../../content/urls.ts';
 import { type ImageRef, imageSources, SOCIAL_IMAGE_WIDTH } from '../../media/images.ts';
 import type { SiteContext } from '../site-context.ts';
@@ -30,14 +31,27 @@ export const LOCKED_PART_CLASS = 'locked-part';
 
 const INVITATION_TARGET: Record<Invitation, string> = { join: '/signup', subscribe: '/pricing', upgrade: '/pricing' };
 
+/** What the article page says beyond the article: the tiers a locked story is for, a metered read. */
+export interface ArticlePageOptions {
+  preview?: boolean;
+  /** The names of a chosen-tiers story's tiers, for its invitation ("for Supporter and Patron subscribers"). */
+  tierNames?: readonly string[];
+  /** A free member reading this locked story through the monthly meter. */
+  meter?: MeterReading;
+}
+
 /** Where the free preview ends for a reader without access: what the rest needs, and where to get it. */
-function paywall(invitation: Invitation, site: SiteContext): SafeHtml {
+function paywall(invitation: Invitation, site: SiteContext, tierNames: readonly string[]): SafeHtml {
   const { t } = site;
   const signIn =
     invitation === 'upgrade' ? '' : html`<a class="paywall-sign-in" href="/signin">${t.t('paywall.signIn')}</a>`;
+  const title = tierNames.length
+    ? t.t('paywall.tiers.title', { tiers: t.list(tierNames) })
+    : t.t(`paywall.${invitation}.title`);
+  const body = tierNames.length ? t.t('paywall.tiers.body') : t.t(`paywall.${invitation}.body`);
   return html`<section class="paywall" aria-labelledby="paywall-title">
-<h2 id="paywall-title">${t.t(`paywall.${invitation}.title`)}</h2>
-<p>${t.t(`paywall.${invitation}.body`)}</p>
+<h2 id="paywall-title">${title}</h2>
+<p>${body}</p>
 <p class="paywall-actions"><a class="paywall-action" href="${INVITATION_TARGET[invitation]}">${t.t(`paywall.${invitation}.action`)}</a>${signIn}</p>
 </section>`;
 }
@@ -148,7 +162,7 @@ function socialImage(ref: ImageRef): { url: string; width: number; height: numbe
  * The article page. With `preview`, the page a preview link opens: the same page with a banner
  * saying it is not published, kept out of search engines.
  */
-export function articlePage(article: ArticleView, site: SiteContext, options: { preview?: boolean } = {}): string {
+export function articlePage(article: ArticleView, site: SiteContext, options: ArticlePageOptions = {}): string {
   const { t } = site;
   const feature = article.featureImage;
   const extraMeta = html`<meta property="article:published_time" content="${article.publishedAt}">
@@ -173,7 +187,8 @@ ${feature ? figure(feature, '(min-width: 44rem) 44rem, 100vw', 'first') : ''}
 ${article.dateline ? html`<p class="dateline">${article.dateline}</p>` : ''}
 ${storyBody(article, site)}
 </div>
-${article.invitation ? paywall(article.invitation, site) : ''}
+${options.meter ? html`<p class="meter" role="status">${t.t('paywall.meter', { read: options.meter.read, allowed: options.meter.allowed })}</p>` : ''}
+${article.invitation ? paywall(article.invitation, site, options.tierNames ?? []) : ''}
 ${article.attribution ? html`<p class="attribution">${article.attribution}</p>` : ''}
 ${notices(article, site, 'clarification')}
 ${article.tags.length ? html`<nav class="tags" aria-label="${t.t('article.tags')}"><h2 class="block-title">${t.t('article.tags')}</h2><ul>${article.tags.map((tag) => html`<li><a href="${tagPath(tag.slug)}" rel="tag">${tag.name}</a></li>`)}</ul></nav>` : ''}

@@ -73,6 +73,7 @@ article.story{max-width:44rem;margin:0 auto}
 .notice strong{color:var(--accent)}.notice p{margin:0}.notice p+p{margin-top:.5rem}
 .paywall{border-top:4px solid var(--accent);background:#faf7f2;padding:1.25rem 1.5rem;margin:0 0 2rem;font-family:system-ui,sans-serif}
 .paywall h2{font-size:1.35rem;line-height:1.2;margin:0 0 .5rem}.paywall p{margin:0 0 1rem}
+.meter{border-left:4px solid var(--accent);background:#faf7f2;padding:.75rem 1rem;margin:0 0 2rem;font-family:system-ui,sans-serif}
 .paywall-actions{display:flex;flex-wrap:wrap;gap:.75rem 1.25rem;align-items:center}.paywall .paywall-actions{margin:0}
 .paywall-action{background:var(--ink);color:#fff;text-decoration:none;font-weight:600;padding:.6rem 1.1rem;border-radius:.25rem}.paywall-action:hover{background:var(--accent);color:#fff}
 .attribution{font-style:italic;color:var(--muted)}

@@ -11,6 +11,7 @@ import {
   makeImage,
   makeSection,
   makeStaff,
+  makeTier,
   pngBytes,
   signIn,
   TEST_PASSWORD,
@@ -327,6 +328,32 @@ describe('the article settings panel and workflow actions', { skip: skipWithoutC
     const after = await stored(story.id);
     assert.equal(after.status, 'draft');
     assert.equal(after.returnNote, 'Add the mayor’s quote.');
+    await context.close();
+  });
+
+  it('lets an editor make a story for chosen tiers, ticking paid tiers, and says when none is ticked', async () => {
+    const supporter = await makeTier(web.t, 'Supporter');
+    await makeTier(web.t, 'Patron');
+    const context = await web.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+    const page = await openSignedIn(context, web.base, web.staff, '/admin/articles/new');
+    await write(page, 'Inside the water board', 'The minutes of the water board.');
+    await page.getByLabel('Who can read it').selectOption({ label: 'Chosen tiers' });
+    const tiers = page.getByRole('group', { name: 'Tiers whose members can read it' });
+    await tiers.getByLabel('Patron').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.locator('#panel-accessTierIds-error').getByText('Tick at least one paid tier').waitFor();
+    assert.equal((await stored(idOf(page))).access, 'public', 'nothing changed while refused');
+    await tiers.getByLabel('Supporter').check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await saved(page);
+    const article = await stored(idOf(page));
+    assert.equal(article.access, 'tiers');
+    assert.deepEqual(article.accessTierIds, [supporter]);
+    assert.deepEqual(await axeViolations(page), []);
+    // Opened again, the choice is there.
+    await page.reload();
+    assert.equal(await page.getByLabel('Supporter').isChecked(), true);
+    assert.equal(await page.getByLabel('Patron').isChecked(), false);
     await context.close();
   });
 

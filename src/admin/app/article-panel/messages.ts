@@ -50,6 +50,12 @@ export const panelMessages = defineMessages(
     'panel.access.public': 'Everyone',
     'panel.access.members': 'Members',
     'panel.access.paid': 'Paying members',
+    'panel.access.tiers': 'Chosen tiers',
+    'panel.accessTiers': 'Tiers whose members can read it',
+    'panel.accessTiersHint':
+      'Members of any tier ticked here read the whole story; everyone else gets the free preview.',
+    'panel.accessTiersNone': 'There are no paid tiers yet: an admin adds them under Tiers.',
+    'panel.accessTierArchived': '{name} (archived)',
     'panel.accessEditorsOnly': 'Only editors can change who can read an article.',
     'panel.invalidField': 'Not saved: this value is not accepted here.',
     'panel.status.new': 'New article: not saved yet',
@@ -90,6 +96,9 @@ export const panelMessages = defineMessages(
     'panel.correctionText': 'What readers should know',
     'panel.publishCorrection': 'Publish it under the article',
     'panel.field.slug.SLUG_TAKEN': 'Another article already has this slug.',
+    'panel.field.accessTierIds': 'Tick at least one paid tier (one that still exists).',
+    'error.INVALID_ACCESS_TIERS':
+      'A story for chosen tiers needs at least one paid tier: tick one under “Tiers whose members can read it”.',
   },
   {
     'panel.title': 'Ajustes',
@@ -140,6 +149,12 @@ export const panelMessages = defineMessages(
     'panel.access.public': 'Todo el mundo',
     'panel.access.members': 'Miembros',
     'panel.access.paid': 'Miembros de pago',
+    'panel.access.tiers': 'Niveles elegidos',
+    'panel.accessTiers': 'Niveles cuyos miembros pueden leerla',
+    'panel.accessTiersHint':
+      'Los miembros de cualquier nivel marcado aquí leen la historia entera; el resto recibe la vista previa gratuita.',
+    'panel.accessTiersNone': 'Todavía no hay niveles de pago: un administrador los agrega en Niveles.',
+    'panel.accessTierArchived': '{name} (archivado)',
     'panel.accessEditorsOnly': 'Solo los editores pueden cambiar quién puede leer una nota.',
     'panel.invalidField': 'No se guardó: este valor no se admite aquí.',
     'panel.status.new': 'Nota nueva: aún sin guardar',
@@ -180,5 +195,8 @@ export const panelMessages = defineMessages(
     'panel.correctionText': 'Lo que deben saber los lectores',
     'panel.publishCorrection': 'Publicarla bajo la nota',
     'panel.field.slug.SLUG_TAKEN': 'Otra nota ya tiene este slug.',
+    'panel.field.accessTierIds': 'Marca al menos un nivel de pago (uno que aún exista).',
+    'error.INVALID_ACCESS_TIERS':
+      'Una historia para niveles elegidos necesita al menos un nivel de pago: marca uno en «Niveles cuyos miembros pueden leerla».',
   },
 );

@@ -1,6 +1,7 @@
 import { slugify } from '../../../content/urls.ts';
 
-export type AccessLevel = 'public' | 'members' | 'paid';
+export type AccessLevel = 'public' | 'members' | 'paid' | 'tiers';
+export const ACCESS_LEVELS: readonly AccessLevel[] = ['public', 'members', 'paid', 'tiers'];
 
 /** The feature image as the article holds it: the image, and what readers read with it. */
 export interface FeatureImageSetting {
@@ -24,6 +25,8 @@ export interface ArticleSettings {
   authorIds: string[];
   tagIds: string[];
   access: AccessLevel;
+  /** The chosen tiers when access is 'tiers', sorted (the server keeps them so). */
+  accessTierIds: string[];
   seoTitle: string;
   seoDescription: string;
   socialTitle: string;
@@ -41,6 +44,7 @@ const EMPTY: ArticleSettings = {
   authorIds: [],
   tagIds: [],
   access: 'public',
+  accessTierIds: [],
   seoTitle: '',
   seoDescription: '',
   socialTitle: '',

@@ -9,6 +9,7 @@ import { ChoiceCombobox } from './choice-combobox.tsx';
 import { FeatureImageField } from './feature-image.tsx';
 import { SearchSocialFields } from './search-social.tsx';
 import {
+  ACCESS_LEVELS,
   type AccessLevel,
   type ArticleSettings,
   changedSettings,
@@ -16,7 +17,7 @@ import {
   settingsOf,
   slugFollows,
 } from './settings-model.ts';
-import { type Choices, createTag, loadChoices } from './taxonomy-api.ts';
+import { type Choices, createTag, loadChoices, loadPaidTiers, type TierChoice } from './taxonomy-api.ts';
 import { slugify } from '../../../content/urls.ts';
 import { can } from '../../../content/policy.ts';
 import type { StaffRole } from '../../../staff/staff.table.ts';
@@ -44,6 +45,7 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
   const [settings, setSettings] = useState<ArticleSettings>(() => settingsOf({ ...props.article, ...restored }));
   const [choices, setChoices] = useState<Choices>({ sections: [], labels: [], tags: [], authors: [] });
   const [problem, setProblem] = useState<string>();
+  const [paidTiers, setPaidTiers] = useState<TierChoice[]>([]);
   const [imageSrc, setImageSrc] = useState<string>();
   // A restored slug that is not the restored headline's was set by hand.
   const [slugByHand, setSlugByHand] = useState(
@@ -70,6 +72,8 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
     loadChoices().then(setChoices, (caught: unknown) =>
       setProblem(errorMessage(t, caught instanceof ApiError ? caught.code : 'other')),
     );
+    // Only those who may change access choose tiers (and only they may list them).
+    if (EDIT_ACCESS.includes(staff.role)) loadPaidTiers().then(setPaidTiers, () => setPaidTiers([]));
   }, []);
   useEffect(() => {
     if (!settings.featureImage) return setImageSrc(undefined);
@@ -317,7 +321,7 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
               value={settings.access}
               onChange={(event) => change({ access: event.currentTarget.value as AccessLevel })}
             >
-              {(['public', 'members', 'paid'] as const).map((level) => (
+              {ACCESS_LEVELS.map((level) => (
                 <option key={level} value={level}>
                   {t(`panel.access.${level}`)}
                 </option>
@@ -331,6 +335,29 @@ export function SettingsPanel(props: { article: EditableArticle | undefined; edi
           )}
           {errorFor('access').note}
         </div>
+        {settings.access === 'tiers' && (
+          <fieldset class="field" aria-describedby="panel-tiers-hint">
+            <legend>{t('panel.accessTiers')}</legend>
+            <p id="panel-tiers-hint" class="hint">
+              {paidTiers.length ? t('panel.accessTiersHint') : t('panel.accessTiersNone')}
+            </p>
+            {paidTiers.map((tier) => (
+              <label key={tier.id} class="checkbox">
+                <input
+                  type="checkbox"
+                  disabled={!EDIT_ACCESS.includes(staff.role)}
+                  checked={settings.accessTierIds.includes(tier.id)}
+                  onChange={(event) => {
+                    const others = latest.current.settings.accessTierIds.filter((id) => id !== tier.id);
+                    change({ accessTierIds: (event.currentTarget.checked ? [...others, tier.id] : others).sort() });
+                  }}
+                />{' '}
+                {tier.archived ? t('panel.accessTierArchived', { name: tier.name }) : tier.name}
+              </label>
+            ))}
+            {errorFor('accessTierIds').note}
+          </fieldset>
+        )}
       </fieldset>
     </aside>
   );

@@ -24,6 +24,21 @@ export async function loadChoices(): Promise<Choices> {
   return { sections: sections ?? [], labels: labels ?? [], tags: tags ?? [], authors: authors ?? [] };
 }
 
+/** A paid tier a story can be chosen for. */
+export interface TierChoice {
+  id: string;
+  name: string;
+  archived: boolean;
+}
+
+/** The paid tiers, in the newsroom's order, for the "Chosen tiers" checkboxes (editors and admins may list them). */
+export async function loadPaidTiers(): Promise<TierChoice[]> {
+  const answer = await api<{ tiers: Array<TierChoice & { kind: string }> }>('GET', '/tiers');
+  return answer.tiers
+    .filter((tier) => tier.kind === 'paid')
+    .map((tier) => ({ id: tier.id, name: tier.name, archived: tier.archived }));
+}
+
 /** Makes a tag on the fly, from the tag field. */
 export function createTag(name: string): Promise<Choice> {
   return api<Choice>('POST', '/tags', { name });

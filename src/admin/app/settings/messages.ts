@@ -49,6 +49,10 @@ export const settingsMessages = defineMessages(
     'settings.paymentGraceDaysHint':
       'A subscriber whose renewal payment failed keeps paid access this long while Stripe tries the card again. 0: none.',
     'settings.field.paymentGraceDays': 'Give a whole number of days from 0 to 60.',
+    'settings.meteredArticles': 'Free locked stories a month for free members',
+    'settings.meteredArticlesHint':
+      'Signed-in free members may read this many paid or chosen-tier stories whole each month before meeting the invitation to subscribe. 0 turns metering off.',
+    'settings.field.meteredArticles': 'Give a whole number of stories from 0 to 100.',
   },
   {
     'settings.title': 'Ajustes del sitio',
@@ -100,5 +104,9 @@ export const settingsMessages = defineMessages(
     'settings.paymentGraceDaysHint':
       'Quien está suscrito y no pudo pagar la renovación conserva el acceso de pago este tiempo mientras Stripe vuelve a intentar el cobro. 0: nada.',
     'settings.field.paymentGraceDays': 'Escribe un número entero de días, de 0 a 60.',
+    'settings.meteredArticles': 'Historias cerradas gratuitas al mes para miembros sin pago',
+    'settings.meteredArticlesHint':
+      'Los miembros gratuitos con sesión iniciada pueden leer enteras esta cantidad de historias de pago o de niveles elegidos cada mes antes de ver la invitación a suscribirse. 0 desactiva el medidor.',
+    'settings.field.meteredArticles': 'Escribe un número entero de historias, de 0 a 100.',
   },
 );

@@ -127,6 +127,35 @@ describe('the site settings screen in a real browser', { skip: skipWithoutChromi
     await context.close();
   });
 
+  it('turns metering on and off, refusing what is not a number of stories', async () => {
+    const { context, page } = await web.open('/admin/settings', 'Site settings');
+    const field = page.getByLabel('Free locked stories a month for free members');
+    assert.equal(await field.inputValue(), '0', 'off by default');
+    await field.fill('101');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page
+      .locator('#settings-metered-articles-error')
+      .getByText('Give a whole number of stories from 0 to 100.')
+      .waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'settings screen with a refused meter');
+    // Each save waits for its own answer: the notice of the one before may still be on the screen.
+    const save = async () => {
+      const answer = page.waitForResponse(
+        (response) => response.url().endsWith('/admin/api/settings') && response.request().method() === 'PATCH',
+      );
+      await page.getByRole('button', { name: 'Save' }).click();
+      assert.equal((await answer).status(), 200);
+    };
+    await field.fill('3');
+    await save();
+    await page.getByRole('status').filter({ hasText: 'The settings were saved.' }).waitFor();
+    assert.equal((await readSettings(web.t.database.handle.db)).meteredArticles, 3);
+    await field.fill('0');
+    await save();
+    assert.equal((await readSettings(web.t.database.handle.db)).meteredArticles, 0);
+    await context.close();
+  });
+
   it('refuses an unknown time zone beside its field, and speaks Spanish once the site does', async () => {
     const { context, page } = await web.open('/admin/settings', 'Site settings');
     const zone = page.getByLabel('Time zone');

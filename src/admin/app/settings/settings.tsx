@@ -19,6 +19,7 @@ interface Settings {
   accentColor: string;
   previewParagraphs: number;
   paymentGraceDays: number;
+  meteredArticles: number;
 }
 const EDITED = [
   'title',
@@ -31,6 +32,7 @@ const EDITED = [
   'accentColor',
   'previewParagraphs',
   'paymentGraceDays',
+  'meteredArticles',
 ] as const;
 
 /** Every IANA zone the browser knows, for the searchable list (UTC too, which some leave out). */
@@ -43,7 +45,9 @@ function timeZones(): string[] {
  * The site's settings (admins): name, description, logo, language, time zone, publisher, X account
  * and accent colour, whose contrast with white is shown as it is picked (the server refuses one
  * below WCAG AA), and how many paragraphs of a locked story readers without access get when its
- * editor placed no free-preview marker, and how long a subscriber whose payment failed keeps access. A change of language, name or time zone reloads the app, which speaks and counts
+ * editor placed no free-preview marker, how long a subscriber whose payment failed keeps access, and
+ * how many locked stories a month free members may read (metering; 0 is off). A change of language,
+ * name or time zone reloads the app, which speaks and counts
  * time by them.
  */
 export function SettingsScreen() {
@@ -280,6 +284,26 @@ export function SettingsScreen() {
               class="preview-paragraphs"
               value={Number.isNaN(draft.paymentGraceDays) ? '' : draft.paymentGraceDays}
               onInput={(event) => set({ paymentGraceDays: event.currentTarget.valueAsNumber })}
+            />
+          )}
+        </Field>
+        <Field
+          id="settings-metered-articles"
+          label={t('settings.meteredArticles')}
+          hint={t('settings.meteredArticlesHint')}
+          error={submit.fieldError('meteredArticles')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={100}
+              step={1}
+              class="preview-paragraphs"
+              value={Number.isNaN(draft.meteredArticles) ? '' : draft.meteredArticles}
+              onInput={(event) => set({ meteredArticles: event.currentTarget.valueAsNumber })}
             />
           )}
         </Field>

@@ -120,7 +120,9 @@ export const articles: DemoArticle[] = [
   },
   {
     slug: 'agave-price-slump-mezcal',
-    access: 'paid',
+    // A story for chosen tiers: its invitation names them ("for Supporter and Patron subscribers").
+    access: 'tiers',
+    tiers: ['supporter', 'patron'],
     headline: 'Agave prices have fallen by half, and small mezcal makers are rethinking what to plant',
     dek: 'After years of scarcity, a glut of maguey has pushed prices down and left growers who planted during the boom with fields they cannot sell.',
     label: 'analysis',

@@ -36,7 +36,9 @@ export interface DemoArticle {
   headline: string;
   dek: string;
   /** Who may read the whole story (public when left out): readers without access get its free preview. */
-  access?: 'members' | 'paid';
+  access?: 'members' | 'paid' | 'tiers';
+  /** For access 'tiers': the slugs of the paid tiers whose members read it. */
+  tiers?: string[];
   label: string;
   section: string;
   authors: string[];
