@@ -211,7 +211,8 @@ describe(`Stripe webhooks: signatures, replays, order and crashes on ${TEST_DIAL
     const id = await member('early@example.com');
     const standIn = await startStripeStandIn();
     const late = subscription('sub_early', 'active', { customer: 'cus_early' });
-    standIn.route('GET', /^\/v1\/subscriptions\/sub_early$/, () => ({ status: 200, body: late }));
+    // Stripe has the subscription (the stand-in answers GET /v1/subscriptions/sub_early with it).
+    standIn.store('subscriptions', { ...late, id: 'sub_early' });
     const keyed = await buildApp({
       config: { ...t.config, stripeSecretKey: STRIPE_TEST_KEY, stripeApiUrl: standIn.url },
       db: db(),
