@@ -27,6 +27,9 @@ const WEEKS = 26;
 // Dark enough to read against the page (WCAG's 3:1 for graphics), and told apart by more than hue in the table.
 const COLOURS = { line: '#0b5cad', new: '#1d6b3a', cancelled: '#a4001d' };
 
+// Sign-up keeps only paths on this site (localPath()); a link is made only of such a path all the same.
+const isSitePath = (path: string) => path.startsWith('/') && !path.startsWith('//');
+
 function PagesTable({ t, id, caption, rows }: { t: Translate; id: string; caption: string; rows: AttributedPath[] }) {
   return (
     <section aria-labelledby={id}>
@@ -46,9 +49,7 @@ function PagesTable({ t, id, caption, rows }: { t: Translate; id: string; captio
           <tbody>
             {rows.map((row) => (
               <tr key={row.path}>
-                <td>
-                  <a href={row.path}>{row.path}</a>
-                </td>
+                <td>{isSitePath(row.path) ? <a href={row.path}>{row.path}</a> : row.path}</td>
                 <td class="number">{row.count}</td>
               </tr>
             ))}
