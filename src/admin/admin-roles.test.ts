@@ -795,6 +795,11 @@ describe('admin API: every role against every action', () => {
       },
     },
     {
+      action: 'read the revenue dashboard',
+      expect: [403, 403, 200, 200],
+      run: async (who) => (await api(who.headers, 'GET', '/revenue?weeks=2')).statusCode,
+    },
+    {
       action: 'export members as CSV',
       expect: [403, 403, 200, 200],
       run: async (who) => (await api(who.headers, 'GET', '/members/export.csv')).statusCode,

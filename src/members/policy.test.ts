@@ -14,6 +14,7 @@ const ACTORS: Actor[] = [
 // Y = allowed, . = refused. Columns: contributor, author, editor, admin | scheduler, seed, operator.
 const TABLE: Array<[MemberAction, string]> = [
   ['members.read', '..YY|...'],
+  ['members.readRevenue', '..YY|...'],
   ['members.grantComplimentary', '..YY|.Y.'],
   ['members.import', '..YY|...'],
 ];

@@ -1,10 +1,11 @@
 import { AppError } from '../http/errors.ts';
 import { type Actor, describeActor, isSystem } from '../staff/actor.ts';
 
-export type MemberAction = 'members.read' | 'members.grantComplimentary' | 'members.import';
+export type MemberAction = 'members.read' | 'members.readRevenue' | 'members.grantComplimentary' | 'members.import';
 
 const WHAT: Record<MemberAction, string> = {
   'members.read': 'see the members list or a member’s account',
+  'members.readRevenue': 'see paid members and revenue over time',
   'members.grantComplimentary': 'grant or remove complimentary access',
   'members.import': 'import members',
 };
@@ -12,6 +13,8 @@ const WHAT: Record<MemberAction, string> = {
 /**
  * Editors and admins see who the members are, give and take away complimentary access, and import
  * members (a contributor or author neither reads readers' addresses nor decides who reads for free).
+ * They also see the revenue dashboard: its numbers add up what they already see (who is paid, on
+ * which tier, and the tiers' prices), so hiding them from editors would protect nothing.
  * Of the system, only the seed grants access, for the demo newsroom's paid member.
  */
 export function canMembers(actor: Actor, action: MemberAction): boolean {

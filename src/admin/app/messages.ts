@@ -17,6 +17,7 @@ import { settingsMessages } from './settings/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
 import { membersMessages } from './members/messages.ts';
 import { tiersMessages } from './tiers/messages.ts';
+import { revenueMessages } from './revenue/messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
 /**
@@ -46,6 +47,7 @@ export const messageAreas = [
   settingsMessages,
   tiersMessages,
   membersMessages,
+  revenueMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;

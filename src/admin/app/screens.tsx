@@ -16,6 +16,7 @@ import { NavigationScreen } from './navigation/navigation.tsx';
 import { PageScreen } from './pages/page-screen.tsx';
 import { PagesList } from './pages/pages-list.tsx';
 import { RedirectsScreen } from './redirects/redirects.tsx';
+import { RevenueScreen } from './revenue/revenue-screen.tsx';
 import type { PublicScreenProps, Role, Screen } from './screen-types.ts';
 import { SettingsScreen } from './settings/settings.tsx';
 import { TaxonomyScreen } from './taxonomy/taxonomy.tsx';
@@ -89,6 +90,8 @@ export const screens: readonly Screen[] = [
     roles: EDITORS,
     render: (params) => <MemberScreen id={params.id ?? ''} key={params.id} />,
   },
+  // Who sees revenue: those who see members (src/members/policy.ts, 'members.readRevenue').
+  { path: '/admin/revenue', title: 'revenue.title', nav: true, roles: EDITORS, render: () => <RevenueScreen /> },
   // What readers pay is set by admins (src/billing/policy.ts).
   { path: '/admin/tiers', title: 'tiers.title', nav: true, roles: ADMINS, render: () => <TiersScreen /> },
   { path: '/admin/api-keys', title: 'apiKeys.title', nav: true, render: () => <ApiKeysScreen /> },

@@ -7,12 +7,17 @@ export interface MemberFilters {
   status: MemberStatus;
   after: string;
   before: string;
+  /** A tier's id: members whose subscription gives access on it. */
+  tier: string;
+  /** A currency code in lower case: members whose subscription giving access is paid in it. */
+  currency: string;
   page: number;
 }
 
 export const MEMBERS_PATH = '/admin/members';
 const STATUSES: readonly MemberStatus[] = ['free', 'paid', 'complimentary'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CURRENCY = /^[a-z]{3}$/;
 
 export function filtersFrom(query: URLSearchParams): MemberFilters {
   const status = query.get('status') ?? '';
@@ -23,6 +28,8 @@ export function filtersFrom(query: URLSearchParams): MemberFilters {
     status: (STATUSES as readonly string[]).includes(status) ? (status as MemberStatus) : '',
     after: day('after'),
     before: day('before'),
+    tier: query.get('tier') ?? '',
+    currency: CURRENCY.test(query.get('currency') ?? '') ? (query.get('currency') as string) : '',
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -34,6 +41,8 @@ export function addressOf(filters: MemberFilters): string {
   if (filters.status) query.set('status', filters.status);
   if (filters.after) query.set('after', filters.after);
   if (filters.before) query.set('before', filters.before);
+  if (filters.tier) query.set('tier', filters.tier);
+  if (filters.currency) query.set('currency', filters.currency);
   if (filters.page > 1) query.set('page', String(filters.page));
   const text = query.toString();
   return text ? `${MEMBERS_PATH}?${text}` : MEMBERS_PATH;
@@ -55,6 +64,8 @@ export function apiQuery(filters: MemberFilters, timeZone: string, withPage = tr
   if (filters.after) query.set('signedUpAfter', siteTimeToUtc({ date: filters.after, time: '00:00' }, timeZone));
   if (filters.before)
     query.set('signedUpBefore', siteTimeToUtc({ date: nextDay(filters.before), time: '00:00' }, timeZone));
+  if (filters.tier) query.set('tier', filters.tier);
+  if (filters.currency) query.set('currency', filters.currency);
   if (withPage && filters.page > 1) query.set('page', String(filters.page));
   return query.toString();
 }

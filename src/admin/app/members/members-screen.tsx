@@ -6,6 +6,7 @@ import { navigate, useLocation } from '../router.ts';
 import { DataTable, Pagination } from '../ui/data-table.tsx';
 import { useLoad } from '../ui/load.ts';
 import { addressOf, apiQuery, filtersFrom, type MemberFilters, MEMBERS_PATH } from './filters.ts';
+import type { Tier } from '../tiers/types.ts';
 import { ImportPanel } from './import-panel.tsx';
 import type { MemberItem, MemberStatus } from './types.ts';
 import './members.css';
@@ -94,7 +95,9 @@ function Filters(props: { filters: MemberFilters; onChange: (filters: MemberFilt
   const search = useRef<HTMLInputElement>(null);
   const { filters } = props;
   const set = (change: Partial<MemberFilters>) => props.onChange({ ...filters, ...change });
-  const filtered = Boolean(filters.q || filters.status || filters.after || filters.before);
+  const filtered = Boolean(
+    filters.q || filters.status || filters.after || filters.before || filters.tier || filters.currency,
+  );
   return (
     <form
       class="filters"
@@ -142,11 +145,59 @@ function Filters(props: { filters: MemberFilters; onChange: (filters: MemberFilt
           onChange={(event) => set({ before: event.currentTarget.value })}
         />
       </div>
+      <SubscriptionFilters filters={filters} set={set} />
       {filtered && (
         <a class="clear" href={MEMBERS_PATH}>
           {t('members.clear')}
         </a>
       )}
     </form>
+  );
+}
+
+/**
+ * The tier and currency of a subscription that gives access, chosen among the newsroom's paid tiers
+ * and the currencies of their prices (a tier archived since still has its subscribers).
+ */
+function SubscriptionFilters(props: { filters: MemberFilters; set: (change: Partial<MemberFilters>) => void }) {
+  const { t } = useApp();
+  const tiers = useLoad(() => api<{ tiers: Tier[] }>('GET', '/tiers'));
+  const paid = (tiers.data?.tiers ?? []).filter((tier) => tier.kind === 'paid');
+  const { filters, set } = props;
+  const currencies = [
+    ...new Set([...paid.flatMap((tier) => tier.prices.map((price) => price.currency)), filters.currency]),
+  ]
+    .filter(Boolean)
+    .sort();
+  if (!tiers.data) return null;
+  return (
+    <>
+      <div class="field">
+        <label for="members-tier">{t('members.tier')}</label>
+        <select id="members-tier" value={filters.tier} onChange={(event) => set({ tier: event.currentTarget.value })}>
+          <option value="">{t('members.tier.all')}</option>
+          {paid.map((tier) => (
+            <option key={tier.id} value={tier.id}>
+              {tier.archived ? t('members.tier.archived', { name: tier.name }) : tier.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="members-currency">{t('members.currency')}</label>
+        <select
+          id="members-currency"
+          value={filters.currency}
+          onChange={(event) => set({ currency: event.currentTarget.value })}
+        >
+          <option value="">{t('members.currency.all')}</option>
+          {currencies.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency.toUpperCase()}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
   );
 }

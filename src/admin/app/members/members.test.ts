@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { addPrice } from '../../../billing/tiers.service.ts';
 import { ensureMember } from '../../../members/members.service.ts';
+import { saveSubscriptionState } from '../../../members/subscription-mirror.ts';
+import { SYSTEM } from '../../../staff/actor.ts';
 import type { StaffActor } from '../../../staff/staff.service.ts';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
-import { makeStaff } from '../../../testing/factories.ts';
+import { makeStaff, makeTier } from '../../../testing/factories.ts';
 import { listenOnLoopback, startTestApp, type TestApp } from '../../../testing/harness.ts';
 import { openWebApp } from '../../../testing/web-app.ts';
 
@@ -14,10 +17,12 @@ describe('the members screens in a real browser, in English and Spanish', { skip
   let browser: Browser;
   let base: string;
   let editor: StaffActor;
+  const ids = new Map<string, string>();
 
   async function member(email: string, name: string, day: string): Promise<void> {
     const db = t.database.handle.db;
     const made = await ensureMember(db, { email, normalized: email, name });
+    ids.set(email, made.id);
     await db
       .updateTable('members')
       .set({ created_at: `${day}T12:00:00.000Z` })
@@ -150,6 +155,69 @@ describe('the members screens in a real browser, in English and Spanish', { skip
     await page.getByRole('listitem').filter({ hasText: 'Se dio de alta' }).waitFor();
     await page.getByText('No hay acceso de cortesía vigente.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'a member’s screen in Spanish');
+    await context.close();
+  });
+  it('narrows the list to the subscribers of a tier and a currency, in the address and the export', async () => {
+    const db = t.database.handle.db;
+    const deps = { db, invalidation: t.invalidation, stripe: undefined };
+    const supporter = await makeTier(t, 'Supporter');
+    await makeTier(t, 'Patron');
+    await addPrice(deps, SYSTEM.seed, supporter, { currency: 'usd', interval: 'month', amount: 500 });
+    await addPrice(deps, SYSTEM.seed, supporter, { currency: 'mxn', interval: 'month', amount: 9000 });
+    const subscribe = (email: string, currency: string) =>
+      saveSubscriptionState(db, {
+        stripeSubscriptionId: `sub_${email}`,
+        memberId: ids.get(email) ?? '',
+        tierId: supporter,
+        tierName: 'Supporter',
+        status: 'active',
+        cancelAtPeriodEnd: false,
+        currentPeriodEnd: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+        trialEnd: null,
+        canceledAt: null,
+        endedAt: null,
+        amount: currency === 'usd' ? 500 : 9000,
+        currency,
+        interval: 'month',
+        observedAt: new Date().toISOString(),
+      });
+    await subscribe('ana@example.com', 'usd');
+    await subscribe('bruno@example.com', 'mxn');
+
+    const { context, page } = await openWebApp(browser, base, editor, '/admin/members', 'Members');
+    // Other tests of this file added members: before and after the filters, any count will do.
+    const found = (count: number | string) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: new RegExp(`^Members found: ${count}$`) })
+        .waitFor();
+    await found('\\d+');
+    await page.getByLabel('Subscribed to').selectOption({ label: 'Supporter' });
+    await found(2);
+    await page.getByLabel('Paying in').selectOption({ label: 'MXN' });
+    await found(1);
+    await page.getByRole('link', { name: 'bruno@example.com' }).waitFor();
+    const address = new URL(page.url()).searchParams;
+    assert.deepEqual(
+      [address.get('tier'), address.get('currency')],
+      [supporter, 'mxn'],
+      'the filters are in the address',
+    );
+    const exported = new URL(
+      (await page.getByRole('link', { name: 'Export these members as CSV' }).getAttribute('href')) ?? '',
+      base,
+    ).searchParams;
+    assert.deepEqual([exported.get('tier'), exported.get('currency')], [supporter, 'mxn'], 'the export takes them too');
+    assert.deepEqual(await axeViolations(page), [], 'members screen with the subscription filters');
+
+    await page.reload();
+    await found(1);
+    assert.equal(await page.getByLabel('Paying in').inputValue(), 'mxn', 'a reload keeps the choice');
+    await page.getByLabel('Subscribed to').selectOption({ label: 'Patron' });
+    await page.getByText('No members match.').waitFor();
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await found('\\d+');
+    assert.equal(new URL(page.url()).search, '');
     await context.close();
   });
 });

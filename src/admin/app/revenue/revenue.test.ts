@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { makeStaff } from '../../../testing/factories.ts';
+import { seedRevenueHistory } from '../../../testing/revenue-history.ts';
+import { webAppSuite } from '../../../testing/web-app.ts';
+
+/** The last row of a chart's data table (this week), as the cells a screen reader reads. */
+async function thisWeek(page: Page, chart: string): Promise<string[]> {
+  const rows = page.getByRole('table', { name: chart }).getByRole('row');
+  return rows.last().getByRole('cell').allTextContents();
+}
+
+describe('the revenue screen in a real browser, in English and Spanish', { skip: skipWithoutChromium }, () => {
+  const suite = webAppSuite('editor');
+  before(async () => seedRevenueHistory(suite.t.database.handle.db, suite.staff));
+
+  it('draws paid members, MRR per currency and subscriptions won and lost, with their numbers as tables', async () => {
+    const { context, page } = await suite.open('/admin/revenue', 'Revenue');
+    await page
+      .getByRole('img', { name: /^Paid members Members with paid access .*: 0 at the start, 3 now\.$/ })
+      .waitFor();
+    assert.deepEqual(await thisWeek(page, 'Paid members'), ['3']);
+    assert.deepEqual(await thisWeek(page, 'Monthly recurring revenue in USD'), ['$7.00']);
+    assert.deepEqual(await thisWeek(page, 'Monthly recurring revenue in MXN'), ['MX$10.00']);
+    const flow = page.getByRole('table', { name: 'New and cancelled subscriptions' });
+    assert.deepEqual(await flow.getByRole('columnheader').allTextContents(), ['New', 'Cancelled']);
+    assert.equal(await flow.getByRole('row').count(), 27, 'a header and 26 weeks');
+    await page.getByRole('img', { name: /3 new and 1 cancelled in all\.$/ }).waitFor();
+
+    const bySignUps = page.getByRole('region', { name: 'By sign-ups' });
+    assert.deepEqual(await bySignUps.getByRole('row').allInnerTexts(), [
+      'Page\tMembers',
+      '/news/budget\t2',
+      '/news/river\t1',
+    ]);
+    assert.equal(await bySignUps.getByRole('link', { name: '/news/budget' }).getAttribute('href'), '/news/budget');
+    await page.getByText('A subscription counts for the page its member signed up from').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'revenue screen');
+    await screenshot(page, 'revenue.png');
+    await context.close();
+  });
+
+  it('speaks Spanish, with money written the Spanish way', async () => {
+    const colega = await makeStaff(suite.t, 'editor');
+    await suite.t.database.handle.db.updateTable('staff').set({ locale: 'es' }).where('id', '=', colega.id).execute();
+    const { context, page } = await suite.open('/admin/revenue', 'Ingresos', colega);
+    await page.getByRole('img', { name: /^Miembros de pago .*: 0 al principio, 3 ahora\.$/ }).waitFor();
+    assert.deepEqual(await thisWeek(page, 'Ingresos recurrentes mensuales en MXN'), ['$10.00']);
+    await page.getByRole('region', { name: 'Por suscripciones' }).getByRole('link', { name: '/news/river' }).waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'revenue screen in Spanish');
+    await context.close();
+  });
+
+  it('is in the navigation of editors, not of authors', async () => {
+    const { context, page } = await suite.open('/admin', 'Dashboard');
+    await page.getByRole('navigation').getByRole('link', { name: 'Revenue' }).waitFor();
+    await context.close();
+    const author = await makeStaff(suite.t, 'author');
+    const other = await suite.open('/admin', 'Dashboard', author);
+    assert.equal(await other.page.getByRole('navigation').getByRole('link', { name: 'Revenue' }).count(), 0);
+    await other.context.close();
+  });
+});

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { StaffRole } from '../staff/staff.table.ts';
+import { makeStaff, signIn } from '../testing/factories.ts';
+import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { seedRevenueHistory } from '../testing/revenue-history.ts';
+
+interface Week {
+  start: string;
+  paidMembers: number;
+  mrr: Array<{ currency: string; amount: number }>;
+  newSubscriptions: number;
+  cancelledSubscriptions: number;
+}
+
+describe('the revenue dashboard’s API', () => {
+  let t: TestApp;
+  const as = async (role: StaffRole, url = '/admin/api/revenue') => {
+    const headers = await signIn(t, await makeStaff(t, role));
+    return t.app.inject({ method: 'GET', url, headers });
+  };
+
+  before(async () => {
+    t = await startTestApp();
+    await seedRevenueHistory(t.database.handle.db, await makeStaff(t, 'editor'));
+  });
+  after(() => t.close());
+
+  it('counts paid members, MRR per currency, new and cancelled subscriptions week by week', async () => {
+    const response = await as('editor');
+    assert.equal(response.statusCode, 200, response.body);
+    const weeks = response.json().weeks as Week[];
+    assert.equal(weeks.length, 26, 'half a year by default');
+    assert.ok(
+      weeks.every((week) => new Date(week.start).getUTCDay() === 1),
+      'weeks start on Monday',
+    );
+    const last6 = weeks.slice(-6);
+    assert.ok(weeks.slice(0, -6).every((week) => week.paidMembers === 0 && week.mrr.length === 0));
+    // Ana; + Bruno; + Carla on trial and Dora (complimentary); − Ana; Carla pays; this week as the last.
+    assert.deepEqual(
+      last6.map((week) => week.paidMembers),
+      [1, 2, 4, 3, 3, 3],
+    );
+    assert.deepEqual(
+      last6.map((week) => week.mrr),
+      [
+        [{ currency: 'usd', amount: 500 }],
+        [
+          { currency: 'mxn', amount: 1000 },
+          { currency: 'usd', amount: 500 },
+        ],
+        // A trial pays nothing yet.
+        [
+          { currency: 'mxn', amount: 1000 },
+          { currency: 'usd', amount: 500 },
+        ],
+        [{ currency: 'mxn', amount: 1000 }],
+        [
+          { currency: 'mxn', amount: 1000 },
+          { currency: 'usd', amount: 700 },
+        ],
+        [
+          { currency: 'mxn', amount: 1000 },
+          { currency: 'usd', amount: 700 },
+        ],
+      ],
+    );
+    assert.deepEqual(
+      last6.map((week) => [week.newSubscriptions, week.cancelledSubscriptions]),
+      [
+        [1, 0],
+        [1, 0],
+        [1, 0], // a trial's start is new; its conversion later is not
+        [0, 1],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+
+  it('names the pages members signed up from, and the sign-up pages of those who subscribed', async () => {
+    const report = (await as('admin')).json();
+    assert.deepEqual(report.topBySignUps, [
+      { path: '/news/budget', count: 2 },
+      { path: '/news/river', count: 1 },
+    ]);
+    assert.deepEqual(report.topBySubscriptions, report.topBySignUps, 'Eve signed up before these weeks');
+  });
+
+  it('shows fewer weeks when asked, and refuses a bad number of weeks', async () => {
+    const few = await as('admin', '/admin/api/revenue?weeks=3');
+    assert.deepEqual(
+      (few.json().weeks as Week[]).map((week) => week.paidMembers),
+      [3, 3, 3],
+    );
+    assert.equal(few.json().topBySignUps.length, 0, 'nobody signed up in the last three weeks');
+    for (const weeks of ['0', '100', 'x'])
+      assert.equal((await as('admin', `/admin/api/revenue?weeks=${weeks}`)).statusCode, 400);
+  });
+
+  it('is for editors and admins only', async () => {
+    for (const role of ['contributor', 'author'] as const) {
+      const refused = await as(role);
+      assert.equal(refused.statusCode, 403, role);
+      assert.match(refused.json().error.message, /may not see paid members and revenue/);
+    }
+    assert.equal((await t.app.inject({ method: 'GET', url: '/admin/api/revenue' })).statusCode, 401);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The week-by-week arithmetic of the revenue dashboard (revenue.ts reads the rows): replays each
+ * subscription's status changes in time order and reads the state at the end of every week. Pure,
+ * so the rules (what counts as paid, as new, as cancelled) are in one place and easy to test.
+ */
+
+/** A 'subscription-status' history event: the subscription moved from one status to another. */
+export interface StatusChange {
+  memberId: string;
+  subscription: string;
+  from: string | null;
+  to: string;
+  at: string;
+}
+
+/** What the mirror says a subscription costs (its latest state: Stripe's price changes are not kept). */
+export interface SubscriptionPrice {
+  memberId: string;
+  hasTier: boolean;
+  amount: number;
+  currency: string;
+  interval: string;
+}
+
+/** A complimentary grant with its whole life. */
+export interface GrantSpan {
+  memberId: string;
+  from: string;
+  until: string;
+  removedAt: string | null;
+}
+
+export interface MoneyAmount {
+  currency: string;
+  /** In the currency's smallest unit. */
+  amount: number;
+}
+
+export interface RevenueWeek {
+  /** Monday 00:00 UTC. */
+  start: string;
+  /** Members with paid access at the end of the week (now, for this week): complimentary or subscribed. */
+  paidMembers: number;
+  /** Monthly recurring revenue at the end of the week, per currency (a yearly price counts a twelfth). */
+  mrr: MoneyAmount[];
+  /** Subscriptions that started giving access during the week (a trial's start counts; its conversion does not). */
+  newSubscriptions: number;
+  /** Subscriptions that ended (Stripe's 'canceled') during the week. */
+  cancelledSubscriptions: number;
+}
+
+const WEEK_MS = 7 * 24 * 3600_000;
+const NOT_STARTED = new Set([null, 'incomplete', 'incomplete_expired']);
+const STARTED = new Set(['trialing', 'active']);
+// Paying now: a trial pays nothing yet, and a past-due subscription is still owed (Stripe retries).
+const PAYING = new Set(['active', 'past_due']);
+
+/** The Mondays (00:00 UTC) of the last `count` weeks, this week's last. */
+export function weekStarts(count: number, now: Date): Date[] {
+  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  return Array.from({ length: count }, (_, i) => new Date(monday.getTime() - (count - 1 - i) * WEEK_MS));
+}
+
+/** A yearly price as a monthly amount, rounded to the smallest unit. */
+export function monthlyAmount(price: { amount: number; interval: string }): number {
+  return price.interval === 'year' ? Math.round(price.amount / 12) : price.amount;
+}
+
+interface Running {
+  status: string;
+  pastDueSince: string | null;
+}
+
+/** The same rule as subscriptionGivesAccess() in subscriptions.ts, at a past instant. */
+function givesAccess(state: Running, graceStartsAfter: string): boolean {
+  if (state.status === 'trialing' || state.status === 'active') return true;
+  return state.status === 'past_due' && state.pastDueSince !== null && state.pastDueSince > graceStartsAfter;
+}
+
+const grantRuns = (grant: GrantSpan, at: string): boolean =>
+  grant.from < at && grant.until > at && (grant.removedAt === null || grant.removedAt > at);
+
+/** The revenue weeks from the history; `changes` in time order. */
+export function revenueWeeks(
+  input: {
+    changes: StatusChange[];
+    prices: Map<string, SubscriptionPrice>;
+    grants: GrantSpan[];
+    graceDays: number;
+  },
+  starts: Date[],
+  now: Date,
+): RevenueWeek[] {
+  const running = new Map<string, Running>();
+  let next = 0;
+  return starts.map((start) => {
+    const weekStart = start.toISOString();
+    const end = new Date(Math.min(start.getTime() + WEEK_MS, now.getTime())).toISOString();
+    let newSubscriptions = 0;
+    let cancelledSubscriptions = 0;
+    for (; next < input.changes.length && (input.changes[next] as StatusChange).at < end; next++) {
+      const change = input.changes[next] as StatusChange;
+      const before = running.get(change.subscription);
+      running.set(change.subscription, {
+        status: change.to,
+        pastDueSince: change.to !== 'past_due' ? null : before?.status === 'past_due' ? before.pastDueSince : change.at,
+      });
+      if (change.at < weekStart) continue;
+      if (NOT_STARTED.has(change.from) && STARTED.has(change.to)) newSubscriptions++;
+      if (change.to === 'canceled' && !NOT_STARTED.has(change.from)) cancelledSubscriptions++;
+    }
+    const graceStartsAfter = new Date(Date.parse(end) - input.graceDays * 24 * 3600_000).toISOString();
+    const paid = new Set(input.grants.filter((grant) => grantRuns(grant, end)).map((grant) => grant.memberId));
+    const mrr = new Map<string, number>();
+    for (const [subscription, state] of running) {
+      const price = input.prices.get(subscription);
+      if (!price) continue;
+      if (price.hasTier && givesAccess(state, graceStartsAfter)) paid.add(price.memberId);
+      if (PAYING.has(state.status)) mrr.set(price.currency, (mrr.get(price.currency) ?? 0) + monthlyAmount(price));
+    }
+    return {
+      start: weekStart,
+      paidMembers: paid.size,
+      mrr: [...mrr].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount })),
+      newSubscriptions,
+      cancelledSubscriptions,
+    };
+  });
+}

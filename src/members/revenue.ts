@@ -1,0 +1,147 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { readSettings } from '../settings/settings.ts';
+import type { Actor } from '../staff/actor.ts';
+import { authorizeMembers } from './policy.ts';
+import {
+  type GrantSpan,
+  type RevenueWeek,
+  revenueWeeks,
+  type StatusChange,
+  type SubscriptionPrice,
+  weekStarts,
+} from './revenue-weeks.ts';
+
+export type { MoneyAmount, RevenueWeek } from './revenue-weeks.ts';
+
+/** A page of the site readers came from, and how many did. */
+export interface AttributedPath {
+  /** The path on this site the reader was reading (recorded at sign-up, never by a third party). */
+  path: string;
+  count: number;
+}
+
+/** The revenue dashboard's numbers. */
+export interface RevenueReport {
+  weeks: RevenueWeek[];
+  /** The pages members signed up from, in the report's weeks, most first. */
+  topBySignUps: AttributedPath[];
+  /**
+   * The pages members who subscribed in the report's weeks had signed up from, most first. The
+   * subscription mirror keeps no attribution of its own (Checkout's metadata is not mirrored), so a
+   * subscription is credited to its member's sign-up page.
+   */
+  topBySubscriptions: AttributedPath[];
+}
+
+const TOP = 10;
+
+async function statusChanges(db: Kysely<Database>, until: string): Promise<StatusChange[]> {
+  // The status lives in the event's JSON detail, read here rather than in SQL: SQLite and PostgreSQL
+  // spell JSON access differently, and there is one row per status change, not per day.
+  const rows = await db
+    .selectFrom('member_events')
+    .select(['member_id', 'detail', 'created_at'])
+    .where('kind', '=', 'subscription-status')
+    .where('created_at', '<', until)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.flatMap((row) => {
+    const detail = JSON.parse(row.detail) as { subscription?: unknown; from?: unknown; to?: unknown };
+    if (typeof detail.subscription !== 'string' || typeof detail.to !== 'string') return [];
+    const from = typeof detail.from === 'string' ? detail.from : null;
+    return [{ memberId: row.member_id, subscription: detail.subscription, from, to: detail.to, at: row.created_at }];
+  });
+}
+
+async function subscriptionPrices(db: Kysely<Database>): Promise<Map<string, SubscriptionPrice>> {
+  const rows = await db
+    .selectFrom('member_subscriptions')
+    .select(['stripe_subscription_id', 'member_id', 'tier_id', 'amount', 'currency', 'interval'])
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.stripe_subscription_id,
+      {
+        memberId: row.member_id,
+        // A subscription Gaceta cannot tie to a tier opens nothing (as in access-query.ts).
+        hasTier: row.tier_id !== null,
+        amount: Number(row.amount),
+        currency: row.currency,
+        interval: row.interval,
+      },
+    ]),
+  );
+}
+
+async function grantSpans(db: Kysely<Database>, since: string): Promise<GrantSpan[]> {
+  const rows = await db
+    .selectFrom('complimentary_access')
+    .select(['member_id', 'created_at', 'ends_at', 'removed_at'])
+    .where('ends_at', '>', since)
+    .execute();
+  return rows.map((row) => ({
+    memberId: row.member_id,
+    from: row.created_at,
+    until: row.ends_at,
+    removedAt: row.removed_at,
+  }));
+}
+
+async function topBySignUps(db: Kysely<Database>, since: string): Promise<AttributedPath[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select((eb) => ['members.attribution', eb.fn.countAll<number | string>().as('count')])
+    .where('members.attribution', 'is not', null)
+    .where('members.created_at', '>=', since)
+    .groupBy('members.attribution')
+    .orderBy('count', 'desc')
+    .orderBy('members.attribution')
+    .limit(TOP)
+    .execute();
+  return rows.map((row) => ({ path: row.attribution ?? '', count: Number(row.count) }));
+}
+
+async function topBySubscriptions(db: Kysely<Database>, since: string): Promise<AttributedPath[]> {
+  const rows = await db
+    .selectFrom('member_subscriptions')
+    .innerJoin('members', 'members.id', 'member_subscriptions.member_id')
+    .select((eb) => ['members.attribution', eb.fn.count<number | string>('members.id').distinct().as('count')])
+    .where('members.attribution', 'is not', null)
+    .where('member_subscriptions.created_at', '>=', since)
+    .groupBy('members.attribution')
+    .orderBy('count', 'desc')
+    .orderBy('members.attribution')
+    .limit(TOP)
+    .execute();
+  return rows.map((row) => ({ path: row.attribution ?? '', count: Number(row.count) }));
+}
+
+/**
+ * Paid members, monthly recurring revenue per currency, new and cancelled subscriptions for each of
+ * the last `weeks` weeks (Monday to Sunday, UTC), and the pages that brought members in.
+ */
+export async function revenueReport(
+  db: Kysely<Database>,
+  actor: Actor,
+  weeks: number,
+  now = new Date(),
+): Promise<RevenueReport> {
+  authorizeMembers(actor, 'members.readRevenue');
+  const starts = weekStarts(weeks, now);
+  const since = (starts[0] as Date).toISOString();
+  const [changes, prices, grants, settings, bySignUps, bySubscriptions] = await Promise.all([
+    statusChanges(db, now.toISOString()),
+    subscriptionPrices(db),
+    grantSpans(db, since),
+    readSettings(db),
+    topBySignUps(db, since),
+    topBySubscriptions(db, since),
+  ]);
+  return {
+    weeks: revenueWeeks({ changes, prices, grants, graceDays: settings.paymentGraceDays }, starts, now),
+    topBySignUps: bySignUps,
+    topBySubscriptions: bySubscriptions,
+  };
+}
