@@ -4,6 +4,8 @@ import type { StaffRole } from '../staff/staff.table.ts';
 import { makeStaff, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { seedRevenueHistory } from '../testing/revenue-history.ts';
+import { ensureMember } from '../members/members.service.ts';
+import { saveSubscriptionState } from '../members/subscription-mirror.ts';
 
 interface Week {
   start: string;
@@ -106,5 +108,38 @@ describe('the revenue dashboard’s API', () => {
       assert.match(refused.json().error.message, /may not see paid members and revenue/);
     }
     assert.equal((await t.app.inject({ method: 'GET', url: '/admin/api/revenue' })).statusCode, 401);
+  });
+
+  it('credits a subscription to the page the reader subscribed from, which Checkout carried', async () => {
+    const db = t.database.handle.db;
+    const reader = await ensureMember(db, {
+      email: 'late@example.com',
+      normalized: 'late@example.com',
+      attribution: '/news/river',
+    });
+    await saveSubscriptionState(db, {
+      stripeSubscriptionId: 'sub_from_checkout',
+      memberId: reader.id,
+      tierId: 'tier-from-checkout',
+      tierName: 'Supporter',
+      status: 'active',
+      cancelAtPeriodEnd: false,
+      currentPeriodEnd: new Date(Date.now() + 30 * 86400_000).toISOString(),
+      trialEnd: null,
+      canceledAt: null,
+      endedAt: null,
+      amount: 500,
+      currency: 'usd',
+      interval: 'month',
+      observedAt: new Date().toISOString(),
+      attribution: '/news/paywalled-scoop',
+    });
+    const report = (await as('admin')).json();
+    assert.ok(
+      report.topBySubscriptions.some(
+        (entry: { path: string; count: number }) => entry.path === '/news/paywalled-scoop' && entry.count === 1,
+      ),
+      JSON.stringify(report.topBySubscriptions),
+    );
   });
 });

@@ -75,6 +75,8 @@ export async function mirrorStripeSubscription(
     currency: subscription.currency,
     interval: item?.price.recurring?.interval ?? 'month',
     observedAt: isoOfSeconds(observedAt),
+    // The site path the reader subscribed from, which Checkout carried in the subscription's metadata.
+    attribution: subscription.metadata?.attribution || null,
   });
   return saved ? memberId : null;
 }

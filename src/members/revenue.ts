@@ -27,9 +27,8 @@ export interface RevenueReport {
   /** The pages members signed up from, in the report's weeks, most first. */
   topBySignUps: AttributedPath[];
   /**
-   * The pages members who subscribed in the report's weeks had signed up from, most first. The
-   * subscription mirror keeps no attribution of its own (Checkout's metadata is not mirrored), so a
-   * subscription is credited to its member's sign-up page.
+   * The pages readers subscribed from in the report's weeks, most first: the page Checkout carried
+   * (kept in the history of the subscription's first state), or else the member's sign-up page.
    */
   topBySubscriptions: AttributedPath[];
 }
@@ -104,18 +103,25 @@ async function topBySignUps(db: Kysely<Database>, since: string): Promise<Attrib
 }
 
 async function topBySubscriptions(db: Kysely<Database>, since: string): Promise<AttributedPath[]> {
+  // A subscription's first state is its first 'subscription-status' event (from nothing).
   const rows = await db
-    .selectFrom('member_subscriptions')
-    .innerJoin('members', 'members.id', 'member_subscriptions.member_id')
-    .select((eb) => ['members.attribution', eb.fn.count<number | string>('members.id').distinct().as('count')])
-    .where('members.attribution', 'is not', null)
-    .where('member_subscriptions.created_at', '>=', since)
-    .groupBy('members.attribution')
-    .orderBy('count', 'desc')
-    .orderBy('members.attribution')
-    .limit(TOP)
+    .selectFrom('member_events')
+    .innerJoin('members', 'members.id', 'member_events.member_id')
+    .select(['member_events.detail', 'members.attribution'])
+    .where('member_events.kind', '=', 'subscription-status')
+    .where('member_events.created_at', '>=', since)
     .execute();
-  return rows.map((row) => ({ path: row.attribution ?? '', count: Number(row.count) }));
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const detail = JSON.parse(row.detail) as { from?: unknown; attribution?: unknown };
+    if (detail.from !== null && detail.from !== undefined) continue;
+    const path = typeof detail.attribution === 'string' && detail.attribution ? detail.attribution : row.attribution;
+    if (path) counts.set(path, (counts.get(path) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, TOP)
+    .map(([path, count]) => ({ path, count }));
 }
 
 /**

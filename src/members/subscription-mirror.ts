@@ -30,6 +30,8 @@ export interface SubscriptionState {
   interval: string;
   /** The time of the Stripe event that described this state (ISO). */
   observedAt: string;
+  /** The site path the reader subscribed from (kept in the history of the subscription's first state). */
+  attribution?: string | null;
 }
 
 // Where each status sits in a subscription's life: of two states described in the same second, the
@@ -105,6 +107,7 @@ export async function saveSubscriptionState(db: Executor, state: SubscriptionSta
       to: state.status,
       cancelAtPeriodEnd: state.cancelAtPeriodEnd,
       ...(state.cancelAtPeriodEnd ? { accessUntil: state.currentPeriodEnd } : {}),
+      ...(!stored && state.attribution ? { attribution: state.attribution } : {}),
     });
   return true;
 }
