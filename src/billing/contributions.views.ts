@@ -53,7 +53,7 @@ ${currencyChoice(site, form)}
 <fieldset><legend>${t.t('contribute.amount')} (${form.currency.toUpperCase()})</legend>
 ${rule.presets.map(
   (amount) =>
-    html`<label class="preset"><input type="radio" name="amount" value="${String(amount)}"${String(amount) === form.amount ? html` checked` : ''}> ${t.money(amount, form.currency)}</label> `,
+    html`<label class="preset"><input type="radio" name="amount" value="${String(amount)}"${String(amount) === form.amount ? html` checked` : ''}> ${t.money(amount, form.currency)}</label>\n`,
 )}
 <p><label for="custom">${t.t('contribute.custom')}</label><br><input id="custom" name="custom" type="text" inputmode="decimal" autocomplete="off" maxlength="20" value="${form.custom}" aria-describedby="custom-hint${form.error ? ' contribute-error' : ''}"> <span id="custom-hint">${t.t('contribute.customHint', { minimum: t.money(rule.minimum, form.currency) })}</span></p>
 </fieldset>
