@@ -37,6 +37,23 @@ const PRICE_ID = Type.String({ maxLength: 100 });
 const SESSION_ID = Type.String({ pattern: '^cs_[A-Za-z0-9_]{1,200}$' });
 
 /**
+ * The answers every page that sends a reader to Stripe shares (subscribing, contributing): a page
+ * that says why nothing happens, and Stripe failing, a 503 that says nothing was charged.
+ */
+export function paymentAnswers(deps: Pick<CheckoutRouteDeps, 'siteContext'>) {
+  const message = async (reply: FastifyReply, status: number, title: MessageKey, body: MessageKey, path: string) => {
+    const site = await deps.siteContext();
+    return sendPage(reply, status, checkoutMessage(site, title, body, path));
+  };
+  /** Stripe failing: 503 in the reader's language; what was asked was not done. */
+  const stripeDown = (request: FastifyRequest, reply: FastifyReply, error: unknown, body: MessageKey) => {
+    request.log.warn({ err: error }, 'Stripe could not be used');
+    return message(reply, 503, 'checkout.unavailable.title', body, request.url.split('?')[0] ?? '/');
+  };
+  return { message, stripeDown };
+}
+
+/**
  * Subscribing: /subscribe (the pricing page's buttons) confirms and sends the reader to Stripe
  * Checkout, /subscribe/done welcomes them back, POST /account/billing opens Stripe's customer portal.
  * Registered in the member pages' context (members.plugin.ts) for their cookie and form hooks.
@@ -48,15 +65,7 @@ export function registerCheckoutRoutes(app: TypedFastify, deps: CheckoutRouteDep
     invalidation: deps.invalidation,
     publicUrl: deps.config.publicUrl,
   });
-  const message = async (reply: FastifyReply, status: number, title: MessageKey, body: MessageKey, path: string) => {
-    const site = await deps.siteContext();
-    return sendPage(reply, status, checkoutMessage(site, title, body, path));
-  };
-  /** Stripe failing: 503 in the reader's language; what was asked was not done. */
-  const stripeDown = (request: FastifyRequest, reply: FastifyReply, error: unknown, body: MessageKey) => {
-    request.log.warn({ err: error }, 'Stripe could not be used');
-    return message(reply, 503, 'checkout.unavailable.title', body, request.url.split('?')[0] ?? '/');
-  };
+  const { message, stripeDown } = paymentAnswers(deps);
   /** The offer behind a price id, or the page that says why there is none. */
   const offerOr = async (
     request: FastifyRequest,
@@ -189,7 +198,7 @@ export function registerCheckoutRoutes(app: TypedFastify, deps: CheckoutRouteDep
  * The article a reader subscribes from: `from` when the link carried it, else the page they came
  * from when it is one of this site's stories (not the pricing or checkout pages themselves).
  */
-function attributionOf(request: FastifyRequest, from: string | undefined, publicUrl: string): string {
+export function attributionOf(request: FastifyRequest, from: string | undefined, publicUrl: string): string {
   const given = localPath(from);
   if (given) return given;
   const referer = request.headers.referer;
@@ -198,7 +207,7 @@ function attributionOf(request: FastifyRequest, from: string | undefined, public
     const url = new URL(referer);
     if (url.host !== new URL(publicUrl).host && url.host !== request.headers.host) return '';
     const path = localPath(url.pathname);
-    return /^\/(pricing|subscribe|signin|signup|account)(\/|$)/.test(path) ? '' : path;
+    return /^\/(pricing|subscribe|contribute|signin|signup|account)(\/|$)/.test(path) ? '' : path;
   } catch {
     return '';
   }

@@ -85,7 +85,8 @@ export async function startCheckout(
   return session.url;
 }
 
-async function customerFor(deps: CheckoutDeps, member: Subscriber): Promise<string> {
+/** The member's Stripe customer, made (once, under an idempotency key) when they have none yet. */
+export async function customerFor(deps: CheckoutDeps, member: Subscriber): Promise<string> {
   const known = await stripeCustomerOf(deps.db, member.id);
   if (known) return known;
   const made = await deps.stripe.customers.create(

@@ -36,6 +36,8 @@ export const RESERVED_SLUGS = new Set([
   'pricing',
   // The pricing page's buttons lead here; checkout answers it (issue 14).
   'subscribe',
+  // One-time contributions (billing/contributions.routes.ts).
+  'contribute',
   // Stripe's webhook endpoint (billing/webhooks.routes.ts).
   'webhooks',
   'comments',

@@ -87,7 +87,8 @@ export function installBilling(standIn: StandInCore) {
   });
 
   standIn.route('POST', /^\/v1\/checkout\/sessions$/, ({ params }) => {
-    if (params.mode !== 'subscription') return invalid('The stand-in makes subscription sessions only.');
+    if (params.mode === 'payment') return paymentSession(params);
+    if (params.mode !== 'subscription') return invalid('The stand-in makes subscription and payment sessions only.');
     const customer = text(params.customer);
     if (customer && !standIn.find('customers', customer)) return missing('customer', customer);
     const items = (params.line_items ?? []) as Params[];
@@ -181,6 +182,7 @@ export function installBilling(standIn: StandInCore) {
   // Checkout's hosted payment page: what is bought, and a Pay button that does what paying does.
   standIn.page('GET', /^\/checkout\/([^/]+)$/, ({ path }) => {
     const session = standIn.find('checkout.sessions', path[1]);
+    if (session?.mode === 'payment') return paymentPage(session);
     const wanted = asked.get(path[1] ?? '');
     if (!session || !wanted) return notFound;
     if (session.status === 'complete') return redirect(successUrl(session));
@@ -194,10 +196,14 @@ export function installBilling(standIn: StandInCore) {
 ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
     );
   });
-  standIn.page('POST', /^\/checkout\/([^/]+)$/, async ({ path }) => {
+  standIn.page('POST', /^\/checkout\/([^/]+)$/, async ({ path, form }) => {
     const session = standIn.find('checkout.sessions', path[1]);
     if (!session || session.status !== 'open') return session ? redirect(successUrl(session)) : notFound;
-    await pay(session);
+    if (session.mode === 'payment') {
+      const email = text(form.email) ?? '';
+      if (!session.customer && !/^[^\s@]+@[^\s@]+$/.test(email)) return paymentPage(session, 'Enter your email.');
+      await payOnce(session, email);
+    } else await pay(session);
     return redirect(successUrl(session));
   });
 
@@ -235,6 +241,95 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       ? page(`Invoice ${String(invoice.number)}`, `<p>${escapeHtml(String(invoice.status))}</p>`)
       : notFound;
   });
+
+  /**
+   * A payment-mode session (a one-time contribution): one line with price_data, for a known customer
+   * or with a customer made at payment (customer_creation 'always') from the email the page asks.
+   */
+  function paymentSession(params: Params): Answer {
+    const customer = text(params.customer);
+    if (customer && !standIn.find('customers', customer)) return missing('customer', customer);
+    const items = (params.line_items ?? []) as Params[];
+    const priceData = (items[0]?.price_data ?? {}) as Params;
+    const amount = Number(text(priceData.unit_amount));
+    const currency = text(priceData.currency);
+    const name = text((priceData.product_data as Params | undefined)?.name);
+    if (!currency || !Number.isInteger(amount) || amount < 1 || !name)
+      return invalid('line_items[0][price_data] needs a currency, a positive unit_amount and product_data[name].');
+    if (!text(params.success_url)) return invalid('Missing required param: success_url.');
+    const id = `cs_test_${token()}`;
+    const created = now();
+    return ok(
+      standIn.store('checkout.sessions', {
+        id,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'open',
+        payment_status: 'unpaid',
+        customer: customer ?? null,
+        customer_creation: params.customer_creation ?? null,
+        customer_email: params.customer_email ?? null,
+        customer_details: null,
+        client_reference_id: params.client_reference_id ?? null,
+        metadata: params.metadata ?? {},
+        locale: params.locale ?? null,
+        currency,
+        amount_subtotal: amount,
+        amount_total: amount,
+        line_description: name,
+        payment_intent: null,
+        success_url: params.success_url,
+        cancel_url: params.cancel_url ?? null,
+        url: `${standIn.url}/checkout/${id}`,
+        subscription: null,
+        invoice: null,
+        ui_mode: 'hosted',
+        created,
+        expires_at: created + DAY,
+        livemode: false,
+      }),
+    );
+  }
+
+  /** Checkout's page for a one-time payment: the amount, the email when no customer is known, Pay. */
+  function paymentPage(session: StripeObject, problem = ''): PageAnswer {
+    if (session.status === 'complete') return redirect(successUrl(session));
+    const amount = `${(Number(session.amount_total) / 100).toFixed(2)} ${String(session.currency).toUpperCase()}`;
+    const email = session.customer
+      ? ''
+      : `<p><label for="email">Email</label> <input id="email" name="email" type="email" value="${escapeHtml(String(session.customer_email ?? ''))}"></p>`;
+    return page(
+      `Pay ${String(session.line_description)}`,
+      `<p class="amount">${escapeHtml(amount)}</p>${problem ? `<p class="problem">${escapeHtml(problem)}</p>` : ''}
+<form method="post" action="/checkout/${escapeHtml(session.id)}">${email}<button type="submit">Pay</button></form>
+${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
+    );
+  }
+
+  /** Paying a one-time session: the customer made when asked, the payment intent, the session paid, the event. */
+  async function payOnce(session: StripeObject, email: string): Promise<void> {
+    let customer = text(session.customer);
+    if (!customer && session.customer_creation === 'always') {
+      customer = standIn.store('customers', {
+        id: `cus_${token()}`,
+        object: 'customer',
+        email,
+        name: null,
+        metadata: {},
+        created: now(),
+        livemode: false,
+      }).id;
+    }
+    const known = customer ? standIn.find('customers', customer) : undefined;
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: 'paid',
+      customer: customer ?? null,
+      customer_details: { email: email || (known?.email ?? null), name: null },
+      payment_intent: `pi_${token()}`,
+    });
+    await standIn.deliver('checkout.session.completed', session);
+  }
 
   /** Paying on Checkout's page: the subscription, its first invoice, the session complete, and the events. */
   async function pay(session: StripeObject): Promise<void> {
@@ -423,12 +518,21 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       await standIn.deliver('customer.subscription.updated', subscription, previous);
       return invoice;
     },
-    /** Pays a Checkout session as its page's Pay button does (for tests without a browser). */
-    async pay(sessionId: string): Promise<string> {
+    /**
+     * Pays a Checkout session as its page's Pay button does (for tests without a browser); `email` is
+     * what an anonymous payer types on a one-time payment's page.
+     */
+    async pay(sessionId: string, email = ''): Promise<string> {
       const session = standIn.find('checkout.sessions', sessionId);
       if (!session) throw new Error(`the stand-in has no checkout session ${sessionId}`);
-      if (session.status === 'open') await pay(session);
+      if (session.status === 'open') await (session.mode === 'payment' ? payOnce(session, email) : pay(session));
       return successUrl(session);
+    },
+    /** Sends a session's checkout.session.completed again, as Stripe does when it retries a delivery. */
+    async redeliverCompleted(sessionId: string): Promise<void> {
+      const session = standIn.find('checkout.sessions', sessionId);
+      if (!session) throw new Error(`the stand-in has no checkout session ${sessionId}`);
+      await standIn.deliver('checkout.session.completed', session);
     },
   };
 }
