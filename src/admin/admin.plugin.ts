@@ -21,6 +21,7 @@ import { registerSessionRoutes } from './session.routes.ts';
 import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
+import { registerOfferRoutes } from './offers.routes.ts';
 import { registerTierRoutes } from './tiers.routes.ts';
 import { registerTwoFactorRoutes } from './two-factor.routes.ts';
 import { errors } from './schemas.ts';
@@ -139,6 +140,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerTwoFactorRoutes(routes, deps);
       registerMemberAdminRoutes(routes, deps);
       registerTierRoutes(routes, deps);
+      registerOfferRoutes(routes, deps);
     },
     { prefix: '/admin/api' },
   );
