@@ -17,6 +17,7 @@ import { settingsMessages } from './settings/messages.ts';
 import { taxonomyMessages } from './taxonomy/messages.ts';
 import { membersMessages } from './members/messages.ts';
 import { tiersMessages } from './tiers/messages.ts';
+import { offersMessages } from './tiers/offers-messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
 /**
@@ -45,6 +46,7 @@ export const messageAreas = [
   apiKeysMessages,
   settingsMessages,
   tiersMessages,
+  offersMessages,
   membersMessages,
 ] as const;
 
