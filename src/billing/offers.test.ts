@@ -148,6 +148,42 @@ describe(`offers on ${TEST_DIALECT}`, () => {
     assert.equal((await api('POST', `/offers/${half.id}/archive`, editor)).statusCode, 403);
   });
 
+  it('keeps an offer made during a Stripe outage, refuses checkouts with it, and makes its coupon once when Stripe is back', async () => {
+    stripe.down = true;
+    let made: { offer: OfferView; stripeProblem?: string };
+    try {
+      const answer = await api('POST', '/offers', admin, {
+        name: 'Outage sale',
+        tierId: tier.id,
+        cadence: 'both',
+        kind: 'percent',
+        percentOff: 10,
+        duration: 'forever',
+      });
+      assert.equal(answer.statusCode, 201, answer.body);
+      made = answer.json();
+      assert.match(made.stripeProblem ?? '', /Stripe could not be reached/);
+      assert.equal(made.offer.stripeSynced, false);
+      const { reader } = await signedInMember(t, 'outage@example.com');
+      const page = await reader.get(`/subscribe?price=${priceOf('usd', 'month').id}&offer=outage-sale`);
+      assert.equal(page.statusCode, 503);
+    } finally {
+      stripe.down = false;
+    }
+    // Stripe makes the coupon but the answer is lost (the stripe package retries once, lost too):
+    // the next sync finds it, and no second is made.
+    stripe.answersToLose = 2;
+    const lost = await api('POST', '/tiers/stripe-sync', admin);
+    assert.equal(lost.statusCode, 503, lost.body);
+    assert.equal((await api('POST', '/tiers/stripe-sync', admin)).statusCode, 200);
+    const synced = (await api('GET', '/offers', admin))
+      .json<{ offers: OfferView[] }>()
+      .offers.find((o) => o.id === made.offer.id);
+    assert.ok(synced?.stripeSynced);
+    assert.equal(stripe.list('coupons').filter((c) => c.id === `gaceta_offer_${made.offer.id}`).length, 1);
+    assert.equal((await api('POST', `/offers/${made.offer.id}/archive`, admin)).statusCode, 200);
+  });
+
   it('refuses an offer that does not make sense, naming each field, and a code already taken', async () => {
     const wrong = async (payload: object, fields: string[]) => {
       const answer = await api('POST', '/offers', admin, {
