@@ -251,6 +251,16 @@ describe(`offers on ${TEST_DIALECT}`, () => {
     }
   });
 
+  it('asks an anonymous reader to sign up or sign in first, and brings them back to the offer', async () => {
+    const link = `/subscribe?price=${priceOf('usd', 'month').id}&offer=half-off`;
+    const page = await new ReaderBrowser(t).get(link);
+    assert.equal(page.statusCode, 200);
+    assert.deepEqual(texts(page.body, '.discount'), [
+      'Offer “Half off”: 50% off every payment in your first 3 months.',
+    ]);
+    assert.deepEqual(hrefs(page.body, 'main p a').slice(0, 2), [`/signup?from=${link}`, `/signin?from=${link}`]);
+  });
+
   it('says an unknown offer is not there (404), with the plans, also on /subscribe', async () => {
     const page = await new ReaderBrowser(t).get('/offer/no-such-offer');
     assert.equal(page.statusCode, 404);
