@@ -9,6 +9,7 @@ import { findMember } from '../members/members.service.ts';
 import { recordPayment, recordRefund } from '../members/subscription-mirror.ts';
 import { contributionPaid } from './contribution-payments.ts';
 import { rememberStripeCustomer } from './customers.ts';
+import { countOfferRedemption } from './offers-redemption.ts';
 import { isoOfSeconds, memberOfStripeObject, mirrorStripeSubscription, stripeIdOf } from './subscription-state.ts';
 
 type Trx = Transaction<Database>;
@@ -56,6 +57,8 @@ export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: 
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted': {
       const memberId = await mirrorStripeSubscription(trx, event.data.object, event.created);
+      if (event.type === 'customer.subscription.created')
+        await countOfferRedemption(trx, event.data.object, memberId, isoOfSeconds(event.created));
       return { accessChanged: memberId ? [memberId] : [], mail: [] };
     }
     case 'invoice.paid':

@@ -38,6 +38,8 @@ export const RESERVED_SLUGS = new Set([
   'subscribe',
   // One-time contributions (billing/contributions.routes.ts).
   'contribute',
+  // An offer's link, /offer/<code> (billing/offers.routes.ts).
+  'offer',
   // Stripe's webhook endpoint (billing/webhooks.routes.ts).
   'webhooks',
   'comments',
