@@ -18,6 +18,8 @@ import { registerSitemapRoutes } from './site/sitemaps.routes.ts';
 import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
 import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
+import { registerContributionRoutes } from './billing/contributions.routes.ts';
+import { registerOfferPageRoutes } from './billing/offers.routes.ts';
 import { stripeCustomerOf } from './billing/customers.ts';
 import { stripeClient, stripeHostedOrigins } from './billing/stripe-client.ts';
 import { registerStripeWebhooks } from './billing/webhooks.routes.ts';
@@ -193,6 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
       },
     });
     registerCheckoutRoutes(typed(members), { ...memberPages, stripe });
+    registerContributionRoutes(typed(members), { ...memberPages, stripe });
+    registerOfferPageRoutes(typed(members), { ...memberPages, stripe });
   });
   // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.
   await app.register((webhooks) => registerStripeWebhooks(webhooks, { config, db, invalidation, outbox, stripe }));

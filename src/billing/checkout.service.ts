@@ -9,6 +9,7 @@ import { syncCatalogue } from './stripe-sync.ts';
 import { applyStripeSubscription } from './subscription-state.ts';
 import { findPriceWithTier, findTierRow } from './tiers.repository.ts';
 import type { TierPriceRow, TierRow } from './tiers.table.ts';
+import type { OfferRedemption } from './offers-redemption.ts';
 
 /** What subscribing needs: the database, Stripe, the site's address for Stripe's return links. */
 export interface CheckoutDeps {
@@ -59,22 +60,27 @@ export async function startCheckout(
   deps: CheckoutDeps,
   member: Subscriber,
   offer: Offer,
-  options: { locale: Locale; attribution: string },
+  options: { locale: Locale; attribution: string; redemption?: OfferRedemption },
 ): Promise<string> {
   const customer = await customerFor(deps, member);
+  const { redemption } = options;
   const metadata = {
     gaceta_member_id: member.id,
     gaceta_tier_id: offer.tier.id,
     gaceta_price_id: offer.price.id,
     // Stripe drops a metadata key whose value is empty; a checkout from nowhere in particular has none.
     ...(options.attribution ? { attribution: options.attribution } : {}),
+    // The webhook counts the offer's redemption by it (offers-redemption.ts).
+    ...(redemption ? { gaceta_offer: redemption.offerId } : {}),
   };
-  const trialDays = Number(offer.tier.trial_days);
+  // An offer's longer trial replaces the tier's.
+  const trialDays = redemption?.trialDays ?? Number(offer.tier.trial_days);
   const session = await deps.stripe.checkout.sessions.create({
     mode: 'subscription',
     customer,
     client_reference_id: member.id,
     line_items: [{ price: offer.price.stripe_price_id ?? '', quantity: 1 }],
+    ...(redemption?.couponId ? { discounts: [{ coupon: redemption.couponId }] } : {}),
     subscription_data: { metadata, ...(trialDays > 0 ? { trial_period_days: trialDays } : {}) },
     metadata,
     locale: options.locale,
@@ -85,7 +91,8 @@ export async function startCheckout(
   return session.url;
 }
 
-async function customerFor(deps: CheckoutDeps, member: Subscriber): Promise<string> {
+/** The member's Stripe customer, made (once, under an idempotency key) when they have none yet. */
+export async function customerFor(deps: CheckoutDeps, member: Subscriber): Promise<string> {
   const known = await stripeCustomerOf(deps.db, member.id);
   if (known) return known;
   const made = await deps.stripe.customers.create(

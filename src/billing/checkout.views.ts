@@ -4,6 +4,8 @@ import { pricePerInterval } from '../members/account-billing.views.ts';
 import { memberPage } from '../members/members.views.ts';
 import type { SiteContext } from '../site/site-context.ts';
 import type { Offer } from './checkout.service.ts';
+import type { OfferRow } from './offers.table.ts';
+import { offerTerms, subscribeWithOffer } from './offers.views.ts';
 
 const csrfField = (csrf: string) => html`<input type="hidden" name="csrf" value="${csrf}">`;
 const plansLink = (site: SiteContext) => html`<p><a href="/pricing">${site.t.t('checkout.plans')}</a></p>`;
@@ -18,24 +20,28 @@ export function checkoutMessage(site: SiteContext, title: MessageKey, body: Mess
   return checkoutPage(site, site.t.t(title), path, html`<p>${site.t.t(body)}</p>${plansLink(site)}`);
 }
 
-const subscribePath = (offer: Offer) => `/subscribe?price=${offer.price.id}`;
+/** The subscribe page's own address: its price, and the offer (discount link) it came with, if any. */
+const subscribePath = (offer: Offer, discount?: OfferRow) =>
+  discount ? subscribeWithOffer(offer.price.id, discount.code) : `/subscribe?price=${offer.price.id}`;
 
-function offerSummary(site: SiteContext, offer: Offer): Renderable {
+function offerSummary(site: SiteContext, offer: Offer, discount?: OfferRow): Renderable {
   const { t } = site;
-  const trialDays = Number(offer.tier.trial_days);
+  // An offer's longer trial replaces the tier's, and says so in its terms.
+  const trialDays = discount?.kind === 'trial' ? 0 : Number(offer.tier.trial_days);
   return html`<p class="offer"><strong>${offer.tier.name}</strong> · ${pricePerInterval(t, Number(offer.price.amount), offer.price.currency, offer.price.interval)}</p>
+${discount ? html`<p class="discount">${t.t('offer.applied', { name: discount.name, terms: offerTerms(t, discount, offer.price.currency) })}</p>` : ''}
 ${trialDays > 0 ? html`<p class="trial">${t.t('checkout.trial', { days: trialDays })}</p>` : ''}`;
 }
 
 /** For a reader not signed in: an account comes first, and the emailed link brings them back here. */
-export function signInFirstPage(site: SiteContext, offer: Offer): string {
+export function signInFirstPage(site: SiteContext, offer: Offer, discount?: OfferRow): string {
   const { t } = site;
-  const back = encodeURIComponent(subscribePath(offer));
+  const back = encodeURIComponent(subscribePath(offer, discount));
   return checkoutPage(
     site,
     t.t('checkout.title', { tier: offer.tier.name }),
-    subscribePath(offer),
-    html`${offerSummary(site, offer)}<p>${t.t('checkout.signInFirst')}</p>
+    subscribePath(offer, discount),
+    html`${offerSummary(site, offer, discount)}<p>${t.t('checkout.signInFirst')}</p>
 <p><a class="button" href="/signup?from=${back}">${t.t('checkout.signUp')}</a> <a href="/signin?from=${back}">${t.t('checkout.signIn')}</a></p>`,
   );
 }
@@ -61,15 +67,20 @@ ${
 }
 
 /** The confirmation: what the reader is about to pay, and the button that takes them to Stripe. */
-export function confirmPage(site: SiteContext, offer: Offer, form: { csrf: string; from: string }): string {
+export function confirmPage(
+  site: SiteContext,
+  offer: Offer,
+  form: { csrf: string; from: string; discount?: OfferRow },
+): string {
   const { t } = site;
+  const { discount } = form;
   return checkoutPage(
     site,
     t.t('checkout.title', { tier: offer.tier.name }),
-    subscribePath(offer),
-    html`${offerSummary(site, offer)}${offer.tier.description ? html`<p>${offer.tier.description}</p>` : ''}
+    subscribePath(offer, discount),
+    html`${offerSummary(site, offer, discount)}${offer.tier.description ? html`<p>${offer.tier.description}</p>` : ''}
 <p>${t.t('checkout.confirm.next')}</p>
-<form method="post" action="/subscribe">${csrfField(form.csrf)}<input type="hidden" name="price" value="${offer.price.id}"><input type="hidden" name="from" value="${form.from}">
+<form method="post" action="/subscribe">${csrfField(form.csrf)}<input type="hidden" name="price" value="${offer.price.id}"><input type="hidden" name="from" value="${form.from}">${discount ? html`<input type="hidden" name="offer" value="${discount.code}">` : ''}
 <p><button type="submit">${t.t('checkout.confirm.pay')}</button></p>
 </form>
 <p><a href="/pricing">${t.t('checkout.otherPlans')}</a></p>`,

@@ -11,6 +11,7 @@ const ACTORS: BillingPolicyActor[] = [...ROLES.map((role) => ({ role })), ...SYS
 const TABLE: Array<[BillingAction, string]> = [
   ['tiers.read', '..YY|.Y.'],
   ['tiers.manage', '...Y|.Y.'],
+  ['offers.manage', '...Y|.Y.'],
 ];
 
 describe('billing policy: every staff role and system task against every action', () => {

@@ -2,8 +2,11 @@ import { AppError } from '../http/errors.ts';
 import { describeActor, isSystem, type SystemActor } from '../staff/actor.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 
-/** `tiers.read`: see tiers and prices in the newsroom; `tiers.manage`: change them and their prices. */
-export type BillingAction = 'tiers.read' | 'tiers.manage';
+/**
+ * `tiers.read`: see tiers, prices and offers in the newsroom; `tiers.manage`: change tiers and their
+ * prices; `offers.manage`: make and end offers (discount links).
+ */
+export type BillingAction = 'tiers.read' | 'tiers.manage' | 'offers.manage';
 export type BillingPolicyActor = { role: StaffRole } | SystemActor;
 
 /**
@@ -16,6 +19,7 @@ export function canBilling(actor: BillingPolicyActor, action: BillingAction): bo
     case 'tiers.read':
       return actor.role === 'editor' || actor.role === 'admin';
     case 'tiers.manage':
+    case 'offers.manage':
       return actor.role === 'admin';
   }
 }
@@ -27,6 +31,8 @@ export function authorizeBilling(actor: BillingPolicyActor, action: BillingActio
       'FORBIDDEN',
       action === 'tiers.read'
         ? `${describeActor(actor)} may not see tiers and prices; ask an editor or admin.`
-        : `${describeActor(actor)} may not change tiers and prices; ask an admin.`,
+        : action === 'offers.manage'
+          ? `${describeActor(actor)} may not make or end offers; ask an admin.`
+          : `${describeActor(actor)} may not change tiers and prices; ask an admin.`,
     );
 }

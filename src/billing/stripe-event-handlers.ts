@@ -7,7 +7,9 @@ import { recordMemberEvent } from '../members/history.ts';
 import { readSettings } from '../settings/settings.ts';
 import { findMember } from '../members/members.service.ts';
 import { recordPayment, recordRefund } from '../members/subscription-mirror.ts';
+import { contributionPaid } from './contribution-payments.ts';
 import { rememberStripeCustomer } from './customers.ts';
+import { countOfferRedemption } from './offers-redemption.ts';
 import { isoOfSeconds, memberOfStripeObject, mirrorStripeSubscription, stripeIdOf } from './subscription-state.ts';
 
 type Trx = Transaction<Database>;
@@ -42,11 +44,21 @@ const NOTHING_AFTER: Handled = { accessChanged: [], mail: [] };
 export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: HandlingContext): Promise<Handled> {
   switch (event.type) {
     case 'checkout.session.completed':
+      if (event.data.object.mode === 'payment') {
+        const session = event.data.object;
+        const known = await memberOfSession(trx, session);
+        return {
+          accessChanged: [],
+          mail: await contributionPaid(trx, session, known, { ...context, created: event.created }),
+        };
+      }
       return { accessChanged: await checkoutCompleted(trx, event, context), mail: [] };
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted': {
       const memberId = await mirrorStripeSubscription(trx, event.data.object, event.created);
+      if (event.type === 'customer.subscription.created')
+        await countOfferRedemption(trx, event.data.object, memberId, isoOfSeconds(event.created));
       return { accessChanged: memberId ? [memberId] : [], mail: [] };
     }
     case 'invoice.paid':
@@ -89,20 +101,6 @@ async function checkoutCompleted(
     const changed = subscription ? await mirrorStripeSubscription(trx, subscription, event.created) : null;
     return changed ? [changed] : [];
   }
-  // A one-time contribution is a payment now.
-  if (session.mode !== 'payment' || session.payment_status !== 'paid') return [];
-  await recordPayment(trx, {
-    memberId,
-    kind: 'contribution',
-    stripeId: session.id,
-    stripePaymentIntentId: stripeIdOf(session.payment_intent),
-    number: null,
-    amountPaid: session.amount_total ?? 0,
-    currency: session.currency ?? '',
-    status: 'paid',
-    paidAt: isoOfSeconds(event.created),
-    hostedInvoiceUrl: null,
-  });
   return [];
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
+import { syncOffers } from './offer-sync.ts';
 import { findTierRow, markPriceSynced, markTierSynced, pricesOutOfSync, tiersOutOfSync } from './tiers.repository.ts';
 import type { TierPriceRow, TierRow } from './tiers.table.ts';
 
@@ -12,9 +13,9 @@ export const stripeProductIdOf = (tierId: string): string => `gaceta_tier_${tier
 export const stripeLookupKeyOf = (priceId: string): string => `gaceta_price_${priceId}`;
 
 /**
- * Makes Stripe's catalogue match Gaceta's: each paid tier a product, each price a price. Only rows
- * marked out of sync are sent, and each is marked in sync once Stripe answered, so a sync stopped
- * by an outage resumes where it stopped; creations carry idempotency keys named after Gaceta's ids,
+ * Makes Stripe's catalogue match Gaceta's: each paid tier a product, each price a price, each offer
+ * a coupon (offer-sync.ts). Only rows marked out of sync are sent, and each is marked in sync once
+ * Stripe answered, so a sync stopped by an outage resumes where it stopped; creations carry idempotency keys named after Gaceta's ids,
  * so a request retried after a lost answer makes nothing twice. Throws STRIPE_UNAVAILABLE, with
  * Gaceta's rows as they were (still marked out of sync), when Stripe cannot be reached or refuses.
  */
@@ -22,6 +23,7 @@ export async function syncCatalogue(db: Kysely<Database>, stripe: Stripe): Promi
   try {
     for (const tier of await tiersOutOfSync(db)) await syncProduct(db, stripe, tier);
     for (const price of await pricesOutOfSync(db)) await syncPrice(db, stripe, price);
+    await syncOffers(db, stripe);
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) throw stripeUnavailable(error);
     throw error;

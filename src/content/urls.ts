@@ -36,6 +36,10 @@ export const RESERVED_SLUGS = new Set([
   'pricing',
   // The pricing page's buttons lead here; checkout answers it (issue 14).
   'subscribe',
+  // One-time contributions (billing/contributions.routes.ts).
+  'contribute',
+  // An offer's link, /offer/<code> (billing/offers.routes.ts).
+  'offer',
   // Stripe's webhook endpoint (billing/webhooks.routes.ts).
   'webhooks',
   'comments',

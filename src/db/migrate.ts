@@ -16,6 +16,7 @@ import * as stripeCustomersEvents from './migrations/0017_stripe_customers_event
 import * as memberSubscriptions from './migrations/0018_member_subscriptions.ts';
 import * as memberPreferences from './migrations/0019_member_preferences.ts';
 import * as paywallTiers from './migrations/0020_paywall_tiers.ts';
+import * as offers from './migrations/0022_offers.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0018_member_subscriptions': memberSubscriptions,
   '0019_member_preferences': memberPreferences,
   '0020_paywall_tiers': paywallTiers,
+  '0022_offers': offers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

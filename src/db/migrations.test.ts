@@ -120,6 +120,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0022_offers',
         '0020_paywall_tiers',
         '0019_member_preferences',
         '0018_member_subscriptions',
@@ -164,6 +165,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0018_member_subscriptions',
       '0019_member_preferences',
       '0020_paywall_tiers',
+      '0022_offers',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

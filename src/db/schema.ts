@@ -23,6 +23,7 @@ import type {
   MemberSessionsTable,
 } from '../members/members.table.ts';
 import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
+import type { OfferRedemptionsTable, OffersTable } from '../billing/offers.table.ts';
 import type { StripeCustomersTable, StripeEventsTable } from '../billing/stripe.table.ts';
 import type { MemberPaymentsTable, MemberSubscriptionsTable } from '../members/subscriptions.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
@@ -73,4 +74,6 @@ export interface Database {
   member_payments: MemberPaymentsTable;
   article_access_tiers: ArticleAccessTiersTable;
   metered_reads: MeteredReadsTable;
+  offers: OffersTable;
+  offer_redemptions: OfferRedemptionsTable;
 }

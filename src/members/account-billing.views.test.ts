@@ -90,6 +90,13 @@ describe('the account page’s subscription and payments', () => {
             amountRefunded: 200,
             hostedInvoiceUrl: 'javascript:alert(1)',
           }),
+          payment({
+            stripeInvoiceId: 'cs_gift',
+            kind: 'contribution',
+            number: null,
+            hostedInvoiceUrl: null,
+            amountPaid: 2500,
+          }),
         ],
         canManage: true,
       },
@@ -108,6 +115,7 @@ describe('the account page’s subscription and payments', () => {
     assert.deepEqual(rows, [
       ['Monday, November 30, 2026', '$5.00', 'Invoice ABC-0001'],
       ['Monday, November 30, 2026', '$5.00 ($2.00 refunded)', ''],
+      ['Monday, November 30, 2026', '$25.00', 'Contribution'],
     ]);
     assert.deepEqual(
       parse(markup)

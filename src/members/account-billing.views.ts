@@ -66,13 +66,19 @@ ${payments.length ? paymentsTable(t, payments) : ''}`;
 // Stripe's invoice pages are web addresses; anything else (a javascript: URL) is never a link.
 const WEB_ADDRESS = /^https?:\/\//;
 
+/** A paid invoice's page on Stripe (a contribution has none: its row says what it was instead). */
+function invoiceLink(t: Translator, payment: PaymentSummary): SafeHtml | string {
+  if (!payment.hostedInvoiceUrl || !WEB_ADDRESS.test(payment.hostedInvoiceUrl)) return '';
+  return html`<a href="${payment.hostedInvoiceUrl}" rel="noopener">${payment.number ? t.t('member.billing.invoiceNumber', { number: payment.number }) : t.t('member.billing.invoice')}</a>`;
+}
+
 function paymentsTable(t: Translator, payments: readonly PaymentSummary[]): SafeHtml {
   const heading = (key: MessageKey) => html`<th scope="col">${t.t(key)}</th>`;
   return html`<h3>${t.t('member.billing.payments')}</h3>
 <table class="payments"><thead><tr>${heading('member.billing.paidOn')}${heading('member.billing.amount')}${heading('member.billing.invoice')}</tr></thead><tbody>
 ${payments.map(
   (payment) =>
-    html`<tr><td>${payment.paidAt ? html`<time datetime="${payment.paidAt}">${t.longDate(payment.paidAt)}</time>` : t.t('member.billing.unpaid')}</td><td>${t.money(payment.amountPaid, payment.currency)}${payment.amountRefunded > 0 ? html` <span class="refunded">${t.t('member.billing.refunded', { amount: t.money(payment.amountRefunded, payment.currency) })}</span>` : ''}</td><td>${payment.hostedInvoiceUrl && WEB_ADDRESS.test(payment.hostedInvoiceUrl) ? html`<a href="${payment.hostedInvoiceUrl}" rel="noopener">${payment.number ? t.t('member.billing.invoiceNumber', { number: payment.number }) : t.t('member.billing.invoice')}</a>` : ''}</td></tr>`,
+    html`<tr><td>${payment.paidAt ? html`<time datetime="${payment.paidAt}">${t.longDate(payment.paidAt)}</time>` : t.t('member.billing.unpaid')}</td><td>${t.money(payment.amountPaid, payment.currency)}${payment.amountRefunded > 0 ? html` <span class="refunded">${t.t('member.billing.refunded', { amount: t.money(payment.amountRefunded, payment.currency) })}</span>` : ''}</td><td>${payment.kind === 'contribution' ? html`<span class="kind">${t.t('member.billing.contribution')}</span>` : invoiceLink(t, payment)}</td></tr>`,
 )}
 </tbody></table>`;
 }

@@ -104,7 +104,7 @@ describe('header and footer navigation from the site settings', () => {
       assert.doesNotMatch(reader.body, /<us>/, 'labels are escaped');
       assert.deepEqual(
         hrefs(reader, 'footer'),
-        ['/ethics-policy', 'http://archive.example/', '/corrections', '/feed.xml'],
+        ['/ethics-policy', 'http://archive.example/', '/contribute', '/corrections', '/feed.xml'],
         path,
       );
       assert.equal(parse(reader.body).querySelector('footer a[href^="http:"]')?.getAttribute('rel'), 'noopener');
@@ -193,7 +193,7 @@ describe('header and footer navigation from the site settings', () => {
     for (const path of ['/', articlePath]) {
       const reader = await t.app.inject(path);
       assert.deepEqual(hrefs(reader, 'header'), ['/politics'], path);
-      assert.deepEqual(hrefs(reader, 'footer'), ['/ethics-policy', '/corrections', '/feed.xml'], path);
+      assert.deepEqual(hrefs(reader, 'footer'), ['/ethics-policy', '/contribute', '/corrections', '/feed.xml'], path);
     }
     assert.equal((await api(admin, 'PATCH', '/settings', { title: 'Still works' })).statusCode, 200);
     assert.equal(parse((await t.app.inject('/')).body).querySelector('.site-title a')?.text, 'Still works');

@@ -21,7 +21,10 @@ describe(`reserved slugs on ${TEST_DIALECT}`, () => {
 
   it('reserves every first path segment Gaceta answers, so no section or page can be hidden behind a route', () => {
     const segments = firstSegments(t.app.printRoutes({ commonPrefix: false }));
-    assert.ok(segments.includes('corrections') && segments.includes('pricing'), segments.join(' '));
+    assert.ok(
+      ['corrections', 'pricing', 'contribute'].every((segment) => segments.includes(segment)),
+      segments.join(' '),
+    );
     // Only segments a slug could take: `feed.xml` and `favicon.ico` never match the slug pattern.
     const open = segments.filter((segment) => SLUG_PATTERN.test(segment) && !RESERVED_SLUGS.has(segment));
     assert.deepEqual(open, [], 'routes a section or static page could take');

@@ -54,7 +54,7 @@ const notFound: PageAnswer = { status: 404, html: '<!DOCTYPE html><title>Not fou
 /** Adds the billing endpoints and pages to a stand-in; gives what tests make happen on Stripe's side. */
 export function installBilling(standIn: StandInCore) {
   /** What a Checkout session was asked for that Stripe does not show on the session object. */
-  const asked = new Map<string, { price: StripeObject; subscriptionData: Params }>();
+  const asked = new Map<string, { price: StripeObject; subscriptionData: Params; coupon: StripeObject | undefined }>();
   let invoiceNumber = 0;
 
   const money = (price: StripeObject) =>
@@ -86,8 +86,58 @@ export function installBilling(standIn: StandInCore) {
     return customer ? ok(customer) : missing('customer', path[1]);
   });
 
+  standIn.route('POST', /^\/v1\/coupons$/, ({ params }) => {
+    const id = text(params.id) ?? `coupon_${token()}`;
+    if (standIn.find('coupons', id))
+      return stripeError(400, 'invalid_request_error', 'Coupon already exists.', 'resource_already_exists');
+    const percentOff = text(params.percent_off);
+    const amountOff = text(params.amount_off);
+    if (!percentOff === !amountOff) return invalid('Give exactly one of percent_off or amount_off.');
+    if (amountOff && !text(params.currency)) return invalid('amount_off needs a currency.');
+    const duration = text(params.duration) ?? 'once';
+    if (duration === 'repeating' && !text(params.duration_in_months))
+      return invalid('duration_in_months is required for a repeating coupon.');
+    return ok(
+      standIn.store('coupons', {
+        id,
+        object: 'coupon',
+        name: params.name ?? null,
+        percent_off: percentOff ? Number(percentOff) : null,
+        amount_off: amountOff ? Number(amountOff) : null,
+        currency: params.currency ?? null,
+        currency_options: params.currency_options ?? {},
+        duration,
+        duration_in_months: params.duration_in_months ? Number(params.duration_in_months) : null,
+        applies_to: params.applies_to ?? null,
+        metadata: params.metadata ?? {},
+        valid: true,
+        times_redeemed: 0,
+        created: now(),
+        livemode: false,
+      }),
+    );
+  });
+  standIn.route('GET', /^\/v1\/coupons\/([^/]+)$/, ({ path }) => {
+    const coupon = standIn.find('coupons', path[1]);
+    return coupon ? ok(coupon) : missing('coupon', path[1]);
+  });
+
+  /** What a coupon takes off a price, in the price's currency (0 for a coupon not in that currency). */
+  const discountOn = (coupon: StripeObject | undefined, price: StripeObject): number => {
+    if (!coupon) return 0;
+    const amount = Number(price.unit_amount);
+    if (coupon.percent_off !== null) return Math.round((amount * Number(coupon.percent_off)) / 100);
+    const options = coupon.currency_options as Record<string, { amount_off?: string }>;
+    const off =
+      coupon.currency === price.currency
+        ? Number(coupon.amount_off)
+        : Number(options[String(price.currency)]?.amount_off ?? 0);
+    return Math.min(off, amount);
+  };
+
   standIn.route('POST', /^\/v1\/checkout\/sessions$/, ({ params }) => {
-    if (params.mode !== 'subscription') return invalid('The stand-in makes subscription sessions only.');
+    if (params.mode === 'payment') return paymentSession(params);
+    if (params.mode !== 'subscription') return invalid('The stand-in makes subscription and payment sessions only.');
     const customer = text(params.customer);
     if (customer && !standIn.find('customers', customer)) return missing('customer', customer);
     const items = (params.line_items ?? []) as Params[];
@@ -96,9 +146,14 @@ export function installBilling(standIn: StandInCore) {
     if (!price.active || !price.recurring)
       return invalid('In subscription mode, line items must use an active recurring price.');
     if (!text(params.success_url)) return invalid('Missing required param: success_url.');
+    const discounts = Object.values((params.discounts ?? []) as Params[]);
+    const couponId = text(discounts[0]?.coupon);
+    const coupon = standIn.find('coupons', couponId);
+    if (couponId && !coupon) return missing('coupon', couponId);
     const id = `cs_test_${token()}`;
     const created = now();
-    asked.set(id, { price, subscriptionData: (params.subscription_data ?? {}) as Params });
+    asked.set(id, { price, subscriptionData: (params.subscription_data ?? {}) as Params, coupon });
+    const total = Number(price.unit_amount) - discountOn(coupon, price);
     return ok(
       standIn.store('checkout.sessions', {
         id,
@@ -113,7 +168,8 @@ export function installBilling(standIn: StandInCore) {
         locale: params.locale ?? null,
         currency: price.currency,
         amount_subtotal: price.unit_amount,
-        amount_total: price.unit_amount,
+        amount_total: total,
+        discounts: coupon ? [{ coupon: coupon.id, promotion_code: null }] : [],
         success_url: params.success_url,
         cancel_url: params.cancel_url ?? null,
         url: `${standIn.url}/checkout/${id}`,
@@ -181,6 +237,7 @@ export function installBilling(standIn: StandInCore) {
   // Checkout's hosted payment page: what is bought, and a Pay button that does what paying does.
   standIn.page('GET', /^\/checkout\/([^/]+)$/, ({ path }) => {
     const session = standIn.find('checkout.sessions', path[1]);
+    if (session?.mode === 'payment') return paymentPage(session);
     const wanted = asked.get(path[1] ?? '');
     if (!session || !wanted) return notFound;
     if (session.status === 'complete') return redirect(successUrl(session));
@@ -189,15 +246,19 @@ export function installBilling(standIn: StandInCore) {
     const interval = (wanted.price.recurring as { interval: string }).interval;
     return page(
       `Pay ${String(product?.name ?? 'your subscription')}`,
-      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
+      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${wanted.coupon ? `<p class="discount">${escapeHtml(String(wanted.coupon.name ?? wanted.coupon.id))}: ${escapeHtml(money({ ...wanted.price, unit_amount: discountOn(wanted.coupon, wanted.price) }))} off</p>` : ''}${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
 <form method="post" action="/checkout/${escapeHtml(session.id)}"><button type="submit">Pay</button></form>
 ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
     );
   });
-  standIn.page('POST', /^\/checkout\/([^/]+)$/, async ({ path }) => {
+  standIn.page('POST', /^\/checkout\/([^/]+)$/, async ({ path, form }) => {
     const session = standIn.find('checkout.sessions', path[1]);
     if (!session || session.status !== 'open') return session ? redirect(successUrl(session)) : notFound;
-    await pay(session);
+    if (session.mode === 'payment') {
+      const email = text(form.email) ?? '';
+      if (!session.customer && !/^[^\s@]+@[^\s@]+$/.test(email)) return paymentPage(session, 'Enter your email.');
+      await payOnce(session, email);
+    } else await pay(session);
     return redirect(successUrl(session));
   });
 
@@ -236,11 +297,100 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       : notFound;
   });
 
+  /**
+   * A payment-mode session (a one-time contribution): one line with price_data, for a known customer
+   * or with a customer made at payment (customer_creation 'always') from the email the page asks.
+   */
+  function paymentSession(params: Params): Answer {
+    const customer = text(params.customer);
+    if (customer && !standIn.find('customers', customer)) return missing('customer', customer);
+    const items = (params.line_items ?? []) as Params[];
+    const priceData = (items[0]?.price_data ?? {}) as Params;
+    const amount = Number(text(priceData.unit_amount));
+    const currency = text(priceData.currency);
+    const name = text((priceData.product_data as Params | undefined)?.name);
+    if (!currency || !Number.isInteger(amount) || amount < 1 || !name)
+      return invalid('line_items[0][price_data] needs a currency, a positive unit_amount and product_data[name].');
+    if (!text(params.success_url)) return invalid('Missing required param: success_url.');
+    const id = `cs_test_${token()}`;
+    const created = now();
+    return ok(
+      standIn.store('checkout.sessions', {
+        id,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'open',
+        payment_status: 'unpaid',
+        customer: customer ?? null,
+        customer_creation: params.customer_creation ?? null,
+        customer_email: params.customer_email ?? null,
+        customer_details: null,
+        client_reference_id: params.client_reference_id ?? null,
+        metadata: params.metadata ?? {},
+        locale: params.locale ?? null,
+        currency,
+        amount_subtotal: amount,
+        amount_total: amount,
+        line_description: name,
+        payment_intent: null,
+        success_url: params.success_url,
+        cancel_url: params.cancel_url ?? null,
+        url: `${standIn.url}/checkout/${id}`,
+        subscription: null,
+        invoice: null,
+        ui_mode: 'hosted',
+        created,
+        expires_at: created + DAY,
+        livemode: false,
+      }),
+    );
+  }
+
+  /** Checkout's page for a one-time payment: the amount, the email when no customer is known, Pay. */
+  function paymentPage(session: StripeObject, problem = ''): PageAnswer {
+    if (session.status === 'complete') return redirect(successUrl(session));
+    const amount = `${(Number(session.amount_total) / 100).toFixed(2)} ${String(session.currency).toUpperCase()}`;
+    const email = session.customer
+      ? ''
+      : `<p><label for="email">Email</label> <input id="email" name="email" type="email" value="${escapeHtml(String(session.customer_email ?? ''))}"></p>`;
+    return page(
+      `Pay ${String(session.line_description)}`,
+      `<p class="amount">${escapeHtml(amount)}</p>${problem ? `<p class="problem">${escapeHtml(problem)}</p>` : ''}
+<form method="post" action="/checkout/${escapeHtml(session.id)}">${email}<button type="submit">Pay</button></form>
+${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
+    );
+  }
+
+  /** Paying a one-time session: the customer made when asked, the payment intent, the session paid, the event. */
+  async function payOnce(session: StripeObject, email: string): Promise<void> {
+    let customer = text(session.customer);
+    if (!customer && session.customer_creation === 'always') {
+      customer = standIn.store('customers', {
+        id: `cus_${token()}`,
+        object: 'customer',
+        email,
+        name: null,
+        metadata: {},
+        created: now(),
+        livemode: false,
+      }).id;
+    }
+    const known = customer ? standIn.find('customers', customer) : undefined;
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: 'paid',
+      customer: customer ?? null,
+      customer_details: { email: email || (known?.email ?? null), name: null },
+      payment_intent: `pi_${token()}`,
+    });
+    await standIn.deliver('checkout.session.completed', session);
+  }
+
   /** Paying on Checkout's page: the subscription, its first invoice, the session complete, and the events. */
   async function pay(session: StripeObject): Promise<void> {
     const wanted = asked.get(session.id);
     if (!wanted) return;
-    const { price, subscriptionData } = wanted;
+    const { price, subscriptionData, coupon } = wanted;
     const created = now();
     const trialDays = Number(subscriptionData.trial_period_days ?? 0);
     const interval = (price.recurring as { interval: string }).interval;
@@ -280,6 +430,8 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       ended_at: null,
       trial_start: trialDays > 0 ? created : null,
       trial_end: trialDays > 0 ? periodEnd : null,
+      discounts: coupon ? [`di_${token()}`] : [],
+      discount: coupon ? { object: 'discount', coupon, start: created, end: null } : null,
       start_date: created,
       billing_cycle_anchor: periodEnd,
       collection_method: 'charge_automatically',
@@ -288,7 +440,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       livemode: false,
     });
     const invoice = makeInvoice(subscription, {
-      amount: trialDays > 0 ? 0 : Number(price.unit_amount),
+      amount: trialDays > 0 ? 0 : Number(price.unit_amount) - discountOn(coupon, price),
       paid: true,
       reason: 'subscription_create',
     });
@@ -423,12 +575,29 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       await standIn.deliver('customer.subscription.updated', subscription, previous);
       return invoice;
     },
-    /** Pays a Checkout session as its page's Pay button does (for tests without a browser). */
-    async pay(sessionId: string): Promise<string> {
+    /**
+     * Pays a Checkout session as its page's Pay button does (for tests without a browser); `email` is
+     * what an anonymous payer types on a one-time payment's page.
+     */
+    async pay(sessionId: string, email = ''): Promise<string> {
       const session = standIn.find('checkout.sessions', sessionId);
       if (!session) throw new Error(`the stand-in has no checkout session ${sessionId}`);
-      if (session.status === 'open') await pay(session);
+      if (session.status === 'open') await (session.mode === 'payment' ? payOnce(session, email) : pay(session));
       return successUrl(session);
+    },
+    /** Sends a session's checkout.session.completed again, as Stripe does when it retries a delivery. */
+    async redeliverCompleted(sessionId: string): Promise<void> {
+      const session = standIn.find('checkout.sessions', sessionId);
+      if (!session) throw new Error(`the stand-in has no checkout session ${sessionId}`);
+      await standIn.deliver('checkout.session.completed', session);
+    },
+    /** The coupon a Checkout session was asked to apply, if any. */
+    couponOf(sessionId: string): StripeObject | undefined {
+      return asked.get(sessionId)?.coupon;
+    },
+    /** The subscription data (metadata, trial) a Checkout session was asked for. */
+    subscriptionDataOf(sessionId: string): Params | undefined {
+      return asked.get(sessionId)?.subscriptionData;
     },
   };
 }

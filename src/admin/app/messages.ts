@@ -18,6 +18,7 @@ import { taxonomyMessages } from './taxonomy/messages.ts';
 import { membersMessages } from './members/messages.ts';
 import { tiersMessages } from './tiers/messages.ts';
 import { revenueMessages } from './revenue/messages.ts';
+import { offersMessages } from './tiers/offers-messages.ts';
 import { uiMessages } from './ui/messages.ts';
 
 /**
@@ -46,6 +47,7 @@ export const messageAreas = [
   apiKeysMessages,
   settingsMessages,
   tiersMessages,
+  offersMessages,
   membersMessages,
   revenueMessages,
 ] as const;

@@ -13,8 +13,9 @@ import { SYSTEM } from '../../staff/actor.ts';
 import { demoDocument } from './demo-document.ts';
 import { type DemoArticle, allArticles, authors, images, labels, pages, sections, site, tags } from './demo/index.ts';
 import { deskStories } from './demo/desk.ts';
-import { freeTier, paidTiers } from './demo/tiers.ts';
+import { demoOffer, freeTier, paidTiers } from './demo/tiers.ts';
 import { addPrice, createTier, listTiers, updateTier } from '../../billing/tiers.service.ts';
+import { createOffer } from '../../billing/offers.service.ts';
 import { drawIllustration } from './illustrations.ts';
 
 export interface SeedDeps extends ContentDeps {
@@ -153,7 +154,7 @@ export async function seedDemo(deps: SeedDeps, log: (line: string) => void = () 
 
 /**
  * The free tier's benefits and the paid tiers with their prices; Stripe is told when it is set up
- * (not in the demo). Returns the paid tiers' ids by slug.
+ * (not in the demo), and the demo's offer link. Returns the paid tiers' ids by slug.
  */
 async function seedTiers(deps: SeedDeps): Promise<Map<string, string>> {
   const billing = { ...deps, stripe: undefined };
@@ -166,6 +167,8 @@ async function seedTiers(deps: SeedDeps): Promise<Map<string, string>> {
     for (const [currency, interval, amount] of prices)
       await addPrice(billing, SYSTEM.seed, tier.id, { currency, interval, amount });
   }
+  const { tierSlug, ...offer } = demoOffer;
+  await createOffer(billing, SYSTEM.seed, { ...offer, tierId: ids.get(tierSlug) ?? '' });
   return ids;
 }
 

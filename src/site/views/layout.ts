@@ -109,6 +109,7 @@ function footer(site: SiteContext): SafeHtml {
   return html`<footer class="site-footer">
   <nav aria-label="${site.settings.title}"><ul>
     ${site.footer.map((link) => navLink(link, undefined))}
+    <li><a href="/contribute">${site.t.t('footer.contribute')}</a></li>
     <li><a href="/corrections">${site.t.t('corrections.title')}</a></li>
     <li><a href="/feed.xml">${site.t.t('footer.rss')}</a></li>
   </ul></nav>

@@ -83,7 +83,12 @@ describe('the navigation screen in a real browser', { skip: skipWithoutChromium 
     await waitForFocus(page, '#footer-nav-add-section');
     await footer.getByRole('button', { name: 'Save the footer navigation' }).click();
     await page.getByRole('status').filter({ hasText: 'The footer navigation was saved.' }).waitFor();
-    assert.deepEqual((await readerNavigation()).footer, ['About us', 'Corrections and clarifications', 'RSS feed']);
+    assert.deepEqual((await readerNavigation()).footer, [
+      'About us',
+      'Support us',
+      'Corrections and clarifications',
+      'RSS feed',
+    ]);
 
     const header = page.getByRole('region', { name: 'Header navigation' });
     await header.getByRole('button', { name: 'Go back to the default' }).click();

@@ -6,6 +6,7 @@ import { Notice } from '../ui/field.tsx';
 import { useLoad } from '../ui/load.ts';
 import { describeRefusal } from '../ui/refusal.ts';
 import { formatMoney } from './money.ts';
+import { OffersSection } from './offers.tsx';
 import { PriceForm } from './price-form.tsx';
 import { TierForm } from './tier-form.tsx';
 import type { Tier, TierChange, TierPrice } from './types.ts';
@@ -150,6 +151,7 @@ export function TiersScreen() {
         ),
       )}
       {list.data && <TierForm onDone={changed('tiers.created')} />}
+      {list.data && <OffersSection tiers={tiers} />}
     </>
   );
 

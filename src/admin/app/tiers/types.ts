@@ -26,3 +26,27 @@ export interface TierChange {
   tier: Tier;
   stripeProblem?: string;
 }
+
+/** An offer as the admin API answers it (src/billing/offers.service.ts). */
+export interface Offer {
+  id: string;
+  code: string;
+  name: string;
+  tierId: string;
+  cadence: 'month' | 'year' | 'both';
+  kind: 'percent' | 'amount' | 'trial';
+  percentOff: number | null;
+  amountsOff: Record<string, number>;
+  duration: 'once' | 'repeating' | 'forever' | null;
+  durationMonths: number | null;
+  trialDays: number | null;
+  redemptionLimit: number | null;
+  redemptions: number;
+  archived: boolean;
+  stripeSynced: boolean;
+}
+
+export interface OfferChange {
+  offer: Offer;
+  stripeProblem?: string;
+}

@@ -49,3 +49,16 @@ export const paidTiers: DemoTier[] = [
     ],
   },
 ];
+
+/** The demo's offer link, /offer/half-price: half off Supporter for three months, for a launch campaign. */
+export const demoOffer = {
+  name: 'Half price for three months',
+  code: 'half-price',
+  tierSlug: 'supporter',
+  cadence: 'month' as const,
+  kind: 'percent' as const,
+  percentOff: 50,
+  duration: 'repeating' as const,
+  durationMonths: 3,
+  redemptionLimit: 500,
+};
