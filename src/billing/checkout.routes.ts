@@ -4,9 +4,8 @@ import type Stripe from 'stripe';
 import { allowFormTargets } from '../http/form-targets.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import type { MemberRouteDeps } from '../members/members.plugin.ts';
+import { localPath, type MemberRouteDeps, refuseForm, sendPage } from '../members/member-routes.ts';
 import { memberAccount } from '../members/members.service.ts';
-import { refuseForm, localPath, sendPage } from '../members/sign-in.routes.ts';
 import { subscriptionsOf } from '../members/subscriptions.ts';
 import {
   type CheckoutDeps,

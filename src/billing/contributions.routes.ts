@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { allowFormTargets } from '../http/form-targets.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import { memberAccount } from '../members/members.service.ts';
-import { localPath, refuseForm, sendPage } from '../members/sign-in.routes.ts';
+import { localPath, refuseForm, sendPage } from '../members/member-routes.ts';
 import type { SiteContext } from '../site/site-context.ts';
 import { amountProblem, amountRule, fromMinorUnits, toMinorUnits } from './contribution-amounts.ts';
 import { attributionOf, type CheckoutRouteDeps, paymentAnswers } from './checkout.routes.ts';

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { TypedFastify } from '../http/typed-fastify.ts';
-import { sendPage } from '../members/sign-in.routes.ts';
+import { sendPage } from '../members/member-routes.ts';
 import type { CheckoutRouteDeps } from './checkout.routes.ts';
 import { checkoutMessage } from './checkout.views.ts';
 import { offerForReaders } from './offers-redemption.ts';

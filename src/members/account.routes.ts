@@ -4,7 +4,7 @@ import { allowFormTargets } from '../http/form-targets.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { followLink, requestEmailChange } from './links.service.ts';
-import type { MemberRouteDeps } from './members.plugin.ts';
+import { type MemberRouteDeps, refuseForm, sendPage } from './member-routes.ts';
 import { announceAccessChange } from './access-changes.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
@@ -12,7 +12,6 @@ import type { AccountBilling } from './account-billing.views.ts';
 import { memberPreferences, setMemberPreferences } from './preferences.ts';
 import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
-import { refuseForm, sendPage } from './sign-in.routes.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const DONE = ['name', 'email-sent', 'no-billing', 'preferences'] as const;

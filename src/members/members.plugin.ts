@@ -1,53 +1,19 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import type { Kysely } from 'kysely';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import { typed } from '../http/typed-fastify.ts';
-import type { Outbox } from '../mail/mailer.ts';
-import type { SiteContext } from '../site/site-context.ts';
 import { registerAccountRoutes } from './account.routes.ts';
 import { openClaim } from './claims.ts';
-import { formTokens, type FormTokens } from './form-tokens.ts';
-import type { Invalidation } from '../http/invalidation.ts';
+import { formTokens } from './form-tokens.ts';
 import { MEMBER_COOKIE, memberCookieOptions } from './identity.ts';
+import { type MemberDeps, type MemberRouteDeps, sendPage } from './member-routes.ts';
 import { messagePage } from './members.views.ts';
-import { registerSignInRoutes, sendPage } from './sign-in.routes.ts';
-import { memberOfSession, type IssuedClaim } from './sessions.service.ts';
+import { registerSignInRoutes } from './sign-in.routes.ts';
+import { memberOfSession } from './sessions.service.ts';
 
-export interface MemberDeps {
-  config: Config;
-  db: Kysely<Database>;
-  outbox: Outbox;
-  siteContext: () => Promise<SiteContext>;
-  /** The key that signs member cookies' claims (claims.ts claimKey). */
-  claimKey: Buffer;
-  /** Carries "this member's access changed" to every process (access-changes.ts). */
-  invalidation: Invalidation;
-  /** What the account page needs of billing, given by app.ts (members never import billing). */
-  billing?: AccountBillingDeps;
-}
-
-export interface AccountBillingDeps {
-  /** Whether the member has a billing account (a Stripe customer): the page then offers "Manage billing". */
-  hasAccount(memberId: string): Promise<boolean>;
-  /** Where "Manage billing" leads (Stripe's portal), for the page's form-action policy. */
-  formTargets: readonly string[];
-}
-
-/** What the member routes share: their deps, form tokens, and the signed-in member of a request. */
-export interface MemberRouteDeps extends MemberDeps {
-  forms: FormTokens;
-  /** The member whose session this request's cookie names, checked in the database. */
-  signedIn(request: FastifyRequest): Promise<{ memberId: string; sessionId: string } | null>;
-  setSession(reply: FastifyReply, issued: IssuedClaim): void;
-  clearSession(reply: FastifyReply): void;
-  /** The per-IP limit of routes that send mail or check codes. */
-  attempts: { rateLimit: { max: number; timeWindow: number; errorResponseBuilder: () => AppError } };
-}
+export type { AccountBillingDeps, MemberDeps, MemberRouteDeps } from './member-routes.ts';
 
 /**
  * Reader accounts' pages (/signin, /account…) in a Fastify context of their own: the cookie, form

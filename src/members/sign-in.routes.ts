@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedFastify } from '../http/typed-fastify.ts';
-import { HTML } from '../site/serve-page.ts';
 import { enterCode, followLink, type LinkOutcome, requestSignIn } from './links.service.ts';
-import type { MemberRouteDeps } from './members.plugin.ts';
+import { localPath, type MemberRouteDeps, refuseForm, sendPage } from './member-routes.ts';
 import { parseEmail } from './members.service.ts';
-import { linkSentPage, messagePage, signInForm } from './members.views.ts';
+import { linkSentPage, signInForm } from './members.views.ts';
 import { endMemberSession, startMemberSession } from './sessions.service.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -23,22 +22,6 @@ const CodeBody = Type.Object({
   csrf: Field(100),
 });
 const LinkQuery = Type.Object({ token: Type.String({ maxLength: 200 }) });
-
-/** A path on this site to come back to (and to record as where a reader signed up); anything else is none. */
-export function localPath(raw: string | undefined): string {
-  return raw && /^\/(?![/\\])[^\s]*$/.test(raw) && raw.length <= 500 ? raw : '';
-}
-
-/** Pages with a reader's own state or a form token: never kept by any cache. */
-export function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type(HTML).header('cache-control', 'no-store').send(body);
-}
-
-/** The answer to a form whose token is missing or not this browser's: nothing was done. */
-export async function refuseForm(deps: MemberRouteDeps, request: FastifyRequest, reply: FastifyReply, path: string) {
-  const site = await deps.siteContext();
-  return sendPage(reply, 403, messagePage(site, 'member.form.title', site.t.t('member.form.body'), path));
-}
 
 const LINK_PROBLEM = {
   expired: 'member.link.expired',
