@@ -21,6 +21,9 @@ interface Settings {
   paymentGraceDays: number;
   meteredArticles: number;
 }
+/** The settings that are a count of something, each bounded by the server. */
+type CountSetting = 'previewParagraphs' | 'paymentGraceDays' | 'meteredArticles';
+
 const EDITED = [
   'title',
   'description',
@@ -97,6 +100,25 @@ export function SettingsScreen() {
     });
     if (ok) setNotice(t('settings.saved'));
   };
+
+  /** A whole number the server bounds: an empty or broken one is sent as it is, and the server says what it needs. */
+  const countField = (key: CountSetting, id: string, max: number, label: string, hint: string) => (
+    <Field id={id} label={label} hint={hint} error={submit.fieldError(key)}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={max}
+          step={1}
+          class="preview-paragraphs"
+          value={Number.isNaN(draft[key]) ? '' : draft[key]}
+          onInput={(event) => set({ [key]: event.currentTarget.valueAsNumber })}
+        />
+      )}
+    </Field>
+  );
 
   const hex = HEX_COLOUR.test(draft.accentColor);
   const contrast = hex ? contrastWithWhite(draft.accentColor) : undefined;
@@ -246,67 +268,27 @@ export function SettingsScreen() {
             </p>
           )}
         </fieldset>
-        <Field
-          id="settings-preview-paragraphs"
-          label={t('settings.previewParagraphs')}
-          hint={t('settings.previewParagraphsHint')}
-          error={submit.fieldError('previewParagraphs')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={20}
-              step={1}
-              class="preview-paragraphs"
-              value={Number.isNaN(draft.previewParagraphs) ? '' : draft.previewParagraphs}
-              // An empty or broken number is sent as it is, and the server says what it needs.
-              onInput={(event) => set({ previewParagraphs: event.currentTarget.valueAsNumber })}
-            />
-          )}
-        </Field>
-        <Field
-          id="settings-payment-grace-days"
-          label={t('settings.paymentGraceDays')}
-          hint={t('settings.paymentGraceDaysHint')}
-          error={submit.fieldError('paymentGraceDays')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={60}
-              step={1}
-              class="preview-paragraphs"
-              value={Number.isNaN(draft.paymentGraceDays) ? '' : draft.paymentGraceDays}
-              onInput={(event) => set({ paymentGraceDays: event.currentTarget.valueAsNumber })}
-            />
-          )}
-        </Field>
-        <Field
-          id="settings-metered-articles"
-          label={t('settings.meteredArticles')}
-          hint={t('settings.meteredArticlesHint')}
-          error={submit.fieldError('meteredArticles')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={100}
-              step={1}
-              class="preview-paragraphs"
-              value={Number.isNaN(draft.meteredArticles) ? '' : draft.meteredArticles}
-              onInput={(event) => set({ meteredArticles: event.currentTarget.valueAsNumber })}
-            />
-          )}
-        </Field>
+        {countField(
+          'previewParagraphs',
+          'settings-preview-paragraphs',
+          20,
+          t('settings.previewParagraphs'),
+          t('settings.previewParagraphsHint'),
+        )}
+        {countField(
+          'paymentGraceDays',
+          'settings-payment-grace-days',
+          60,
+          t('settings.paymentGraceDays'),
+          t('settings.paymentGraceDaysHint'),
+        )}
+        {countField(
+          'meteredArticles',
+          'settings-metered-articles',
+          100,
+          t('settings.meteredArticles'),
+          t('settings.meteredArticlesHint'),
+        )}
         <button type="submit" disabled={submit.busy}>
           {submit.busy ? t('ui.saving') : t('ui.save')}
         </button>
