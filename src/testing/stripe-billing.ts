@@ -53,6 +53,18 @@ const notFound: PageAnswer = { status: 404, html: '<!DOCTYPE html><title>Not fou
 
 /** Adds the billing endpoints and pages to a stand-in; gives what tests make happen on Stripe's side. */
 export function installBilling(standIn: StandInCore) {
+  /** What every Checkout session the stand-in makes has, whatever its mode: the hosted page and its returns. */
+  const hostedSession = (id: string, params: Params, created: number) => ({
+    success_url: params.success_url,
+    cancel_url: params.cancel_url ?? null,
+    url: `${standIn.url}/checkout/${id}`,
+    subscription: null,
+    invoice: null,
+    ui_mode: 'hosted',
+    created,
+    expires_at: created + DAY,
+    livemode: false,
+  });
   /** What a Checkout session was asked for that Stripe does not show on the session object. */
   const asked = new Map<string, { price: StripeObject; subscriptionData: Params; coupon: StripeObject | undefined }>();
   let invoiceNumber = 0;
@@ -170,15 +182,7 @@ export function installBilling(standIn: StandInCore) {
         amount_subtotal: price.unit_amount,
         amount_total: total,
         discounts: coupon ? [{ coupon: coupon.id, promotion_code: null }] : [],
-        success_url: params.success_url,
-        cancel_url: params.cancel_url ?? null,
-        url: `${standIn.url}/checkout/${id}`,
-        subscription: null,
-        invoice: null,
-        ui_mode: 'hosted',
-        created,
-        expires_at: created + DAY,
-        livemode: false,
+        ...hostedSession(id, params, created),
       }),
     );
   });
@@ -333,15 +337,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
         amount_total: amount,
         line_description: name,
         payment_intent: null,
-        success_url: params.success_url,
-        cancel_url: params.cancel_url ?? null,
-        url: `${standIn.url}/checkout/${id}`,
-        subscription: null,
-        invoice: null,
-        ui_mode: 'hosted',
-        created,
-        expires_at: created + DAY,
-        livemode: false,
+        ...hostedSession(id, params, created),
       }),
     );
   }
