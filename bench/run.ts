@@ -109,16 +109,18 @@ async function main(): Promise<void> {
   if (articleHtml === '') throw new Error(`could not fetch the article page ${endpointsOf.get(sqlite)?.[0]?.path}`);
   const bareRoute = await startBareRoute(options, articleHtml, first.articleHeaders);
   let paired: PairedRun | undefined;
+  let cachedPaidReader: PairedRun | undefined;
   let bare: WrkResult | undefined;
   try {
     if (postgres) await measure(postgres, 1, 'uncached');
     await measure(sqlite, 1, 'cached', async (server) => {
-      paired = await measureInTurns(
-        options,
-        ['article', 'bare route'],
-        { url: server.base + article, pid: server.pid },
-        bareRoute,
-      );
+      const target = { url: server.base + article, pid: server.pid };
+      paired = await measureInTurns(options, ['article', 'bare route'], target, bareRoute);
+      const cookie = await paidReaderCookie(sqlite);
+      cachedPaidReader = await measureInTurns(options, ['article', 'article, paid reader'], target, {
+        ...target,
+        headers: [`Cookie: ${cookie}`],
+      });
     });
     if (postgres) await measure(postgres, 1, 'cached');
     bare = await benchBareRoute(options, bareRoute);
@@ -139,7 +141,8 @@ async function main(): Promise<void> {
   const nginxVersion = /nginx\/[\d.]+/.exec(version.output)?.[0] ?? 'nginx';
   const endpoints = endpointsOf.get(sqlite) ?? [];
   if (!paired || !bare) throw new Error('the cached article was not measured in turns with the bare route');
-  if (!paidReader) throw new Error('the paid reader was not measured in turns with the anonymous reader');
+  if (!paidReader || !cachedPaidReader)
+    throw new Error('the paid reader was not measured in turns with the anonymous reader');
   const reader = buildReport({
     options,
     articles,
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
     bare,
     paired,
     paidReader,
+    cachedPaidReader,
     databasesInTurns,
     nginxVersion,
   });

@@ -50,6 +50,24 @@ async function main(): Promise<void> {
   } finally {
     await server.stop();
   }
+
+  const cached = await startGaceta(options, { store: sqlite, workers: 1, mode: 'cached' });
+  try {
+    const url = cached.base + (endpointsOf.get(sqlite)?.[0]?.path ?? '/');
+    const cookie = await paidReaderCookie(sqlite);
+    const pair = await measureInTurns(
+      options,
+      ['article, cached', 'article, cached, paid reader'],
+      { url, pid: cached.pid },
+      { url, pid: cached.pid, headers: [`Cookie: ${cookie}`] },
+    );
+    const ratio = pair.first.cpuMicrosPerRequest / pair.second.cpuMicrosPerRequest;
+    console.log(
+      `cached paid variant ÷ anonymous, CPU per request in turns (target ≥ 90%): ${(ratio * 100).toFixed(0)}%`,
+    );
+  } finally {
+    await cached.stop();
+  }
 }
 
 main().then(
