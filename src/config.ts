@@ -26,6 +26,11 @@ export interface Config {
   readonly pageCacheTtlMs: number;
   /** Redis for purges shared by several Gaceta processes. */
   readonly redisUrl: string | undefined;
+  /**
+   * What starts every Redis channel and key Gaceta uses (REDIS_PREFIX, default `gaceta:`), so
+   * several sites (or test runs) can share one Redis without hearing each other's purges.
+   */
+  readonly redisPrefix: string;
   /** Varnish caches in front of Gaceta (their http://host:port), sent every purge made in this process. */
   readonly varnishPurgeUrls: readonly string[];
   readonly schedulerIntervalMs: number;
@@ -167,6 +172,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (env.REDIS_URL && !/^rediss?:\/\//.test(env.REDIS_URL)) {
     throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${env.REDIS_URL}"`);
   }
+  const redisPrefix = env.REDIS_PREFIX || 'gaceta:';
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix)) {
+    throw new ConfigError(`REDIS_PREFIX may hold letters, digits and : _ . - (at most 64), got "${redisPrefix}"`);
+  }
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${databaseUrl}"`);
   }
@@ -185,6 +194,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     pageCacheEntries: integer(env, 'PAGE_CACHE_ENTRIES', 5000, 1),
     pageCacheTtlMs: integer(env, 'PAGE_CACHE_TTL_SECONDS', databaseUrl && !env.REDIS_URL ? 30 : 0, 0) * 1000,
     redisUrl: env.REDIS_URL || undefined,
+    redisPrefix,
     varnishPurgeUrls: Object.freeze(urlList(env, 'VARNISH_PURGE_URL')),
     schedulerIntervalMs: integer(env, 'SCHEDULER_INTERVAL_MS', 1000, 50),
     logLevel: env.LOG_LEVEL || 'info',

@@ -32,7 +32,7 @@ export async function openRuntime(
     poolSize: config.databasePoolSize,
   });
   await migrateToLatest(handle.db as never, handle.dialect);
-  const transport = config.redisUrl ? redisTransport(config.redisUrl, onError) : undefined;
+  const transport = config.redisUrl ? redisTransport(config.redisUrl, config.redisPrefix, onError) : undefined;
   await transport?.ready;
   const varnish = config.varnishPurgeUrls.length
     ? varnishPurger({ urls: config.varnishPurgeUrls, onError })

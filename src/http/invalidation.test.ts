@@ -4,7 +4,13 @@ import { loadConfig } from '../config.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import { createDraft } from '../content/articles.service.ts';
 import { localStorage } from '../media/storage.ts';
-import { createTestDatabase, startTestApp, type TestDatabase } from '../testing/harness.ts';
+import {
+  createTestDatabase,
+  startTestApp,
+  type TestDatabase,
+  TEST_REDIS_PREFIX,
+  TEST_REDIS_URL,
+} from '../testing/harness.ts';
 import { makeSection, paragraphs } from '../testing/factories.ts';
 import { buildApp } from '../app.ts';
 import { Invalidation, LIST_PAGES } from './invalidation.ts';
@@ -12,7 +18,7 @@ import { PageCache } from './page-cache.ts';
 import { redisTransport, type RedisTransport } from './redis-invalidation.ts';
 import { SYSTEM } from '../staff/actor.ts';
 
-const REDIS = process.env.TEST_REDIS_URL;
+const REDIS = TEST_REDIS_URL;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('page cache lifetime', () => {
@@ -58,12 +64,15 @@ describe(
       await database.drop();
     });
 
-    async function startProcess(signInAttemptsPerMinute = 10): Promise<{
+    async function startProcess(
+      signInAttemptsPerMinute = 10,
+      prefix = TEST_REDIS_PREFIX,
+    ): Promise<{
       app: Awaited<ReturnType<typeof buildApp>>['app'];
       invalidation: Invalidation;
       handle: ReturnType<TestDatabase['reopen']>;
     }> {
-      const transport = redisTransport(REDIS ?? '', (error) => {
+      const transport = redisTransport(REDIS ?? '', prefix, (error) => {
         throw error;
       });
       transports.push(transport);
@@ -71,7 +80,7 @@ describe(
       const invalidation = new Invalidation(transport);
       const handle = database.reopen();
       const config = loadConfig(
-        { GACETA_DATA_DIR: database.dataDir, REDIS_URL: REDIS },
+        { GACETA_DATA_DIR: database.dataDir, REDIS_URL: REDIS, REDIS_PREFIX: prefix },
         { logLevel: 'silent', signInAttemptsPerMinute },
       );
       const { app } = await buildApp({
@@ -104,6 +113,29 @@ describe(
       }
       assert.ok(seen, 'process two purged its cached home page');
       for (const p of [one, two]) {
+        await p.app.close();
+        await p.handle.close();
+      }
+    });
+
+    it('a process under another REDIS_PREFIX (another site on the same Redis) hears none of these purges', async () => {
+      const one = await startProcess();
+      const other = await startProcess(10, `${TEST_REDIS_PREFIX}other-site:`);
+      const before = (await other.app.inject('/')).body;
+      const deps = { db: one.handle.db, invalidation: one.invalidation };
+      const draft = await createDraft(deps, SYSTEM.seed, {
+        headline: 'Quiet on the other site',
+        body: paragraphs('Text.'),
+      });
+      await publishArticle(deps, SYSTEM.seed, draft.id);
+      // Sent after the purge: when this one's own message has come back, the other site's would have too.
+      const heard = new Promise<void>((resolve) => one.invalidation.subscribe(() => resolve()));
+      const mirror = await startProcess();
+      mirror.invalidation.purge(['lists']);
+      await heard;
+      await sleep(100);
+      assert.equal((await other.app.inject('/')).body, before, 'the other site kept its cached home page');
+      for (const p of [one, other, mirror]) {
         await p.app.close();
         await p.handle.close();
       }

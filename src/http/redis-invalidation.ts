@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { PurgeListener, PurgeTransport } from './invalidation.ts';
 
-const CHANNEL = 'gaceta:purge';
-
 export interface RedisTransport extends PurgeTransport {
   /** Resolves once this process listens, so no purge published after start is missed. */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
-/** Purges fanned out over Redis pub/sub; each process ignores its own messages (it applied them already). */
-export function redisTransport(url: string, onError: (error: unknown) => void): RedisTransport {
+/**
+ * Purges fanned out over Redis pub/sub on `<prefix>purge` (config.redisPrefix); each process ignores
+ * its own messages (it applied them already).
+ */
+export function redisTransport(url: string, prefix: string, onError: (error: unknown) => void): RedisTransport {
+  const channel = `${prefix}purge`;
   const origin = randomUUID();
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
   const subscriber = new Redis(url, { lazyConnect: false });
@@ -28,11 +30,11 @@ export function redisTransport(url: string, onError: (error: unknown) => void): 
       onError(error);
     }
   });
-  const ready = subscriber.subscribe(CHANNEL).then(() => undefined);
+  const ready = subscriber.subscribe(channel).then(() => undefined);
   return {
     ready,
     publish(keys) {
-      publisher.publish(CHANNEL, JSON.stringify({ origin, keys })).catch(onError);
+      publisher.publish(channel, JSON.stringify({ origin, keys })).catch(onError);
     },
     onRemote(listener) {
       listeners.push(listener);

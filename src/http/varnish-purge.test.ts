@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { startTestApp } from '../testing/harness.ts';
+import { startTestApp, TEST_REDIS_PREFIX, TEST_REDIS_URL } from '../testing/harness.ts';
 import { makeSection, makeStaff, signIn } from '../testing/factories.ts';
 import { Invalidation, type PurgeListener, type PurgeTransport } from './invalidation.ts';
 import { redisTransport, type RedisTransport } from './redis-invalidation.ts';
 import { varnishPurger, type VarnishPurger } from './varnish-purge.ts';
 
-const REDIS = process.env.TEST_REDIS_URL;
+const REDIS = TEST_REDIS_URL;
 
 /** A stand-in for Varnish that records the keys of every PURGE and answers with the given statuses. */
 async function fakeVarnish(
@@ -73,7 +73,9 @@ describe('purges sent to Varnish', () => {
     [
       'through Redis',
       () => async () => {
-        const transport: RedisTransport = redisTransport(REDIS ?? '', (error) => assert.fail(String(error)));
+        const transport: RedisTransport = redisTransport(REDIS ?? '', TEST_REDIS_PREFIX, (error) =>
+          assert.fail(String(error)),
+        );
         cleanups.push(() => transport.close());
         await transport.ready;
         return transport;

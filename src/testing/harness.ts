@@ -13,6 +13,9 @@ import { localStorage, type MediaStorage } from '../media/storage.ts';
 /** Which database the suite runs on: scripts/test.mjs sets GACETA_TEST_DATABASE_URL for the PostgreSQL pass. */
 export const TEST_DATABASE_URL = process.env.GACETA_TEST_DATABASE_URL || undefined;
 export const TEST_DIALECT = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+/** Redis for the tests that share purges through it, and a prefix of this test process's own (REDIS_PREFIX). */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL || undefined;
+export const TEST_REDIS_PREFIX = `gaceta-test-${process.pid}:`;
 
 // Every suite checks that each prepared query's shape string names one query only (src/db/prepared.ts).
 verifyPreparedShapes(true);
