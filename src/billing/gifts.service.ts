@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { newId, nowIso } from '../db/ids.ts';
 import { type CheckoutDeps, customerFor, type Subscriber } from './checkout.service.ts';
@@ -26,26 +28,22 @@ export interface GiftOrder {
   buyerEmail: string;
 }
 
-/**
- * Writes the unpaid gift and starts Checkout for it; gives the address of Stripe's payment page. A
- * member pays as their own Stripe customer; an anonymous buyer's address is handed to Checkout.
- * When Stripe fails, the unpaid gift is taken back and Stripe's error thrown.
- */
-export async function startGift(
-  deps: CheckoutDeps,
+/** Writes a gift as the buyer sets out: unpaid, no token yet; gives its id. */
+export async function writeUnpaidGift(
+  db: Kysely<Database>,
   buyer: Subscriber | null,
   order: GiftOrder,
-  options: { locale: Locale; siteTitle: string },
+  locale: Locale,
 ): Promise<string> {
   const id = newId();
-  await insertGift(deps.db, {
+  await insertGift(db, {
     id,
     token_hash: null,
     tier_id: order.tier.id,
     months: order.months,
     amount: order.amount,
     currency: order.currency,
-    locale: options.locale,
+    locale,
     buyer_member_id: buyer?.id ?? null,
     buyer_email: buyer?.email ?? order.buyerEmail,
     recipient_email: order.recipient.email,
@@ -62,6 +60,21 @@ export async function startGift(
     grant_id: null,
     refunded_at: null,
   });
+  return id;
+}
+
+/**
+ * Writes the unpaid gift and starts Checkout for it; gives the address of Stripe's payment page. A
+ * member pays as their own Stripe customer; an anonymous buyer's address is handed to Checkout.
+ * When Stripe fails, the unpaid gift is taken back and Stripe's error thrown.
+ */
+export async function startGift(
+  deps: CheckoutDeps,
+  buyer: Subscriber | null,
+  order: GiftOrder,
+  options: { locale: Locale; siteTitle: string },
+): Promise<string> {
+  const id = await writeUnpaidGift(deps.db, buyer, order, options.locale);
   try {
     const customer = buyer ? await customerFor(deps, buyer) : null;
     const metadata = { [KIND_KEY]: 'gift', [GIFT_ID_KEY]: id, ...(buyer ? { gaceta_member_id: buyer.id } : {}) };

@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { memberPage } from '../members/members.views.ts';
 import type { SiteContext } from '../site/site-context.ts';
+import type { GiftFormInput } from './gift-order.ts';
 import type { GiftChoice } from './gift-prices.ts';
 import type { GiftView } from './gift-redemption.ts';
 import { GIFT_MONTHS } from './gifts.table.ts';
@@ -16,17 +17,10 @@ const MONTHS: Record<number, MessageKey> = { 1: 'gift.months.1', 6: 'gift.months
 export const monthsWords = (t: Translator, months: number): string => t.t(MONTHS[months] ?? 'gift.months.12');
 
 /** What the gift form shows: the choices, and what the buyer sent when it comes back with an error. */
-export interface GiftForm {
+export interface GiftForm extends GiftFormInput {
   csrf: string;
   currencies: readonly string[];
-  currency: string;
   choices: readonly GiftChoice[];
-  tier: string;
-  months: string;
-  recipientEmail: string;
-  recipientName: string;
-  message: string;
-  buyerEmail: string;
   /** The signed-in member's address, or null for an anonymous buyer. */
   memberEmail: string | null;
   error: string | null;

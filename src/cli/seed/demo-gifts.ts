@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { newId, nowIso } from '../../db/ids.ts';
+import { nowIso } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
 import { Invalidation } from '../../http/invalidation.ts';
 import { GIFT_REDEEM_DAYS } from '../../billing/gift-payments.ts';
 import { redeemGift } from '../../billing/gift-redemption.ts';
-import { insertGift, markGiftPaid } from '../../billing/gifts.repository.ts';
+import { markGiftPaid, setGiftCheckoutSession } from '../../billing/gifts.repository.ts';
+import { writeUnpaidGift } from '../../billing/gifts.service.ts';
 import { findTierBySlug } from '../../billing/tiers.repository.ts';
 import { recordMemberEvent } from '../../members/history.ts';
 import { ensureMember, parseEmail } from '../../members/members.service.ts';
@@ -31,33 +32,19 @@ export async function createDemoGifts(
   const buyer = await ensureMember(db, buyerAddress);
   const recipient = await ensureMember(db, { ...gifted, name: 'Gabi Gifted' });
   const paid = async (to: { email: string; normalized: string; name: string }, months: 6 | 12, amount: number) => {
-    const id = newId();
+    const order = {
+      tier: { id: tier.id, name: tier.name },
+      months,
+      currency: 'usd',
+      amount,
+      recipient: to,
+      message: 'Happy birthday! I know how much you like the council stories.',
+      buyerEmail: buyer.email,
+    };
+    const id = await writeUnpaidGift(db, buyer, order, 'en');
+    await setGiftCheckoutSession(db, id, `cs_demo_gift_${months}`);
     const token = newSecret();
     const now = nowIso();
-    await insertGift(db, {
-      id,
-      token_hash: null,
-      tier_id: tier.id,
-      months,
-      amount,
-      currency: 'usd',
-      locale: 'en',
-      buyer_member_id: buyer.id,
-      buyer_email: buyer.email,
-      recipient_email: to.email,
-      recipient_email_normalized: to.normalized,
-      recipient_name: to.name,
-      message: 'Happy birthday! I know how much you like the council stories.',
-      stripe_checkout_session_id: `cs_demo_gift_${months}`,
-      stripe_payment_intent_id: null,
-      created_at: now,
-      paid_at: null,
-      expires_at: null,
-      redeemed_at: null,
-      redeemed_by: null,
-      grant_id: null,
-      refunded_at: null,
-    });
     const expiresAt = new Date(Date.now() + GIFT_REDEEM_DAYS * 86_400_000).toISOString();
     const tokenHash = hashSecret(token);
     await markGiftPaid(db, id, { tokenHash, paidAt: now, expiresAt, paymentIntentId: null, buyerId: buyer.id });
