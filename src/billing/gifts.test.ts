@@ -269,6 +269,9 @@ describe(`gift subscriptions through Stripe Checkout on ${TEST_DIALECT}`, () => 
     assert.equal(asked.statusCode, 200);
     assert.equal(await followSignInMail(ana, 'ana@example.com'), '/gift/redeem');
     assert.equal(await findMemberByEmail(db(), 'ana@example.com').then((m) => m?.attribution), '/gift/redeem');
+    const waitingOnAccount = await ana.get('/account');
+    assert.deepEqual(texts(waitingOnAccount.body, '.gift-waiting'), ['A gift is waiting for you. Redeem it']);
+    assert.equal(parse(waitingOnAccount.body).querySelector('.gift-waiting a')?.getAttribute('href'), '/gift/redeem');
     const before = await read(ana, forSupporters);
     assert.doesNotMatch(before.body, /Only Supporter members read this\./);
     const waiting = await ana.get('/gift/redeem');
