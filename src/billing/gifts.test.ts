@@ -377,6 +377,46 @@ describe(`gift subscriptions through Stripe Checkout on ${TEST_DIALECT}`, () => 
     assert.deepEqual(texts(account.body, '.gifts-given .gift-status'), ['refunded', 'refunded', 'refunded']);
   });
 
+  it('mails the gift in the buyer’s language, ignores a partial refund, and acts once on a full refund sent twice', async () => {
+    await updateSettings({ db: db(), invalidation: t.invalidation }, SYSTEM.seed, { locale: 'es' });
+    let gift: Awaited<ReturnType<typeof buyGift>>;
+    try {
+      const { reader: member } = await signedInMember(t, 'tia@example.com');
+      const sent = await member.submit(
+        '/gift',
+        '/gift',
+        giftFields({ recipient_email: 'sobrina@example.com', months: '1' }),
+      );
+      const sessionId = sessionIdOf(sent.headers.location);
+      await stripe.billing.pay(sessionId);
+      await t.outbox.settled();
+      const mail = smtp.received.filter((m) => m.to.includes('sobrina@example.com')).at(-1);
+      assert.equal(mail?.subject, 'tia@example.com te regaló 1 mes de Gaceta');
+      assert.match(mail?.text ?? '', /Su mensaje: «For the council stories/);
+      gift = { sessionId, back: '', redeemPath: new URL(mail?.links[0] ?? '').pathname };
+    } finally {
+      await updateSettings({ db: db(), invalidation: t.invalidation }, SYSTEM.seed, { locale: 'en' });
+    }
+    const session = stripe.find('checkout.sessions', gift.sessionId);
+    // A goodwill refund of part of the price leaves the gift as it was.
+    await stripe.deliver('charge.refunded', {
+      id: 'ch_partial',
+      object: 'charge',
+      payment_intent: session?.payment_intent,
+      amount: 500,
+      amount_refunded: 100,
+      currency: 'usd',
+      refunded: false,
+    });
+    const { reader: niece, memberId } = await signedInMember(t, 'sobrina@example.com');
+    assert.equal((await niece.submit(gift.redeemPath, gift.redeemPath, {})).statusCode, 200);
+    await stripe.billing.refundPayment(gift.sessionId);
+    await stripe.billing.refundPayment(gift.sessionId);
+    const refunds = (await memberHistory(db(), memberId)).filter((e) => e.kind === 'gift-refunded');
+    assert.equal(refunds.length, 1, 'one refund recorded');
+    assert.doesNotMatch((await read(niece, forSupporters)).body, /Only Supporter members read this\./);
+  });
+
   it('says an expired gift has expired and an unknown link is no gift', async () => {
     const { reader: member } = await signedInMember(t, 'early@example.com');
     const gift = await buyGift(member, { recipient_email: 'slow@example.com', months: '12' });
