@@ -19,6 +19,8 @@ import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
 import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
 import { registerContributionRoutes } from './billing/contributions.routes.ts';
+import { registerGiftRoutes } from './billing/gifts.routes.ts';
+import { giftsGivenBy, giftsWaitingForMember } from './billing/gift-redemption.ts';
 import { registerOfferPageRoutes } from './billing/offers.routes.ts';
 import { stripeCustomerOf } from './billing/customers.ts';
 import { stripeClient, stripeHostedOrigins } from './billing/stripe-client.ts';
@@ -192,10 +194,13 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
       billing: {
         hasAccount: async (memberId) => (await stripeCustomerOf(db, memberId)) !== null,
         formTargets: stripeHostedOrigins(config),
+        giftsGiven: (memberId) => giftsGivenBy(db, memberId),
+        giftsWaiting: async (memberId) => (await giftsWaitingForMember(db, memberId)).length,
       },
     });
     registerCheckoutRoutes(typed(members), { ...memberPages, stripe });
     registerContributionRoutes(typed(members), { ...memberPages, stripe });
+    registerGiftRoutes(typed(members), { ...memberPages, stripe });
     registerOfferPageRoutes(typed(members), { ...memberPages, stripe });
   });
   // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.

@@ -9,6 +9,7 @@ import { findMember } from '../members/members.service.ts';
 import { recordPayment, recordRefund } from '../members/subscription-mirror.ts';
 import { contributionPaid } from './contribution-payments.ts';
 import { rememberStripeCustomer } from './customers.ts';
+import { giftPaid, giftRefunded, isGiftSession } from './gift-payments.ts';
 import { countOfferRedemption } from './offers-redemption.ts';
 import { isoOfSeconds, memberOfStripeObject, mirrorStripeSubscription, stripeIdOf } from './subscription-state.ts';
 
@@ -46,6 +47,8 @@ export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: 
     case 'checkout.session.completed':
       if (event.data.object.mode === 'payment') {
         const session = event.data.object;
+        if (isGiftSession(session))
+          return { accessChanged: [], mail: await giftPaid(trx, session, { ...context, created: event.created }) };
         const known = await memberOfSession(trx, session);
         return {
           accessChanged: [],
@@ -72,7 +75,7 @@ export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: 
         stripeId: context.refundedInvoiceId ?? null,
         amountRefunded: event.data.object.amount_refunded,
       });
-      return NOTHING_AFTER;
+      return { accessChanged: await giftRefunded(trx, event.data.object, event.created), mail: [] };
     default:
       return NOTHING_AFTER;
   }

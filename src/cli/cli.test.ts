@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { verifyPassword } from '../staff/secrets.ts';
+import { hashSecret, verifyPassword } from '../staff/secrets.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import net from 'node:net';
@@ -10,7 +10,7 @@ import { createDraft } from '../content/articles.service.ts';
 import { publishArticle } from '../content/publishing.service.ts';
 import { openDatabase } from '../db/database.ts';
 import { Invalidation } from '../http/invalidation.ts';
-import { accessClassOf } from '../members/access.ts';
+import { accessClassOf, memberAccessOf } from '../members/access.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
 import { SYSTEM } from '../staff/actor.ts';
@@ -189,6 +189,28 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
         const member = await db.selectFrom('members').select('id').where('email', '=', email).executeTakeFirstOrThrow();
         assert.equal(await accessClassOf(db, member.id), access, email);
       }
+      // A reader who redeemed a gift reads its tier only, and a gift waits, its redeem link printed once.
+      const gifted = /gifts: (\S+) reads Supporter stories .* redeem it at \S+\/gift\/redeem\/([\w-]{43})$/m.exec(
+        seeded.out,
+      );
+      assert.ok(gifted, seeded.out);
+      const giftee = await db
+        .selectFrom('members')
+        .select('id')
+        .where('email', '=', gifted[1] ?? '')
+        .executeTakeFirstOrThrow();
+      const supporter = await db
+        .selectFrom('tiers')
+        .select('id')
+        .where('slug', '=', 'supporter')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(await memberAccessOf(db, giftee.id), { access: 'paid', tiers: [supporter.id] });
+      const gifts = await db.selectFrom('gifts').select(['redeemed_at', 'token_hash']).orderBy('months').execute();
+      assert.deepEqual(
+        gifts.map((gift) => gift.redeemed_at !== null),
+        [true, false],
+      );
+      assert.equal(gifts[1]?.token_hash, hashSecret(gifted[2] ?? ''), 'only the printed token’s hash is kept');
       const published = await db
         .selectFrom('articles')
         .select((eb) => eb.fn.countAll<number>().as('n'))

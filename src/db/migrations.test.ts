@@ -120,6 +120,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0023_gifts',
         '0022_offers',
         '0020_paywall_tiers',
         '0019_member_preferences',
@@ -166,6 +167,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0019_member_preferences',
       '0020_paywall_tiers',
       '0022_offers',
+      '0023_gifts',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -24,6 +24,7 @@ import type {
 } from '../members/members.table.ts';
 import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
 import type { OfferRedemptionsTable, OffersTable } from '../billing/offers.table.ts';
+import type { GiftsTable } from '../billing/gifts.table.ts';
 import type { StripeCustomersTable, StripeEventsTable } from '../billing/stripe.table.ts';
 import type { MemberPaymentsTable, MemberSubscriptionsTable } from '../members/subscriptions.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
@@ -76,4 +77,5 @@ export interface Database {
   metered_reads: MeteredReadsTable;
   offers: OffersTable;
   offer_redemptions: OfferRedemptionsTable;
+  gifts: GiftsTable;
 }

@@ -22,6 +22,19 @@ export function hasComplimentaryAccess(eb: OnMembers, now: string): Condition {
   );
 }
 
+/** The member has a grant running at `now` that opens this one tier (a redeemed gift's). */
+export function hasGrantOnTier(eb: OnMembers, now: string, tierId: string): Condition {
+  return eb.exists(
+    eb
+      .selectFrom('complimentary_access')
+      .select('complimentary_access.id')
+      .whereRef('complimentary_access.member_id', '=', 'members.id')
+      .where('complimentary_access.tier_id', '=', tierId)
+      .where('complimentary_access.removed_at', 'is', null)
+      .where('complimentary_access.ends_at', '>', now),
+  );
+}
+
 /** When the rule is applied: now, and the earliest past-due start still inside the grace period. */
 export interface AccessMoment {
   readonly now: string;

@@ -6,19 +6,21 @@ import { subscribedTierIds } from './subscriptions.ts';
 
 /**
  * The one rule that decides what a member may read: "paid" is an active complimentary grant or a
- * subscription that gives access now (subscriptions.ts). A grant reads every tier's stories (staff
- * gave access, not a plan: docs/decisions.md); a subscription reads those of the tiers it pays for.
+ * subscription that gives access now (subscriptions.ts). A staff grant reads every tier's stories
+ * (staff gave access, not a plan: docs/decisions.md); a gift's grant reads its tier's, and a
+ * subscription those of the tiers it pays for. Tiers from grants and subscriptions add up.
  */
 export async function memberAccessOf(db: Kysely<Database>, memberId: string): Promise<MemberAccess> {
-  const grant = await db
+  const grants = await db
     .selectFrom('complimentary_access')
-    .select('id')
+    .select('tier_id')
     .where('member_id', '=', memberId)
     .where('removed_at', 'is', null)
     .where('ends_at', '>', nowIso())
-    .executeTakeFirst();
-  if (grant) return { access: 'paid', tiers: 'every' };
-  const tiers = [...new Set(await subscribedTierIds(db, memberId))].sort();
+    .execute();
+  if (grants.some((grant) => grant.tier_id === null)) return { access: 'paid', tiers: 'every' };
+  const granted = grants.flatMap((grant) => (grant.tier_id ? [grant.tier_id] : []));
+  const tiers = [...new Set([...granted, ...(await subscribedTierIds(db, memberId))])].sort();
   return tiers.length > 0 ? { access: 'paid', tiers } : { access: 'member', tiers: [] };
 }
 

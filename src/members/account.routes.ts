@@ -9,6 +9,7 @@ import { announceAccessChange } from './access-changes.ts';
 import { deleteMember, memberAccount, memberData, parseEmail, renameMember } from './members.service.ts';
 import { accountPage, messagePage, signInForm } from './members.views.ts';
 import type { AccountBilling } from './account-billing.views.ts';
+import type { AccountGifts } from './account-gifts.views.ts';
 import { memberPreferences, setMemberPreferences } from './preferences.ts';
 import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
@@ -34,6 +35,10 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
     ]);
     return { subscriptions, payments, canManage };
   };
+  const giftsOf = async (memberId: string): Promise<AccountGifts> => ({
+    given: (await deps.billing?.giftsGiven?.(memberId)) ?? [],
+    waiting: (await deps.billing?.giftsWaiting?.(memberId)) ?? 0,
+  });
   const toSignIn = (reply: FastifyReply) =>
     reply.header('cache-control', 'no-store').redirect('/signin?from=/account', 303);
 
@@ -69,7 +74,12 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       200,
       accountPage(
         site,
-        { account, billing, preferences: await memberPreferences(deps.db, account.id) },
+        {
+          account,
+          billing,
+          preferences: await memberPreferences(deps.db, account.id),
+          gifts: await giftsOf(account.id),
+        },
         csrf,
         done ? site.t.t(DONE_MESSAGE[done]) : undefined,
       ),

@@ -167,3 +167,63 @@ export async function removeComplimentary(
     return { memberId: member.id, removed: count };
   });
 }
+
+/** `months` calendar months after `from`, the day kept when the month has it (31 January + 1 = 28/29 February). */
+export function addMonths(from: Date, months: number): Date {
+  const to = new Date(from);
+  const day = to.getUTCDate();
+  to.setUTCDate(1);
+  to.setUTCMonth(to.getUTCMonth() + months);
+  const last = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() + 1, 0)).getUTCDate();
+  to.setUTCDate(Math.min(day, last));
+  return to;
+}
+
+/**
+ * Gives a member `months` of access to one tier from a gift, inside the caller's transaction. Gifts
+ * on the same tier stack: the new months start where the member's latest running gift grant on it
+ * ends, else now. The caller records the history line (it knows what the gift was) and announces.
+ */
+export async function grantTierAccess(
+  trx: Executor,
+  memberId: string,
+  input: { tierId: string; months: number; note: string },
+): Promise<{ id: string; endsAt: string }> {
+  const now = nowIso();
+  const running = await trx
+    .selectFrom('complimentary_access')
+    .select((eb) => eb.fn.max('ends_at').as('ends_at'))
+    .where('member_id', '=', memberId)
+    .where('tier_id', '=', input.tierId)
+    .where('source', '=', 'gift')
+    .where('removed_at', 'is', null)
+    .where('ends_at', '>', now)
+    .executeTakeFirst();
+  const from = running?.ends_at ? new Date(running.ends_at) : new Date(now);
+  const grant = {
+    id: newId(),
+    member_id: memberId,
+    granted_by: null,
+    created_at: now,
+    ends_at: addMonths(from, input.months).toISOString(),
+    removed_at: null,
+    note: input.note,
+    tier_id: input.tierId,
+    source: 'gift' as const,
+  };
+  await trx.insertInto('complimentary_access').values(grant).execute();
+  return { id: grant.id, endsAt: grant.ends_at };
+}
+
+/** Ends one grant now (a refunded gift's), whoever holds it; false when it had already ended or been removed. */
+export async function endGrant(trx: Executor, grantId: string): Promise<boolean> {
+  const now = nowIso();
+  const ended = await trx
+    .updateTable('complimentary_access')
+    .set({ removed_at: now })
+    .where('id', '=', grantId)
+    .where('removed_at', 'is', null)
+    .where('ends_at', '>', now)
+    .executeTakeFirst();
+  return Number(ended.numUpdatedRows) > 0;
+}

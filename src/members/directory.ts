@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { containsText } from '../db/text-search.ts';
 import type { Actor } from '../staff/actor.ts';
@@ -7,6 +7,7 @@ import {
   accessMoment,
   complimentaryUntil,
   hasComplimentaryAccess,
+  hasGrantOnTier,
   hasPaidAccess,
   hasSubscriptionAccess,
 } from './access-query.ts';
@@ -43,6 +44,17 @@ export interface MemberListItem {
 
 export const MEMBERS_PER_PAGE = 50;
 
+/**
+ * A tier (or currency) filter: a subscription that gives access on it, or, for a tier alone, a
+ * gift's grant on that tier (a grant has no currency; staff grants on every tier are "complimentary").
+ */
+function onTier(eb: ExpressionBuilder<Database, 'members'>, moment: AccessMoment, filters: MemberFilters) {
+  const subscribed = hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency });
+  return filters.tier && !filters.currency
+    ? eb.or([subscribed, hasGrantOnTier(eb, moment.now, filters.tier)])
+    : subscribed;
+}
+
 function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMoment) {
   let query = db.selectFrom('members');
   const q = filters.q?.trim();
@@ -50,10 +62,7 @@ function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMo
   if (filters.status === 'paid') query = query.where((eb) => hasPaidAccess(eb, moment));
   if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, moment)));
   if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, moment.now));
-  if (filters.tier || filters.currency)
-    query = query.where((eb) =>
-      hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency }),
-    );
+  if (filters.tier || filters.currency) query = query.where((eb) => onTier(eb, moment, filters));
   if (filters.signedUpAfter) query = query.where('members.created_at', '>=', filters.signedUpAfter);
   if (filters.signedUpBefore) query = query.where('members.created_at', '<', filters.signedUpBefore);
   return query;

@@ -6,12 +6,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * double-submit token"): a random cookie per browser, and in each form an HMAC of it under the
  * site's key. A page of another site can neither read the cookie nor compute the HMAC; a cookie
  * planted by a neighbouring subdomain has no matching token. The cookie is scoped to the pages that
- * post forms (/signin, /account, /subscribe, /contribute), so reader pages never receive it and a cache in front of Gaceta
+ * post forms (/signin, /account, /subscribe, /contribute, /gift), so reader pages never receive it and a cache in front of Gaceta
  * (which passes requests carrying gaceta_* cookies) keeps serving them to signed-out readers.
  */
 export const FORM_COOKIE = 'gaceta_form';
 /** Where forms post: /signin (and /signin/code) for signed-out readers, /account/… and /subscribe for members. */
-export type FormScope = '/signin' | '/account' | '/subscribe' | '/contribute';
+export type FormScope = '/signin' | '/account' | '/subscribe' | '/contribute' | '/gift';
 const COOKIE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function formTokens(claimKey: Buffer, secureCookies: boolean) {

@@ -17,7 +17,10 @@ export type MemberEventKind =
   | 'payment'
   | 'payment-failed'
   | 'refund'
-  | 'contribution';
+  | 'contribution'
+  | 'gift-purchased'
+  | 'gift-redeemed'
+  | 'gift-refunded';
 
 /** Who made it happen: a staff member's id, or one of these. */
 export type MemberEventActor = 'member' | 'stripe' | 'system' | (string & {});

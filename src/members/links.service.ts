@@ -97,11 +97,13 @@ async function sendLink(
  * A reader asks to sign in or up. Whoever asks learns nothing: a member is sent a sign-in link, a
  * stranger a sign-up link when sign-up is open, and otherwise no one is sent anything, with the same
  * answer (and the mail leaves in the background, so the time taken does not tell either).
+ * `invited` is a reader holding an invitation another domain checked (a gift's redeem link): they
+ * may sign up whatever the sign-up setting, and a member's link, too, lands on `attribution`.
  */
 export async function requestSignIn(
   deps: MemberLinkDeps,
   settings: SiteSettings,
-  input: { email: string; normalized: string; name: string; attribution: string | null },
+  input: { email: string; normalized: string; name: string; attribution: string | null; invited?: boolean },
 ): Promise<void> {
   const member = await findMemberByEmail(deps.db, input.normalized);
   if (member)
@@ -111,11 +113,15 @@ export async function requestSignIn(
       normalized: member.email_normalized,
       memberId: member.id,
       locale: member.locale,
+      ...(input.invited ? { attribution: input.attribution } : {}),
     });
-  if (settings.memberSignup !== 'open') return;
+  if (settings.memberSignup !== 'open' && !input.invited) return;
   await sendLink(deps, settings, {
     purpose: 'sign-up',
-    ...input,
+    email: input.email,
+    normalized: input.normalized,
+    name: input.name,
+    attribution: input.attribution,
     memberId: null,
     locale: null,
   });

@@ -7,6 +7,7 @@ import type { Invalidation } from '../http/invalidation.ts';
 import type { Outbox } from '../mail/mailer.ts';
 import { HTML } from '../site/serve-page.ts';
 import type { SiteContext } from '../site/site-context.ts';
+import type { AccountGift } from './account-gifts.views.ts';
 import type { FormTokens } from './form-tokens.ts';
 import { messagePage } from './members.views.ts';
 import type { IssuedClaim } from './sessions.service.ts';
@@ -34,6 +35,10 @@ export interface AccountBillingDeps {
   hasAccount(memberId: string): Promise<boolean>;
   /** Where "Manage billing" leads (Stripe's portal), for the page's form-action policy. */
   formTargets: readonly string[];
+  /** The gift subscriptions the member gave (billing's gifts). */
+  giftsGiven?(memberId: string): Promise<AccountGift[]>;
+  /** How many gifts addressed to the member's email wait to be redeemed. */
+  giftsWaiting?(memberId: string): Promise<number>;
 }
 
 /** What the member routes share: their deps, form tokens, and the signed-in member of a request. */

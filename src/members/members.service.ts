@@ -64,27 +64,31 @@ export interface MemberAccount {
   name: string;
   since: string;
   access: AccessClass;
+  /** The end of the latest running grant given by staff (or an import). */
   complimentaryUntil: string | null;
+  /** The end of the latest running grant from a redeemed gift. */
+  giftUntil: string | null;
 }
 
 export async function memberAccount(db: Kysely<Database>, memberId: string): Promise<MemberAccount | null> {
   const member = await findMember(db, memberId);
   if (!member) return null;
-  const grant = await db
+  const grants = await db
     .selectFrom('complimentary_access')
-    .select('ends_at')
+    .select(['ends_at', 'source'])
     .where('member_id', '=', memberId)
     .where('removed_at', 'is', null)
     .where('ends_at', '>', nowIso())
     .orderBy('ends_at', 'desc')
-    .executeTakeFirst();
+    .execute();
   return {
     id: member.id,
     email: member.email,
     name: member.name,
     since: member.created_at,
     access: await accessClassOf(db, memberId),
-    complimentaryUntil: grant?.ends_at ?? null,
+    complimentaryUntil: grants.find((grant) => grant.source !== 'gift')?.ends_at ?? null,
+    giftUntil: grants.find((grant) => grant.source === 'gift')?.ends_at ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
 
 /** A reader with an account. `email` is kept as typed; `email_normalized` (lowercase) is unique. */
 export interface MembersTable {
@@ -44,7 +44,7 @@ export interface MemberSessionsTable {
   revoked_at: string | null;
 }
 
-/** Access granted by staff until `ends_at`: the only source of "paid" until subscriptions arrive. */
+/** Access granted until `ends_at`, by staff (every tier) or by a redeemed gift (its tier). */
 export interface ComplimentaryAccessTable {
   id: string;
   member_id: string;
@@ -53,7 +53,14 @@ export interface ComplimentaryAccessTable {
   ends_at: string;
   removed_at: string | null;
   note: string;
+  /** The one tier it opens (a gift's), or null for every tier (a staff grant). Billing's id, opaque here. */
+  tier_id: string | null;
+  /** Where it came from; the database fills 'staff' when not said. */
+  source: ColumnType<GrantSource, GrantSource | undefined, GrantSource>;
 }
+
+/** Who gave a complimentary grant: staff (or the seed), a redeemed gift, an import. */
+export type GrantSource = 'staff' | 'gift' | 'import';
 
 /** Secrets made once and shared by every process on this database (the claim signing key). */
 export interface MemberKeysTable {

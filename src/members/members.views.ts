@@ -3,6 +3,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import type { SiteContext } from '../site/site-context.ts';
 import { layout } from '../site/views/layout.ts';
 import { type AccountBilling, billingSection } from './account-billing.views.ts';
+import { type AccountGifts, giftsSection } from './account-gifts.views.ts';
 import type { MemberAccount } from './members.service.ts';
 import type { MemberPreferences } from './preferences.ts';
 
@@ -72,7 +73,7 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
 /** The account page: subscription and payments, details, address, mail choices, signing out, data and deletion. */
 export function accountPage(
   site: SiteContext,
-  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences },
+  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences; gifts?: AccountGifts },
   csrf: string,
   message?: string,
 ): string {
@@ -87,8 +88,9 @@ export function accountPage(
     html`<h1>${t('member.account.title')}</h1>${notice(message)}
 <p>${account.email} · ${t('member.account.since', { date: longDate(account.since) })}</p>
 <section aria-labelledby="subscription"><h2 id="subscription">${t('member.account.subscription')}</h2>
-<p>${t(account.access === 'paid' ? 'member.account.paid' : 'member.account.free')}${account.complimentaryUntil ? html` ${t('member.account.complimentary', { date: longDate(account.complimentaryUntil) })}` : ''}</p>
+<p>${t(account.access === 'paid' ? 'member.account.paid' : 'member.account.free')}${account.complimentaryUntil ? html` ${t('member.account.complimentary', { date: longDate(account.complimentaryUntil) })}` : ''}${account.giftUntil ? html` ${t('member.account.gift', { date: longDate(account.giftUntil) })}` : ''}</p>
 ${billingSection(site.t, billing, csrfField(csrf))}
+${giftsSection(site.t, view.gifts)}
 </section>
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}

@@ -6,7 +6,8 @@ import { startTestApp, TEST_DIALECT, type TestApp } from '../testing/harness.ts'
 import { ReaderBrowser } from '../testing/reader-browser.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
 import { CLAIM_TTL_MS, claimKey, type ClaimTiers, openClaim, sealClaim } from './claims.ts';
-import { grantComplimentary } from './complimentary.service.ts';
+import { grantComplimentary, grantTierAccess } from './complimentary.service.ts';
+import { ensureMember } from './members.service.ts';
 
 /*
  * Stories for chosen tiers, read over HTTP by members: the tiers a member may read travel in the
@@ -135,6 +136,20 @@ describe(`stories for chosen tiers, read by members over HTTP on ${TEST_DIALECT}
     assert.equal(openClaim(await claimKey(db()), cookie)?.claim.tiers, 'every');
     assert.match((await read(forSupporters, cookie)).body, SUPPORTER_SECRET);
     assert.match((await read(forPatrons, cookie)).body, PATRON_SECRET);
+  });
+
+  it('a gift’s grant on one tier reads that tier’s stories and not another’s, from the claim issued at sign-in', async () => {
+    const database = db();
+    const member = await ensureMember(database, { email: 'gifted@example.com', normalized: 'gifted@example.com' });
+    await grantTierAccess(database, member.id, { tierId: supporter, months: 1, note: '' });
+    const cookie = await signedIn('gifted@example.com');
+    const claim = openClaim(await claimKey(database), cookie)?.claim;
+    assert.equal(claim?.access, 'paid');
+    assert.deepEqual(claim?.tiers, [supporter]);
+    assert.match((await read(forSupporters, cookie)).body, SUPPORTER_SECRET);
+    const other = await read(forPatrons, cookie);
+    assert.doesNotMatch(other.body, PATRON_SECRET);
+    assert.match(other.body, /This story is for Patron subscribers/);
   });
 
   it('believes no tiers it did not sign, and checks an expired claim’s tiers again', async () => {

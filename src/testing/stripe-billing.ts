@@ -581,6 +581,30 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       if (session.status === 'open') await (session.mode === 'payment' ? payOnce(session, email) : pay(session));
       return successUrl(session);
     },
+    /**
+     * Refunds a paid one-time Checkout session in full, as the dashboard's Refund button does: its
+     * charge marked refunded, and charge.refunded (amount_refunded equal to the amount, refunded true).
+     */
+    async refundPayment(sessionId: string): Promise<StripeObject> {
+      const session = standIn.find('checkout.sessions', sessionId);
+      if (!session?.payment_intent) throw new Error(`the stand-in has no paid checkout session ${sessionId}`);
+      const charge = standIn.store('charges', {
+        id: `ch_${token()}`,
+        object: 'charge',
+        payment_intent: session.payment_intent,
+        amount: session.amount_total,
+        amount_captured: session.amount_total,
+        amount_refunded: session.amount_total,
+        currency: session.currency,
+        paid: true,
+        refunded: true,
+        status: 'succeeded',
+        created: now(),
+        livemode: false,
+      });
+      await standIn.deliver('charge.refunded', charge);
+      return charge;
+    },
     /** Sends a session's checkout.session.completed again, as Stripe does when it retries a delivery. */
     async redeliverCompleted(sessionId: string): Promise<void> {
       const session = standIn.find('checkout.sessions', sessionId);

@@ -26,6 +26,7 @@ ${view.currencies.length > 1 ? currencyChoice(view, site) : ''}
 <ul class="tiers">
 ${view.tiers.map((tier) => tierCard(tier, view, site))}
 </ul>
+${view.subscriptionsOpen ? html`<p class="gift-link"><a href="${view.currency && view.currency !== view.currencies[0] ? `/gift?currency=${view.currency}` : '/gift'}">${t.t('gift.link')}</a></p>` : ''}
 </article>`;
   return layout(
     site,

@@ -31,6 +31,9 @@ export function eventWords(t: Translate, event: MemberEventJson, formatTime: (is
     case 'payment-failed':
     case 'refund':
     case 'contribution':
+    case 'gift-purchased':
+    case 'gift-redeemed':
+    case 'gift-refunded':
       return t(`members.event.${event.kind}` as MessageKey);
     default:
       return t('members.event.other', { kind: event.kind });
