@@ -17,6 +17,7 @@ import * as memberSubscriptions from './migrations/0018_member_subscriptions.ts'
 import * as memberPreferences from './migrations/0019_member_preferences.ts';
 import * as paywallTiers from './migrations/0020_paywall_tiers.ts';
 import * as offers from './migrations/0022_offers.ts';
+import * as memberGroups from './migrations/0024_member_groups.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0019_member_preferences': memberPreferences,
   '0020_paywall_tiers': paywallTiers,
   '0022_offers': offers,
+  '0024_member_groups': memberGroups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

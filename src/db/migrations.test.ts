@@ -42,6 +42,9 @@ const TABLES = [
   'member_subscriptions',
   'member_payments',
   'member_preferences',
+  'member_groups',
+  'group_seats',
+  'group_invites',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -120,6 +123,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0024_member_groups',
         '0022_offers',
         '0020_paywall_tiers',
         '0019_member_preferences',

@@ -26,6 +26,7 @@ import type { TierPricesTable, TiersTable } from '../billing/tiers.table.ts';
 import type { OfferRedemptionsTable, OffersTable } from '../billing/offers.table.ts';
 import type { StripeCustomersTable, StripeEventsTable } from '../billing/stripe.table.ts';
 import type { MemberPaymentsTable, MemberSubscriptionsTable } from '../members/subscriptions.table.ts';
+import type { GroupInvitesTable, GroupSeatsTable, MemberGroupsTable } from '../members/groups.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
 import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
 import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
@@ -76,4 +77,7 @@ export interface Database {
   metered_reads: MeteredReadsTable;
   offers: OffersTable;
   offer_redemptions: OfferRedemptionsTable;
+  member_groups: MemberGroupsTable;
+  group_seats: GroupSeatsTable;
+  group_invites: GroupInvitesTable;
 }
