@@ -17,7 +17,10 @@ export type MemberEventKind =
   | 'payment'
   | 'payment-failed'
   | 'refund'
-  | 'contribution';
+  | 'contribution'
+  | 'group-created'
+  | 'group-joined'
+  | 'group-left';
 
 /** Who made it happen: a staff member's id, or one of these. */
 export type MemberEventActor = 'member' | 'stripe' | 'system' | (string & {});
