@@ -19,6 +19,7 @@ import { errorPage, type ReaderErrorKind } from './site/views/pages.ts';
 import { registerAdminApi } from './admin/admin.plugin.ts';
 import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
 import { registerContributionRoutes } from './billing/contributions.routes.ts';
+import { registerGroupCheckoutRoutes } from './billing/group-checkout.routes.ts';
 import { registerOfferPageRoutes } from './billing/offers.routes.ts';
 import { stripeCustomerOf } from './billing/customers.ts';
 import { stripeClient, stripeHostedOrigins } from './billing/stripe-client.ts';
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     });
     registerCheckoutRoutes(typed(members), { ...memberPages, stripe });
     registerContributionRoutes(typed(members), { ...memberPages, stripe });
+    registerGroupCheckoutRoutes(typed(members), { ...memberPages, stripe });
     registerOfferPageRoutes(typed(members), { ...memberPages, stripe });
   });
   // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.

@@ -26,6 +26,7 @@ ${view.currencies.length > 1 ? currencyChoice(view, site) : ''}
 <ul class="tiers">
 ${view.tiers.map((tier) => tierCard(tier, view, site))}
 </ul>
+${view.subscriptionsOpen ? html`<p class="groups">${t.t('pricing.groups')} <a href="/groups/new">${t.t('pricing.groupsLink')}</a></p>` : ''}
 </article>`;
   return layout(
     site,
