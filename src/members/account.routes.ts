@@ -11,6 +11,8 @@ import { accountPage, messagePage, signInForm } from './members.views.ts';
 import type { AccountBilling } from './account-billing.views.ts';
 import { memberPreferences, setMemberPreferences } from './preferences.ts';
 import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
+import { groupsForAccount } from './group-overview.ts';
+import { accountGroupsSection } from './groups.views.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -69,7 +71,13 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       200,
       accountPage(
         site,
-        { account, billing, preferences: await memberPreferences(deps.db, account.id) },
+        {
+          account,
+          billing,
+          preferences: await memberPreferences(deps.db, account.id),
+          // The groups they manage, and those their address's domain may join.
+          groups: accountGroupsSection(site, await groupsForAccount(deps.db, account)),
+        },
         csrf,
         done ? site.t.t(DONE_MESSAGE[done]) : undefined,
       ),

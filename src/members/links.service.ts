@@ -95,13 +95,13 @@ async function sendLink(
 
 /**
  * A reader asks to sign in or up. Whoever asks learns nothing: a member is sent a sign-in link, a
- * stranger a sign-up link when sign-up is open, and otherwise no one is sent anything, with the same
+ * stranger a sign-up link when sign-up is open (or a group invited the address), and otherwise no one is sent anything, with the same
  * answer (and the mail leaves in the background, so the time taken does not tell either).
  */
 export async function requestSignIn(
   deps: MemberLinkDeps,
   settings: SiteSettings,
-  input: { email: string; normalized: string; name: string; attribution: string | null },
+  input: { email: string; normalized: string; name: string; attribution: string | null; invited?: boolean },
 ): Promise<void> {
   const member = await findMemberByEmail(deps.db, input.normalized);
   if (member)
@@ -111,11 +111,14 @@ export async function requestSignIn(
       normalized: member.email_normalized,
       memberId: member.id,
       locale: member.locale,
+      // Where the link brings the member back to (the page that asked them to sign in).
+      attribution: input.attribution,
     });
-  if (settings.memberSignup !== 'open') return;
+  if (settings.memberSignup !== 'open' && !input.invited) return;
+  const { invited: _invited, ...asked } = input;
   await sendLink(deps, settings, {
     purpose: 'sign-up',
-    ...input,
+    ...asked,
     memberId: null,
     locale: null,
   });

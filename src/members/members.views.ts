@@ -72,7 +72,7 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
 /** The account page: subscription and payments, details, address, mail choices, signing out, data and deletion. */
 export function accountPage(
   site: SiteContext,
-  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences },
+  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences; groups?: SafeHtml | string },
   csrf: string,
   message?: string,
 ): string {
@@ -90,6 +90,7 @@ export function accountPage(
 <p>${t(account.access === 'paid' ? 'member.account.paid' : 'member.account.free')}${account.complimentaryUntil ? html` ${t('member.account.complimentary', { date: longDate(account.complimentaryUntil) })}` : ''}</p>
 ${billingSection(site.t, billing, csrfField(csrf))}
 </section>
+${view.groups ?? ''}
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}
