@@ -4,6 +4,7 @@ import { grantComplimentary } from '../../members/complimentary.service.ts';
 import { ensureMember, parseEmail } from '../../members/members.service.ts';
 import { recordPayment } from '../../members/subscription-mirror.ts';
 import { SYSTEM } from '../../staff/actor.ts';
+import { createDemoGroup, DEMO_GROUP_ADMIN } from './demo-group.ts';
 
 export const DEMO_FREE_MEMBER = 'reader@valley-gazette.example';
 export const DEMO_PAID_MEMBER = 'subscriber@valley-gazette.example';
@@ -39,8 +40,10 @@ export async function createDemoMembers(
     endsAt: new Date(Date.now() + 365 * 24 * 3600_000).toISOString(),
     note: 'demo newsroom',
   });
+  await createDemoGroup(db);
   log(
     `read as a member: open ${publicUrl}/signin and enter ${DEMO_FREE_MEMBER} (free) or ${DEMO_PAID_MEMBER} (paid); ` +
-      'the sign-in mail appears in this log ("mail not sent (no SMTP_URL)"): open its link, or type its 6-digit code',
+      'the sign-in mail appears in this log ("mail not sent (no SMTP_URL)"): open its link, or type its 6-digit code; ' +
+      `${DEMO_GROUP_ADMIN} manages a group subscription (Account → Group subscriptions)`,
   );
 }
