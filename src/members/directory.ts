@@ -7,6 +7,7 @@ import {
   accessMoment,
   complimentaryUntil,
   hasComplimentaryAccess,
+  hasGroupAccess,
   hasPaidAccess,
   hasSubscriptionAccess,
 } from './access-query.ts';
@@ -24,7 +25,7 @@ export interface MemberFilters {
   signedUpAfter?: string | undefined;
   /** Signed up before this instant (ISO 8601). */
   signedUpBefore?: string | undefined;
-  /** A subscription that gives access on this tier (its id). */
+  /** A subscription, or a group seat, that gives access on this tier (its id). */
   tier?: string | undefined;
   /** A subscription that gives access, paid in this currency (ISO 4217). */
   currency?: string | undefined;
@@ -51,9 +52,11 @@ function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMo
   if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, moment)));
   if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, moment.now));
   if (filters.tier || filters.currency)
-    query = query.where((eb) =>
-      hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency }),
-    );
+    query = query.where((eb) => {
+      const own = hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency });
+      // A seat reads its group's tier; the currency is the group's buyer's business, not the seat holder's.
+      return filters.currency ? own : eb.or([own, hasGroupAccess(eb, moment, { tierId: filters.tier })]);
+    });
   if (filters.signedUpAfter) query = query.where('members.created_at', '>=', filters.signedUpAfter);
   if (filters.signedUpBefore) query = query.where('members.created_at', '<', filters.signedUpBefore);
   return query;
