@@ -26,7 +26,8 @@ export function registerGroupAdminRoutes(api: TypedFastify, deps: AdminDeps): vo
     {
       schema: {
         tags: ['members'],
-        summary: 'Every group subscription with its tier, seats taken and paid for, status and admin (editors and admins)',
+        summary:
+          'Every group subscription with its tier, seats taken and paid for, status and admin (editors and admins)',
         response: { 200: Type.Object({ groups: Type.Array(Group, { description: 'newest first' }) }), ...errors(403) },
       },
     },

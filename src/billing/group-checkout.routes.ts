@@ -28,7 +28,8 @@ function checkFields(site: SiteContext, fields: Fields) {
   const name = fields.name.trim();
   if (!name || name.length > NAME_MAX) problems.push(t.t('group.new.nameProblem', { max: NAME_MAX }));
   const seats = /^\d{1,4}$/.test(fields.seats.trim()) ? Number(fields.seats.trim()) : NaN;
-  if (!(seats >= MIN_SEATS && seats <= MAX_SEATS)) problems.push(t.t('group.new.seatsProblem', { min: MIN_SEATS, max: MAX_SEATS }));
+  if (!(seats >= MIN_SEATS && seats <= MAX_SEATS))
+    problems.push(t.t('group.new.seatsProblem', { min: MIN_SEATS, max: MAX_SEATS }));
   const domainTyped = fields.domain.trim();
   const domain = domainTyped ? parseEmailDomain(domainTyped) : null;
   if (domainTyped && !domain) problems.push(t.t('group.domain.invalid', { domain: domainTyped }));
@@ -49,7 +50,13 @@ export function registerGroupCheckoutRoutes(app: TypedFastify, deps: CheckoutRou
     publicUrl: deps.config.publicUrl,
   });
   const paidTiers = async () => (await offeredTiers(deps.db)).tiers.filter((tier) => tier.kind === 'paid');
-  const formPage = async (request: FastifyRequest, reply: FastifyReply, status: number, fields: Fields, problems: string[] = []) => {
+  const formPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    fields: Fields,
+    problems: string[] = [],
+  ) => {
     const site = await deps.siteContext();
     const csrf = deps.forms.issue(request, reply, '/groups');
     // The form's answer is a redirect to Stripe Checkout, which the page's form-action must allow.
@@ -70,7 +77,13 @@ export function registerGroupCheckoutRoutes(app: TypedFastify, deps: CheckoutRou
     '/groups/new',
     {
       schema: {
-        body: Type.Object({ csrf: Field(100), name: Field(500), price: Field(100), seats: Field(20), domain: Field(300) }),
+        body: Type.Object({
+          csrf: Field(100),
+          name: Field(500),
+          price: Field(100),
+          seats: Field(20),
+          domain: Field(300),
+        }),
       },
       config: deps.attempts,
     },
@@ -81,7 +94,12 @@ export function registerGroupCheckoutRoutes(app: TypedFastify, deps: CheckoutRou
       const session = await deps.signedIn(request);
       const account = session ? await memberAccount(deps.db, session.memberId) : null;
       if (!account) return reply.header('cache-control', 'no-store').redirect('/signin?from=/groups/new', 303);
-      const fields = { name: body.name ?? '', price: body.price ?? '', seats: body.seats ?? '', domain: body.domain ?? '' };
+      const fields = {
+        name: body.name ?? '',
+        price: body.price ?? '',
+        seats: body.seats ?? '',
+        domain: body.domain ?? '',
+      };
       const site = await deps.siteContext();
       const checked = checkFields(site, fields);
       try {
@@ -99,9 +117,15 @@ export function registerGroupCheckoutRoutes(app: TypedFastify, deps: CheckoutRou
           seats: checked.seats,
           emailDomain: checked.domain,
         });
-        const url = await startGroupCheckout(checkoutDeps(deps.stripe), account, offer, { id: groupId, seats: checked.seats }, {
-          locale: site.t.locale,
-        });
+        const url = await startGroupCheckout(
+          checkoutDeps(deps.stripe),
+          account,
+          offer,
+          { id: groupId, seats: checked.seats },
+          {
+            locale: site.t.locale,
+          },
+        );
         return reply.header('cache-control', 'no-store').redirect(url, 303);
       } catch (error) {
         if (!isStripeTrouble(error)) throw error;
@@ -110,21 +134,26 @@ export function registerGroupCheckoutRoutes(app: TypedFastify, deps: CheckoutRou
     },
   );
 
-  app.get('/groups/done', { schema: { querystring: Type.Object({ session_id: SESSION_ID }) } }, async (request, reply) => {
-    const here = `/groups/done?session_id=${request.query.session_id}`;
-    const session = await deps.signedIn(request);
-    if (!session)
-      return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(here)}`, 303);
-    if (!deps.stripe) return notSetUp(reply, '/groups/done');
-    try {
-      const done = await completeGroupCheckout(checkoutDeps(deps.stripe), session.memberId, request.query.session_id);
-      if (done === 'unknown')
-        return message(reply, 404, 'checkout.doneUnknown.title', 'checkout.doneUnknown.body', '/groups/done');
-      if (done === 'open') return message(reply, 200, 'checkout.doneOpen.title', 'checkout.doneOpen.body', '/groups/done');
-      return reply.header('cache-control', 'no-store').redirect(`/account/groups/${done.groupId}?done=bought`, 303);
-    } catch (error) {
-      if (!isStripeTrouble(error)) throw error;
-      return stripeDown(request, reply, error, 'checkout.doneUnavailable.body');
-    }
-  });
+  app.get(
+    '/groups/done',
+    { schema: { querystring: Type.Object({ session_id: SESSION_ID }) } },
+    async (request, reply) => {
+      const here = `/groups/done?session_id=${request.query.session_id}`;
+      const session = await deps.signedIn(request);
+      if (!session)
+        return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(here)}`, 303);
+      if (!deps.stripe) return notSetUp(reply, '/groups/done');
+      try {
+        const done = await completeGroupCheckout(checkoutDeps(deps.stripe), session.memberId, request.query.session_id);
+        if (done === 'unknown')
+          return message(reply, 404, 'checkout.doneUnknown.title', 'checkout.doneUnknown.body', '/groups/done');
+        if (done === 'open')
+          return message(reply, 200, 'checkout.doneOpen.title', 'checkout.doneOpen.body', '/groups/done');
+        return reply.header('cache-control', 'no-store').redirect(`/account/groups/${done.groupId}?done=bought`, 303);
+      } catch (error) {
+        if (!isStripeTrouble(error)) throw error;
+        return stripeDown(request, reply, error, 'checkout.doneUnavailable.body');
+      }
+    },
+  );
 }

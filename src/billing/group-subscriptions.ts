@@ -21,7 +21,11 @@ export const isGroupSubscription = (metadata: Stripe.Metadata | null | undefined
  * Ties a group's subscription to its group and sets its seats. False when the subscription names no
  * group Gaceta has (then it must not be mirrored: it would give its buyer access on its own).
  */
-export async function tieGroupOf(db: Executor, subscription: Stripe.Subscription, observedAt: number): Promise<boolean> {
+export async function tieGroupOf(
+  db: Executor,
+  subscription: Stripe.Subscription,
+  observedAt: number,
+): Promise<boolean> {
   const groupId = subscription.metadata?.gaceta_group_id;
   if (!groupId) return false;
   const tied = await tieGroupSubscription(db, {

@@ -170,6 +170,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0019_member_preferences',
       '0020_paywall_tiers',
       '0022_offers',
+      '0024_member_groups',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

@@ -255,7 +255,8 @@ export const es: Record<MessageKey, string> = {
   'group.status.ended': 'terminada: sus lugares no abren nada',
   'group.plan': 'Suscripción de grupo a {tier}',
   'group.seats': '{taken} de {total} lugares ocupados',
-  'group.over': 'Hay {count} lugares ocupados más de los que pagas: no se quitó a nadie, pero nadie nuevo puede unirse hasta que quites miembros o añadas lugares con “Gestionar pagos”.',
+  'group.over':
+    'Hay {count} lugares ocupados más de los que pagas: no se quitó a nadie, pero nadie nuevo puede unirse hasta que quites miembros o añadas lugares con “Gestionar pagos”.',
   'group.members': 'Miembros',
   'group.joined': 'se unió el {date}',
   'group.remove': 'Quitar',
@@ -272,7 +273,8 @@ export const es: Record<MessageKey, string> = {
   'group.domainSave': 'Guardar el dominio',
   'group.domainLink': 'Comparte con ellos esta página:',
   'group.billing': 'Pagos',
-  'group.billingHint': 'Cambia el número de lugares o la tarjeta, consulta facturas o cancela, en la página segura de nuestro proveedor de pagos.',
+  'group.billingHint':
+    'Cambia el número de lugares o la tarjeta, consulta facturas o cancela, en la página segura de nuestro proveedor de pagos.',
   'group.account.title': 'Suscripciones de grupo',
   'group.account.joinable': '{group} ofrece {tier} a direcciones como la tuya.',
   'group.account.join': 'Ocupar un lugar',
@@ -284,7 +286,8 @@ export const es: Record<MessageKey, string> = {
   'group.done.domain': 'El dominio de correo quedó guardado.',
   'group.invite.none': 'Escribe al menos una dirección de correo para invitar.',
   'group.invite.tooMany': 'Invita como mucho {max} direcciones a la vez.',
-  'group.invite.invalid': 'Estas no son direcciones de correo: {addresses}. No se envió nada; corrígelas y envía de nuevo.',
+  'group.invite.invalid':
+    'Estas no son direcciones de correo: {addresses}. No se envió nada; corrígelas y envía de nuevo.',
   'group.invite.sent': 'Invitaciones enviadas: {count}.',
   'group.invite.alreadyMembers': 'Ya son miembros, no se les invitó otra vez: {addresses}.',
   'group.domain.invalid': '“{domain}” no es un dominio de correo. Escríbelo como ejemplo.org.',
@@ -294,30 +297,39 @@ export const es: Record<MessageKey, string> = {
   'group.invite.revoked': 'Quien administra el grupo retiró esta invitación.',
   'group.invite.unknown': 'Este enlace de invitación no es válido. Comprueba que se copió completo.',
   'group.invite.heading': 'Únete a {group}',
-  'group.invite.body': '{group} invita a {email} a un lugar en su suscripción de grupo a {tier}: historias para miembros de {tier}, pagadas por {group}.',
-  'group.invite.otherAddress': 'Esta invitación es para {email}, pero entraste como {signedIn}. Cierra sesión y entra con {email} para aceptarla.',
+  'group.invite.body':
+    '{group} invita a {email} a un lugar en su suscripción de grupo a {tier}: historias para miembros de {tier}, pagadas por {group}.',
+  'group.invite.otherAddress':
+    'Esta invitación es para {email}, pero entraste como {signedIn}. Cierra sesión y entra con {email} para aceptarla.',
   'group.joined.title': 'Te damos la bienvenida al grupo',
   'group.joined.body': 'Ocupas un lugar en {group}: las historias de {tier} ya están abiertas para ti.',
   'group.full.title': 'El grupo está lleno',
-  'group.full.body': 'Todos los lugares de {group} están ocupados. Pide a quien lo administra que libere uno o compre más.',
+  'group.full.body':
+    'Todos los lugares de {group} están ocupados. Pide a quien lo administra que libere uno o compre más.',
   'group.already.title': 'Ya eres miembro',
   'group.already.body': 'Ya ocupas un lugar en {group}.',
-  'group.signInFirst': 'Entra, o crea una cuenta, con esa dirección para ocupar tu lugar: el enlace que te enviamos te trae de vuelta aquí.',
+  'group.signInFirst':
+    'Entra, o crea una cuenta, con esa dirección para ocupar tu lugar: el enlace que te enviamos te trae de vuelta aquí.',
   'group.accept': 'Ocupar mi lugar',
   'group.domainJoin.heading': 'Únete a {group}',
   'group.domainJoin.body': '{group} ofrece {tier} a lectores con una dirección en {domain}.',
   'group.domainJoin.refusedTitle': 'Este grupo es para otro dominio',
-  'group.domainJoin.refused': 'Solo las direcciones en {domain} pueden unirse a este grupo, y la dirección de tu cuenta es {email}. Cambia tu dirección en tu cuenta si tienes una en {domain}.',
+  'group.domainJoin.refused':
+    'Solo las direcciones en {domain} pueden unirse a este grupo, y la dirección de tu cuenta es {email}. Cambia tu dirección en tu cuenta si tienes una en {domain}.',
   'group.new.title': 'Para organizaciones',
-  'group.new.intro': 'Compra lugares para tu equipo, tu clase o tu redacción: los invitas por correo, o dejas que se una cualquiera con una dirección en tu dominio.',
+  'group.new.intro':
+    'Compra lugares para tu equipo, tu clase o tu redacción: los invitas por correo, o dejas que se una cualquiera con una dirección en tu dominio.',
   'group.new.perSeat': '{price} por lugar',
   'group.new.name': 'Organización',
   'group.new.plan': 'Plan',
   'group.new.seats': 'Lugares (de 2 a 1000)',
   'group.new.domain': 'Dominio de correo (opcional)',
-  'group.new.domainHint': 'Los lectores con una dirección verificada en este dominio pueden ocupar un lugar sin invitación.',
-  'group.new.next': 'Pagas cada lugar en la página segura de nuestro proveedor de pagos, y administras el grupo desde tu cuenta.',
-  'group.new.signInFirst': 'Quien compra administra el grupo: entra o crea una cuenta primero, y el enlace que te enviamos te trae de vuelta aquí.',
+  'group.new.domainHint':
+    'Los lectores con una dirección verificada en este dominio pueden ocupar un lugar sin invitación.',
+  'group.new.next':
+    'Pagas cada lugar en la página segura de nuestro proveedor de pagos, y administras el grupo desde tu cuenta.',
+  'group.new.signInFirst':
+    'Quien compra administra el grupo: entra o crea una cuenta primero, y el enlace que te enviamos te trae de vuelta aquí.',
   'group.new.nameProblem': 'Da a la organización un nombre de {max} caracteres como mucho.',
   'group.new.seatsProblem': 'Elige entre {min} y {max} lugares.',
   'group.new.planProblem': 'Elige uno de los planes ofrecidos.',

@@ -6,9 +6,11 @@ const WORDS = {
   en: {
     subject: 'Join {group} at {site}',
     greeting: 'Hello,',
-    invited: '{group} has a group subscription to {site} and invites you to take one of its seats: {tier} stories, paid for by {group}.',
+    invited:
+      '{group} has a group subscription to {site} and invites you to take one of its seats: {tier} stories, paid for by {group}.',
     action: 'Accept the invitation',
-    expires: 'The invitation works once, for 14 days. You will be asked to sign in (or make an account) with this address.',
+    expires:
+      'The invitation works once, for 14 days. You will be asked to sign in (or make an account) with this address.',
     ignore: 'If you did not expect this, ignore this message: nothing changes and you are charged nothing.',
   },
   es: {

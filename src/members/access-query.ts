@@ -94,7 +94,11 @@ function subscriptionRunning(moment: AccessMoment) {
  * The member holds a running seat in a group whose subscription gives access at the moment (on this
  * tier when asked): groupTierIds() in groups.ts as SQL, by the same rule as a member's own subscription.
  */
-export function hasGroupAccess(eb: OnMembers, moment: AccessMoment, on: { tierId?: string | undefined } = {}): Condition {
+export function hasGroupAccess(
+  eb: OnMembers,
+  moment: AccessMoment,
+  on: { tierId?: string | undefined } = {},
+): Condition {
   let seats = eb
     .selectFrom('group_seats')
     .innerJoin('member_groups', 'member_groups.id', 'group_seats.group_id')
@@ -113,11 +117,7 @@ export function hasGroupAccess(eb: OnMembers, moment: AccessMoment, on: { tierId
 
 /** The member is "paid" at the moment: a running complimentary grant, a subscription or a group seat that gives access. */
 export function hasPaidAccess(eb: OnMembers, moment: AccessMoment): Condition {
-  return eb.or([
-    hasComplimentaryAccess(eb, moment.now),
-    hasSubscriptionAccess(eb, moment),
-    hasGroupAccess(eb, moment),
-  ]);
+  return eb.or([hasComplimentaryAccess(eb, moment.now), hasSubscriptionAccess(eb, moment), hasGroupAccess(eb, moment)]);
 }
 
 /** The end of the member's latest running complimentary grant, as a column (null: none). */

@@ -33,7 +33,9 @@ export interface GroupOverview extends GroupSummary {
 async function summaries(db: Kysely<Database>, groups: MemberGroupRow[]): Promise<GroupSummary[]> {
   if (groups.length === 0) return [];
   const ids = groups.map((group) => group.id);
-  const subscriptionIds = groups.flatMap((group) => (group.stripe_subscription_id ? [group.stripe_subscription_id] : []));
+  const subscriptionIds = groups.flatMap((group) =>
+    group.stripe_subscription_id ? [group.stripe_subscription_id] : [],
+  );
   const [subscriptions, counts] = await Promise.all([
     subscriptionIds.length === 0
       ? []
@@ -105,7 +107,12 @@ export async function groupOverviewFor(
   return {
     ...summary,
     members: members.map((row) => ({ memberId: row.id, email: row.email, name: row.name, joinedAt: row.joined_at })),
-    invites: invites.map((row) => ({ id: row.id, email: row.email, sentAt: row.created_at, expiresAt: row.expires_at })),
+    invites: invites.map((row) => ({
+      id: row.id,
+      email: row.email,
+      sentAt: row.created_at,
+      expiresAt: row.expires_at,
+    })),
   };
 }
 

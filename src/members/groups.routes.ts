@@ -5,9 +5,24 @@ import { html } from '../http/html.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { announceAccessChange } from './access-changes.ts';
-import { acceptInvite, addressesOf, INVITES_PER_FORM, inviteByToken, inviteToGroup, revokeInvite } from './group-invites.service.ts';
+import {
+  acceptInvite,
+  addressesOf,
+  INVITES_PER_FORM,
+  inviteByToken,
+  inviteToGroup,
+  revokeInvite,
+} from './group-invites.service.ts';
 import { type GroupOverview, groupOverviewFor } from './group-overview.ts';
-import { domainOf, findGroup, holdsSeat, parseEmailDomain, removeSeat, setGroupDomain, takeSeat } from './groups.service.ts';
+import {
+  domainOf,
+  findGroup,
+  holdsSeat,
+  parseEmailDomain,
+  removeSeat,
+  setGroupDomain,
+  takeSeat,
+} from './groups.service.ts';
 import { groupAdminPage, groupPath, joinPage } from './groups.views.ts';
 import { type MemberRouteDeps, refuseForm, sendPage } from './member-routes.ts';
 import { memberAccount, parseEmail } from './members.service.ts';
@@ -18,7 +33,10 @@ const ID = Type.String({ pattern: '^[0-9a-f-]{36}$' });
 const TOKEN = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
 const DONE = {
   bought: 'group.done.bought',
-  revoked: 'group.done.revoked', removed: 'group.done.removed', domain: 'group.done.domain' } as const;
+  revoked: 'group.done.revoked',
+  removed: 'group.done.removed',
+  domain: 'group.done.domain',
+} as const;
 const GroupQuery = Type.Object({ done: Type.Optional(Type.Union(Object.keys(DONE).map((d) => Type.Literal(d)))) });
 
 const INVITE_PROBLEM = {
@@ -62,7 +80,14 @@ export function registerGroupRoutes(app: TypedFastify, deps: MemberRouteDeps): v
 
   /** Runs an admin's form on their group after its CSRF token, the session and the admin are checked. */
   const adminAction =
-    (run: (group: GroupOverview, body: Record<string, string | undefined>, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
+    (
+      run: (
+        group: GroupOverview,
+        body: Record<string, string | undefined>,
+        request: FastifyRequest,
+        reply: FastifyReply,
+      ) => Promise<FastifyReply>,
+    ) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const { id } = request.params as { id: string };
       const body = request.body as Record<string, string | undefined>;
@@ -175,10 +200,21 @@ type Answers = {
 
 /** Taking a seat: by an emailed invite, or by an address at the group's domain. */
 function registerJoinRoutes(app: TypedFastify, deps: MemberRouteDeps, { page, notFound }: Answers): void {
-  const welcome = async (reply: FastifyReply, memberId: string, group: { name: string; tier_name: string }, path: string) => {
+  const welcome = async (
+    reply: FastifyReply,
+    memberId: string,
+    group: { name: string; tier_name: string },
+    path: string,
+  ) => {
     announceAccessChange(deps.invalidation, memberId);
     const site = await deps.siteContext();
-    return page(reply, 200, 'group.joined.title', site.t.t('group.joined.body', { group: group.name, tier: group.tier_name }), path);
+    return page(
+      reply,
+      200,
+      'group.joined.title',
+      site.t.t('group.joined.body', { group: group.name, tier: group.tier_name }),
+      path,
+    );
   };
   const full = async (reply: FastifyReply, group: { name: string }, path: string) => {
     const site = await deps.siteContext();
@@ -220,10 +256,20 @@ function registerJoinRoutes(app: TypedFastify, deps: MemberRouteDeps, { page, no
     const account = session ? await memberAccount(deps.db, session.memberId) : null;
     if (!account) return signInFirst(reply, path, title, body, invite.email);
     if (account.email.toLowerCase() !== invite.email_normalized)
-      return page(reply, 403, 'group.invite.title', site.t.t('group.invite.otherAddress', { email: invite.email, signedIn: account.email }), path);
+      return page(
+        reply,
+        403,
+        'group.invite.title',
+        site.t.t('group.invite.otherAddress', { email: invite.email, signedIn: account.email }),
+        path,
+      );
     if (await holdsSeat(deps.db, group.id, account.id)) return already(reply, group, path);
     const csrf = deps.forms.issue(request, reply, '/groups');
-    return sendPage(reply, 200, joinPage(site, { path, title, body, form: { csrf, button: site.t.t('group.accept') } }));
+    return sendPage(
+      reply,
+      200,
+      joinPage(site, { path, title, body, form: { csrf, button: site.t.t('group.accept') } }),
+    );
   });
 
   app.post(
@@ -234,7 +280,8 @@ function registerJoinRoutes(app: TypedFastify, deps: MemberRouteDeps, { page, no
       if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, path);
       const session = await deps.signedIn(request);
       const account = session ? await memberAccount(deps.db, session.memberId) : null;
-      if (!account) return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(path)}`, 303);
+      if (!account)
+        return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(path)}`, 303);
       const outcome = await acceptInvite(deps.db, request.params.token, account);
       const site = await deps.siteContext();
       switch (outcome.status) {
@@ -245,7 +292,13 @@ function registerJoinRoutes(app: TypedFastify, deps: MemberRouteDeps, { page, no
         case 'full':
           return full(reply, outcome.group, path);
         case 'wrong-member':
-          return page(reply, 403, 'group.invite.title', site.t.t('group.invite.otherAddress', { email: outcome.email, signedIn: account.email }), path);
+          return page(
+            reply,
+            403,
+            'group.invite.title',
+            site.t.t('group.invite.otherAddress', { email: outcome.email, signedIn: account.email }),
+            path,
+          );
         default: {
           const [body, status] = INVITE_PROBLEM[outcome.status];
           return page(reply, status, 'group.invite.title', site.t.t(body), path);
@@ -260,38 +313,65 @@ function registerJoinRoutes(app: TypedFastify, deps: MemberRouteDeps, { page, no
     return group?.stripe_subscription_id && group.email_domain ? group : undefined;
   };
 
-  app.get('/groups/:id/join', { schema: { params: Type.Object({ id: Type.String({ maxLength: 100 }) }) } }, async (request, reply) => {
-    const path = `/groups/${request.params.id}/join`;
-    const group = await joinableGroup(request.params.id);
-    if (!group) return notFound(reply, path);
-    const site = await deps.siteContext();
-    const title = site.t.t('group.domainJoin.heading', { group: group.name });
-    const body = site.t.t('group.domainJoin.body', { group: group.name, tier: group.tier_name, domain: group.email_domain ?? '' });
-    const session = await deps.signedIn(request);
-    const account = session ? await memberAccount(deps.db, session.memberId) : null;
-    if (!account) return signInFirst(reply, path, title, body);
-    if (domainOf(account.email) !== group.email_domain)
-      return page(reply, 403, 'group.domainJoin.refusedTitle', site.t.t('group.domainJoin.refused', { domain: group.email_domain ?? '', email: account.email }), path);
-    if (await holdsSeat(deps.db, group.id, account.id)) return already(reply, group, path);
-    const csrf = deps.forms.issue(request, reply, '/groups');
-    return sendPage(reply, 200, joinPage(site, { path, title, body, form: { csrf, button: site.t.t('group.accept') } }));
-  });
+  app.get(
+    '/groups/:id/join',
+    { schema: { params: Type.Object({ id: Type.String({ maxLength: 100 }) }) } },
+    async (request, reply) => {
+      const path = `/groups/${request.params.id}/join`;
+      const group = await joinableGroup(request.params.id);
+      if (!group) return notFound(reply, path);
+      const site = await deps.siteContext();
+      const title = site.t.t('group.domainJoin.heading', { group: group.name });
+      const body = site.t.t('group.domainJoin.body', {
+        group: group.name,
+        tier: group.tier_name,
+        domain: group.email_domain ?? '',
+      });
+      const session = await deps.signedIn(request);
+      const account = session ? await memberAccount(deps.db, session.memberId) : null;
+      if (!account) return signInFirst(reply, path, title, body);
+      if (domainOf(account.email) !== group.email_domain)
+        return page(
+          reply,
+          403,
+          'group.domainJoin.refusedTitle',
+          site.t.t('group.domainJoin.refused', { domain: group.email_domain ?? '', email: account.email }),
+          path,
+        );
+      if (await holdsSeat(deps.db, group.id, account.id)) return already(reply, group, path);
+      const csrf = deps.forms.issue(request, reply, '/groups');
+      return sendPage(
+        reply,
+        200,
+        joinPage(site, { path, title, body, form: { csrf, button: site.t.t('group.accept') } }),
+      );
+    },
+  );
 
   app.post(
     '/groups/:id/join',
-    { schema: { params: Type.Object({ id: Type.String({ maxLength: 100 }) }), body: Type.Object({ csrf: Field(100) }) } },
+    {
+      schema: { params: Type.Object({ id: Type.String({ maxLength: 100 }) }), body: Type.Object({ csrf: Field(100) }) },
+    },
     async (request, reply) => {
       const path = `/groups/${request.params.id}/join`;
       if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, path);
       const session = await deps.signedIn(request);
       const account = session ? await memberAccount(deps.db, session.memberId) : null;
-      if (!account) return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(path)}`, 303);
+      if (!account)
+        return reply.header('cache-control', 'no-store').redirect(`/signin?from=${encodeURIComponent(path)}`, 303);
       const group = await joinableGroup(request.params.id);
       if (!group) return notFound(reply, path);
       // The address was proved by the sign-in link: it is the member's, so its domain is theirs too.
       if (domainOf(account.email) !== group.email_domain) {
         const site = await deps.siteContext();
-        return page(reply, 403, 'group.domainJoin.refusedTitle', site.t.t('group.domainJoin.refused', { domain: group.email_domain ?? '', email: account.email }), path);
+        return page(
+          reply,
+          403,
+          'group.domainJoin.refusedTitle',
+          site.t.t('group.domainJoin.refused', { domain: group.email_domain ?? '', email: account.email }),
+          path,
+        );
       }
       const outcome = await deps.db.transaction().execute((trx) => takeSeat(trx, group.id, account.id));
       if (outcome === 'taken') return welcome(reply, account.id, group, path);

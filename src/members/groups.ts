@@ -32,9 +32,7 @@ export async function groupTierIds(db: Kysely<Database>, memberId: string): Prom
   const now = new Date();
   return [
     ...new Set(
-      rows
-        .filter((row) => subscriptionGivesAccess(accessFacts(row), now, graceDays))
-        .map((row) => row.group_tier_id),
+      rows.filter((row) => subscriptionGivesAccess(accessFacts(row), now, graceDays)).map((row) => row.group_tier_id),
     ),
   ];
 }

@@ -166,7 +166,12 @@ export async function subscribedTierIds(db: Kysely<Database>, memberId: string):
   );
   if (running.length === 0) return [];
   // A group's subscription is mirrored under its buyer but opens stories only through seats (groups.ts).
-  const forGroups = new Set(await groupSubscriptionIds(db, running.map((row) => row.stripe_subscription_id)));
+  const forGroups = new Set(
+    await groupSubscriptionIds(
+      db,
+      running.map((row) => row.stripe_subscription_id),
+    ),
+  );
   const rows = running.filter((row) => !forGroups.has(row.stripe_subscription_id));
   const graceDays = await graceDaysFor(db, rows);
   const now = new Date();

@@ -167,7 +167,8 @@ export function installBilling(standIn: StandInCore) {
     if (couponId && !coupon) return missing('coupon', couponId);
     // Stripe takes quantity 1 when a line item names none; a group's seats are its quantity.
     const quantity = Number(text(items[0]?.quantity) ?? '1');
-    if (!Number.isInteger(quantity) || quantity < 1) return invalid('line_items[0][quantity] must be a positive integer.');
+    if (!Number.isInteger(quantity) || quantity < 1)
+      return invalid('line_items[0][quantity] must be a positive integer.');
     const id = `cs_test_${token()}`;
     const created = now();
     asked.set(id, { price, quantity, subscriptionData: (params.subscription_data ?? {}) as Params, coupon });
@@ -259,7 +260,7 @@ export function installBilling(standIn: StandInCore) {
     const interval = (wanted.price.recurring as { interval: string }).interval;
     return page(
       `Pay ${String(product?.name ?? 'your subscription')}`,
-      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${wanted.coupon ? `<p class="discount">${escapeHtml(String(wanted.coupon.name ?? wanted.coupon.id))}: ${escapeHtml(money({ ...wanted.price, unit_amount: discountOn(wanted.coupon, wanted.price) }))} off</p>` : ''}${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
+      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${wanted.quantity > 1 ? `<p class="quantity">Qty ${wanted.quantity}</p>` : ''}${wanted.coupon ? `<p class="discount">${escapeHtml(String(wanted.coupon.name ?? wanted.coupon.id))}: ${escapeHtml(money({ ...wanted.price, unit_amount: discountOn(wanted.coupon, wanted.price) }))} off</p>` : ''}${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
 <form method="post" action="/checkout/${escapeHtml(session.id)}"><button type="submit">Pay</button></form>
 ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
     );

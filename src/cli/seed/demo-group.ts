@@ -16,7 +16,11 @@ const SEATS = 5;
  */
 export async function createDemoGroup(db: Kysely<Database>): Promise<void> {
   const tier = await findTierBySlug(db, 'supporter');
-  const exists = await db.selectFrom('member_groups').select('id').where('email_domain', '=', DOMAIN).executeTakeFirst();
+  const exists = await db
+    .selectFrom('member_groups')
+    .select('id')
+    .where('email_domain', '=', DOMAIN)
+    .executeTakeFirst();
   if (!tier || exists) return;
   const member = (email: string, name: string) => ensureMember(db, { email, normalized: email, name });
   const admin = await member(DEMO_GROUP_ADMIN, 'Valley University Journalism');
@@ -31,7 +35,12 @@ export async function createDemoGroup(db: Kysely<Database>): Promise<void> {
   const students = [await member(`ana@${DOMAIN}`, 'Ana Student'), await member(`beto@${DOMAIN}`, 'Beto Student')];
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
-    await tieGroupSubscription(trx, { groupId, stripeSubscriptionId: 'sub_demo_group', quantity: SEATS, observedAt: now });
+    await tieGroupSubscription(trx, {
+      groupId,
+      stripeSubscriptionId: 'sub_demo_group',
+      quantity: SEATS,
+      observedAt: now,
+    });
     await saveSubscriptionState(trx, {
       stripeSubscriptionId: 'sub_demo_group',
       memberId: admin.id,
