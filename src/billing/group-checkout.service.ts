@@ -1,7 +1,12 @@
-import Stripe from 'stripe';
 import { findGroup } from '../members/groups.service.ts';
 import type { Locale } from '../i18n/i18n.ts';
-import { type CheckoutDeps, customerFor, type Offer, type Subscriber } from './checkout.service.ts';
+import {
+  type CheckoutDeps,
+  customerFor,
+  type Offer,
+  retrieveCheckoutSession,
+  type Subscriber,
+} from './checkout.service.ts';
 import { GROUP_KIND } from './group-subscriptions.ts';
 import { applyStripeSubscription } from './subscription-state.ts';
 
@@ -54,13 +59,8 @@ export async function completeGroupCheckout(
   memberId: string,
   sessionId: string,
 ): Promise<{ groupId: string } | 'unknown' | 'open'> {
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await deps.stripe.checkout.sessions.retrieve(sessionId, { expand: ['subscription'] });
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return 'unknown';
-    throw error;
-  }
+  const session = await retrieveCheckoutSession(deps, sessionId);
+  if (session === 'unknown') return 'unknown';
   const groupId = session.metadata?.gaceta_group_id ?? '';
   if (session.client_reference_id !== memberId || session.metadata?.gaceta_kind !== GROUP_KIND) return 'unknown';
   if (!(await findGroup(deps.db, groupId))) return 'unknown';
