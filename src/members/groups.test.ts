@@ -179,6 +179,9 @@ describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
     assert.deepEqual(texts(page.body, '.group-members .email'), ['boss@uni.example']);
     assert.match(page.body, /Anyone with a verified address at uni\.example may take a free seat\./);
     assert.equal(await reads(boss.reader), true, 'the buyer reads through their seat');
+    const account = await boss.reader.get('/account');
+    assert.deepEqual(texts(account.body, '.managed-group'), ['Uni Press · 1 of 3 seats taken']);
+    assert.equal(parse(account.body).querySelector('.managed-group a')?.getAttribute('href'), groupPage());
     subscriptionId = stripe.list('subscriptions').at(-1)?.id ?? '';
 
     const listed = await staffGroup();
