@@ -246,6 +246,12 @@ describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
       const followed = await ana.get(await lastLink('ana@else.example'));
       assert.equal(followed.statusCode, 303);
       assert.equal(followed.headers.location, invite, 'the emailed link brings her back to the invitation');
+      const made = await db()
+        .selectFrom('members')
+        .select('attribution')
+        .where('email_normalized', '=', 'ana@else.example')
+        .executeTakeFirstOrThrow();
+      assert.equal(made.attribution, '/groups/join', 'the invitation’s token is not kept as where she came from');
     } finally {
       await updateSettings({ db: db(), invalidation: t.invalidation }, SYSTEM.seed, { memberSignup: 'open' });
     }

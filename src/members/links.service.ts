@@ -164,7 +164,8 @@ async function carryOut(trx: Transaction<Database>, row: MemberLinkRow): Promise
         email: row.email,
         normalized: row.email_normalized,
         name: row.name,
-        attribution: row.attribution,
+        // A group invitation's address holds its token: the member came from "/groups/join", no more.
+        attribution: row.attribution?.startsWith('/groups/join/') ? '/groups/join' : row.attribution,
       })
     ).id;
   if (!row.member_id)
