@@ -322,6 +322,10 @@ export const en = {
   'group.new.nameProblem': 'Give the organisation a name of at most {max} characters.',
   'group.new.seatsProblem': 'Choose between {min} and {max} seats.',
   'group.new.planProblem': 'Choose one of the plans offered.',
+  'group.account.seated': 'You hold a seat in {group} ({tier}).',
+  'group.account.leave': 'Leave the group',
+  'group.left.title': 'You left the group',
+  'group.left.body': 'You no longer hold a seat in {group}: its stories are closed to you unless you subscribe.',
 } as const;
 
 export type MessageKey = keyof typeof en;

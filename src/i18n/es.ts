@@ -333,4 +333,8 @@ export const es: Record<MessageKey, string> = {
   'group.new.nameProblem': 'Da a la organización un nombre de {max} caracteres como mucho.',
   'group.new.seatsProblem': 'Elige entre {min} y {max} lugares.',
   'group.new.planProblem': 'Elige uno de los planes ofrecidos.',
+  'group.account.seated': 'Ocupas un lugar en {group} ({tier}).',
+  'group.account.leave': 'Dejar el grupo',
+  'group.left.title': 'Dejaste el grupo',
+  'group.left.body': 'Ya no ocupas un lugar en {group}: sus historias quedan cerradas para ti salvo que te suscribas.',
 };

@@ -75,8 +75,8 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
           account,
           billing,
           preferences: await memberPreferences(deps.db, account.id),
-          // The groups they manage, and those their address's domain may join.
-          groups: accountGroupsSection(site, await groupsForAccount(deps.db, account)),
+          // The groups they manage or sit in, and those their address's domain may join.
+          groups: accountGroupsSection(site, await groupsForAccount(deps.db, account), csrf),
         },
         csrf,
         done ? site.t.t(DONE_MESSAGE[done]) : undefined,

@@ -116,13 +116,24 @@ export async function groupOverviewFor(
   };
 }
 
-/** The groups a member manages, and the paid groups with a free seat open to their address's domain. */
+/**
+ * The groups a member manages, those they hold a seat in, and the paid groups with a free seat open
+ * to their address's domain.
+ */
 export async function groupsForAccount(
   db: Kysely<Database>,
   member: { id: string; email: string },
-): Promise<{ managed: GroupSummary[]; joinable: GroupSummary[] }> {
-  const [managed, atDomain] = await Promise.all([
+): Promise<{ managed: GroupSummary[]; seated: GroupSummary[]; joinable: GroupSummary[] }> {
+  const [managed, seated, atDomain] = await Promise.all([
     db.selectFrom('member_groups').selectAll().where('admin_member_id', '=', member.id).orderBy('created_at').execute(),
+    db
+      .selectFrom('member_groups')
+      .innerJoin('group_seats', 'group_seats.group_id', 'member_groups.id')
+      .selectAll('member_groups')
+      .where('group_seats.member_id', '=', member.id)
+      .where('group_seats.removed_at', 'is', null)
+      .orderBy('group_seats.joined_at')
+      .execute(),
     db
       .selectFrom('member_groups')
       .selectAll()
@@ -145,6 +156,7 @@ export async function groupsForAccount(
   ]);
   return {
     managed: (await summaries(db, managed)).filter((group) => group.status !== 'pending'),
+    seated: await summaries(db, seated),
     joinable: (await summaries(db, atDomain)).filter(
       (group) => group.status === 'active' && group.seatsTaken < group.seats,
     ),

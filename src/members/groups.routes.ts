@@ -153,6 +153,22 @@ export function registerGroupRoutes(app: TypedFastify, deps: MemberRouteDeps): v
   );
 
   app.post(
+    '/account/groups/:id/leave',
+    { schema: { params: Type.Object({ id: ID }), body: Type.Object({ csrf: Field(100) }) } },
+    async (request, reply) => {
+      if (!deps.forms.check(request, request.body.csrf)) return refuseForm(deps, request, reply, '/account');
+      const session = await deps.signedIn(request);
+      if (!session) return toSignIn(reply, '/account');
+      const group = await findGroup(deps.db, request.params.id);
+      const site = await deps.siteContext();
+      if (!group || !(await removeSeat(deps.db, group.id, session.memberId, 'member')))
+        return notFound(reply, '/account');
+      announceAccessChange(deps.invalidation, session.memberId);
+      return page(reply, 200, 'group.left.title', site.t.t('group.left.body', { group: group.name }), '/account');
+    },
+  );
+
+  app.post(
     '/account/groups/:id/domain',
     { schema: { params: Type.Object({ id: ID }), body: Type.Object({ csrf: Field(100), domain: Field(300) }) } },
     adminAction(async (group, body, request, reply) => {

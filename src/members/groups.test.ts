@@ -424,6 +424,20 @@ describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
     assert.equal(await reads(boss.reader), true);
   });
 
+  it('lets a member leave the group from their account page; their next page is closed', async () => {
+    const ivan = await signedInMember(t, 'ivan@uni.example');
+    assert.equal(await reads(ivan.reader), true);
+    const account = await ivan.reader.get('/account');
+    assert.deepEqual(texts(account.body, '.seated-group p'), [
+      'You hold a seat in Uni Press (Supporter). Leave the group',
+    ]);
+    const left = await ivan.reader.submit('/account', `/account/groups/${groupId}/leave`, {});
+    assert.equal(left.statusCode, 200);
+    assert.deepEqual(texts(left.body, 'h1'), ['You left the group']);
+    assert.equal(await reads(ivan.reader), false);
+    assert.equal((await ivan.reader.submit('/account', `/account/groups/${groupId}/leave`, {})).statusCode, 404);
+  });
+
   it('closes every seat when the group’s subscription ends', async () => {
     assert.equal(await reads(ana), true);
     await stripe.billing.endSubscription(subscriptionId);

@@ -85,17 +85,22 @@ export function joinPage(
   );
 }
 
-/** The account page's part: the groups the member manages, and those their address may join. */
+/** The account page's part: the groups the member manages, those they have a seat in (to leave), and those their address may join. */
 export function accountGroupsSection(
   site: SiteContext,
-  groups: { managed: GroupSummary[]; joinable: GroupSummary[] },
+  groups: { managed: GroupSummary[]; seated: GroupSummary[]; joinable: GroupSummary[] },
+  csrf: string,
 ): SafeHtml | string {
   const { t } = site.t;
-  if (groups.managed.length === 0 && groups.joinable.length === 0) return '';
+  if (groups.managed.length === 0 && groups.seated.length === 0 && groups.joinable.length === 0) return '';
   return html`<section aria-labelledby="groups"><h2 id="groups">${t('group.account.title')}</h2>
 ${groups.managed.map(
   (group) =>
     html`<p class="managed-group"><a href="${groupPath(group.id)}">${group.name}</a> · ${t('group.seats', { taken: group.seatsTaken, total: group.seats })}</p>`,
+)}
+${groups.seated.map(
+  (group) =>
+    html`<form method="post" action="/account/groups/${group.id}/leave" class="seated-group">${csrfField(csrf)}<p>${t('group.account.seated', { group: group.name, tier: group.tierName })} <button type="submit">${t('group.account.leave')}</button></p></form>`,
 )}
 ${groups.joinable.map(
   (group) =>
