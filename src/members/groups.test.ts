@@ -178,6 +178,7 @@ describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
     assert.deepEqual(texts(page.body, '.seats'), ['1 of 3 seats taken']);
     assert.deepEqual(texts(page.body, '.group-members .email'), ['boss@uni.example']);
     assert.match(page.body, /Anyone with a verified address at uni\.example may take a free seat\./);
+    assert.deepEqual(texts(page.body, '.join-link code'), [`https://news.example/groups/${groupId}/join`]);
     assert.equal(await reads(boss.reader), true, 'the buyer reads through their seat');
     const account = await boss.reader.get('/account');
     assert.deepEqual(texts(account.body, '.managed-group'), ['Uni Press · 1 of 3 seats taken']);

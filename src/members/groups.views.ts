@@ -58,7 +58,7 @@ ${form('/invites', html`<p><label for="emails">${t('group.inviteLabel')}</label>
 <section aria-labelledby="domain"><h2 id="domain">${t('group.domain')}</h2>
 <p>${group.emailDomain ? t('group.domainIs', { domain: group.emailDomain }) : t('group.domainNone')}</p>
 ${form('/domain', html`<p><label for="domain-field">${t('group.domainLabel')}</label><br><input id="domain-field" name="domain" type="text" maxlength="253" value="${group.emailDomain ?? ''}" placeholder="example.org"></p><p><button type="submit">${t('group.domainSave')}</button></p>`)}
-${group.emailDomain ? html`<p>${t('group.domainLink')} <code>/groups/${group.id}/join</code></p>` : ''}
+${group.emailDomain ? html`<p class="join-link">${t('group.domainLink')} <code>${site.publicUrl}/groups/${group.id}/join</code></p>` : ''}
 </section>
 ${
   view.canManageBilling
