@@ -21,6 +21,7 @@ import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
 import { registerContributionRoutes } from './billing/contributions.routes.ts';
 import { registerGiftRoutes } from './billing/gifts.routes.ts';
 import { giftsGivenBy, giftsWaitingForMember } from './billing/gift-redemption.ts';
+import { registerGroupCheckoutRoutes } from './billing/group-checkout.routes.ts';
 import { registerOfferPageRoutes } from './billing/offers.routes.ts';
 import { stripeCustomerOf } from './billing/customers.ts';
 import { stripeClient, stripeHostedOrigins } from './billing/stripe-client.ts';
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
     registerCheckoutRoutes(typed(members), { ...memberPages, stripe });
     registerContributionRoutes(typed(members), { ...memberPages, stripe });
     registerGiftRoutes(typed(members), { ...memberPages, stripe });
+    registerGroupCheckoutRoutes(typed(members), { ...memberPages, stripe });
     registerOfferPageRoutes(typed(members), { ...memberPages, stripe });
   });
   // Stripe's webhook reads its body as raw bytes (the signature covers them), in a context of its own.

@@ -22,6 +22,7 @@ import { registerSiteAdminRoutes } from './site.routes.ts';
 import { registerStaffRoutes } from './staff.routes.ts';
 import { registerTaxonomyRoutes } from './taxonomy.routes.ts';
 import { registerRevenueRoutes } from './revenue.routes.ts';
+import { registerGroupAdminRoutes } from './groups.routes.ts';
 import { registerOfferRoutes } from './offers.routes.ts';
 import { registerTierRoutes } from './tiers.routes.ts';
 import { registerTwoFactorRoutes } from './two-factor.routes.ts';
@@ -142,6 +143,7 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
       registerMemberAdminRoutes(routes, deps);
       registerTierRoutes(routes, deps);
       registerRevenueRoutes(routes, deps);
+      registerGroupAdminRoutes(routes, deps);
       registerOfferRoutes(routes, deps);
     },
     { prefix: '/admin/api' },

@@ -122,14 +122,9 @@ export async function completeCheckout(
   memberId: string,
   sessionId: string,
 ): Promise<CompletedCheckout | 'unknown' | 'open'> {
-  let session: Stripe.Checkout.Session;
-  try {
-    session = await deps.stripe.checkout.sessions.retrieve(sessionId, { expand: ['subscription'] });
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return 'unknown';
-    throw error;
-  }
-  if (session.client_reference_id !== memberId || session.mode !== 'subscription') return 'unknown';
+  const session = await retrieveCheckoutSession(deps, sessionId);
+  if (session === 'unknown' || session.client_reference_id !== memberId || session.mode !== 'subscription')
+    return 'unknown';
   const subscription = session.subscription;
   if (session.status !== 'complete' || !subscription || typeof subscription === 'string') return 'open';
   await applyStripeSubscription(
@@ -146,6 +141,19 @@ export async function completeCheckout(
         : null,
     attribution: subscription.metadata.attribution ?? '',
   };
+}
+
+/** A Checkout session as Stripe tells it now, its subscription expanded; 'unknown' when Stripe has none by that id. */
+export async function retrieveCheckoutSession(
+  deps: CheckoutDeps,
+  sessionId: string,
+): Promise<Stripe.Checkout.Session | 'unknown'> {
+  try {
+    return await deps.stripe.checkout.sessions.retrieve(sessionId, { expand: ['subscription'] });
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return 'unknown';
+    throw error;
+  }
 }
 
 /** The address of Stripe's customer portal for this member, or 'none' when Stripe has no customer for them. */

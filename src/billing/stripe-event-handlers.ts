@@ -11,7 +11,7 @@ import { contributionPaid } from './contribution-payments.ts';
 import { rememberStripeCustomer } from './customers.ts';
 import { giftPaid, giftRefunded, isGiftSession } from './gift-payments.ts';
 import { countOfferRedemption } from './offers-redemption.ts';
-import { isoOfSeconds, memberOfStripeObject, mirrorStripeSubscription, stripeIdOf } from './subscription-state.ts';
+import { isoOfSeconds, memberOfStripeObject, mirrorForAccess, stripeIdOf } from './subscription-state.ts';
 
 type Trx = Transaction<Database>;
 
@@ -59,10 +59,10 @@ export async function handleStripeEvent(trx: Trx, event: Stripe.Event, context: 
     case 'customer.subscription.created':
     case 'customer.subscription.updated':
     case 'customer.subscription.deleted': {
-      const memberId = await mirrorStripeSubscription(trx, event.data.object, event.created);
+      const changed = await mirrorForAccess(trx, event.data.object, event.created);
       if (event.type === 'customer.subscription.created')
-        await countOfferRedemption(trx, event.data.object, memberId, isoOfSeconds(event.created));
-      return { accessChanged: memberId ? [memberId] : [], mail: [] };
+        await countOfferRedemption(trx, event.data.object, changed[0] ?? null, isoOfSeconds(event.created));
+      return { accessChanged: changed, mail: [] };
     }
     case 'invoice.paid':
       await invoicePaid(trx, event.data.object, event.created);
@@ -101,8 +101,7 @@ async function checkoutCompleted(
   if (session.mode === 'subscription') {
     // Its own events usually tell it; this covers a "created" that came before the customer was known.
     const subscription = context.checkoutSubscription;
-    const changed = subscription ? await mirrorStripeSubscription(trx, subscription, event.created) : null;
-    return changed ? [changed] : [];
+    return subscription ? mirrorForAccess(trx, subscription, event.created) : [];
   }
   return [];
 }

@@ -3,10 +3,12 @@ import type Stripe from 'stripe';
 import type { Database } from '../db/schema.ts';
 import type { Invalidation } from '../http/invalidation.ts';
 import { announceAccessChange } from '../members/access-changes.ts';
+import { membersSeatedBy } from '../members/groups.ts';
 import { findMember } from '../members/members.service.ts';
 import { saveSubscriptionState } from '../members/subscription-mirror.ts';
 import type { SubscriptionStatus } from '../members/subscriptions.ts';
 import { memberOfStripeCustomer } from './customers.ts';
+import { isGroupSubscription, tieGroupOf } from './group-subscriptions.ts';
 import { findPriceByStripeId, findTierRow } from './tiers.repository.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -56,6 +58,8 @@ export async function mirrorStripeSubscription(
 ): Promise<string | null> {
   const memberId = await memberOfStripeObject(db, subscription.metadata, subscription.customer);
   if (!memberId) return null;
+  // A group's subscription is tied to its group first, so it is never counted as the buyer's own.
+  if (isGroupSubscription(subscription.metadata) && !(await tieGroupOf(db, subscription, observedAt))) return null;
   // Since Stripe's 2025 API versions the period lives on each subscription item, not the subscription.
   const item = subscription.items?.data[0];
   const tier = await tierOf(db, subscription, item);
@@ -82,6 +86,18 @@ export async function mirrorStripeSubscription(
 }
 
 /**
+ * mirrorStripeSubscription(), giving every member whose access may have changed: the subscriber, and
+ * for a group's subscription the members holding its seats.
+ */
+export async function mirrorForAccess(db: Executor, subscription: Stripe.Subscription, observedAt: number) {
+  const memberId = await mirrorStripeSubscription(db, subscription, observedAt);
+  if (!memberId) return [];
+  return isGroupSubscription(subscription.metadata)
+    ? [...new Set([memberId, ...(await membersSeatedBy(db, subscription.id))])]
+    : [memberId];
+}
+
+/**
  * Applies a Stripe subscription, as Stripe last described it, to the member it belongs to: the
  * status mirror, the member's history, and the announcement that their access changed. Used by the
  * webhook handling and by the return from Checkout (which need not wait for the webhook).
@@ -93,8 +109,6 @@ export async function applyStripeSubscription(
   subscription: Stripe.Subscription,
   observedAt: number,
 ): Promise<void> {
-  const memberId = await deps.db
-    .transaction()
-    .execute((trx) => mirrorStripeSubscription(trx, subscription, observedAt));
-  if (memberId) announceAccessChange(deps.invalidation, memberId);
+  const changed = await deps.db.transaction().execute((trx) => mirrorForAccess(trx, subscription, observedAt));
+  for (const memberId of changed) announceAccessChange(deps.invalidation, memberId);
 }

@@ -168,6 +168,17 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
       const currencies = await db.selectFrom('tier_prices').select(['currency', 'interval']).distinct().execute();
       assert.equal(currencies.length, 4, 'monthly and yearly prices in dollars and pesos');
       assert.equal(await count('pages'), 3);
+      const group = await db
+        .selectFrom('member_groups')
+        .innerJoin('group_seats', 'group_seats.group_id', 'member_groups.id')
+        .select(['member_groups.name', 'member_groups.seats', 'member_groups.stripe_subscription_id'])
+        .where('group_seats.removed_at', 'is', null)
+        .execute();
+      assert.deepEqual(
+        group.map((row) => [row.name, Number(row.seats), row.stripe_subscription_id]),
+        Array(3).fill(['Valley University', 5, 'sub_demo_group']),
+        'a paid group subscription with three of its five seats taken',
+      );
       // The operator who loaded the demo gets an account for the web app, its random password printed once.
       const printed = /sign in to the newsroom at \S+\/admin as (\S+) with the password (\S+)/.exec(seeded.out);
       assert.ok(printed, seeded.out);

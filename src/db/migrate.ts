@@ -18,6 +18,7 @@ import * as memberPreferences from './migrations/0019_member_preferences.ts';
 import * as paywallTiers from './migrations/0020_paywall_tiers.ts';
 import * as offers from './migrations/0022_offers.ts';
 import * as gifts from './migrations/0023_gifts.ts';
+import * as memberGroups from './migrations/0024_member_groups.ts';
 
 // Listed explicitly (not read from a folder) so the set of migrations is fixed at build time.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0020_paywall_tiers': paywallTiers,
   '0022_offers': offers,
   '0023_gifts': gifts,
+  '0024_member_groups': memberGroups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

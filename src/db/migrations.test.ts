@@ -42,6 +42,9 @@ const TABLES = [
   'member_subscriptions',
   'member_payments',
   'member_preferences',
+  'member_groups',
+  'group_seats',
+  'group_invites',
 ];
 
 describe(`migrations on ${TEST_DIALECT}`, () => {
@@ -120,6 +123,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
     assert.deepEqual(
       down.results?.map((result) => result.migrationName),
       [
+        '0024_member_groups',
         '0023_gifts',
         '0022_offers',
         '0020_paywall_tiers',
@@ -168,6 +172,7 @@ describe(`migrations on ${TEST_DIALECT}`, () => {
       '0020_paywall_tiers',
       '0022_offers',
       '0023_gifts',
+      '0024_member_groups',
     ]);
     const count = await sql<{ n: number }>`select count(*) as n from articles`.execute(database.handle.db);
     assert.equal(Number(count.rows[0]?.n), 0);

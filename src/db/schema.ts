@@ -27,6 +27,7 @@ import type { OfferRedemptionsTable, OffersTable } from '../billing/offers.table
 import type { GiftsTable } from '../billing/gifts.table.ts';
 import type { StripeCustomersTable, StripeEventsTable } from '../billing/stripe.table.ts';
 import type { MemberPaymentsTable, MemberSubscriptionsTable } from '../members/subscriptions.table.ts';
+import type { GroupInvitesTable, GroupSeatsTable, MemberGroupsTable } from '../members/groups.table.ts';
 import type { ImagesTable } from '../media/images.table.ts';
 import type { StaffInvitationsTable } from '../staff/invitations.table.ts';
 import type { PasswordResetsTable } from '../staff/password-reset.table.ts';
@@ -78,4 +79,7 @@ export interface Database {
   offers: OffersTable;
   offer_redemptions: OfferRedemptionsTable;
   gifts: GiftsTable;
+  member_groups: MemberGroupsTable;
+  group_seats: GroupSeatsTable;
+  group_invites: GroupInvitesTable;
 }

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, Kysely, SqlBool } from 'kysely';
+import { type ExpressionBuilder, type ExpressionWrapper, expressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { readSettings } from '../settings/settings.ts';
 
@@ -64,30 +64,73 @@ export function hasSubscriptionAccess(
     .select('member_subscriptions.stripe_subscription_id')
     .whereRef('member_subscriptions.member_id', '=', 'members.id')
     .where('member_subscriptions.tier_id', 'is not', null)
+    .where(subscriptionRunning(moment))
+    // A group's subscription is mirrored under its buyer but opens stories only through seats (groups.ts).
     .where((inner) =>
-      inner.or([
-        inner('member_subscriptions.status', '=', 'trialing'),
-        inner.and([
-          inner('member_subscriptions.status', '=', 'active'),
-          inner.or([
-            inner('member_subscriptions.cancel_at_period_end', '=', 0),
-            inner('member_subscriptions.current_period_end', '>', moment.now),
-          ]),
-        ]),
-        inner.and([
-          inner('member_subscriptions.status', '=', 'past_due'),
-          inner('member_subscriptions.past_due_since', '>', moment.graceStartsAfter),
-        ]),
-      ]),
+      inner.not(
+        inner.exists(
+          inner
+            .selectFrom('member_groups')
+            .select('member_groups.id')
+            .whereRef('member_groups.stripe_subscription_id', '=', 'member_subscriptions.stripe_subscription_id'),
+        ),
+      ),
     );
   if (on.tierId) subscriptions = subscriptions.where('member_subscriptions.tier_id', '=', on.tierId);
   if (on.currency) subscriptions = subscriptions.where('member_subscriptions.currency', '=', on.currency.toLowerCase());
   return eb.exists(subscriptions);
 }
 
-/** The member is "paid" at the moment: a running complimentary grant, or a subscription that gives access. */
+/**
+ * subscriptionGivesAccess() (subscriptions.ts) as a condition on a `member_subscriptions` row in
+ * scope: trialing, active (until the period ends when cancelled), past due within the grace period.
+ */
+function subscriptionRunning(moment: AccessMoment) {
+  const inner = expressionBuilder<Database, 'member_subscriptions'>();
+  return inner.or([
+    inner('member_subscriptions.status', '=', 'trialing'),
+    inner.and([
+      inner('member_subscriptions.status', '=', 'active'),
+      inner.or([
+        inner('member_subscriptions.cancel_at_period_end', '=', 0),
+        inner('member_subscriptions.current_period_end', '>', moment.now),
+      ]),
+    ]),
+    inner.and([
+      inner('member_subscriptions.status', '=', 'past_due'),
+      inner('member_subscriptions.past_due_since', '>', moment.graceStartsAfter),
+    ]),
+  ]);
+}
+
+/**
+ * The member holds a running seat in a group whose subscription gives access at the moment (on this
+ * tier when asked): groupTierIds() in groups.ts as SQL, by the same rule as a member's own subscription.
+ */
+export function hasGroupAccess(
+  eb: OnMembers,
+  moment: AccessMoment,
+  on: { tierId?: string | undefined } = {},
+): Condition {
+  let seats = eb
+    .selectFrom('group_seats')
+    .innerJoin('member_groups', 'member_groups.id', 'group_seats.group_id')
+    .innerJoin(
+      'member_subscriptions',
+      'member_subscriptions.stripe_subscription_id',
+      'member_groups.stripe_subscription_id',
+    )
+    .select('group_seats.id')
+    .whereRef('group_seats.member_id', '=', 'members.id')
+    .where('group_seats.removed_at', 'is', null)
+    .where(subscriptionRunning(moment));
+  if (on.tierId) seats = seats.where('member_groups.tier_id', '=', on.tierId);
+  return eb.exists(seats);
+}
+
+/** The member is "paid" at the moment: a running complimentary grant, a subscription or a group seat that gives access. */
 export function hasPaidAccess(eb: OnMembers, moment: AccessMoment): Condition {
-  return eb.or([hasComplimentaryAccess(eb, moment.now), hasSubscriptionAccess(eb, moment)]);
+  return eb.or([hasComplimentaryAccess(eb, moment.now), hasSubscriptionAccess(eb, moment), hasGroupAccess(eb, moment)]);
 }
 
 /** The end of the member's latest running complimentary grant, as a column (null: none). */

@@ -12,6 +12,8 @@ import type { AccountBilling } from './account-billing.views.ts';
 import type { AccountGifts } from './account-gifts.views.ts';
 import { memberPreferences, setMemberPreferences } from './preferences.ts';
 import { paymentsOf, subscriptionsOf } from './subscriptions.ts';
+import { groupsForAccount } from './group-overview.ts';
+import { accountGroupsSection } from './groups.views.ts';
 import { endEverySessionOf, endMemberSession } from './sessions.service.ts';
 
 const Field = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -79,6 +81,8 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
           billing,
           preferences: await memberPreferences(deps.db, account.id),
           gifts: await giftsOf(account.id),
+          // The groups they manage or sit in, and those their address's domain may join.
+          groups: accountGroupsSection(site, await groupsForAccount(deps.db, account), csrf),
         },
         csrf,
         done ? site.t.t(DONE_MESSAGE[done]) : undefined,

@@ -8,6 +8,7 @@ import {
   complimentaryUntil,
   hasComplimentaryAccess,
   hasGrantOnTier,
+  hasGroupAccess,
   hasPaidAccess,
   hasSubscriptionAccess,
 } from './access-query.ts';
@@ -25,7 +26,7 @@ export interface MemberFilters {
   signedUpAfter?: string | undefined;
   /** Signed up before this instant (ISO 8601). */
   signedUpBefore?: string | undefined;
-  /** A subscription that gives access on this tier (its id). */
+  /** A subscription, or a group seat, that gives access on this tier (its id). */
   tier?: string | undefined;
   /** A subscription that gives access, paid in this currency (ISO 4217). */
   currency?: string | undefined;
@@ -50,8 +51,13 @@ export const MEMBERS_PER_PAGE = 50;
  */
 function onTier(eb: ExpressionBuilder<Database, 'members'>, moment: AccessMoment, filters: MemberFilters) {
   const subscribed = hasSubscriptionAccess(eb, moment, { tierId: filters.tier, currency: filters.currency });
+  // A gift's grant and a group's seat read a tier in no currency of the reader's: only a tier filter finds them.
   return filters.tier && !filters.currency
-    ? eb.or([subscribed, hasGrantOnTier(eb, moment.now, filters.tier)])
+    ? eb.or([
+        subscribed,
+        hasGrantOnTier(eb, moment.now, filters.tier),
+        hasGroupAccess(eb, moment, { tierId: filters.tier }),
+      ])
     : subscribed;
 }
 

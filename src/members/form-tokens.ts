@@ -10,8 +10,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * (which passes requests carrying gaceta_* cookies) keeps serving them to signed-out readers.
  */
 export const FORM_COOKIE = 'gaceta_form';
-/** Where forms post: /signin (and /signin/code) for signed-out readers, /account/… and /subscribe for members. */
-export type FormScope = '/signin' | '/account' | '/subscribe' | '/contribute' | '/gift';
+/** Where forms post: /signin (and /signin/code) for signed-out readers, /account/…, /subscribe, /gift and /groups/… for members. */
+export type FormScope = '/signin' | '/account' | '/subscribe' | '/contribute' | '/gift' | '/groups';
 const COOKIE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function formTokens(claimKey: Buffer, secureCookies: boolean) {

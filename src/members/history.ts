@@ -20,7 +20,10 @@ export type MemberEventKind =
   | 'contribution'
   | 'gift-purchased'
   | 'gift-redeemed'
-  | 'gift-refunded';
+  | 'gift-refunded'
+  | 'group-created'
+  | 'group-joined'
+  | 'group-left';
 
 /** Who made it happen: a staff member's id, or one of these. */
 export type MemberEventActor = 'member' | 'stripe' | 'system' | (string & {});

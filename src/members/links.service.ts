@@ -95,10 +95,10 @@ async function sendLink(
 
 /**
  * A reader asks to sign in or up. Whoever asks learns nothing: a member is sent a sign-in link, a
- * stranger a sign-up link when sign-up is open, and otherwise no one is sent anything, with the same
+ * stranger a sign-up link when sign-up is open (or a group invited the address), and otherwise no one is sent anything, with the same
  * answer (and the mail leaves in the background, so the time taken does not tell either).
  * `invited` is a reader holding an invitation another domain checked (a gift's redeem link): they
- * may sign up whatever the sign-up setting, and a member's link, too, lands on `attribution`.
+ * may sign up whatever the sign-up setting. Either link brings the reader back to `attribution`.
  */
 export async function requestSignIn(
   deps: MemberLinkDeps,
@@ -113,15 +113,14 @@ export async function requestSignIn(
       normalized: member.email_normalized,
       memberId: member.id,
       locale: member.locale,
-      ...(input.invited ? { attribution: input.attribution } : {}),
+      // Where the link brings the member back to (the page that asked them to sign in).
+      attribution: input.attribution,
     });
   if (settings.memberSignup !== 'open' && !input.invited) return;
+  const { invited: _invited, ...asked } = input;
   await sendLink(deps, settings, {
     purpose: 'sign-up',
-    email: input.email,
-    normalized: input.normalized,
-    name: input.name,
-    attribution: input.attribution,
+    ...asked,
     memberId: null,
     locale: null,
   });
@@ -167,7 +166,8 @@ async function carryOut(trx: Transaction<Database>, row: MemberLinkRow): Promise
         email: row.email,
         normalized: row.email_normalized,
         name: row.name,
-        attribution: row.attribution,
+        // A group invitation's address holds its token: the member came from "/groups/join", no more.
+        attribution: row.attribution?.startsWith('/groups/join/') ? '/groups/join' : row.attribution,
       })
     ).id;
   if (!row.member_id)

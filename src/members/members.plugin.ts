@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { AppError } from '../http/errors.ts';
 import { typed } from '../http/typed-fastify.ts';
 import { registerAccountRoutes } from './account.routes.ts';
+import { registerGroupRoutes } from './groups.routes.ts';
 import { openClaim } from './claims.ts';
 import { formTokens } from './form-tokens.ts';
 import { MEMBER_COOKIE, memberCookieOptions } from './identity.ts';
@@ -64,5 +65,6 @@ export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps
   const routes = typed(app);
   registerSignInRoutes(routes, routeDeps);
   registerAccountRoutes(routes, routeDeps);
+  registerGroupRoutes(routes, routeDeps);
   return routeDeps;
 }

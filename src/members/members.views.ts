@@ -73,7 +73,13 @@ export function messagePage(site: SiteContext, title: MessageKey, body: string, 
 /** The account page: subscription and payments, details, address, mail choices, signing out, data and deletion. */
 export function accountPage(
   site: SiteContext,
-  view: { account: MemberAccount; billing: AccountBilling; preferences: MemberPreferences; gifts?: AccountGifts },
+  view: {
+    account: MemberAccount;
+    billing: AccountBilling;
+    preferences: MemberPreferences;
+    gifts?: AccountGifts;
+    groups?: SafeHtml | string;
+  },
   csrf: string,
   message?: string,
 ): string {
@@ -92,6 +98,7 @@ export function accountPage(
 ${billingSection(site.t, billing, csrfField(csrf))}
 ${giftsSection(site.t, view.gifts)}
 </section>
+${view.groups ?? ''}
 <section aria-labelledby="profile"><h2 id="profile">${t('member.account.profile')}</h2>
 ${form('/account/name', html`<p><label for="name">${t('member.account.nameLabel')}</label><br><input id="name" name="name" type="text" autocomplete="name" maxlength="120" value="${account.name}"></p><p><button type="submit">${t('member.account.nameSave')}</button></p>`)}
 ${form('/account/email', html`<p><label for="email">${t('member.account.newEmail')}</label><br><input id="email" name="email" type="email" autocomplete="email" required></p><p><button type="submit">${t('member.account.emailChange')}</button></p>`)}

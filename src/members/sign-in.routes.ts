@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedFastify } from '../http/typed-fastify.ts';
+import { invitationAdmits } from './group-invites.service.ts';
 import { enterCode, followLink, type LinkOutcome, requestSignIn } from './links.service.ts';
 import { localPath, type MemberRouteDeps, refuseForm, sendPage } from './member-routes.ts';
 import { parseEmail } from './members.service.ts';
@@ -67,6 +68,8 @@ export function registerSignInRoutes(app: TypedFastify, deps: MemberRouteDeps): 
       ...address,
       name: body.name?.trim() ?? '',
       attribution: from || null,
+      // A group's invitation admits its address even when the site's sign-up is closed.
+      invited: await invitationAdmits(deps.db, from, address.normalized),
     });
     return sendPage(reply, 200, linkSentPage(site, { csrf, email: address.email, from }));
   });

@@ -75,7 +75,7 @@ export function subscriptionGivesAccess(facts: AccessFacts, now: Date, graceDays
   }
 }
 
-const accessFacts = (row: MemberSubscriptionRow): AccessFacts => ({
+export const accessFacts = (row: MemberSubscriptionRow): AccessFacts => ({
   status: row.status,
   cancelAtPeriodEnd: Number(row.cancel_at_period_end) === 1,
   currentPeriodEnd: row.current_period_end,
@@ -83,7 +83,7 @@ const accessFacts = (row: MemberSubscriptionRow): AccessFacts => ({
 });
 
 /** The site's grace period, read only when a subscription is past due (most page checks need none). */
-async function graceDaysFor(db: Kysely<Database>, rows: MemberSubscriptionRow[]): Promise<number> {
+export async function graceDaysFor(db: Kysely<Database>, rows: MemberSubscriptionRow[]): Promise<number> {
   return rows.some((row) => row.status === 'past_due') ? (await readSettings(db)).paymentGraceDays : 0;
 }
 
@@ -149,12 +149,30 @@ export async function paymentsOf(db: Kysely<Database>, memberId: string): Promis
   return rows.map(toPayment);
 }
 
-/** The tiers whose paid access a subscription gives this member now (empty: none). */
+/** Which of these subscriptions pay for a group's seats. */
+async function groupSubscriptionIds(db: Executor, ids: string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('member_groups')
+    .select('stripe_subscription_id')
+    .where('stripe_subscription_id', 'in', ids)
+    .execute();
+  return rows.flatMap((row) => (row.stripe_subscription_id ? [row.stripe_subscription_id] : []));
+}
+
+/** The tiers whose paid access a subscription of this member's own gives them now (empty: none). */
 export async function subscribedTierIds(db: Kysely<Database>, memberId: string): Promise<string[]> {
-  const rows = (await subscriptionRows(db, memberId)).filter((row) =>
+  const running = (await subscriptionRows(db, memberId)).filter((row) =>
     ['trialing', 'active', 'past_due'].includes(row.status),
   );
-  if (rows.length === 0) return [];
+  if (running.length === 0) return [];
+  // A group's subscription is mirrored under its buyer but opens stories only through seats (groups.ts).
+  const forGroups = new Set(
+    await groupSubscriptionIds(
+      db,
+      running.map((row) => row.stripe_subscription_id),
+    ),
+  );
+  const rows = running.filter((row) => !forGroups.has(row.stripe_subscription_id));
   const graceDays = await graceDaysFor(db, rows);
   const now = new Date();
   const tiers = new Set<string>();

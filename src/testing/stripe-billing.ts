@@ -66,7 +66,10 @@ export function installBilling(standIn: StandInCore) {
     livemode: false,
   });
   /** What a Checkout session was asked for that Stripe does not show on the session object. */
-  const asked = new Map<string, { price: StripeObject; subscriptionData: Params; coupon: StripeObject | undefined }>();
+  const asked = new Map<
+    string,
+    { price: StripeObject; quantity: number; subscriptionData: Params; coupon: StripeObject | undefined }
+  >();
   let invoiceNumber = 0;
 
   const money = (price: StripeObject) =>
@@ -162,10 +165,14 @@ export function installBilling(standIn: StandInCore) {
     const couponId = text(discounts[0]?.coupon);
     const coupon = standIn.find('coupons', couponId);
     if (couponId && !coupon) return missing('coupon', couponId);
+    // Stripe takes quantity 1 when a line item names none; a group's seats are its quantity.
+    const quantity = Number(text(items[0]?.quantity) ?? '1');
+    if (!Number.isInteger(quantity) || quantity < 1)
+      return invalid('line_items[0][quantity] must be a positive integer.');
     const id = `cs_test_${token()}`;
     const created = now();
-    asked.set(id, { price, subscriptionData: (params.subscription_data ?? {}) as Params, coupon });
-    const total = Number(price.unit_amount) - discountOn(coupon, price);
+    asked.set(id, { price, quantity, subscriptionData: (params.subscription_data ?? {}) as Params, coupon });
+    const total = (Number(price.unit_amount) - discountOn(coupon, price)) * quantity;
     return ok(
       standIn.store('checkout.sessions', {
         id,
@@ -179,7 +186,7 @@ export function installBilling(standIn: StandInCore) {
         metadata: params.metadata ?? {},
         locale: params.locale ?? null,
         currency: price.currency,
-        amount_subtotal: price.unit_amount,
+        amount_subtotal: Number(price.unit_amount) * quantity,
         amount_total: total,
         discounts: coupon ? [{ coupon: coupon.id, promotion_code: null }] : [],
         ...hostedSession(id, params, created),
@@ -205,6 +212,9 @@ export function installBilling(standIn: StandInCore) {
       await cancelAtPeriodEnd(subscription, params.cancel_at_period_end === 'true');
     if (params.metadata)
       subscription.metadata = { ...(subscription.metadata as Params), ...(params.metadata as Params) };
+    // items[0][id] and items[0][quantity]: a new quantity for an item, as the portal's seat change does.
+    const item = Object.values((params.items ?? []) as Params[])[0];
+    if (item && text(item.quantity)) await changeQuantity(subscription, Number(text(item.quantity)));
     return ok(subscription);
   });
   standIn.route('DELETE', /^\/v1\/subscriptions\/([^/]+)$/, async ({ path }) => {
@@ -250,7 +260,7 @@ export function installBilling(standIn: StandInCore) {
     const interval = (wanted.price.recurring as { interval: string }).interval;
     return page(
       `Pay ${String(product?.name ?? 'your subscription')}`,
-      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${wanted.coupon ? `<p class="discount">${escapeHtml(String(wanted.coupon.name ?? wanted.coupon.id))}: ${escapeHtml(money({ ...wanted.price, unit_amount: discountOn(wanted.coupon, wanted.price) }))} off</p>` : ''}${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
+      `<p class="amount">${escapeHtml(money(wanted.price))} every ${escapeHtml(interval)}</p>${wanted.quantity > 1 ? `<p class="quantity">Qty ${wanted.quantity}</p>` : ''}${wanted.coupon ? `<p class="discount">${escapeHtml(String(wanted.coupon.name ?? wanted.coupon.id))}: ${escapeHtml(money({ ...wanted.price, unit_amount: discountOn(wanted.coupon, wanted.price) }))} off</p>` : ''}${trialDays > 0 ? `<p class="trial">${trialDays} days free</p>` : ''}
 <form method="post" action="/checkout/${escapeHtml(session.id)}"><button type="submit">Pay</button></form>
 ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">Cancel</a></p>` : ''}`,
     );
@@ -386,7 +396,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
   async function pay(session: StripeObject): Promise<void> {
     const wanted = asked.get(session.id);
     if (!wanted) return;
-    const { price, subscriptionData, coupon } = wanted;
+    const { price, quantity, subscriptionData, coupon } = wanted;
     const created = now();
     const trialDays = Number(subscriptionData.trial_period_days ?? 0);
     const interval = (price.recurring as { interval: string }).interval;
@@ -408,7 +418,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
             object: 'subscription_item',
             subscription: id,
             price,
-            quantity: 1,
+            quantity,
             metadata: {},
             created,
             current_period_start: created,
@@ -436,7 +446,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       livemode: false,
     });
     const invoice = makeInvoice(subscription, {
-      amount: trialDays > 0 ? 0 : Number(price.unit_amount) - discountOn(coupon, price),
+      amount: trialDays > 0 ? 0 : (Number(price.unit_amount) - discountOn(coupon, price)) * quantity,
       paid: true,
       reason: 'subscription_create',
     });
@@ -492,7 +502,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
             amount: input.amount,
             currency: subscription.currency,
             description: null,
-            quantity: 1,
+            quantity: Number(item?.quantity ?? 1),
             period: { start: item?.current_period_start ?? created, end: item?.current_period_end ?? created },
             pricing: {
               type: 'price_details',
@@ -536,6 +546,14 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
     await standIn.deliver('customer.subscription.updated', subscription, previous);
   }
 
+  /** A new quantity on the subscription's item (a group's seats), told as customer.subscription.updated. */
+  async function changeQuantity(subscription: StripeObject, quantity: number): Promise<void> {
+    const previous = { items: structuredClone(subscription.items) };
+    const [item] = itemsOf(subscription);
+    if (item) item.quantity = quantity;
+    await standIn.deliver('customer.subscription.updated', subscription, previous);
+  }
+
   async function endSubscription(id: string): Promise<StripeObject> {
     const subscription = standIn.find('subscriptions', id);
     if (!subscription) throw new Error(`the stand-in has no subscription ${id}`);
@@ -552,6 +570,12 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
   return {
     /** Ends a subscription now, as the end of its period or a cancellation does: customer.subscription.deleted. */
     endSubscription,
+    /** Changes a subscription's quantity, as an admin does in the customer portal (customer.subscription.updated). */
+    async changeQuantity(subscriptionId: string, quantity: number): Promise<void> {
+      const subscription = standIn.find('subscriptions', subscriptionId);
+      if (!subscription) throw new Error(`the stand-in has no subscription ${subscriptionId}`);
+      await changeQuantity(subscription, quantity);
+    },
     /**
      * A renewal that fails: an open invoice (invoice.payment_failed) and the subscription past due
      * (customer.subscription.updated).
@@ -561,7 +585,7 @@ ${session.cancel_url ? `<p><a href="${escapeHtml(String(session.cancel_url))}">C
       if (!subscription) throw new Error(`the stand-in has no subscription ${subscriptionId}`);
       const price = itemsOf(subscription)[0]?.price as StripeObject;
       const invoice = makeInvoice(subscription, {
-        amount: Number(price.unit_amount),
+        amount: Number(price.unit_amount) * Number(itemsOf(subscription)[0]?.quantity ?? 1),
         paid: false,
         reason: 'subscription_cycle',
       });

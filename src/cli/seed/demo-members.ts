@@ -5,6 +5,7 @@ import { ensureMember, parseEmail } from '../../members/members.service.ts';
 import { recordPayment } from '../../members/subscription-mirror.ts';
 import { SYSTEM } from '../../staff/actor.ts';
 import { createDemoGifts } from './demo-gifts.ts';
+import { createDemoGroup, DEMO_GROUP_ADMIN } from './demo-group.ts';
 
 export const DEMO_FREE_MEMBER = 'reader@valley-gazette.example';
 export const DEMO_PAID_MEMBER = 'subscriber@valley-gazette.example';
@@ -40,10 +41,12 @@ export async function createDemoMembers(
     endsAt: new Date(Date.now() + 365 * 24 * 3600_000).toISOString(),
     note: 'demo newsroom',
   });
+  await createDemoGroup(db);
   // Before the sign-in hint: a fresh start lists what the newcomer can try, the gifts among it.
   await createDemoGifts(db, DEMO_FREE_MEMBER, publicUrl, log);
   log(
     `read as a member: open ${publicUrl}/signin and enter ${DEMO_FREE_MEMBER} (free) or ${DEMO_PAID_MEMBER} (paid); ` +
-      'the sign-in mail appears in this log ("mail not sent (no SMTP_URL)"): open its link, or type its 6-digit code',
+      'the sign-in mail appears in this log ("mail not sent (no SMTP_URL)"): open its link, or type its 6-digit code; ' +
+      `${DEMO_GROUP_ADMIN} manages a group subscription (Account → Group subscriptions)`,
   );
 }

@@ -27,6 +27,7 @@ ${view.currencies.length > 1 ? currencyChoice(view, site) : ''}
 ${view.tiers.map((tier) => tierCard(tier, view, site))}
 </ul>
 ${view.subscriptionsOpen ? html`<p class="gift-link"><a href="${view.currency && view.currency !== view.currencies[0] ? `/gift?currency=${view.currency}` : '/gift'}">${t.t('gift.link')}</a></p>` : ''}
+${view.subscriptionsOpen ? html`<p class="groups">${t.t('pricing.groups')} <a href="/groups/new">${t.t('pricing.groupsLink')}</a></p>` : ''}
 </article>`;
   return layout(
     site,

@@ -26,6 +26,13 @@ export function eventWords(t: Translate, event: MemberEventJson, formatTime: (is
       return t('members.event.complimentary-removed', { by });
     case 'subscription-status':
       return t('members.event.subscription-status', { status: text('status') });
+    case 'group-created':
+    case 'group-joined':
+      return t(`members.event.${event.kind}`, { group: text('name') });
+    case 'group-left':
+      return t(text('by') === 'admin' ? 'members.event.group-removed' : 'members.event.group-left', {
+        group: text('name'),
+      });
     case 'email-changed':
     case 'payment':
     case 'payment-failed':

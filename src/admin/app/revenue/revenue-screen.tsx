@@ -4,6 +4,7 @@ import type { Translate } from '../messages.ts';
 import { formatMoney } from '../tiers/money.ts';
 import { useLoad } from '../ui/load.ts';
 import { BarChart, LineChart } from './charts.tsx';
+import { GroupsTable } from './groups-table.tsx';
 import './revenue.css';
 
 interface RevenueWeek {
@@ -145,6 +146,7 @@ export function RevenueScreen() {
             />
             <p class="note">{t('revenue.subscriptionsNote')}</p>
           </section>
+          <GroupsTable />
         </div>
       )}
     </>

@@ -5,6 +5,9 @@ import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing
 import { makeStaff } from '../../../testing/factories.ts';
 import { seedRevenueHistory } from '../../../testing/revenue-history.ts';
 import { webAppSuite } from '../../../testing/web-app.ts';
+import { createPendingGroup, tieGroupSubscription } from '../../../members/groups.service.ts';
+import { ensureMember } from '../../../members/members.service.ts';
+import { saveSubscriptionState } from '../../../members/subscription-mirror.ts';
 
 /** The last row of a chart's data table (this week), as the cells a screen reader reads. */
 async function thisWeek(page: Page, chart: string): Promise<string[]> {
@@ -61,5 +64,51 @@ describe('the revenue screen in a real browser, in English and Spanish', { skip:
     const other = await suite.open('/admin', 'Dashboard', author);
     assert.equal(await other.page.getByRole('navigation').getByRole('link', { name: 'Revenue' }).count(), 0);
     await other.context.close();
+  });
+
+  it('lists the organisations’ group subscriptions, read only', async () => {
+    const db = suite.t.database.handle.db;
+    const admin = await ensureMember(db, { email: 'press@uni.example', normalized: 'press@uni.example' });
+    const groupId = await createPendingGroup(db, {
+      name: 'Uni Press',
+      tierId: 'tier-supporter',
+      tierName: 'Supporter',
+      adminMemberId: admin.id,
+      seats: 5,
+      emailDomain: 'uni.example',
+    });
+    await db.transaction().execute(async (trx) => {
+      await tieGroupSubscription(trx, {
+        groupId,
+        stripeSubscriptionId: 'sub_uni_press',
+        quantity: 5,
+        observedAt: new Date().toISOString(),
+      });
+      await saveSubscriptionState(trx, {
+        stripeSubscriptionId: 'sub_uni_press',
+        memberId: admin.id,
+        tierId: 'tier-supporter',
+        tierName: 'Supporter',
+        status: 'active',
+        cancelAtPeriodEnd: false,
+        currentPeriodEnd: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        trialEnd: null,
+        canceledAt: null,
+        endedAt: null,
+        amount: 2500,
+        currency: 'usd',
+        interval: 'month',
+        observedAt: new Date().toISOString(),
+      });
+    });
+    const { context, page } = await suite.open('/admin/revenue', 'Revenue');
+    const groups = page.getByRole('table', { name: 'Group subscriptions' });
+    await groups.waitFor();
+    assert.deepEqual(await groups.getByRole('row').allInnerTexts(), [
+      'Organisation\tTier\tSeats\tStatus\tManaged by',
+      'Uni Press (@uni.example)\tSupporter\t1 of 5\tActive\tpress@uni.example',
+    ]);
+    assert.deepEqual(await axeViolations(page), [], 'revenue screen with groups');
+    await context.close();
   });
 });
