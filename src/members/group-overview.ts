@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../staff/actor.ts';
 import { pendingInvites } from './group-invites.service.ts';
-import { domainOf } from './groups.service.ts';
+import { abandonedBefore, domainOf } from './groups.service.ts';
 import type { MemberGroupRow } from './groups.table.ts';
 import { authorizeMembers } from './policy.ts';
 import { accessFacts, graceDaysFor, subscriptionGivesAccess } from './subscriptions.ts';
@@ -163,7 +163,7 @@ export async function groupsForAccount(
   };
 }
 
-/** Every paid-for group with its admin's address, newest first (staff: editors and admins). */
+/** Every group paid for or waiting for its payment since less than a week, with its admin's address, newest first (staff: editors and admins). */
 export async function listGroups(
   db: Kysely<Database>,
   actor: Actor,
@@ -174,6 +174,13 @@ export async function listGroups(
     .innerJoin('members', 'members.id', 'member_groups.admin_member_id')
     .selectAll('member_groups')
     .select('members.email as admin_email')
+    // A purchase left unpaid for a week is abandoned, not waiting: the sweep deletes it.
+    .where((eb) =>
+      eb.or([
+        eb('member_groups.stripe_subscription_id', 'is not', null),
+        eb('member_groups.created_at', '>=', abandonedBefore(new Date())),
+      ]),
+    )
     .orderBy('member_groups.created_at', 'desc')
     .orderBy('member_groups.id', 'desc')
     .execute();
