@@ -339,6 +339,8 @@ export const en = {
   'group.done.domain': 'The email domain is saved.',
   'group.invite.none': 'Type at least one email address to invite.',
   'group.invite.tooMany': 'Invite at most {max} addresses at a time.',
+  'group.invite.daily':
+    'This group may send {max} invitations a day (three for each seat); {left} are left today. Nothing was sent: invite fewer addresses now, or the rest tomorrow.',
   'group.invite.invalid': 'These are not email addresses: {addresses}. Nothing was sent; correct them and send again.',
   'group.invite.sent': 'Invitations sent: {count}.',
   'group.invite.alreadyMembers': 'Already members, not invited again: {addresses}.',

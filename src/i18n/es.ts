@@ -349,6 +349,8 @@ export const es: Record<MessageKey, string> = {
   'group.done.domain': 'El dominio de correo quedó guardado.',
   'group.invite.none': 'Escribe al menos una dirección de correo para invitar.',
   'group.invite.tooMany': 'Invita como mucho {max} direcciones a la vez.',
+  'group.invite.daily':
+    'Este grupo puede enviar {max} invitaciones al día (tres por cada lugar); hoy quedan {left}. No se envió nada: invita ahora a menos direcciones, o al resto mañana.',
   'group.invite.invalid':
     'Estas no son direcciones de correo: {addresses}. No se envió nada; corrígelas y envía de nuevo.',
   'group.invite.sent': 'Invitaciones enviadas: {count}.',
