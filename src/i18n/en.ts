@@ -132,6 +132,8 @@ export const en = {
   'member.account.deleteMismatch': 'The address you typed is not your account’s; nothing was deleted.',
   'member.account.deleteSubscribed':
     'Your subscription still gives you access, so your account was not deleted. Cancel it first with “Manage billing”, then delete your account.',
+  'member.account.deleteGroupActive':
+    'You manage {group}, whose subscription is still running, so your account was not deleted: Stripe would keep charging for its seats with nobody to manage them. Cancel the group’s subscription first with “Manage billing” (its members lose their seats when it ends), then delete your account.',
   'member.billing.none': 'You have no subscription.',
   'member.billing.plans': 'See subscription plans',
   'member.billing.trialUntil': 'Free trial until {date}, then {price}.',

@@ -136,6 +136,8 @@ export const es: Record<MessageKey, string> = {
   'member.account.deleteMismatch': 'La dirección que escribiste no es la de tu cuenta; no se eliminó nada.',
   'member.account.deleteSubscribed':
     'Tu suscripción todavía te da acceso, así que no eliminamos tu cuenta. Cancélala primero con “Administrar pagos” y después elimina tu cuenta.',
+  'member.account.deleteGroupActive':
+    'Administras {group}, cuya suscripción sigue en curso, así que no eliminamos tu cuenta: Stripe seguiría cobrando sus lugares sin nadie que los administre. Cancela primero la suscripción del grupo con “Administrar pagos” (sus miembros pierden sus lugares cuando termina) y después elimina tu cuenta.',
   'member.billing.none': 'No tienes una suscripción.',
   'member.billing.plans': 'Ver los planes de suscripción',
   'member.billing.trialUntil': 'Prueba gratis hasta el {date}; después, {price}.',
