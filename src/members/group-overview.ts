@@ -191,3 +191,41 @@ export async function listGroups(
     createdAt: rows[index]?.created_at ?? '',
   }));
 }
+
+/**
+ * What "Download my data" says of groups: every seat the member held (left ones too, as the history
+ * keeps them) and the groups they manage, with what they typed when buying.
+ */
+export async function groupsDataOf(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<{ seats: Record<string, unknown>[]; managed: Record<string, unknown>[] }> {
+  const [seats, managed] = await Promise.all([
+    db
+      .selectFrom('group_seats')
+      .innerJoin('member_groups', 'member_groups.id', 'group_seats.group_id')
+      .select(['member_groups.name', 'member_groups.tier_name', 'group_seats.joined_at', 'group_seats.removed_at'])
+      .where('group_seats.member_id', '=', memberId)
+      .orderBy('group_seats.joined_at')
+      .orderBy('group_seats.id')
+      .execute(),
+    db.selectFrom('member_groups').selectAll().where('admin_member_id', '=', memberId).orderBy('created_at').execute(),
+  ]);
+  return {
+    seats: seats.map((row) => ({
+      group: row.name,
+      tier: row.tier_name,
+      joinedAt: row.joined_at,
+      leftAt: row.removed_at,
+    })),
+    managed: (await summaries(db, managed)).map((group, index) => ({
+      name: group.name,
+      tier: group.tierName,
+      seats: group.seats,
+      seatsTaken: group.seatsTaken,
+      emailDomain: group.emailDomain,
+      status: group.status,
+      createdAt: managed[index]?.created_at ?? '',
+    })),
+  };
+}
