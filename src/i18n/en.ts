@@ -135,6 +135,7 @@ export const en = {
   'member.account.deleteGroupActive':
     'You manage {group}, whose subscription is still running, so your account was not deleted: Stripe would keep charging for its seats with nobody to manage them. Cancel the group’s subscription first with “Manage billing” (its members lose their seats when it ends), then delete your account.',
   'member.billing.none': 'You have no subscription.',
+  'member.billing.forGroup': 'the seats of {group}',
   'member.billing.plans': 'See subscription plans',
   'member.billing.trialUntil': 'Free trial until {date}, then {price}.',
   'member.billing.renewsOn': 'Renews on {date} for {price}.',

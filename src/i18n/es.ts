@@ -139,6 +139,7 @@ export const es: Record<MessageKey, string> = {
   'member.account.deleteGroupActive':
     'Administras {group}, cuya suscripción sigue en curso, así que no eliminamos tu cuenta: Stripe seguiría cobrando sus lugares sin nadie que los administre. Cancela primero la suscripción del grupo con “Administrar pagos” (sus miembros pierden sus lugares cuando termina) y después elimina tu cuenta.',
   'member.billing.none': 'No tienes una suscripción.',
+  'member.billing.forGroup': 'los lugares de {group}',
   'member.billing.plans': 'Ver los planes de suscripción',
   'member.billing.trialUntil': 'Prueba gratis hasta el {date}; después, {price}.',
   'member.billing.renewsOn': 'Se renueva el {date} por {price}.',
