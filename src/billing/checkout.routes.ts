@@ -123,7 +123,8 @@ export function registerCheckoutRoutes(app: TypedFastify, deps: CheckoutRouteDep
       const site = await deps.siteContext();
       const session = await deps.signedIn(request);
       if (!session) return sendPage(reply, 200, signInFirstPage(site, offer, discount));
-      const giving = (await subscriptionsOf(deps.db, session.memberId)).find((sub) => sub.givesAccess);
+      // A group's subscription opens nothing by itself: its buyer may still subscribe for themselves.
+      const giving = (await subscriptionsOf(deps.db, session.memberId)).find((sub) => sub.givesAccess && !sub.group);
       if (giving) {
         const accountCsrf = (await deps.billing?.hasAccount(session.memberId))
           ? deps.forms.issue(request, reply, '/account')
@@ -162,7 +163,7 @@ export function registerCheckoutRoutes(app: TypedFastify, deps: CheckoutRouteDep
       const redemption = body.offer ? await redemptionOr(request, reply, deps.stripe, body.offer, offer) : undefined;
       if (redemption && !('offerId' in redemption)) return redemption;
       // A second subscription while one gives access would charge the reader twice: the GET page says so.
-      if ((await subscriptionsOf(deps.db, account.id)).some((sub) => sub.givesAccess))
+      if ((await subscriptionsOf(deps.db, account.id)).some((sub) => sub.givesAccess && !sub.group))
         return reply.header('cache-control', 'no-store').redirect(back, 303);
       const site = await deps.siteContext();
       try {

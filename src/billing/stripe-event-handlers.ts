@@ -2,7 +2,9 @@ import type { Transaction } from 'kysely';
 import type Stripe from 'stripe';
 import type { Database } from '../db/schema.ts';
 import type { MailMessage } from '../mail/mailer.ts';
+import { groupPaymentFailedMail } from '../mail/group-payment-failed.mail.ts';
 import { paymentFailedMail } from '../mail/payment-failed.mail.ts';
+import { findGroup } from '../members/groups.service.ts';
 import { recordMemberEvent } from '../members/history.ts';
 import { readSettings } from '../settings/settings.ts';
 import { findMember } from '../members/members.service.ts';
@@ -10,6 +12,7 @@ import { recordPayment, recordRefund } from '../members/subscription-mirror.ts';
 import { contributionPaid } from './contribution-payments.ts';
 import { rememberStripeCustomer } from './customers.ts';
 import { giftPaid, giftRefunded, isGiftSession } from './gift-payments.ts';
+import { isGroupSubscription } from './group-subscriptions.ts';
 import { countOfferRedemption } from './offers-redemption.ts';
 import { isoOfSeconds, memberOfStripeObject, mirrorForAccess, stripeIdOf } from './subscription-state.ts';
 
@@ -129,6 +132,14 @@ async function invoicePaid(trx: Trx, invoice: Stripe.Invoice, created: number): 
   });
 }
 
+/** The group an invoice's subscription pays for (its metadata names it), if it is a group's. */
+async function groupPaidBy(trx: Trx, invoice: Stripe.Invoice) {
+  const details = invoice.parent?.subscription_details;
+  if (!isGroupSubscription(details?.metadata)) return undefined;
+  const group = await findGroup(trx, details?.metadata?.gaceta_group_id ?? '');
+  return group && group.stripe_subscription_id === stripeIdOf(details?.subscription) ? group : undefined;
+}
+
 /** Notes the failure in the member's history; on the first attempt, a mail asking them to pay. */
 async function paymentFailed(trx: Trx, invoice: Stripe.Invoice, context: HandlingContext): Promise<MailMessage[]> {
   const memberId = await memberOfInvoice(trx, invoice);
@@ -143,6 +154,19 @@ async function paymentFailed(trx: Trx, invoice: Stripe.Invoice, context: Handlin
   const member = await findMember(trx, memberId);
   if (!member || invoice.attempt_count > 1) return [];
   const settings = await readSettings(trx);
+  const group = await groupPaidBy(trx, invoice);
+  if (group) {
+    const groupMail = groupPaymentFailedMail({
+      locale: member.locale ?? settings.locale,
+      site: settings.title,
+      group: group.name,
+      seats: Number(group.seats),
+      groupPageUrl: `${context.publicUrl}/account/groups/${group.id}`,
+      payUrl: invoice.hosted_invoice_url ?? null,
+      keepsAccess: settings.paymentGraceDays > 0,
+    });
+    return [{ ...groupMail, to: member.email }];
+  }
   const mail = paymentFailedMail({
     locale: member.locale ?? settings.locale,
     site: settings.title,

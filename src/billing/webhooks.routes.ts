@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Invalidation } from '../http/invalidation.ts';
 import type { Outbox } from '../mail/mailer.ts';
+import { deleteAbandonedGroups } from '../members/groups.service.ts';
 import {
   processStripeEvent,
   storeStripeEvent,
@@ -31,7 +32,8 @@ const SWEEP_EVERY_MS = 60_000;
  * exact bytes Stripe sent, so here every body stays a raw Buffer (the JSON parser, which would
  * re-serialise it differently, is replaced for this route only). Also starts the sweep that
  * finishes events stored but not processed: once when the app is ready (a crash mid-handling is
- * finished at the next start) and every minute after, until the app closes.
+ * finished at the next start) and every minute after, until the app closes; it also deletes group
+ * purchases whose Checkout was never finished.
  */
 export async function registerStripeWebhooks(app: FastifyInstance, routeDeps: StripeWebhookRouteDeps): Promise<void> {
   const deps = { ...routeDeps, publicUrl: routeDeps.config.publicUrl };
@@ -73,6 +75,8 @@ export async function registerStripeWebhooks(app: FastifyInstance, routeDeps: St
   // One sweep at a time: a tick that finds the last one still going leaves it be.
   const sweep = (): Promise<void> =>
     (running ??= sweepStripeEvents(deps, app.log)
+      // Group purchases left unpaid for a week go with the same tick (groups.service.ts).
+      .then(() => deleteAbandonedGroups(deps.db))
       .then(
         () => undefined,
         (error: unknown) => void app.log.error({ err: error }, 'the sweep of stored Stripe events failed'),

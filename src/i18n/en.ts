@@ -132,7 +132,10 @@ export const en = {
   'member.account.deleteMismatch': 'The address you typed is not your account’s; nothing was deleted.',
   'member.account.deleteSubscribed':
     'Your subscription still gives you access, so your account was not deleted. Cancel it first with “Manage billing”, then delete your account.',
+  'member.account.deleteGroupActive':
+    'You manage {group}, whose subscription is still running, so your account was not deleted: Stripe would keep charging for its seats with nobody to manage them. Cancel the group’s subscription first with “Manage billing” (its members lose their seats when it ends), then delete your account.',
   'member.billing.none': 'You have no subscription.',
+  'member.billing.forGroup': 'the seats of {group}',
   'member.billing.plans': 'See subscription plans',
   'member.billing.trialUntil': 'Free trial until {date}, then {price}.',
   'member.billing.renewsOn': 'Renews on {date} for {price}.',
@@ -339,6 +342,8 @@ export const en = {
   'group.done.domain': 'The email domain is saved.',
   'group.invite.none': 'Type at least one email address to invite.',
   'group.invite.tooMany': 'Invite at most {max} addresses at a time.',
+  'group.invite.daily':
+    'This group may send {max} invitations a day (three for each seat); {left} are left today. Nothing was sent: invite fewer addresses now, or the rest tomorrow.',
   'group.invite.invalid': 'These are not email addresses: {addresses}. Nothing was sent; correct them and send again.',
   'group.invite.sent': 'Invitations sent: {count}.',
   'group.invite.alreadyMembers': 'Already members, not invited again: {addresses}.',

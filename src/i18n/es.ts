@@ -136,7 +136,10 @@ export const es: Record<MessageKey, string> = {
   'member.account.deleteMismatch': 'La dirección que escribiste no es la de tu cuenta; no se eliminó nada.',
   'member.account.deleteSubscribed':
     'Tu suscripción todavía te da acceso, así que no eliminamos tu cuenta. Cancélala primero con “Administrar pagos” y después elimina tu cuenta.',
+  'member.account.deleteGroupActive':
+    'Administras {group}, cuya suscripción sigue en curso, así que no eliminamos tu cuenta: Stripe seguiría cobrando sus lugares sin nadie que los administre. Cancela primero la suscripción del grupo con “Administrar pagos” (sus miembros pierden sus lugares cuando termina) y después elimina tu cuenta.',
   'member.billing.none': 'No tienes una suscripción.',
+  'member.billing.forGroup': 'los lugares de {group}',
   'member.billing.plans': 'Ver los planes de suscripción',
   'member.billing.trialUntil': 'Prueba gratis hasta el {date}; después, {price}.',
   'member.billing.renewsOn': 'Se renueva el {date} por {price}.',
@@ -349,6 +352,8 @@ export const es: Record<MessageKey, string> = {
   'group.done.domain': 'El dominio de correo quedó guardado.',
   'group.invite.none': 'Escribe al menos una dirección de correo para invitar.',
   'group.invite.tooMany': 'Invita como mucho {max} direcciones a la vez.',
+  'group.invite.daily':
+    'Este grupo puede enviar {max} invitaciones al día (tres por cada lugar); hoy quedan {left}. No se envió nada: invita ahora a menos direcciones, o al resto mañana.',
   'group.invite.invalid':
     'Estas no son direcciones de correo: {addresses}. No se envió nada; corrígelas y envía de nuevo.',
   'group.invite.sent': 'Invitaciones enviadas: {count}.',

@@ -51,7 +51,7 @@ export function billingSection(t: Translator, billing: AccountBilling, csrfField
     subscriptions.length
       ? html`<ul class="subscriptions">${subscriptions.map(
           (sub) =>
-            html`<li><p><strong>${sub.tierName}</strong> · ${pricePerInterval(t, sub.amount, sub.currency, sub.interval)}</p><p class="status">${subscriptionStatus(t, sub)}</p></li>`,
+            html`<li><p><strong>${sub.tierName}</strong> · ${pricePerInterval(t, sub.amount, sub.currency, sub.interval)}${sub.group ? html` · <span class="for-group">${t.t('member.billing.forGroup', { group: sub.group.name })}</span>` : ''}</p><p class="status">${subscriptionStatus(t, sub)}</p></li>`,
         )}</ul>`
       : html`<p>${t.t('member.billing.none')} <a href="/pricing">${t.t('member.billing.plans')}</a></p>`
   }

@@ -216,16 +216,21 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
       if (!account) return toSignIn(reply);
       const billing = await billingOf(account.id);
       // Deleting the account would leave Stripe charging a reader Gaceta no longer knows: cancel first.
-      const refusal = billing.subscriptions.some((sub) => sub.givesAccess)
-        ? 'member.account.deleteSubscribed'
-        : parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()
-          ? 'member.account.deleteMismatch'
-          : undefined;
+      // A group's running subscription is refused the same way, naming the group its seats would lose.
+      const giving = billing.subscriptions.filter((sub) => sub.givesAccess);
+      const group = giving.find((sub) => sub.group)?.group;
+      const refusal = giving.some((sub) => !sub.group)
+        ? site.t.t('member.account.deleteSubscribed')
+        : group
+          ? site.t.t('member.account.deleteGroupActive', { group: group.name })
+          : parseEmail(body.confirm ?? '')?.normalized !== account.email.toLowerCase()
+            ? site.t.t('member.account.deleteMismatch')
+            : undefined;
       if (refusal) {
         const csrf = deps.forms.issue(request, reply, '/account');
         if (billing.canManage) allowFormTargets(reply, deps.billing?.formTargets ?? []);
         const preferences = await memberPreferences(deps.db, account.id);
-        return sendPage(reply, 400, accountPage(site, { account, billing, preferences }, csrf, site.t.t(refusal)));
+        return sendPage(reply, 400, accountPage(site, { account, billing, preferences }, csrf, refusal));
       }
       await deleteMember(deps.db, session.memberId);
       announceAccessChange(deps.invalidation, session.memberId);

@@ -22,6 +22,24 @@ export const INVITES_PER_FORM = 100;
 /** An address already invited within this window is not mailed again (a double-click sends one mail). */
 const RESEND_AFTER_MS = 10 * 60_000;
 
+/**
+ * Invitations a group may mail in a day: three per seat (people decline, addresses are mistyped), at
+ * least ten. Every invite made counts, withdrawn or not, since its mail went out: a group's form
+ * must not become a way to mail strangers from the site's address.
+ */
+export const invitesPerDay = (seats: number): number => Math.max(10, seats * 3);
+
+/** How many more invitations the group may send before its day's allowance is used. */
+export async function invitesLeftToday(db: Kysely<Database>, group: MemberGroupRow, now = Date.now()): Promise<number> {
+  const row = await db
+    .selectFrom('group_invites')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('group_id', '=', group.id)
+    .where('created_at', '>', new Date(now - 86_400_000).toISOString())
+    .executeTakeFirst();
+  return Math.max(0, invitesPerDay(Number(group.seats)) - Number(row?.n ?? 0));
+}
+
 export interface InviteDeps {
   db: Kysely<Database>;
   outbox: Outbox;

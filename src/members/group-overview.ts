@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../staff/actor.ts';
 import { pendingInvites } from './group-invites.service.ts';
-import { domainOf } from './groups.service.ts';
+import { abandonedBefore, domainOf } from './groups.service.ts';
 import type { MemberGroupRow } from './groups.table.ts';
 import { authorizeMembers } from './policy.ts';
 import { accessFacts, graceDaysFor, subscriptionGivesAccess } from './subscriptions.ts';
@@ -163,7 +163,7 @@ export async function groupsForAccount(
   };
 }
 
-/** Every paid-for group with its admin's address, newest first (staff: editors and admins). */
+/** Every group paid for or waiting for its payment since less than a week, with its admin's address, newest first (staff: editors and admins). */
 export async function listGroups(
   db: Kysely<Database>,
   actor: Actor,
@@ -174,6 +174,13 @@ export async function listGroups(
     .innerJoin('members', 'members.id', 'member_groups.admin_member_id')
     .selectAll('member_groups')
     .select('members.email as admin_email')
+    // A purchase left unpaid for a week is abandoned, not waiting: the sweep deletes it.
+    .where((eb) =>
+      eb.or([
+        eb('member_groups.stripe_subscription_id', 'is not', null),
+        eb('member_groups.created_at', '>=', abandonedBefore(new Date())),
+      ]),
+    )
     .orderBy('member_groups.created_at', 'desc')
     .orderBy('member_groups.id', 'desc')
     .execute();
@@ -183,4 +190,42 @@ export async function listGroups(
     adminEmail: rows[index]?.admin_email ?? '',
     createdAt: rows[index]?.created_at ?? '',
   }));
+}
+
+/**
+ * What "Download my data" says of groups: every seat the member held (left ones too, as the history
+ * keeps them) and the groups they manage, with what they typed when buying.
+ */
+export async function groupsDataOf(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<{ seats: Record<string, unknown>[]; managed: Record<string, unknown>[] }> {
+  const [seats, managed] = await Promise.all([
+    db
+      .selectFrom('group_seats')
+      .innerJoin('member_groups', 'member_groups.id', 'group_seats.group_id')
+      .select(['member_groups.name', 'member_groups.tier_name', 'group_seats.joined_at', 'group_seats.removed_at'])
+      .where('group_seats.member_id', '=', memberId)
+      .orderBy('group_seats.joined_at')
+      .orderBy('group_seats.id')
+      .execute(),
+    db.selectFrom('member_groups').selectAll().where('admin_member_id', '=', memberId).orderBy('created_at').execute(),
+  ]);
+  return {
+    seats: seats.map((row) => ({
+      group: row.name,
+      tier: row.tier_name,
+      joinedAt: row.joined_at,
+      leftAt: row.removed_at,
+    })),
+    managed: (await summaries(db, managed)).map((group, index) => ({
+      name: group.name,
+      tier: group.tierName,
+      seats: group.seats,
+      seatsTaken: group.seatsTaken,
+      emailDomain: group.emailDomain,
+      status: group.status,
+      createdAt: managed[index]?.created_at ?? '',
+    })),
+  };
 }

@@ -4,7 +4,14 @@ import { allowFormTargets } from '../http/form-targets.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { announceAccessChange } from './access-changes.ts';
-import { addressesOf, INVITES_PER_FORM, inviteToGroup, revokeInvite } from './group-invites.service.ts';
+import {
+  addressesOf,
+  INVITES_PER_FORM,
+  invitesLeftToday,
+  invitesPerDay,
+  inviteToGroup,
+  revokeInvite,
+} from './group-invites.service.ts';
 import { registerJoinRoutes } from './group-join.routes.ts';
 import { type GroupOverview, groupOverviewFor } from './group-overview.ts';
 import { findGroup, parseEmailDomain, removeSeat, setGroupDomain } from './groups.service.ts';
@@ -111,6 +118,12 @@ export function registerGroupRoutes(app: TypedFastify, deps: MemberRouteDeps): v
       const invalid = typed.filter((address) => !parseEmail(address));
       // Nothing is sent when any address is wrong: the admin fixes the list and sends it once.
       if (invalid.length > 0) return refuse(site.t.t('group.invite.invalid', { addresses: invalid.join(', ') }));
+      // Counted as typed (an address already seated counts too): the cap is about mail, so it errs low.
+      const left = await invitesLeftToday(deps.db, row);
+      if (typed.length > left) {
+        const max = invitesPerDay(Number(row.seats));
+        return adminPage(request, reply, group, 429, { problem: site.t.t('group.invite.daily', { max, left }) });
+      }
       const result = await inviteToGroup(
         { db: deps.db, outbox: deps.outbox, publicUrl: deps.config.publicUrl },
         site.settings,

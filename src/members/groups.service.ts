@@ -49,6 +49,26 @@ export async function createPendingGroup(db: Executor, group: NewGroup): Promise
   return id;
 }
 
+// Stripe's Checkout sessions expire within a day; a week leaves a buyer who came back later no page
+// that still names the group, and keeps the staff list free of purchases nobody finished.
+const ABANDONED_AFTER_MS = 7 * 86_400_000;
+
+/** The instant before which a group still waiting for its payment counts as abandoned. */
+export const abandonedBefore = (now: Date): string => new Date(now.getTime() - ABANDONED_AFTER_MS).toISOString();
+
+/**
+ * Deletes groups whose Checkout was never finished (no subscription tied) and that are older than a
+ * week, with their (empty) seats and invites; how many. Run by the periodic sweep (billing's webhooks).
+ */
+export async function deleteAbandonedGroups(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const deleted = await db
+    .deleteFrom('member_groups')
+    .where('stripe_subscription_id', 'is', null)
+    .where('created_at', '<', abandonedBefore(now))
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
 export async function findGroup(db: Executor, groupId: string): Promise<MemberGroupRow | undefined> {
   return db.selectFrom('member_groups').selectAll().where('id', '=', groupId).executeTakeFirst();
 }

@@ -3,17 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { updateSettings } from '../settings/settings.service.ts';
 import { SYSTEM } from '../staff/actor.ts';
-import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
-import { listenOnLoopback, startTestApp, TEST_DIALECT, type TestApp } from '../testing/harness.ts';
+import { TEST_DIALECT, type TestApp } from '../testing/harness.ts';
 import { signedInMember } from '../testing/member-browser.ts';
 import { ReaderBrowser } from '../testing/reader-browser.ts';
-import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
-import {
-  startStripeStandIn,
-  STRIPE_TEST_KEY,
-  STRIPE_TEST_WEBHOOK_SECRET,
-  type StripeStandIn,
-} from '../testing/stripe.ts';
+import type { TestSmtp } from '../testing/smtp.ts';
+import type { StripeStandIn } from '../testing/stripe.ts';
+import { startSupporterSite, type SupporterSite } from '../testing/supporter-site.ts';
 
 const texts = (body: string, selector: string): string[] =>
   parse(body)
@@ -26,6 +21,7 @@ const texts = (body: string, selector: string): string[] =>
  * removes members, changes the seat count in Stripe's portal, and the subscription ends.
  */
 describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
+  let site: SupporterSite;
   let smtp: TestSmtp;
   let stripe: StripeStandIn;
   let t: TestApp;
@@ -63,44 +59,12 @@ describe(`group subscriptions over HTTP on ${TEST_DIALECT}`, () => {
   let ana: ReaderBrowser;
 
   before(async () => {
-    smtp = await startTestSmtp();
-    stripe = await startStripeStandIn();
-    t = await startTestApp({
-      smtpUrl: smtp.url,
-      mailFrom: 'desk@news.example',
-      stripeSecretKey: STRIPE_TEST_KEY,
-      stripeWebhookSecret: STRIPE_TEST_WEBHOOK_SECRET,
-      stripeApiUrl: stripe.url,
-    });
-    stripe.webhookUrl = `${(await listenOnLoopback(t)).base}/webhooks/stripe`;
-    staffHeaders = await signIn(t, await makeStaff(t, 'admin'));
-    const api = async (url: string, payload: object) => {
-      const answer = await t.app.inject({ method: 'POST', url: `/admin/api${url}`, headers: staffHeaders, payload });
-      assert.ok(answer.statusCode < 300, answer.body);
-      return answer.json<{ tier: { id: string; prices: Array<{ id: string }> } }>().tier;
-    };
-    const tier = await api('/tiers', { name: 'Supporter' });
-    priceId =
-      (await api(`/tiers/${tier.id}/prices`, { currency: 'usd', interval: 'month', amount: 500 })).prices[0]?.id ?? '';
-    const section = await makeSection(db(), 'Campus');
-    const article = await makeArticle(t, {
-      headline: 'For supporters',
-      sectionId: section.id,
-      access: 'tiers',
-      accessTierIds: [tier.id],
-      body: paragraphs(
-        'Everyone reads this.',
-        'Everyone reads this too.',
-        'Only Supporter members read this sentence.',
-      ),
-    });
-    story = `/campus/${article.slug}`;
+    site = await startSupporterSite('Campus');
+    ({ t, smtp, stripe, staffHeaders, priceId, story } = site);
     boss = await signedInMember(t, 'boss@uni.example');
   });
   after(async () => {
-    await t.close();
-    await stripe.stop();
-    await smtp.close();
+    await site.close();
   });
 
   it('is offered from the pricing page, and asks a signed-out reader to sign in first', async () => {

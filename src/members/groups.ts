@@ -48,3 +48,30 @@ export async function membersSeatedBy(db: Executor, stripeSubscriptionId: string
     .execute();
   return rows.map((row) => row.member_id);
 }
+
+/** Every seat ever held, by the subscription of its group (the revenue screen counts seat holders as paid). */
+export async function seatsBySubscription(
+  db: Kysely<Database>,
+): Promise<Map<string, { memberId: string; from: string; removedAt: string | null }[]>> {
+  // Every paid group is listed, seats or none: a group nobody sits in makes nobody paid, not its buyer.
+  const rows = await db
+    .selectFrom('member_groups')
+    .leftJoin('group_seats', 'group_seats.group_id', 'member_groups.id')
+    .select([
+      'member_groups.stripe_subscription_id',
+      'group_seats.member_id',
+      'group_seats.joined_at',
+      'group_seats.removed_at',
+    ])
+    .where('member_groups.stripe_subscription_id', 'is not', null)
+    .execute();
+  const seats = new Map<string, { memberId: string; from: string; removedAt: string | null }[]>();
+  for (const row of rows) {
+    const id = row.stripe_subscription_id ?? '';
+    const held = seats.get(id) ?? [];
+    if (row.member_id && row.joined_at)
+      held.push({ memberId: row.member_id, from: row.joined_at, removedAt: row.removed_at });
+    seats.set(id, held);
+  }
+  return seats;
+}

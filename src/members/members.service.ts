@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import type { Locale } from '../i18n/i18n.ts';
 import { accessClassOf } from './access.ts';
 import type { AccessClass } from './claims.ts';
+import { groupsDataOf } from './group-overview.ts';
 import { type MemberEventActor, memberHistory, recordMemberEvent } from './history.ts';
 import type { MemberRow } from './members.table.ts';
 import { memberPreferences } from './preferences.ts';
@@ -133,6 +134,7 @@ export async function memberData(db: Kysely<Database>, memberId: string): Promis
     })),
     preferences: await memberPreferences(db, memberId),
     history: (await memberHistory(db, memberId, 10_000)).map(({ kind, detail, at }) => ({ kind, detail, at })),
+    groups: await groupsDataOf(db, memberId),
   };
 }
 

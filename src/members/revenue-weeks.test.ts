@@ -83,4 +83,45 @@ describe('revenue weeks: the rules of paid, MRR, new and cancelled', () => {
       [3, 2, 1, 1],
     );
   });
+
+  it('counts a group’s seat holders while they sit, not its buyer, and a reader paid twice once', () => {
+    const weeks = revenueWeeks(
+      {
+        changes: [
+          { memberId: 'buyer', subscription: 'group', from: null, to: 'active', at: inWeek(0) },
+          { memberId: 'buyer', subscription: 'own', from: null, to: 'active', at: inWeek(2) },
+        ],
+        prices: new Map<string, SubscriptionPrice>([
+          [
+            'group',
+            {
+              memberId: 'buyer',
+              hasTier: true,
+              amount: 1500,
+              currency: 'usd',
+              interval: 'month',
+              seats: [
+                { memberId: 'reader', from: inWeek(0, 2), removedAt: inWeek(3) },
+                { memberId: 'buyer', from: inWeek(1), removedAt: null },
+              ],
+            },
+          ],
+          ['own', { memberId: 'buyer', hasTier: true, amount: 500, currency: 'usd', interval: 'month' }],
+        ]),
+        grants: [{ memberId: 'reader', from: inWeek(0), until: inWeek(3, 5), removedAt: null }],
+        graceDays: 7,
+      },
+      starts,
+      NOW,
+    );
+    // Week 0: the reader (seat and grant: once); 1: and the buyer's seat; 2: the buyer also subscribes; 3: the reader's grant.
+    assert.deepEqual(
+      weeks.map((week) => week.paidMembers),
+      [1, 2, 2, 2],
+    );
+    assert.deepEqual(
+      weeks.map((week) => week.mrr),
+      [...Array(2).fill([{ currency: 'usd', amount: 1500 }]), ...Array(2).fill([{ currency: 'usd', amount: 2000 }])],
+    );
+  });
 });

@@ -20,6 +20,18 @@ export interface SubscriptionPrice {
   amount: number;
   currency: string;
   interval: string;
+  /**
+   * A group's subscription: the seats it paid for, whose holders are its paid members (its buyer only
+   * through a seat, as in access.ts); absent for a member's own subscription.
+   */
+  seats?: SeatSpan[];
+}
+
+/** A seat in a group with its whole life. */
+export interface SeatSpan {
+  memberId: string;
+  from: string;
+  removedAt: string | null;
 }
 
 /** A complimentary grant with its whole life. */
@@ -39,7 +51,7 @@ export interface MoneyAmount {
 export interface RevenueWeek {
   /** Monday 00:00 UTC. */
   start: string;
-  /** Members with paid access at the end of the week (now, for this week): complimentary or subscribed. */
+  /** Members with paid access at the end of the week (now, for this week): complimentary, subscribed or seated, each once. */
   paidMembers: number;
   /** Monthly recurring revenue at the end of the week, per currency (a yearly price counts a twelfth). */
   mrr: MoneyAmount[];
@@ -81,6 +93,13 @@ function givesAccess(state: Running, graceStartsAfter: string): boolean {
 const grantRuns = (grant: GrantSpan, at: string): boolean =>
   grant.from < at && grant.until > at && (grant.removedAt === null || grant.removedAt > at);
 
+const seatRuns = (seat: SeatSpan, at: string): boolean =>
+  seat.from < at && (seat.removedAt === null || seat.removedAt > at);
+
+/** Who a subscription makes paid at `at`: its member, or for a group's, the holders of its running seats. */
+const paidThrough = (price: SubscriptionPrice, at: string): string[] =>
+  price.seats ? price.seats.filter((seat) => seatRuns(seat, at)).map((seat) => seat.memberId) : [price.memberId];
+
 /** The revenue weeks from the history; `changes` in time order. */
 export function revenueWeeks(
   input: {
@@ -116,7 +135,7 @@ export function revenueWeeks(
     for (const [subscription, state] of running) {
       const price = input.prices.get(subscription);
       if (!price) continue;
-      if (price.hasTier && givesAccess(state, graceStartsAfter)) paid.add(price.memberId);
+      if (price.hasTier && givesAccess(state, graceStartsAfter)) for (const id of paidThrough(price, end)) paid.add(id);
       if (PAYING.has(state.status)) mrr.set(price.currency, (mrr.get(price.currency) ?? 0) + monthlyAmount(price));
     }
     return {

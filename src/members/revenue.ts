@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { readSettings } from '../settings/settings.ts';
 import type { Actor } from '../staff/actor.ts';
+import { seatsBySubscription } from './groups.ts';
 import { authorizeMembers } from './policy.ts';
 import {
   type GrantSpan,
@@ -59,6 +60,8 @@ async function subscriptionPrices(db: Kysely<Database>): Promise<Map<string, Sub
     .selectFrom('member_subscriptions')
     .select(['stripe_subscription_id', 'member_id', 'tier_id', 'amount', 'currency', 'interval'])
     .execute();
+  // A group's subscription makes its seat holders paid, not its buyer (groups.ts).
+  const seats = await seatsBySubscription(db);
   return new Map(
     rows.map((row) => [
       row.stripe_subscription_id,
@@ -69,6 +72,7 @@ async function subscriptionPrices(db: Kysely<Database>): Promise<Map<string, Sub
         amount: Number(row.amount),
         currency: row.currency,
         interval: row.interval,
+        ...(seats.has(row.stripe_subscription_id) ? { seats: seats.get(row.stripe_subscription_id) } : {}),
       },
     ]),
   );

@@ -30,6 +30,8 @@ export interface SubscriptionSummary {
   trialEnd: string | null;
   /** Whether this subscription gives paid access now (status, grace period and period end considered). */
   givesAccess: boolean;
+  /** The group whose seats it pays for, if it does: then it opens nothing by itself (groups.ts). */
+  group?: { id: string; name: string };
 }
 
 /** A payment (a paid invoice, or a one-time contribution), as the account page lists it. */
@@ -118,7 +120,20 @@ export async function subscriptionsOf(db: Kysely<Database>, memberId: string): P
   const rows = await subscriptionRows(db, memberId);
   const graceDays = await graceDaysFor(db, rows);
   const now = new Date();
-  const summaries = rows.map((row) => toSummary(row, subscriptionGivesAccess(accessFacts(row), now, graceDays)));
+  const groups =
+    rows.length === 0
+      ? new Map()
+      : await groupsPaidBy(
+          db,
+          rows.map((row) => row.stripe_subscription_id),
+        );
+  const summaries = rows.map((row) => {
+    const group = groups.get(row.stripe_subscription_id);
+    return {
+      ...toSummary(row, subscriptionGivesAccess(accessFacts(row), now, graceDays)),
+      ...(group ? { group } : {}),
+    };
+  });
   // A stable sort keeps newest first within each group.
   return summaries.sort((a, b) => Number(b.givesAccess) - Number(a.givesAccess));
 }
@@ -149,14 +164,14 @@ export async function paymentsOf(db: Kysely<Database>, memberId: string): Promis
   return rows.map(toPayment);
 }
 
-/** Which of these subscriptions pay for a group's seats. */
-async function groupSubscriptionIds(db: Executor, ids: string[]): Promise<string[]> {
+/** The groups these subscriptions pay for, by subscription. */
+async function groupsPaidBy(db: Executor, ids: string[]): Promise<Map<string, { id: string; name: string }>> {
   const rows = await db
     .selectFrom('member_groups')
-    .select('stripe_subscription_id')
+    .select(['id', 'name', 'stripe_subscription_id'])
     .where('stripe_subscription_id', 'in', ids)
     .execute();
-  return rows.flatMap((row) => (row.stripe_subscription_id ? [row.stripe_subscription_id] : []));
+  return new Map(rows.map((row) => [row.stripe_subscription_id ?? '', { id: row.id, name: row.name }]));
 }
 
 /** The tiers whose paid access a subscription of this member's own gives them now (empty: none). */
@@ -166,11 +181,9 @@ export async function subscribedTierIds(db: Kysely<Database>, memberId: string):
   );
   if (running.length === 0) return [];
   // A group's subscription is mirrored under its buyer but opens stories only through seats (groups.ts).
-  const forGroups = new Set(
-    await groupSubscriptionIds(
-      db,
-      running.map((row) => row.stripe_subscription_id),
-    ),
+  const forGroups = await groupsPaidBy(
+    db,
+    running.map((row) => row.stripe_subscription_id),
   );
   const rows = running.filter((row) => !forGroups.has(row.stripe_subscription_id));
   const graceDays = await graceDaysFor(db, rows);
