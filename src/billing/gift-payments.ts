@@ -6,6 +6,7 @@ import { giftMail, giftReceiptMail } from '../mail/gift.mail.ts';
 import { endGrant } from '../members/complimentary.service.ts';
 import { recordMemberEvent } from '../members/history.ts';
 import { ensureMember, findMember, parseEmail } from '../members/members.service.ts';
+import { recordPayment } from '../members/subscription-mirror.ts';
 import { readSettings } from '../settings/settings.ts';
 import { hashSecret, newSecret } from '../staff/secrets.ts';
 import { KIND_KEY } from './contributions.service.ts';
@@ -55,6 +56,19 @@ export async function giftPaid(
     buyerId: buyer.id,
   });
   if (!marked) return [];
+  // Money the newsroom received: on the buyer's payments, where a refund (recordRefund) finds it by its intent.
+  await recordPayment(trx, {
+    memberId: buyer.id,
+    kind: 'gift',
+    stripeId: session.id,
+    stripePaymentIntentId: paymentIntentId,
+    number: null,
+    amountPaid: session.amount_total ?? gift.amount,
+    currency: session.currency ?? gift.currency,
+    status: 'paid',
+    paidAt,
+    hostedInvoiceUrl: null,
+  });
   const customer = stripeIdOf(session.customer);
   if (customer && gift.buyer_member_id) await rememberStripeCustomer(trx, buyer.id, customer);
   await recordMemberEvent(trx, buyer.id, 'gift-purchased', 'stripe', {
