@@ -4,6 +4,7 @@ import { newId, nowIso } from '../db/ids.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, isSystem, staffIdOf } from '../staff/actor.ts';
 import { recordMemberEvent } from './history.ts';
+import type { GrantSource } from './members.table.ts';
 import { ensureMember, findMember, findMemberByEmail, parseEmail } from './members.service.ts';
 import { authorizeMembers } from './policy.ts';
 
@@ -98,14 +99,23 @@ export async function grantComplimentaryTo(
   });
 }
 
-/** A member's complimentary grants still running, latest end first. */
-export async function runningGrants(
-  db: Executor,
-  memberId: string,
-): Promise<Array<{ id: string; createdAt: string; endsAt: string; note: string; grantedBy: string | null }>> {
+/** A running grant: the newsroom's complimentary access (every tier), or a redeemed gift (its tier). */
+export interface RunningGrant {
+  id: string;
+  createdAt: string;
+  endsAt: string;
+  note: string;
+  grantedBy: string | null;
+  source: GrantSource;
+  /** The one tier it opens (billing's id); null for every tier. */
+  tierId: string | null;
+}
+
+/** A member's complimentary grants and gifts still running, latest end first. */
+export async function runningGrants(db: Executor, memberId: string): Promise<RunningGrant[]> {
   const rows = await db
     .selectFrom('complimentary_access')
-    .select(['id', 'created_at', 'ends_at', 'note', 'granted_by'])
+    .select(['id', 'created_at', 'ends_at', 'note', 'granted_by', 'source', 'tier_id'])
     .where('member_id', '=', memberId)
     .where('removed_at', 'is', null)
     .where('ends_at', '>', nowIso())
@@ -117,6 +127,8 @@ export async function runningGrants(
     endsAt: row.ends_at,
     note: row.note,
     grantedBy: row.granted_by,
+    source: row.source,
+    tierId: row.tier_id,
   }));
 }
 
