@@ -77,7 +77,9 @@ export const MemberProfileJson = Type.Object({
       source: Type.Union([Type.Literal('staff'), Type.Literal('import'), Type.Literal('gift')], {
         description: 'staff and import: complimentary access the newsroom gave (every tier); gift: a redeemed gift',
       }),
-      tierName: Type.Union([Type.String(), Type.Null()], { description: 'the one tier a gift opens; null: every tier' }),
+      tierName: Type.Union([Type.String(), Type.Null()], {
+        description: 'the one tier a gift opens; null: every tier',
+      }),
     }),
     { description: 'complimentary access and redeemed gifts still running, latest end first' },
   ),

@@ -220,11 +220,13 @@ export function installBilling(standIn: StandInCore) {
   // payments name it, as invoice_payment objects; none for a one-time Checkout payment.
   standIn.route('GET', /^\/v1\/invoice_payments$/, ({ params }) => {
     const asked = text((params.payment as Params | undefined)?.payment_intent);
-    const data = standIn.list('invoices').flatMap((invoice) =>
-      ((invoice.payments as { data?: StripeObject[] } | undefined)?.data ?? [])
-        .filter((entry) => asked && (entry.payment as Params | undefined)?.payment_intent === asked)
-        .map((entry) => ({ ...entry, object: 'invoice_payment', invoice: invoice.id })),
-    );
+    const data = standIn
+      .list('invoices')
+      .flatMap((invoice) =>
+        ((invoice.payments as { data?: StripeObject[] } | undefined)?.data ?? [])
+          .filter((entry) => asked && (entry.payment as Params | undefined)?.payment_intent === asked)
+          .map((entry) => ({ ...entry, object: 'invoice_payment', invoice: invoice.id })),
+      );
     return ok({ object: 'list', url: '/v1/invoice_payments', has_more: false, data });
   });
 
