@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { Database } from '../db/schema.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { giftMail, giftReceiptMail } from '../mail/gift.mail.ts';
-import { endGrant } from '../members/complimentary.service.ts';
+import { endGiftGrant } from '../members/complimentary.service.ts';
 import { recordMemberEvent } from '../members/history.ts';
 import { ensureMember, findMember, parseEmail } from '../members/members.service.ts';
 import { recordPayment } from '../members/subscription-mirror.ts';
@@ -119,7 +119,8 @@ async function buyerOf(trx: Trx, gift: GiftRow) {
 
 /**
  * A gift's payment refunded in full (charge.refunded): an unredeemed gift can no longer be redeemed,
- * a redeemed one's access ends now. Gives the member whose access changed. A partial refund is a
+ * a redeemed one's access ends now, and the member's gifts stacked after it move up by the time it
+ * had left (endGiftGrant). Gives the member whose access changed. A partial refund is a
  * goodwill gesture, not a return of the gift: it changes nothing here.
  */
 export async function giftRefunded(trx: Trx, charge: Stripe.Charge, created: number): Promise<string[]> {
@@ -130,7 +131,7 @@ export async function giftRefunded(trx: Trx, charge: Stripe.Charge, created: num
   const detail = { gift: gift.id, amount: charge.amount_refunded, currency: charge.currency };
   if (gift.buyer_member_id) await recordMemberEvent(trx, gift.buyer_member_id, 'gift-refunded', 'stripe', detail);
   if (!gift.redeemed_by) return [];
-  const ended = gift.grant_id ? await endGrant(trx, gift.grant_id) : false;
+  const ended = gift.grant_id ? await endGiftGrant(trx, gift.grant_id) : false;
   await recordMemberEvent(trx, gift.redeemed_by, 'gift-refunded', 'stripe', { ...detail, accessEnded: ended });
   return ended ? [gift.redeemed_by] : [];
 }
