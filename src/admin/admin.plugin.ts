@@ -78,7 +78,10 @@ export async function registerAdminApi(app: FastifyInstance, deps: AdminDeps): P
     app.addHook('onClose', async () => {
       await redis.quit();
     });
-  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: `${deps.config.redisPrefix}rate:` } : {}) });
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: `${deps.config.redisPrefix}rate:` } : {}),
+  });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadLimitBytes, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {

@@ -29,7 +29,10 @@ export async function registerMemberPages(app: FastifyInstance, deps: MemberDeps
     app.addHook('onClose', async () => {
       await redis.quit();
     });
-  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: `${deps.config.redisPrefix}member-rate:` } : {}) });
+  await app.register(rateLimit, {
+    global: false,
+    ...(redis ? { redis, nameSpace: `${deps.config.redisPrefix}member-rate:` } : {}),
+  });
   // HTML forms post application/x-www-form-urlencoded; each field once.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
