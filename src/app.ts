@@ -20,7 +20,7 @@ import { registerAdminApi } from './admin/admin.plugin.ts';
 import { registerCheckoutRoutes } from './billing/checkout.routes.ts';
 import { registerContributionRoutes } from './billing/contributions.routes.ts';
 import { registerGiftRoutes } from './billing/gifts.routes.ts';
-import { giftsGivenBy, giftsWaitingForMember } from './billing/gift-redemption.ts';
+import { giftDataOf, giftsGivenBy, giftsWaitingForMember } from './billing/gift-redemption.ts';
 import { registerGroupCheckoutRoutes } from './billing/group-checkout.routes.ts';
 import { registerOfferPageRoutes } from './billing/offers.routes.ts';
 import { stripeCustomerOf } from './billing/customers.ts';
@@ -197,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<GacetaApp> {
         formTargets: stripeHostedOrigins(config),
         giftsGiven: (memberId) => giftsGivenBy(db, memberId),
         giftsWaiting: async (memberId) => (await giftsWaitingForMember(db, memberId)).length,
+        giftData: (memberId) => giftDataOf(db, memberId),
       },
     });
     registerCheckoutRoutes(typed(members), { ...memberPages, stripe });

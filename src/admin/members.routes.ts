@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { listTierRows } from '../billing/tiers.repository.ts';
 import { formatCsv } from '../http/csv.ts';
 import { AppError } from '../http/errors.ts';
 import type { TypedFastify } from '../http/typed-fastify.ts';
@@ -9,7 +10,7 @@ import {
   removeComplimentary,
   removeComplimentaryGrant,
 } from '../members/complimentary.service.ts';
-import { allMembers, listMembers, MEMBERS_PER_PAGE } from '../members/directory.ts';
+import { allMembers, listMembers, type MemberListItem, MEMBERS_PER_PAGE } from '../members/directory.ts';
 import { importMembers } from '../members/member-import.ts';
 import { type MemberProfile, memberProfile } from '../members/member-profile.ts';
 import { staffNames } from '../staff/staff.service.ts';
@@ -22,7 +23,18 @@ const Note = Type.Optional(Type.String({ maxLength: 500 }));
 const EndsAt = Type.String({ format: 'date-time', description: 'when the access ends' });
 /** The largest import taken: about 20,000 members with names and notes. */
 export const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
-const EXPORT_COLUMNS = ['email', 'name', 'created_at', 'access', 'complimentary_until', 'signed_up_from'];
+const EXPORT_COLUMNS = ['email', 'name', 'created_at', 'access', 'complimentary_until', 'gift_until', 'signed_up_from'];
+
+/** Tier names by id (billing's tiers, archived ones too): a gift grant names its tier. */
+async function tierNames(deps: AdminDeps): Promise<Map<string, string>> {
+  return new Map((await listTierRows(deps.db)).map((tier) => [tier.id, tier.name]));
+}
+
+/** A listed member with their gift's tier named. */
+const withTierName = (names: Map<string, string>) => (member: MemberListItem) => ({
+  ...member,
+  gift: member.gift ? { ...member.gift, tierName: names.get(member.gift.tierId) ?? '' } : null,
+});
 
 /** The history's actors in words a screen can show: staff by name, not by id. */
 async function presentProfile(deps: AdminDeps, profile: MemberProfile) {
@@ -30,7 +42,7 @@ async function presentProfile(deps: AdminDeps, profile: MemberProfile) {
     ...profile.history.map((event) => event.actor),
     ...profile.grants.flatMap((grant) => (grant.grantedBy ? [grant.grantedBy] : [])),
   ].filter((actor) => !['member', 'stripe', 'system'].includes(actor));
-  const names = await staffNames(deps.db, [...new Set(staffIds)]);
+  const [names, tiers] = await Promise.all([staffNames(deps.db, [...new Set(staffIds)]), tierNames(deps)]);
   const actorOf = (actor: string): { kind: 'member' | 'stripe' | 'system' | 'staff'; name?: string } =>
     actor === 'member' || actor === 'stripe' || actor === 'system'
       ? { kind: actor }
@@ -40,6 +52,7 @@ async function presentProfile(deps: AdminDeps, profile: MemberProfile) {
     grants: profile.grants.map((grant) => ({
       ...grant,
       grantedBy: grant.grantedBy ? (names.get(grant.grantedBy) ?? '') : null,
+      tierName: grant.tierId ? (tiers.get(grant.tierId) ?? '') : null,
     })),
     history: profile.history.map((event) => ({ ...event, actor: actorOf(event.actor) })),
   };
@@ -76,7 +89,8 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
       const { page, ...filters } = request.query;
       const current = page ? Number(page) : 1;
       const found = await listMembers(deps.db, staffOf(request), filters, current);
-      return { ...found, page: current, perPage: MEMBERS_PER_PAGE };
+      const members = found.members.map(withTierName(await tierNames(deps)));
+      return { members, total: found.total, page: current, perPage: MEMBERS_PER_PAGE };
     },
   );
 
@@ -102,6 +116,7 @@ export function registerMemberAdminRoutes(api: TypedFastify, deps: AdminDeps): v
             member.since,
             member.access,
             member.complimentaryUntil ?? '',
+            member.gift?.until ?? '',
             member.signedUpFrom ?? '',
           ]);
       const day = new Date().toISOString().slice(0, 10);

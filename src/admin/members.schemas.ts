@@ -7,7 +7,7 @@ export const MemberFiltersQuery = {
   status: Type.Optional(
     Type.Union([Type.Literal('free'), Type.Literal('paid'), Type.Literal('complimentary')], {
       description:
-        'free: no paid access; paid: paid access now (a running complimentary grant or a subscription that gives access); complimentary: a running complimentary grant',
+        'free: no paid access; paid: paid access now (a running complimentary grant, a redeemed gift or a subscription that gives access); complimentary: complimentary access the newsroom gave running (not a gift)',
     }),
   ),
   signedUpAfter: Type.Optional(Type.String({ format: 'date-time', description: 'signed up at or after this instant' })),
@@ -30,8 +30,19 @@ export const MemberItem = Type.Object({
   since: Type.String({ format: 'date-time', description: 'when the account was made' }),
   access: Type.Union([Type.Literal('free'), Type.Literal('paid')]),
   complimentaryUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
-    description: 'the end of the latest running complimentary grant',
+    description: 'the end of the latest running complimentary access the newsroom gave (a gift is `gift`)',
   }),
+  gift: Type.Union(
+    [
+      Type.Object({
+        tierId: Type.String(),
+        tierName: Type.String(),
+        until: Type.String({ format: 'date-time' }),
+      }),
+      Type.Null(),
+    ],
+    { description: 'the redeemed gift subscription running longest: its tier and its end' },
+  ),
   signedUpFrom: Type.Union([Type.String(), Type.Null()], { description: 'the page the member signed up from' }),
 });
 
@@ -63,8 +74,14 @@ export const MemberProfileJson = Type.Object({
       endsAt: Type.String({ format: 'date-time' }),
       note: Type.String(),
       grantedBy: Type.Union([Type.String(), Type.Null()], { description: "the staff member's name" }),
+      source: Type.Union([Type.Literal('staff'), Type.Literal('import'), Type.Literal('gift')], {
+        description: 'staff and import: complimentary access the newsroom gave (every tier); gift: a redeemed gift',
+      }),
+      tierName: Type.Union([Type.String(), Type.Null()], {
+        description: 'the one tier a gift opens; null: every tier',
+      }),
     }),
-    { description: 'complimentary access still running, latest end first' },
+    { description: 'complimentary access and redeemed gifts still running, latest end first' },
   ),
   subscriptions: Type.Array(Open({}, 'a subscription as mirrored from Stripe (members/subscriptions.ts)')),
   payments: Type.Array(Open({}, 'a payment as mirrored from Stripe')),

@@ -207,15 +207,15 @@ describe('the members screen’s API: find, read, give and remove complimentary 
       /^attachment; filename="members-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const lines = response.body.split('\r\n');
-    assert.equal(lines[0], 'email,name,created_at,access,complimentary_until,signed_up_from');
+    assert.equal(lines[0], 'email,name,created_at,access,complimentary_until,gift_until,signed_up_from');
     assert.equal(lines.length, 5, 'three members and the final CRLF');
     assert.match(
       lines[1] ?? '',
-      /^carla@example\.com,"'=HYPERLINK\(""http:\/\/evil\.example""\)",2025-07-01T12:00:00\.000Z,free,,\/news\/a-story$/,
+      /^carla@example\.com,"'=HYPERLINK\(""http:\/\/evil\.example""\)",2025-07-01T12:00:00\.000Z,free,,,\/news\/a-story$/,
     );
     assert.match(
       lines[2] ?? '',
-      /^bruno@example\.com,"Bruno Díaz, ""el Flaco""",2025-06-01T12:00:00\.000Z,paid,\d{4}-.+Z,\/news\/a-story$/,
+      /^bruno@example\.com,"Bruno Díaz, ""el Flaco""",2025-06-01T12:00:00\.000Z,paid,\d{4}-.+Z,,\/news\/a-story$/,
     );
     assert.deepEqual(parseCsv(response.body)[2]?.cells.slice(0, 2), ['bruno@example.com', 'Bruno Díaz, "el Flaco"']);
   });

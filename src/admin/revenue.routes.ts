@@ -18,6 +18,12 @@ const Week = Type.Object({
   }),
   newSubscriptions: Type.Integer({ description: 'subscriptions that started (a trial’s start counts)' }),
   cancelledSubscriptions: Type.Integer({ description: 'subscriptions that ended' }),
+  contributions: Type.Array(Money, {
+    description: 'one-time contributions paid in the week, per currency, less what was refunded of them',
+  }),
+  gifts: Type.Array(Money, {
+    description: 'gift subscriptions paid for in the week, per currency, less what was refunded of them (never MRR)',
+  }),
 });
 const Attributed = Type.Object({
   path: Type.String({ description: 'the page on this site the readers came from' }),

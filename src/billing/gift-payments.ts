@@ -3,9 +3,10 @@ import type Stripe from 'stripe';
 import type { Database } from '../db/schema.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import { giftMail, giftReceiptMail } from '../mail/gift.mail.ts';
-import { endGrant } from '../members/complimentary.service.ts';
+import { endGiftGrant } from '../members/complimentary.service.ts';
 import { recordMemberEvent } from '../members/history.ts';
 import { ensureMember, findMember, parseEmail } from '../members/members.service.ts';
+import { recordPayment } from '../members/subscription-mirror.ts';
 import { readSettings } from '../settings/settings.ts';
 import { hashSecret, newSecret } from '../staff/secrets.ts';
 import { KIND_KEY } from './contributions.service.ts';
@@ -55,6 +56,19 @@ export async function giftPaid(
     buyerId: buyer.id,
   });
   if (!marked) return [];
+  // Money the newsroom received: on the buyer's payments, where a refund (recordRefund) finds it by its intent.
+  await recordPayment(trx, {
+    memberId: buyer.id,
+    kind: 'gift',
+    stripeId: session.id,
+    stripePaymentIntentId: paymentIntentId,
+    number: null,
+    amountPaid: session.amount_total ?? gift.amount,
+    currency: session.currency ?? gift.currency,
+    status: 'paid',
+    paidAt,
+    hostedInvoiceUrl: null,
+  });
   const customer = stripeIdOf(session.customer);
   if (customer && gift.buyer_member_id) await rememberStripeCustomer(trx, buyer.id, customer);
   await recordMemberEvent(trx, buyer.id, 'gift-purchased', 'stripe', {
@@ -105,7 +119,8 @@ async function buyerOf(trx: Trx, gift: GiftRow) {
 
 /**
  * A gift's payment refunded in full (charge.refunded): an unredeemed gift can no longer be redeemed,
- * a redeemed one's access ends now. Gives the member whose access changed. A partial refund is a
+ * a redeemed one's access ends now, and the member's gifts stacked after it move up by the time it
+ * had left (endGiftGrant). Gives the member whose access changed. A partial refund is a
  * goodwill gesture, not a return of the gift: it changes nothing here.
  */
 export async function giftRefunded(trx: Trx, charge: Stripe.Charge, created: number): Promise<string[]> {
@@ -116,7 +131,7 @@ export async function giftRefunded(trx: Trx, charge: Stripe.Charge, created: num
   const detail = { gift: gift.id, amount: charge.amount_refunded, currency: charge.currency };
   if (gift.buyer_member_id) await recordMemberEvent(trx, gift.buyer_member_id, 'gift-refunded', 'stripe', detail);
   if (!gift.redeemed_by) return [];
-  const ended = gift.grant_id ? await endGrant(trx, gift.grant_id) : false;
+  const ended = gift.grant_id ? await endGiftGrant(trx, gift.grant_id) : false;
   await recordMemberEvent(trx, gift.redeemed_by, 'gift-refunded', 'stripe', { ...detail, accessEnded: ended });
   return ended ? [gift.redeemed_by] : [];
 }

@@ -11,6 +11,8 @@ import {
   findGift,
   findGiftByTokenHash,
   giftsBoughtBy,
+  giftsReceivedBy,
+  giftsSetOutBy,
   giftsWaitingFor,
   markGiftRedeemed,
   setGiftGrant,
@@ -124,4 +126,47 @@ export async function giftsGivenBy(db: Kysely<Database>, memberId: string): Prom
     paidAt: gift.paid_at ?? '',
     status: gift.refunded_at ? 'refunded' : gift.redeemed_at ? 'redeemed' : 'sent',
   }));
+}
+
+/**
+ * The gifts a member gave and received, for "download my data": what they wrote and were sent, and
+ * what became of each (redeem tokens and Stripe ids left out: they are keys, not the member's data).
+ */
+export async function giftDataOf(
+  db: Kysely<Database>,
+  memberId: string,
+): Promise<{ given: Array<Record<string, unknown>>; received: Array<Record<string, unknown>> }> {
+  const member = await findMember(db, memberId);
+  if (!member) return { given: [], received: [] };
+  const [given, received] = await Promise.all([
+    giftsSetOutBy(db, memberId),
+    giftsReceivedBy(db, memberId, member.email_normalized),
+  ]);
+  const tierNames = new Map<string, string>();
+  for (const gift of [...given, ...received])
+    if (!tierNames.has(gift.tier_id)) tierNames.set(gift.tier_id, (await findTierRow(db, gift.tier_id))?.name ?? '');
+  const common = (gift: GiftRow) => ({
+    tier: tierNames.get(gift.tier_id) ?? '',
+    months: gift.months,
+    message: gift.message,
+    paidAt: gift.paid_at,
+    expiresAt: gift.expires_at,
+    redeemedAt: gift.redeemed_at,
+    refundedAt: gift.refunded_at,
+  });
+  return {
+    given: given.map((gift) => ({
+      ...common(gift),
+      recipientEmail: gift.recipient_email,
+      recipientName: gift.recipient_name,
+      amount: gift.amount,
+      currency: gift.currency,
+      setOutAt: gift.created_at,
+    })),
+    received: received.map((gift) => ({
+      ...common(gift),
+      from: gift.buyer_email,
+      redeemedByYou: gift.redeemed_by === memberId,
+    })),
+  };
 }

@@ -14,6 +14,16 @@ export async function deleteGift(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('gifts').where('id', '=', id).execute();
 }
 
+/** Deletes the gifts never paid for that were set out before `before`; how many. */
+export async function deleteUnpaidGiftsBefore(db: Executor, before: string): Promise<number> {
+  const deleted = await db
+    .deleteFrom('gifts')
+    .where('paid_at', 'is', null)
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
 export async function setGiftCheckoutSession(db: Executor, id: string, sessionId: string): Promise<void> {
   await db.updateTable('gifts').set({ stripe_checkout_session_id: sessionId }).where('id', '=', id).execute();
 }
@@ -92,6 +102,22 @@ export function giftsBoughtBy(db: Executor, memberId: string): Promise<GiftRow[]
     .where('buyer_member_id', '=', memberId)
     .where('paid_at', 'is not', null)
     .orderBy('paid_at', 'desc')
+    .execute();
+}
+
+/** Every gift a member set out to buy (paid or not), oldest first: for "download my data". */
+export function giftsSetOutBy(db: Executor, memberId: string): Promise<GiftRow[]> {
+  return db.selectFrom('gifts').selectAll().where('buyer_member_id', '=', memberId).orderBy('created_at').execute();
+}
+
+/** The paid gifts a member redeemed or that are addressed to their email, oldest first. */
+export function giftsReceivedBy(db: Executor, memberId: string, emailNormalized: string): Promise<GiftRow[]> {
+  return db
+    .selectFrom('gifts')
+    .selectAll()
+    .where('paid_at', 'is not', null)
+    .where((eb) => eb.or([eb('redeemed_by', '=', memberId), eb('recipient_email_normalized', '=', emailNormalized)]))
+    .orderBy('paid_at')
     .execute();
 }
 

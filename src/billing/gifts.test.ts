@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'node-html-parser';
 import { memberHistory } from '../members/history.ts';
+import type { MoneyAmount } from '../members/revenue.ts';
 import { listMembers } from '../members/directory.ts';
 import { findMemberByEmail } from '../members/members.service.ts';
 import { updateSettings } from '../settings/settings.service.ts';
@@ -11,6 +12,7 @@ import { listenOnLoopback, startTestApp, TEST_DIALECT, type TestApp } from '../t
 import { signedInMember } from '../testing/member-browser.ts';
 import { ReaderBrowser } from '../testing/reader-browser.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
+import { sweepStripeEvents } from './stripe-webhooks.service.ts';
 import {
   startStripeStandIn,
   STRIPE_TEST_KEY,
@@ -90,15 +92,45 @@ describe(`gift subscriptions through Stripe Checkout on ${TEST_DIALECT}`, () => 
     return landed.headers.location;
   }
   const read = (browser: ReaderBrowser, path: string) => browser.get(path);
+  /** The account page's payments, each as [amount, what] (the first cell, the date, left out). */
+  const paymentRows = (body: string) =>
+    parse(body)
+      .querySelectorAll('.payments tbody tr')
+      .map((row) =>
+        row
+          .querySelectorAll('td')
+          .map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())
+          .slice(1),
+      );
+  /** The staff API as an admin. */
+  let staffHeaders: Record<string, string> | undefined;
+  async function staffApi<T>(method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+    const headers = (staffHeaders ??= await signIn(t, await makeStaff(t, 'admin')));
+    const answer = await t.app.inject({ method, url: `/admin/api${url}`, headers, ...(payload ? { payload } : {}) });
+    assert.ok(answer.statusCode < 300, answer.body);
+    return answer.json<T>();
+  }
+  const usd = (amounts: MoneyAmount[]) => amounts.find((m) => m.currency === 'usd')?.amount ?? 0;
+  const thisWeek = async () =>
+    (
+      await staffApi<{ weeks: Array<{ mrr: MoneyAmount[]; contributions: MoneyAmount[]; gifts: MoneyAmount[] }> }>(
+        'GET',
+        '/revenue?weeks=1',
+      )
+    ).weeks[0];
+  /** A member's gift grants on the Supporter tier, running or not, by end. */
+  const giftGrants = (memberId: string) =>
+    db()
+      .selectFrom('complimentary_access')
+      .select(['ends_at', 'removed_at'])
+      .where('member_id', '=', memberId)
+      .where('source', '=', 'gift')
+      .orderBy('ends_at')
+      .execute();
 
   before(async () => {
     smtp = await startTestSmtp();
     stripe = await startStripeStandIn();
-    // Stripe answers which invoice a refunded charge paid: none, for a one-time payment.
-    stripe.route('GET', /^\/v1\/invoice_payments$/, () => ({
-      status: 200,
-      body: { object: 'list', url: '/v1/invoice_payments', has_more: false, data: [] },
-    }));
     t = await startTestApp({
       smtpUrl: smtp.url,
       mailFrom: 'desk@news.example',
@@ -434,5 +466,185 @@ describe(`gift subscriptions through Stripe Checkout on ${TEST_DIALECT}`, () => 
     assert.equal(unknown.statusCode, 404);
     assert.deepEqual(texts(unknown.body, 'h1'), ['We could not find this gift']);
     assert.equal((await slow.get('/gift/redeem/short')).statusCode, 400);
+  });
+
+  it('records a gift as a payment of its buyer: on their account, in the revenue dashboard once (not MRR), and refunded', async () => {
+    const before = await thisWeek();
+    const gift = await buyGift(reader(), {
+      buyer_email: 'Payer@example.com',
+      recipient_email: 'payee@example.com',
+      months: '1',
+    });
+    const after = await thisWeek();
+    assert.ok(before && after);
+    assert.equal(usd(after.gifts) - usd(before.gifts), 500, 'the gift counted once, in the week it was paid');
+    assert.deepEqual(after.mrr, before.mrr, 'a gift is no recurring revenue');
+    assert.deepEqual(after.contributions, before.contributions);
+
+    // The signed-out buyer is a member by their address, and their account lists what they paid.
+    const { reader: payer, memberId } = await signedInMember(t, 'payer@example.com');
+    assert.deepEqual(paymentRows((await payer.get('/account')).body), [['$5.00', 'Gift subscription']]);
+    const profile = await staffApi<{ payments: Array<{ kind: string; amountPaid: number }> }>(
+      'GET',
+      `/members/${memberId}`,
+    );
+    assert.deepEqual(
+      profile.payments.map((p) => [p.kind, p.amountPaid]),
+      [['gift', 500]],
+    );
+
+    await stripe.billing.refundPayment(gift.sessionId);
+    assert.deepEqual(paymentRows((await payer.get('/account')).body), [
+      ['$5.00 ($5.00 refunded)', 'Gift subscription'],
+    ]);
+    assert.equal(usd((await thisWeek())?.gifts ?? []), usd(before.gifts), 'a refunded gift brought nothing');
+    await updateSettings({ db: db(), invalidation: t.invalidation }, SYSTEM.seed, { locale: 'es' });
+    try {
+      assert.deepEqual(paymentRows((await payer.get('/account')).body), [
+        ['USD 5.00 (USD 5.00 reembolsado)', 'Suscripción de regalo'],
+      ]);
+    } finally {
+      await updateSettings({ db: db(), invalidation: t.invalidation }, SYSTEM.seed, { locale: 'en' });
+    }
+  });
+
+  it('tells a gift from complimentary access on the members screen’s API, and puts gifts in both members’ data', async () => {
+    const { reader: giver } = await signedInMember(t, 'aunt@example.com');
+    const gift = await buyGift(giver, { recipient_email: 'holder@example.com', months: '6', message: 'Enjoy' });
+    const { reader: holder, memberId } = await signedInMember(t, 'holder@example.com');
+    assert.equal((await holder.submit(gift.redeemPath, gift.redeemPath, {})).statusCode, 200);
+
+    type Listed = {
+      email: string;
+      complimentaryUntil: string | null;
+      gift: { tierName: string; until: string } | null;
+    };
+    const find = async (query: string) =>
+      (await staffApi<{ members: Listed[] }>('GET', `/members?q=holder${query}`)).members;
+    const [listed] = await find('');
+    assert.equal(listed?.complimentaryUntil, null, 'a gift is not complimentary access');
+    assert.equal(listed?.gift?.tierName, 'Supporter');
+    assert.ok(Math.abs(Date.parse(listed?.gift?.until ?? '') - (Date.now() + 182 * DAY)) < 4 * DAY);
+    assert.deepEqual(await find('&status=complimentary'), []);
+    assert.equal((await find('&status=paid')).length, 1);
+
+    const endsAt = new Date(Date.now() + 30 * DAY).toISOString();
+    await staffApi('POST', `/members/${memberId}/complimentary`, { endsAt, note: 'Source' });
+    const [both] = await find('&status=complimentary');
+    assert.equal(both?.complimentaryUntil, endsAt);
+    assert.equal(both?.gift?.tierName, 'Supporter');
+    const profile = await staffApi<{ grants: Array<{ source: string; tierName: string | null; note: string }> }>(
+      'GET',
+      `/members/${memberId}`,
+    );
+    assert.deepEqual(
+      profile.grants.map((g) => [g.source, g.tierName, g.note]),
+      [
+        ['gift', 'Supporter', ''],
+        ['staff', null, 'Source'],
+      ],
+    );
+
+    type GiftData = { given?: Array<Record<string, unknown>>; received?: Array<Record<string, unknown>> };
+    const dataOf = async (browser: ReaderBrowser) =>
+      JSON.parse((await browser.get('/account/data')).body) as { gifts?: GiftData };
+    const received = (await dataOf(holder)).gifts?.received ?? [];
+    assert.deepEqual(
+      received.map((g) => [g.from, g.tier, g.months, g.message, g.redeemedByYou, Boolean(g.redeemedAt)]),
+      [['aunt@example.com', 'Supporter', 6, 'Enjoy', true, true]],
+    );
+    const given = (await dataOf(giver)).gifts?.given ?? [];
+    assert.deepEqual(
+      given.map((g) => [g.recipientEmail, g.tier, g.months, g.amount, g.currency, Boolean(g.paidAt)]),
+      [['holder@example.com', 'Supporter', 6, 3000, 'usd', true]],
+    );
+    assert.ok(!JSON.stringify(given).includes('cs_test_'), 'no Stripe ids or token hashes');
+  });
+
+  it('deletes gifts whose Checkout was abandoned a week ago, in the sweep, and keeps the rest', async () => {
+    const setOut = async (recipient: string) => {
+      const sent = await reader().submit('/gift', '/gift', giftFields({ recipient_email: recipient }));
+      assert.equal(sent.statusCode, 303, sent.body);
+    };
+    await setOut('abandoned@example.com');
+    await setOut('pondering@example.com');
+    const paid = await buyGift(reader(), { recipient_email: 'kept@example.com' });
+    const eightDaysAgo = new Date(Date.now() - 8 * DAY).toISOString();
+    await db()
+      .updateTable('gifts')
+      .set({ created_at: eightDaysAgo })
+      .where('recipient_email_normalized', 'in', ['abandoned@example.com', 'kept@example.com'])
+      .execute();
+    const recipients = async () =>
+      (
+        await db()
+          .selectFrom('gifts')
+          .select('recipient_email_normalized')
+          .where('recipient_email_normalized', 'in', [
+            'abandoned@example.com',
+            'pondering@example.com',
+            'kept@example.com',
+          ])
+          .orderBy('recipient_email_normalized')
+          .execute()
+      ).map((row) => row.recipient_email_normalized);
+    assert.deepEqual(await recipients(), ['abandoned@example.com', 'kept@example.com', 'pondering@example.com']);
+    await sweepStripeEvents(
+      { db: db(), invalidation: t.invalidation, outbox: t.outbox, publicUrl: 'https://news.example' },
+      t.app.log,
+    );
+    assert.deepEqual(await recipients(), ['kept@example.com', 'pondering@example.com']);
+    // A week later the one still pondering is gone too; the paid one stays redeemable.
+    await sweepStripeEvents(
+      { db: db(), invalidation: t.invalidation, outbox: t.outbox, publicUrl: 'https://news.example' },
+      t.app.log,
+      new Date(Date.now() + 8 * DAY),
+    );
+    assert.deepEqual(await recipients(), ['kept@example.com']);
+    assert.equal((await reader().get(paid.redeemPath)).statusCode, 200);
+  });
+
+  it('stacks two redemptions made at the same moment one after the other', async () => {
+    const { reader: member } = await signedInMember(t, 'twice-giver@example.com');
+    const first = await buyGift(member, { recipient_email: 'twice@example.com', months: '1' });
+    const second = await buyGift(member, { recipient_email: 'twice@example.com', months: '1' });
+    const one = await signedInMember(t, 'twice@example.com');
+    const other = await signedInMember(t, 'twice@example.com');
+    const forms = await Promise.all([one.reader.get(first.redeemPath), other.reader.get(second.redeemPath)]);
+    assert.ok(forms.every((form) => form.statusCode === 200));
+    const done = await Promise.all([
+      one.reader.submit(first.redeemPath, first.redeemPath, {}),
+      other.reader.submit(second.redeemPath, second.redeemPath, {}),
+    ]);
+    assert.deepEqual(
+      done.map((page) => page.statusCode),
+      [200, 200],
+    );
+    const ends = (await giftGrants(one.memberId)).map((grant) => Date.parse(grant.ends_at));
+    assert.equal(ends.length, 2);
+    assert.ok(Math.abs((ends[0] ?? 0) - (Date.now() + 30.5 * DAY)) < 3 * DAY, 'one month from now');
+    assert.ok(Math.abs((ends[1] ?? 0) - (Date.now() + 61 * DAY)) < 3 * DAY, 'the other after it, not beside it');
+  });
+
+  it('moves the rest of a stack up by what a refunded first gift had left', async () => {
+    const { reader: member } = await signedInMember(t, 'stack-giver@example.com');
+    const first = await buyGift(member, { recipient_email: 'stacked@example.com', months: '1' });
+    const second = await buyGift(member, { recipient_email: 'stacked@example.com', months: '6' });
+    const { reader: stacked, memberId } = await signedInMember(t, 'stacked@example.com');
+    for (const path of [first.redeemPath, second.redeemPath])
+      assert.equal((await stacked.submit(path, path, {})).statusCode, 200);
+    const [, stackedEnd] = (await giftGrants(memberId)).map((grant) => Date.parse(grant.ends_at));
+    assert.ok(stackedEnd && Math.abs(stackedEnd - (Date.now() + 212 * DAY)) < 4 * DAY, 'seven months in all');
+
+    await stripe.billing.refundPayment(first.sessionId);
+    const grants = await giftGrants(memberId);
+    assert.ok(grants[0]?.removed_at, 'the refunded gift ended');
+    const left = Date.parse(grants[1]?.ends_at ?? '');
+    assert.equal(grants[1]?.removed_at, null);
+    assert.ok(
+      Math.abs(left - (Date.now() + 182 * DAY)) < 4 * DAY,
+      `six months from now, not seven: ${grants[1]?.ends_at}`,
+    );
+    assert.match((await read(stacked, forSupporters)).body, /Only Supporter members read this\./);
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from '../http/errors.ts';
 import type { Invalidation } from '../http/invalidation.ts';
 import { announceAccessChange } from '../members/access-changes.ts';
 import type { Outbox } from '../mail/mailer.ts';
+import { deleteUnpaidGiftsBefore } from './gifts.repository.ts';
 import { type Handled, type HandlingContext, handleStripeEvent } from './stripe-event-handlers.ts';
 import {
   claimStripeEvent,
@@ -103,8 +104,24 @@ async function factsFor(deps: StripeWebhookDeps, event: Stripe.Event): Promise<O
 const SWEEP_MAX_ATTEMPTS = 20;
 const SWEEP_BATCH = 100;
 
-/** Processes what was stored but not processed (a crash mid-handling, a failure); how many were done. */
-export async function sweepStripeEvents(deps: StripeWebhookDeps, log: FastifyBaseLogger): Promise<number> {
+// A Checkout session expires 24 hours after it is made; a gift still unpaid a week after can no longer be.
+const ABANDONED_GIFT_DAYS = 7;
+
+/**
+ * Processes what was stored but not processed (a crash mid-handling, a failure); how many were done.
+ * Also deletes the gifts whose Checkout was abandoned (unpaid a week after they were set out): they
+ * hold a recipient's address and a message nobody paid to send.
+ */
+export async function sweepStripeEvents(
+  deps: StripeWebhookDeps,
+  log: FastifyBaseLogger,
+  now = new Date(),
+): Promise<number> {
+  const abandoned = await deleteUnpaidGiftsBefore(
+    deps.db,
+    new Date(now.getTime() - ABANDONED_GIFT_DAYS * 86_400_000).toISOString(),
+  );
+  if (abandoned > 0) log.info({ gifts: abandoned }, 'deleted gifts whose Checkout was abandoned');
   let done = 0;
   for (const id of await unprocessedStripeEventIds(deps.db, SWEEP_MAX_ATTEMPTS, SWEEP_BATCH)) {
     try {

@@ -222,6 +222,17 @@ describe(`the gaceta command on ${TEST_DIALECT}`, () => {
         [true, false],
       );
       assert.equal(gifts[1]?.token_hash, hashSecret(gifted[2] ?? ''), 'only the printed token’s hash is kept');
+      const paid = await db
+        .selectFrom('member_payments')
+        .select(['kind', 'amount_paid'])
+        .where('kind', '=', 'gift')
+        .orderBy('amount_paid')
+        .execute();
+      assert.deepEqual(
+        paid.map((payment) => Number(payment.amount_paid)),
+        [3000, 5000],
+        'the gifts are payments of their buyer, as a webhook records them',
+      );
       const published = await db
         .selectFrom('articles')
         .select((eb) => eb.fn.countAll<number>().as('n'))

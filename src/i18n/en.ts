@@ -282,6 +282,7 @@ export const en = {
   'member.account.giftStatus.refunded': 'refunded',
   'footer.contribute': 'Support us',
   'member.billing.contribution': 'Contribution',
+  'member.billing.gift': 'Gift subscription',
   'offer.intro': 'A special offer on {tier}.',
   'offer.oneMonth': 'your first month',
   'offer.nMonths': 'your first {months} months',

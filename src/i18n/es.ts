@@ -292,6 +292,7 @@ export const es: Record<MessageKey, string> = {
   'member.account.giftStatus.refunded': 'reembolsado',
   'footer.contribute': 'Apóyanos',
   'member.billing.contribution': 'Contribución',
+  'member.billing.gift': 'Suscripción de regalo',
   'offer.intro': 'Una oferta especial de {tier}.',
   'offer.oneMonth': 'tu primer mes',
   'offer.nMonths': 'tus primeros {months} meses',

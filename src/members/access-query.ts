@@ -10,15 +10,27 @@ type Condition = ExpressionWrapper<Database, 'members', SqlBool>;
  * thousands of members in one query by the same rule that decides what one member may read.
  */
 
-/** The member has a complimentary grant running at `now` (neither removed nor ended). */
+/** The member's grants running at `now` (neither removed nor ended), of any source. */
+function runningGrantsOf(eb: OnMembers, now: string) {
+  return eb
+    .selectFrom('complimentary_access')
+    .whereRef('complimentary_access.member_id', '=', 'members.id')
+    .where('complimentary_access.removed_at', 'is', null)
+    .where('complimentary_access.ends_at', '>', now);
+}
+
+/** The member has a grant running at `now`, staff's or a gift's: paid access, as in access.ts. */
 export function hasComplimentaryAccess(eb: OnMembers, now: string): Condition {
+  return eb.exists(runningGrantsOf(eb, now).select('complimentary_access.id'));
+}
+
+/**
+ * The member has complimentary access running at `now` that the newsroom gave (staff, an import),
+ * not a redeemed gift: what the members screen calls "complimentary".
+ */
+export function hasGivenComplimentary(eb: OnMembers, now: string): Condition {
   return eb.exists(
-    eb
-      .selectFrom('complimentary_access')
-      .select('complimentary_access.id')
-      .whereRef('complimentary_access.member_id', '=', 'members.id')
-      .where('complimentary_access.removed_at', 'is', null)
-      .where('complimentary_access.ends_at', '>', now),
+    runningGrantsOf(eb, now).select('complimentary_access.id').where('complimentary_access.source', '!=', 'gift'),
   );
 }
 
@@ -133,12 +145,22 @@ export function hasPaidAccess(eb: OnMembers, moment: AccessMoment): Condition {
   return eb.or([hasComplimentaryAccess(eb, moment.now), hasSubscriptionAccess(eb, moment), hasGroupAccess(eb, moment)]);
 }
 
-/** The end of the member's latest running complimentary grant, as a column (null: none). */
+/** The end of the member's latest running complimentary grant the newsroom gave (not a gift), as a column (null: none). */
 export function complimentaryUntil(eb: OnMembers, now: string) {
-  return eb
-    .selectFrom('complimentary_access')
+  return runningGrantsOf(eb, now)
     .select((inner) => inner.fn.max('complimentary_access.ends_at').as('ends_at'))
-    .whereRef('complimentary_access.member_id', '=', 'members.id')
-    .where('complimentary_access.removed_at', 'is', null)
-    .where('complimentary_access.ends_at', '>', now);
+    .where('complimentary_access.source', '!=', 'gift');
+}
+
+/** The member's redeemed gift running at `now` that ends last, as one column each (null: none). */
+export function latestGift(eb: OnMembers, now: string) {
+  const latest = () =>
+    runningGrantsOf(eb, now)
+      .where('complimentary_access.source', '=', 'gift')
+      .orderBy('complimentary_access.ends_at', 'desc')
+      .limit(1);
+  return {
+    until: latest().select('complimentary_access.ends_at'),
+    tierId: latest().select('complimentary_access.tier_id'),
+  };
 }

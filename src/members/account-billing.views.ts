@@ -66,7 +66,7 @@ ${payments.length ? paymentsTable(t, payments) : ''}`;
 // Stripe's invoice pages are web addresses; anything else (a javascript: URL) is never a link.
 const WEB_ADDRESS = /^https?:\/\//;
 
-/** A paid invoice's page on Stripe (a contribution has none: its row says what it was instead). */
+/** A paid invoice's page on Stripe (a contribution or a gift has none: its row says what it was instead). */
 function invoiceLink(t: Translator, payment: PaymentSummary): SafeHtml | string {
   if (!payment.hostedInvoiceUrl || !WEB_ADDRESS.test(payment.hostedInvoiceUrl)) return '';
   return html`<a href="${payment.hostedInvoiceUrl}" rel="noopener">${payment.number ? t.t('member.billing.invoiceNumber', { number: payment.number }) : t.t('member.billing.invoice')}</a>`;
@@ -78,7 +78,7 @@ function paymentsTable(t: Translator, payments: readonly PaymentSummary[]): Safe
 <table class="payments"><thead><tr>${heading('member.billing.paidOn')}${heading('member.billing.amount')}${heading('member.billing.invoice')}</tr></thead><tbody>
 ${payments.map(
   (payment) =>
-    html`<tr><td>${payment.paidAt ? html`<time datetime="${payment.paidAt}">${t.longDate(payment.paidAt)}</time>` : t.t('member.billing.unpaid')}</td><td>${t.money(payment.amountPaid, payment.currency)}${payment.amountRefunded > 0 ? html` <span class="refunded">${t.t('member.billing.refunded', { amount: t.money(payment.amountRefunded, payment.currency) })}</span>` : ''}</td><td>${payment.kind === 'contribution' ? html`<span class="kind">${t.t('member.billing.contribution')}</span>` : invoiceLink(t, payment)}</td></tr>`,
+    html`<tr><td>${payment.paidAt ? html`<time datetime="${payment.paidAt}">${t.longDate(payment.paidAt)}</time>` : t.t('member.billing.unpaid')}</td><td>${t.money(payment.amountPaid, payment.currency)}${payment.amountRefunded > 0 ? html` <span class="refunded">${t.t('member.billing.refunded', { amount: t.money(payment.amountRefunded, payment.currency) })}</span>` : ''}</td><td>${payment.kind === 'subscription' ? invoiceLink(t, payment) : html`<span class="kind">${t.t(payment.kind === 'gift' ? 'member.billing.gift' : 'member.billing.contribution')}</span>`}</td></tr>`,
 )}
 </tbody></table>`;
 }

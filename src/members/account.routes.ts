@@ -199,7 +199,10 @@ export function registerAccountRoutes(app: TypedFastify, deps: MemberRouteDeps):
   app.get('/account/data', async (request, reply) => {
     const session = await deps.signedIn(request);
     const data = session ? await memberData(deps.db, session.memberId) : null;
-    if (!data) return toSignIn(reply);
+    if (!session || !data) return toSignIn(reply);
+    // Billing keeps the gifts; members only know to ask (members never import billing).
+    const gifts = deps.billing?.giftData ? await deps.billing.giftData(session.memberId) : undefined;
+    if (gifts) data.gifts = gifts;
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', 'attachment; filename="account.json"')

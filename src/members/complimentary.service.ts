@@ -1,9 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { newId, nowIso } from '../db/ids.ts';
+import { isPostgres } from '../db/json-rows.ts';
 import { AppError } from '../http/errors.ts';
 import { type Actor, isSystem, staffIdOf } from '../staff/actor.ts';
 import { recordMemberEvent } from './history.ts';
+import type { GrantSource } from './members.table.ts';
 import { ensureMember, findMember, findMemberByEmail, parseEmail } from './members.service.ts';
 import { authorizeMembers } from './policy.ts';
 
@@ -98,14 +100,23 @@ export async function grantComplimentaryTo(
   });
 }
 
-/** A member's complimentary grants still running, latest end first. */
-export async function runningGrants(
-  db: Executor,
-  memberId: string,
-): Promise<Array<{ id: string; createdAt: string; endsAt: string; note: string; grantedBy: string | null }>> {
+/** A running grant: the newsroom's complimentary access (every tier), or a redeemed gift (its tier). */
+export interface RunningGrant {
+  id: string;
+  createdAt: string;
+  endsAt: string;
+  note: string;
+  grantedBy: string | null;
+  source: GrantSource;
+  /** The one tier it opens (billing's id); null for every tier. */
+  tierId: string | null;
+}
+
+/** A member's complimentary grants and gifts still running, latest end first. */
+export async function runningGrants(db: Executor, memberId: string): Promise<RunningGrant[]> {
   const rows = await db
     .selectFrom('complimentary_access')
-    .select(['id', 'created_at', 'ends_at', 'note', 'granted_by'])
+    .select(['id', 'created_at', 'ends_at', 'note', 'granted_by', 'source', 'tier_id'])
     .where('member_id', '=', memberId)
     .where('removed_at', 'is', null)
     .where('ends_at', '>', nowIso())
@@ -117,6 +128,8 @@ export async function runningGrants(
     endsAt: row.ends_at,
     note: row.note,
     grantedBy: row.granted_by,
+    source: row.source,
+    tierId: row.tier_id,
   }));
 }
 
@@ -180,6 +193,16 @@ export function addMonths(from: Date, months: number): Date {
 }
 
 /**
+ * Holds the member's row until the caller's transaction ends, so that two changes to their stacked
+ * grants (two redemptions at once, a redemption and a refund) read and write one after the other
+ * instead of both reading the same stack. PostgreSQL needs the lock; SQLite runs one write
+ * transaction at a time (one connection, Kysely's mutex), and has no FOR UPDATE.
+ */
+async function holdMember(trx: Executor, memberId: string): Promise<void> {
+  if (isPostgres(trx)) await trx.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().execute();
+}
+
+/**
  * Gives a member `months` of access to one tier from a gift, inside the caller's transaction. Gifts
  * on the same tier stack: the new months start where the member's latest running gift grant on it
  * ends, else now. The caller records the history line (it knows what the gift was) and announces.
@@ -189,6 +212,7 @@ export async function grantTierAccess(
   memberId: string,
   input: { tierId: string; months: number; note: string },
 ): Promise<{ id: string; endsAt: string }> {
+  await holdMember(trx, memberId);
   const now = nowIso();
   const running = await trx
     .selectFrom('complimentary_access')
@@ -213,6 +237,44 @@ export async function grantTierAccess(
   };
   await trx.insertInto('complimentary_access').values(grant).execute();
   return { id: grant.id, endsAt: grant.ends_at };
+}
+
+/**
+ * Ends a refunded gift's grant now and gives back the time it would still have run: the member's
+ * later gift grants on the same tier (stacked after it) end that much earlier, so a refund of the
+ * first gift of a stack does not leave its months in the stack. False when it had already ended or
+ * been removed. See docs/decisions.md, "Refunding a stacked gift".
+ */
+export async function endGiftGrant(trx: Executor, grantId: string): Promise<boolean> {
+  const grant = await trx
+    .selectFrom('complimentary_access')
+    .select(['member_id', 'tier_id', 'created_at', 'ends_at'])
+    .where('id', '=', grantId)
+    .executeTakeFirst();
+  if (!grant) return false;
+  await holdMember(trx, grant.member_id);
+  if (!(await endGrant(trx, grantId))) return false;
+  if (!grant.tier_id) return true;
+  const stack = await trx
+    .selectFrom('complimentary_access')
+    .select(['id', 'ends_at'])
+    .where('member_id', '=', grant.member_id)
+    .where('tier_id', '=', grant.tier_id)
+    .where('source', '=', 'gift')
+    .where('removed_at', 'is', null)
+    .execute();
+  // Its months began where the grant stacked before it ended, or at its redemption.
+  const before = stack.filter((other) => other.ends_at <= grant.ends_at).map((other) => other.ends_at);
+  const began = [grant.created_at, ...before].reduce((a, b) => (a > b ? a : b));
+  const unused = Date.parse(grant.ends_at) - Math.max(Date.now(), Date.parse(began));
+  if (unused <= 0) return true;
+  for (const later of stack.filter((other) => other.ends_at > grant.ends_at))
+    await trx
+      .updateTable('complimentary_access')
+      .set({ ends_at: new Date(Date.parse(later.ends_at) - unused).toISOString() })
+      .where('id', '=', later.id)
+      .execute();
+  return true;
 }
 
 /** Ends one grant now (a refunded gift's), whoever holds it; false when it had already ended or been removed. */

@@ -6,15 +6,19 @@ import {
   type AccessMoment,
   accessMoment,
   complimentaryUntil,
-  hasComplimentaryAccess,
+  hasGivenComplimentary,
   hasGrantOnTier,
   hasGroupAccess,
   hasPaidAccess,
   hasSubscriptionAccess,
+  latestGift,
 } from './access-query.ts';
 import { authorizeMembers } from './policy.ts';
 
-/** Who to list, by their access now: "paid" includes complimentary access (access.ts). */
+/**
+ * Who to list, by their access now: "paid" includes complimentary access and redeemed gifts
+ * (access.ts); "complimentary" is access the newsroom gave, not a gift someone paid for.
+ */
 export type MemberStatus = 'free' | 'paid' | 'complimentary';
 
 /** What the members screen narrows the list by. */
@@ -39,7 +43,10 @@ export interface MemberListItem {
   name: string;
   since: string;
   access: 'free' | 'paid';
+  /** The end of the latest running complimentary access the newsroom gave (a gift's is `gift`). */
   complimentaryUntil: string | null;
+  /** The redeemed gift that runs longest now: its tier (billing's id) and its end. */
+  gift: { tierId: string; until: string } | null;
   signedUpFrom: string | null;
 }
 
@@ -67,7 +74,7 @@ function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMo
   if (q) query = query.where(containsText(['members.email', 'members.name'], q));
   if (filters.status === 'paid') query = query.where((eb) => hasPaidAccess(eb, moment));
   if (filters.status === 'free') query = query.where((eb) => eb.not(hasPaidAccess(eb, moment)));
-  if (filters.status === 'complimentary') query = query.where((eb) => hasComplimentaryAccess(eb, moment.now));
+  if (filters.status === 'complimentary') query = query.where((eb) => hasGivenComplimentary(eb, moment.now));
   if (filters.tier || filters.currency) query = query.where((eb) => onTier(eb, moment, filters));
   if (filters.signedUpAfter) query = query.where('members.created_at', '>=', filters.signedUpAfter);
   if (filters.signedUpBefore) query = query.where('members.created_at', '<', filters.signedUpBefore);
@@ -77,6 +84,8 @@ function narrowed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMo
 function listed(db: Kysely<Database>, filters: MemberFilters, moment: AccessMoment) {
   return narrowed(db, filters, moment)
     .select((eb) => [
+      latestGift(eb, moment.now).until.as('gift_until'),
+      latestGift(eb, moment.now).tierId.as('gift_tier_id'),
       'members.id',
       'members.email',
       'members.name',
@@ -96,6 +105,8 @@ type Row = {
   created_at: string;
   attribution: string | null;
   complimentary_until: string | null;
+  gift_until: string | null;
+  gift_tier_id: string | null;
   paid: unknown;
 };
 
@@ -107,6 +118,7 @@ const toItem = (row: Row): MemberListItem => ({
   // SQLite answers a condition as 0/1, PostgreSQL as a boolean.
   access: row.paid === true || Number(row.paid) === 1 ? 'paid' : 'free',
   complimentaryUntil: row.complimentary_until,
+  gift: row.gift_until ? { tierId: row.gift_tier_id ?? '', until: row.gift_until } : null,
   signedUpFrom: row.attribution,
 });
 

@@ -39,6 +39,8 @@ export interface AccountBillingDeps {
   giftsGiven?(memberId: string): Promise<AccountGift[]>;
   /** How many gifts addressed to the member's email wait to be redeemed. */
   giftsWaiting?(memberId: string): Promise<number>;
+  /** The gifts the member gave and received, for "download my data". */
+  giftData?(memberId: string): Promise<unknown>;
 }
 
 /** What the member routes share: their deps, form tokens, and the signed-in member of a request. */

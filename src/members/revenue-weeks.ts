@@ -42,6 +42,15 @@ export interface GrantSpan {
   removedAt: string | null;
 }
 
+/** A one-time payment (a contribution, or a gift bought for someone): income once, never MRR. */
+export interface OneTimePayment {
+  kind: 'contribution' | 'gift';
+  paidAt: string;
+  /** What was paid less what was refunded of it since, in the currency's smallest unit. */
+  net: number;
+  currency: string;
+}
+
 export interface MoneyAmount {
   currency: string;
   /** In the currency's smallest unit. */
@@ -59,6 +68,10 @@ export interface RevenueWeek {
   newSubscriptions: number;
   /** Subscriptions that ended (Stripe's 'canceled') during the week. */
   cancelledSubscriptions: number;
+  /** One-time contributions paid during the week, per currency, less their refunds. */
+  contributions: MoneyAmount[];
+  /** Gift subscriptions paid for during the week, per currency, less their refunds. */
+  gifts: MoneyAmount[];
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -90,6 +103,15 @@ function givesAccess(state: Running, graceStartsAfter: string): boolean {
   return state.status === 'past_due' && state.pastDueSince !== null && state.pastDueSince > graceStartsAfter;
 }
 
+/** The one-time payments of one kind paid in [from, until), summed per currency, in currency order. */
+function oneTimeIncome(payments: readonly OneTimePayment[], kind: OneTimePayment['kind'], from: string, until: string) {
+  const sums = new Map<string, number>();
+  for (const payment of payments)
+    if (payment.kind === kind && payment.paidAt >= from && payment.paidAt < until)
+      sums.set(payment.currency, (sums.get(payment.currency) ?? 0) + payment.net);
+  return [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount }));
+}
+
 const grantRuns = (grant: GrantSpan, at: string): boolean =>
   grant.from < at && grant.until > at && (grant.removedAt === null || grant.removedAt > at);
 
@@ -107,6 +129,7 @@ export function revenueWeeks(
     prices: Map<string, SubscriptionPrice>;
     grants: GrantSpan[];
     graceDays: number;
+    oneTime?: OneTimePayment[];
   },
   starts: Date[],
   now: Date,
@@ -144,6 +167,8 @@ export function revenueWeeks(
       mrr: [...mrr].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amount]) => ({ currency, amount })),
       newSubscriptions,
       cancelledSubscriptions,
+      contributions: oneTimeIncome(input.oneTime ?? [], 'contribution', weekStart, end),
+      gifts: oneTimeIncome(input.oneTime ?? [], 'gift', weekStart, end),
     };
   });
 }

@@ -6,6 +6,7 @@ import { seatsBySubscription } from './groups.ts';
 import { authorizeMembers } from './policy.ts';
 import {
   type GrantSpan,
+  type OneTimePayment,
   type RevenueWeek,
   revenueWeeks,
   type StatusChange,
@@ -92,6 +93,21 @@ async function grantSpans(db: Kysely<Database>, since: string): Promise<GrantSpa
   }));
 }
 
+async function oneTimePayments(db: Kysely<Database>, since: string): Promise<OneTimePayment[]> {
+  const rows = await db
+    .selectFrom('member_payments')
+    .select(['kind', 'paid_at', 'amount_paid', 'amount_refunded', 'currency'])
+    .where('kind', 'in', ['contribution', 'gift'])
+    .where('paid_at', '>=', since)
+    .execute();
+  return rows.map((row) => ({
+    kind: row.kind === 'gift' ? 'gift' : 'contribution',
+    paidAt: row.paid_at ?? '',
+    net: Number(row.amount_paid) - Number(row.amount_refunded),
+    currency: row.currency,
+  }));
+}
+
 async function topBySignUps(db: Kysely<Database>, since: string): Promise<AttributedPath[]> {
   const rows = await db
     .selectFrom('members')
@@ -129,8 +145,8 @@ async function topBySubscriptions(db: Kysely<Database>, since: string): Promise<
 }
 
 /**
- * Paid members, monthly recurring revenue per currency, new and cancelled subscriptions for each of
- * the last `weeks` weeks (Monday to Sunday, UTC), and the pages that brought members in.
+ * Paid members, monthly recurring revenue per currency, new and cancelled subscriptions, one-time
+ * income (contributions, gifts: net of refunds, in the week they were paid) for each of the last `weeks` weeks (Monday to Sunday, UTC), and the pages that brought members in.
  */
 export async function revenueReport(
   db: Kysely<Database>,
@@ -141,16 +157,17 @@ export async function revenueReport(
   authorizeMembers(actor, 'members.readRevenue');
   const starts = weekStarts(weeks, now);
   const since = (starts[0] as Date).toISOString();
-  const [changes, prices, grants, settings, bySignUps, bySubscriptions] = await Promise.all([
+  const [changes, prices, grants, oneTime, settings, bySignUps, bySubscriptions] = await Promise.all([
     statusChanges(db, now.toISOString()),
     subscriptionPrices(db),
     grantSpans(db, since),
+    oneTimePayments(db, since),
     readSettings(db),
     topBySignUps(db, since),
     topBySubscriptions(db, since),
   ]);
   return {
-    weeks: revenueWeeks({ changes, prices, grants, graceDays: settings.paymentGraceDays }, starts, now),
+    weeks: revenueWeeks({ changes, prices, grants, oneTime, graceDays: settings.paymentGraceDays }, starts, now),
     topBySignUps: bySignUps,
     topBySubscriptions: bySubscriptions,
   };

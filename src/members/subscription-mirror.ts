@@ -112,11 +112,11 @@ export async function saveSubscriptionState(db: Executor, state: SubscriptionSta
   return true;
 }
 
-/** A payment Stripe took: a paid invoice, or a one-time contribution through Checkout. */
+/** A payment Stripe took: a paid invoice, or a one-time contribution or gift through Checkout. */
 export interface PaymentRecord {
   memberId: string;
-  kind: 'subscription' | 'contribution';
-  /** The invoice's id, or the Checkout session's for a contribution. */
+  kind: 'subscription' | 'contribution' | 'gift';
+  /** The invoice's id, or the Checkout session's for a contribution or a gift. */
   stripeId: string;
   stripePaymentIntentId: string | null;
   number: string | null;
@@ -127,7 +127,10 @@ export interface PaymentRecord {
   hostedInvoiceUrl: string | null;
 }
 
-/** Records a payment once (a replay records nothing), with its history event. True when it was new. */
+/**
+ * Records a payment once (a replay records nothing), with its history event (a gift's is billing's
+ * 'gift-purchased', which says what was bought and for whom). True when it was new.
+ */
 export async function recordPayment(db: Executor, payment: PaymentRecord): Promise<boolean> {
   const inserted = await db
     .insertInto('member_payments')
@@ -149,6 +152,7 @@ export async function recordPayment(db: Executor, payment: PaymentRecord): Promi
     .onConflict((oc) => oc.column('stripe_id').doNothing())
     .executeTakeFirst();
   if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+  if (payment.kind === 'gift') return true;
   await recordMemberEvent(
     db,
     payment.memberId,

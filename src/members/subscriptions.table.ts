@@ -26,12 +26,12 @@ export interface MemberSubscriptionsTable {
 }
 export type MemberSubscriptionRow = Selectable<MemberSubscriptionsTable>;
 
-/** A paid invoice or a one-time contribution. */
+/** A paid invoice, a one-time contribution, or a gift subscription bought for someone else. */
 export interface MemberPaymentsTable {
   id: string;
   member_id: string;
-  kind: 'subscription' | 'contribution';
-  /** The invoice's id, or the Checkout session's for a contribution: each payment is recorded once. */
+  kind: 'subscription' | 'contribution' | 'gift';
+  /** The invoice's id, or the Checkout session's for a contribution or a gift: each payment is recorded once. */
   stripe_id: string;
   stripe_payment_intent_id: string | null;
   number: string | null;

@@ -34,11 +34,11 @@ export interface SubscriptionSummary {
   group?: { id: string; name: string };
 }
 
-/** A payment (a paid invoice, or a one-time contribution), as the account page lists it. */
+/** A payment (a paid invoice, a one-time contribution, a gift), as the account page lists it. */
 export interface PaymentSummary {
-  /** The invoice's id; for a one-time contribution, the Checkout session's. */
+  /** The invoice's id; for a one-time contribution or a gift, the Checkout session's. */
   stripeInvoiceId: string;
-  kind: 'subscription' | 'contribution';
+  kind: 'subscription' | 'contribution' | 'gift';
   number: string | null;
   amountPaid: number;
   amountRefunded: number;

@@ -226,6 +226,19 @@ export function installBilling(standIn: StandInCore) {
     const invoice = standIn.find('invoices', path[1]);
     return invoice ? ok(invoice) : missing('invoice', path[1]);
   });
+  // Which invoice a payment intent paid (Gaceta asks when a charge is refunded): the invoices whose
+  // payments name it, as invoice_payment objects; none for a one-time Checkout payment.
+  standIn.route('GET', /^\/v1\/invoice_payments$/, ({ params }) => {
+    const asked = text((params.payment as Params | undefined)?.payment_intent);
+    const data = standIn
+      .list('invoices')
+      .flatMap((invoice) =>
+        ((invoice.payments as { data?: StripeObject[] } | undefined)?.data ?? [])
+          .filter((entry) => asked && (entry.payment as Params | undefined)?.payment_intent === asked)
+          .map((entry) => ({ ...entry, object: 'invoice_payment', invoice: invoice.id })),
+      );
+    return ok({ object: 'list', url: '/v1/invoice_payments', has_more: false, data });
+  });
 
   standIn.route('POST', /^\/v1\/billing_portal\/sessions$/, ({ params }) => {
     const customer = text(params.customer);

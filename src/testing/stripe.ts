@@ -82,7 +82,7 @@ export class StripeStandIn {
     this.#catalogue();
   }
 
-  /** Adds an endpoint: `pattern` matches the path (its groups reach the handler). */
+  /** Adds an endpoint: `pattern` matches the path (its groups reach the handler); it replaces an earlier one of the same path. */
   route(method: string, pattern: RegExp, handler: Handler): void {
     this.#routes.push({ method, pattern, handler });
   }
@@ -213,7 +213,8 @@ export class StripeStandIn {
             'idempotency_error',
             `Keys for idempotent requests can only be used with the same parameters they were first used with.`,
           );
-    const route = this.#routes.find((r) => r.method === method && r.pattern.test(url.pathname));
+    // The latest definition of an endpoint wins, so a test can answer one its own way.
+    const route = [...this.#routes].reverse().find((r) => r.method === method && r.pattern.test(url.pathname));
     const path = route ? url.pathname.match(route.pattern) : null;
     const answer =
       route && path

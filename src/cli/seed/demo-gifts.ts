@@ -9,13 +9,14 @@ import { writeUnpaidGift } from '../../billing/gifts.service.ts';
 import { findTierBySlug } from '../../billing/tiers.repository.ts';
 import { recordMemberEvent } from '../../members/history.ts';
 import { ensureMember, parseEmail } from '../../members/members.service.ts';
+import { recordPayment } from '../../members/subscription-mirror.ts';
 import { hashSecret, newSecret } from '../../staff/secrets.ts';
 
 export const DEMO_GIFTED_MEMBER = 'gifted@valley-gazette.example';
 export const DEMO_GIFT_RECIPIENT = 'friend@valley-gazette.example';
 
 /**
- * Two gifts the demo's free reader bought, as a paid webhook leaves them: six months of Supporter
+ * Two gifts the demo's free reader bought, as a paid webhook leaves them (each a payment on their account): six months of Supporter
  * redeemed by a member (their account says "Gift access until"), and a year of it still waiting,
  * whose redeem link is logged (it exists nowhere else: only its hash is stored).
  */
@@ -48,6 +49,18 @@ export async function createDemoGifts(
     const expiresAt = new Date(Date.now() + GIFT_REDEEM_DAYS * 86_400_000).toISOString();
     const tokenHash = hashSecret(token);
     await markGiftPaid(db, id, { tokenHash, paidAt: now, expiresAt, paymentIntentId: null, buyerId: buyer.id });
+    await recordPayment(db, {
+      memberId: buyer.id,
+      kind: 'gift',
+      stripeId: `cs_demo_gift_${months}`,
+      stripePaymentIntentId: null,
+      number: null,
+      amountPaid: amount,
+      currency: 'usd',
+      status: 'paid',
+      paidAt: now,
+      hostedInvoiceUrl: null,
+    });
     await recordMemberEvent(db, buyer.id, 'gift-purchased', 'stripe', { gift: id, months, to: to.email });
     return { id, token };
   };

@@ -111,6 +111,13 @@ function Complimentary(props: { profile: MemberProfile; onChange: (notice: strin
         empty={t('members.comp.none')}
         columns={[
           { header: t('members.comp.until'), rowHeader: true, cell: (grant) => formatTime(grant.endsAt) },
+          {
+            header: t('members.comp.kind'),
+            cell: (grant) =>
+              grant.source === 'gift'
+                ? t('members.comp.gift', { tier: grant.tierName ?? '' })
+                : t('members.comp.complimentary'),
+          },
           { header: t('members.comp.note'), cell: (grant) => grant.note },
           { header: t('members.comp.grantedBy'), cell: (grant) => grant.grantedBy ?? t('members.by.system') },
           {

@@ -79,7 +79,9 @@ function MembersTable(props: { members: MemberItem[] }) {
           cell: (member) =>
             member.complimentaryUntil
               ? t('members.complimentaryUntil', { date: formatTime(member.complimentaryUntil) })
-              : t(member.access === 'paid' ? 'members.paid' : 'members.free'),
+              : member.gift
+                ? t('members.giftUntil', { tier: member.gift.tierName, date: formatTime(member.gift.until) })
+                : t(member.access === 'paid' ? 'members.paid' : 'members.free'),
         },
         { header: t('members.since'), cell: (member) => formatTime(member.since) },
       ]}

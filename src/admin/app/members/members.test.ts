@@ -65,7 +65,7 @@ describe('the members screens in a real browser, in English and Spanish', { skip
 
     await page.getByRole('link', { name: 'bruno@example.com' }).click();
     await page.getByRole('heading', { name: 'bruno@example.com', level: 1 }).waitFor();
-    await page.getByText('No complimentary access is running.').waitFor();
+    await page.getByText('No complimentary access or gift is running.').waitFor();
     const nextYear = new Date().getUTCFullYear() + 1;
     await page.getByLabel('Last day').fill('2000-01-01');
     await page.getByRole('button', { name: 'Give access' }).click();
@@ -77,8 +77,9 @@ describe('the members screens in a real browser, in English and Spanish', { skip
       .getByRole('status')
       .filter({ hasText: /^Complimentary access until .+ was given\.$/ })
       .waitFor();
-    const grants = page.getByRole('table', { name: 'Complimentary access running' });
+    const grants = page.getByRole('table', { name: 'Complimentary access and gifts running' });
     await grants.getByRole('cell', { name: 'Source for the water series' }).waitFor();
+    await grants.getByRole('cell', { name: 'Complimentary (every tier)' }).waitFor();
     await page
       .getByRole('listitem')
       .filter({ hasText: `Given complimentary access until` })
@@ -97,7 +98,7 @@ describe('the members screens in a real browser, in English and Spanish', { skip
       .getByRole('status')
       .filter({ hasText: /^The complimentary access until .+ was removed\.$/ })
       .waitFor();
-    await page.getByText('No complimentary access is running.').waitFor();
+    await page.getByText('No complimentary access or gift is running.').waitFor();
     await page
       .getByRole('listitem')
       .filter({ hasText: `Complimentary access removed by ${editor.name}` })
@@ -111,7 +112,7 @@ describe('the members screens in a real browser, in English and Spanish', { skip
       page.getByRole('link', { name: 'Export these members as CSV' }).click(),
     ]);
     const exported = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
-    assert.equal(exported[0], 'email,name,created_at,access,complimentary_until,signed_up_from');
+    assert.equal(exported[0], 'email,name,created_at,access,complimentary_until,gift_until,signed_up_from');
     assert.deepEqual(
       exported.slice(1).map((line) => line.split(',')[0]),
       ['bruno@example.com', 'ana@example.com', ''],
@@ -153,7 +154,7 @@ describe('the members screens in a real browser, in English and Spanish', { skip
     await page.getByRole('link', { name: 'ana@example.com' }).click();
     await page.getByRole('heading', { name: 'ana@example.com', level: 1 }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Se dio de alta' }).waitFor();
-    await page.getByText('No hay acceso de cortesía vigente.').waitFor();
+    await page.getByText('No hay acceso de cortesía ni regalo vigente.').waitFor();
     assert.deepEqual(await axeViolations(page), [], 'a member’s screen in Spanish');
     await context.close();
   });

@@ -9,6 +9,8 @@ export interface MemberItem {
   since: string;
   access: 'free' | 'paid';
   complimentaryUntil: string | null;
+  /** The redeemed gift subscription running longest. */
+  gift: { tierId: string; tierName: string; until: string } | null;
 }
 
 export interface MemberEventJson {
@@ -25,6 +27,9 @@ export interface Grant {
   endsAt: string;
   note: string;
   grantedBy: string | null;
+  /** staff and import: complimentary access (every tier); gift: a redeemed gift (its tier). */
+  source: 'staff' | 'import' | 'gift';
+  tierName: string | null;
 }
 
 export interface Subscription {

@@ -14,6 +14,11 @@ export const revenueMessages = defineMessages(
     'revenue.flow': 'New and cancelled subscriptions',
     'revenue.flowDescription':
       'Subscriptions that started (a trial’s start counts) and that ended, each week: {new} new and {cancelled} cancelled in all.',
+    'revenue.oneTime': 'One-time income in {currency}',
+    'revenue.oneTimeDescription':
+      'Contributions and gift subscriptions paid in {currency} each week, less what was refunded of them; not recurring revenue: {contributions} in contributions and {gifts} in gifts in all.',
+    'revenue.contributions': 'Contributions',
+    'revenue.gifts': 'Gift subscriptions',
     'revenue.new': 'New',
     'revenue.cancelled': 'Cancelled',
     'revenue.week': 'Week of {date}',
@@ -50,6 +55,11 @@ export const revenueMessages = defineMessages(
     'revenue.flow': 'Suscripciones nuevas y canceladas',
     'revenue.flowDescription':
       'Suscripciones que empezaron (cuenta el inicio de una prueba) y que terminaron, cada semana: {new} nuevas y {cancelled} canceladas en total.',
+    'revenue.oneTime': 'Ingresos únicos en {currency}',
+    'revenue.oneTimeDescription':
+      'Aportaciones y suscripciones de regalo pagadas en {currency} cada semana, menos lo reembolsado de ellas; no son ingresos recurrentes: {contributions} en aportaciones y {gifts} en regalos en total.',
+    'revenue.contributions': 'Aportaciones',
+    'revenue.gifts': 'Suscripciones de regalo',
     'revenue.new': 'Nuevas',
     'revenue.cancelled': 'Canceladas',
     'revenue.week': 'Semana del {date}',

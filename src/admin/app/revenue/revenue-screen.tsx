@@ -13,6 +13,8 @@ interface RevenueWeek {
   mrr: Array<{ currency: string; amount: number }>;
   newSubscriptions: number;
   cancelledSubscriptions: number;
+  contributions: Array<{ currency: string; amount: number }>;
+  gifts: Array<{ currency: string; amount: number }>;
 }
 interface AttributedPath {
   path: string;
@@ -74,6 +76,11 @@ export function RevenueScreen() {
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const newOnes = weeks.map((week) => week.newSubscriptions);
   const cancelled = weeks.map((week) => week.cancelledSubscriptions);
+  const oneTimeCurrencies = [
+    ...new Set(weeks.flatMap((week) => [...week.contributions, ...week.gifts].map((m) => m.currency))),
+  ].sort();
+  const inCurrency = (amounts: Array<{ currency: string; amount: number }>, currency: string) =>
+    amounts.find((m) => m.currency === currency)?.amount ?? 0;
 
   return (
     <>
@@ -130,6 +137,30 @@ export function RevenueScreen() {
             ]}
             format={count}
           />
+          {oneTimeCurrencies.map((currency) => {
+            const contributions = weeks.map((week) => inCurrency(week.contributions, currency));
+            const gifts = weeks.map((week) => inCurrency(week.gifts, currency));
+            const money = (value: number) => formatMoney(value, currency, locale);
+            const code = currency.toUpperCase();
+            return (
+              <BarChart
+                key={`one-time-${currency}`}
+                id={`revenue-one-time-${currency}`}
+                title={t('revenue.oneTime', { currency: code })}
+                description={t('revenue.oneTimeDescription', {
+                  currency: code,
+                  contributions: money(sum(contributions)),
+                  gifts: money(sum(gifts)),
+                })}
+                labels={labels}
+                series={[
+                  { name: t('revenue.contributions'), colour: COLOURS.new, values: contributions },
+                  { name: t('revenue.gifts'), colour: COLOURS.line, values: gifts },
+                ]}
+                format={money}
+              />
+            );
+          })}
           <section aria-labelledby="revenue-pages" class="revenue-pages">
             <h2 id="revenue-pages">{t('revenue.articles')}</h2>
             <PagesTable

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { axeViolations, screenshot, skipWithoutChromium } from '../../../testing/browser.ts';
+import { ensureMember } from '../../../members/members.service.ts';
+import { recordPayment, saveSubscriptionState } from '../../../members/subscription-mirror.ts';
 import { makeStaff } from '../../../testing/factories.ts';
 import { seedRevenueHistory } from '../../../testing/revenue-history.ts';
 import { webAppSuite } from '../../../testing/web-app.ts';
 import { createPendingGroup, tieGroupSubscription } from '../../../members/groups.service.ts';
-import { ensureMember } from '../../../members/members.service.ts';
-import { saveSubscriptionState } from '../../../members/subscription-mirror.ts';
 
 /** The last row of a chart's data table (this week), as the cells a screen reader reads. */
 async function thisWeek(page: Page, chart: string): Promise<string[]> {
@@ -17,7 +17,29 @@ async function thisWeek(page: Page, chart: string): Promise<string[]> {
 
 describe('the revenue screen in a real browser, in English and Spanish', { skip: skipWithoutChromium }, () => {
   const suite = webAppSuite('editor');
-  before(async () => seedRevenueHistory(suite.t.database.handle.db, suite.staff));
+  before(async () => {
+    const db = suite.t.database.handle.db;
+    await seedRevenueHistory(db, suite.staff);
+    // Money received once this week: a contribution, and a gift half refunded.
+    const giver = await ensureMember(db, { email: 'giver@example.com', normalized: 'giver@example.com' });
+    for (const [kind, stripeId, amount] of [
+      ['contribution', 'cs_once', 1000],
+      ['gift', 'cs_gift', 3000],
+    ] as const)
+      await recordPayment(db, {
+        memberId: giver.id,
+        kind,
+        stripeId,
+        stripePaymentIntentId: `pi_${stripeId}`,
+        number: null,
+        amountPaid: amount,
+        currency: 'usd',
+        status: 'paid',
+        paidAt: new Date().toISOString(),
+        hostedInvoiceUrl: null,
+      });
+    await db.updateTable('member_payments').set({ amount_refunded: 1500 }).where('stripe_id', '=', 'cs_gift').execute();
+  });
 
   it('draws paid members, MRR per currency and subscriptions won and lost, with their numbers as tables', async () => {
     const { context, page } = await suite.open('/admin/revenue', 'Revenue');
@@ -31,6 +53,13 @@ describe('the revenue screen in a real browser, in English and Spanish', { skip:
     assert.deepEqual(await flow.getByRole('columnheader').allTextContents(), ['New', 'Cancelled']);
     assert.equal(await flow.getByRole('row').count(), 27, 'a header and 26 weeks');
     await page.getByRole('img', { name: /3 new and 1 cancelled in all\.$/ }).waitFor();
+    const oneTime = page.getByRole('table', { name: 'One-time income in USD' });
+    assert.deepEqual(await oneTime.getByRole('columnheader').allTextContents(), [
+      'Contributions',
+      'Gift subscriptions',
+    ]);
+    assert.deepEqual(await thisWeek(page, 'One-time income in USD'), ['$10.00', '$15.00']);
+    assert.equal(await page.getByRole('table', { name: 'One-time income in MXN' }).count(), 0);
 
     const bySignUps = page.getByRole('region', { name: 'By sign-ups' });
     assert.deepEqual(await bySignUps.getByRole('row').allInnerTexts(), [
@@ -51,6 +80,10 @@ describe('the revenue screen in a real browser, in English and Spanish', { skip:
     const { context, page } = await suite.open('/admin/revenue', 'Ingresos', colega);
     await page.getByRole('img', { name: /^Miembros de pago .*: 0 al principio, 3 ahora\.$/ }).waitFor();
     assert.deepEqual(await thisWeek(page, 'Ingresos recurrentes mensuales en MXN'), ['$10.00']);
+    assert.deepEqual(
+      (await thisWeek(page, 'Ingresos únicos en USD')).map((cell) => cell.replace(/\s/g, ' ')),
+      ['USD 10.00', 'USD 15.00'],
+    );
     await page.getByRole('region', { name: 'Por suscripciones' }).getByRole('link', { name: '/news/river' }).waitFor();
     assert.deepEqual(await axeViolations(page), [], 'revenue screen in Spanish');
     await context.close();
