@@ -40,6 +40,10 @@ export const RESERVED_SLUGS = new Set([
   'contribute',
   // An offer's link, /offer/<code> (billing/offers.routes.ts).
   'offer',
+  // Gift subscriptions: /gift, /gift/done, /gift/redeem/<token> (billing/gifts.routes.ts).
+  'gift',
+  // Group subscriptions: /groups/new, /groups/join/<token>, /groups/<id>/join (billing and members).
+  'groups',
   // Stripe's webhook endpoint (billing/webhooks.routes.ts).
   'webhooks',
   'comments',
