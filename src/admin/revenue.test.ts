@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, mock } from 'node:test';
+import { eventWords } from './app/members/member-history.tsx';
+import type { MemberEventJson } from './app/members/types.ts';
+import { translator } from './app/messages.ts';
 import type { StaffRole } from '../staff/staff.table.ts';
 import { makeStaff, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
 import { seedRevenueHistory } from '../testing/revenue-history.ts';
 import { ensureMember } from '../members/members.service.ts';
 import { saveSubscriptionState } from '../members/subscription-mirror.ts';
+
+const DAY = 24 * 3600_000;
 
 interface Week {
   start: string;
@@ -140,6 +145,64 @@ describe('the revenue dashboard’s API', () => {
         (entry: { path: string; count: number }) => entry.path === '/news/paywalled-scoop' && entry.count === 1,
       ),
       JSON.stringify(report.topBySubscriptions),
+    );
+  });
+});
+
+describe('a subscription that changes plan', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  it('counts each past week at the price of that week, and tells the change in the member’s history', async () => {
+    const db = t.database.handle.db;
+    const reader = await ensureMember(db, { email: 'upgrader@example.com', normalized: 'upgrader@example.com' });
+    const state = (amount: number) => ({
+      stripeSubscriptionId: 'sub_upgrader',
+      memberId: reader.id,
+      tierId: 'tier-supporter',
+      tierName: 'Supporter',
+      status: 'active' as const,
+      cancelAtPeriodEnd: false,
+      currentPeriodEnd: new Date(Date.now() + 30 * DAY).toISOString(),
+      trialEnd: null,
+      canceledAt: null,
+      endedAt: null,
+      amount,
+      currency: 'eur',
+      interval: 'month',
+      observedAt: new Date().toISOString(),
+    });
+    // Subscribed two weeks ago at 5.00 a month; moved to the 9.00 plan today.
+    mock.timers.enable({ apis: ['Date'], now: Date.now() - 14 * DAY });
+    try {
+      await saveSubscriptionState(db, state(500));
+    } finally {
+      mock.timers.reset();
+    }
+    await saveSubscriptionState(db, state(900));
+
+    const headers = await signIn(t, await makeStaff(t, 'editor'));
+    const response = await t.app.inject({ method: 'GET', url: '/admin/api/revenue', headers });
+    assert.equal(response.statusCode, 200, response.body);
+    const eur = (week: Week) => week.mrr.find((m) => m.currency === 'eur')?.amount ?? 0;
+    assert.deepEqual((response.json().weeks as Week[]).slice(-4).map(eur), [0, 500, 500, 900]);
+
+    const profile = await t.app.inject({ method: 'GET', url: `/admin/api/members/${reader.id}`, headers });
+    const history = profile.json().history as MemberEventJson[];
+    const change = history.find((event) => event.kind === 'subscription-price');
+    assert.ok(change, JSON.stringify(history));
+    // Intl writes a no-break space between the currency and the amount in Spanish.
+    const words = (locale: 'en' | 'es') =>
+      eventWords(translator(locale), change, (iso) => iso, locale).replace(/\s/g, ' ');
+    assert.equal(words('en'), 'Subscription price changed to €9.00 a month (Supporter)');
+    assert.equal(words('es'), 'El precio de la suscripción cambió a EUR 9.00 al mes (Supporter)');
+    const started = history.find((event) => event.kind === 'subscription-status');
+    assert.equal(
+      started && eventWords(translator('en'), started, (iso) => iso, 'en'),
+      'Subscription status changed: active',
     );
   });
 });

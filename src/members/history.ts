@@ -14,6 +14,7 @@ export type MemberEventKind =
   | 'complimentary-granted'
   | 'complimentary-removed'
   | 'subscription-status'
+  | 'subscription-price'
   | 'payment'
   | 'payment-failed'
   | 'refund'

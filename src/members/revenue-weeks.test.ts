@@ -16,6 +16,63 @@ describe('revenue weeks: the rules of paid, MRR, new and cancelled', () => {
     );
   });
 
+  it('counts each week at the price its history gave then, and a plan change as neither new nor cancelled', () => {
+    const latest: SubscriptionPrice = {
+      memberId: 'm1',
+      hasTier: true,
+      amount: 900,
+      currency: 'eur',
+      interval: 'month',
+    };
+    const old: SubscriptionPrice = { memberId: 'm2', hasTier: true, amount: 700, currency: 'eur', interval: 'month' };
+    const changes: StatusChange[] = [
+      {
+        memberId: 'm1',
+        subscription: 's1',
+        from: null,
+        to: 'active',
+        at: inWeek(0),
+        price: { amount: 500, currency: 'eur', interval: 'month' },
+      },
+      // History recorded before prices were kept: the mirror's latest price counts throughout.
+      { memberId: 'm2', subscription: 's2', from: null, to: 'active', at: inWeek(0) },
+      {
+        memberId: 'm1',
+        subscription: 's1',
+        from: 'active',
+        to: 'active',
+        at: inWeek(2),
+        price: { amount: 12000, currency: 'eur', interval: 'year' },
+      },
+    ];
+    const weeks = revenueWeeks(
+      {
+        changes,
+        prices: new Map([
+          ['s1', latest],
+          ['s2', old],
+        ]),
+        grants: [],
+        graceDays: 0,
+      },
+      starts,
+      NOW,
+    );
+    assert.deepEqual(
+      weeks.map((week) => week.mrr),
+      [500 + 700, 500 + 700, 1000 + 700, 1000 + 700].map((amount) => [{ currency: 'eur', amount }]),
+    );
+    assert.deepEqual(
+      weeks.map((week) => [week.newSubscriptions, week.cancelledSubscriptions]),
+      [
+        [2, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+
   it('counts a yearly price as a twelfth, rounded to the smallest unit', () => {
     assert.equal(monthlyAmount({ amount: 10000, interval: 'year' }), 833);
     assert.equal(monthlyAmount({ amount: 500, interval: 'month' }), 500);

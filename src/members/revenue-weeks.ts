@@ -4,13 +4,25 @@
  * so the rules (what counts as paid, as new, as cancelled) are in one place and easy to test.
  */
 
-/** A 'subscription-status' history event: the subscription moved from one status to another. */
+/**
+ * A 'subscription-status' history event (the subscription moved from one status to another), or a
+ * 'subscription-price' one (its price changed, its status did not: `from` and `to` are the same).
+ */
 export interface StatusChange {
   memberId: string;
   subscription: string;
   from: string | null;
   to: string;
   at: string;
+  /** The price from then on, when the event says it (events recorded before prices were kept do not). */
+  price?: Price;
+}
+
+/** What a subscription costs a period. */
+export interface Price {
+  amount: number;
+  currency: string;
+  interval: string;
 }
 
 /** What the mirror says a subscription costs (its latest state: Stripe's price changes are not kept). */
@@ -95,6 +107,8 @@ export function monthlyAmount(price: { amount: number; interval: string }): numb
 interface Running {
   status: string;
   pastDueSince: string | null;
+  /** The price its history last gave; unknown for history from before prices were recorded. */
+  price: Price | undefined;
 }
 
 /** The same rule as subscriptionGivesAccess() in subscriptions.ts, at a past instant. */
@@ -147,8 +161,9 @@ export function revenueWeeks(
       running.set(change.subscription, {
         status: change.to,
         pastDueSince: change.to !== 'past_due' ? null : before?.status === 'past_due' ? before.pastDueSince : change.at,
+        price: change.price ?? before?.price,
       });
-      if (change.at < weekStart) continue;
+      if (change.at < weekStart || change.from === change.to) continue;
       if (NOT_STARTED.has(change.from) && STARTED.has(change.to)) newSubscriptions++;
       if (change.to === 'canceled' && !NOT_STARTED.has(change.from)) cancelledSubscriptions++;
     }
@@ -159,7 +174,9 @@ export function revenueWeeks(
       const price = input.prices.get(subscription);
       if (!price) continue;
       if (price.hasTier && givesAccess(state, graceStartsAfter)) for (const id of paidThrough(price, end)) paid.add(id);
-      if (PAYING.has(state.status)) mrr.set(price.currency, (mrr.get(price.currency) ?? 0) + monthlyAmount(price));
+      // The week's own price; the mirror's latest for history recorded before prices were.
+      const paying = state.price ?? price;
+      if (PAYING.has(state.status)) mrr.set(paying.currency, (mrr.get(paying.currency) ?? 0) + monthlyAmount(paying));
     }
     return {
       start: weekStart,

@@ -7,6 +7,7 @@ import { authorizeMembers } from './policy.ts';
 import {
   type GrantSpan,
   type OneTimePayment,
+  type Price,
   type RevenueWeek,
   revenueWeeks,
   type StatusChange,
@@ -37,22 +38,41 @@ export interface RevenueReport {
 
 const TOP = 10;
 
+/** The price an event's detail gives, when it gives one. */
+function priceOf(detail: Record<string, unknown>): Price | undefined {
+  const { amount, currency, interval } = detail;
+  return typeof amount === 'number' && typeof currency === 'string' && typeof interval === 'string'
+    ? { amount, currency, interval }
+    : undefined;
+}
+
 async function statusChanges(db: Kysely<Database>, until: string): Promise<StatusChange[]> {
   // The status lives in the event's JSON detail, read here rather than in SQL: SQLite and PostgreSQL
   // spell JSON access differently, and there is one row per status change, not per day.
   const rows = await db
     .selectFrom('member_events')
-    .select(['member_id', 'detail', 'created_at'])
-    .where('kind', '=', 'subscription-status')
+    .select(['member_id', 'kind', 'detail', 'created_at'])
+    .where('kind', 'in', ['subscription-status', 'subscription-price'])
     .where('created_at', '<', until)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
   return rows.flatMap((row) => {
-    const detail = JSON.parse(row.detail) as { subscription?: unknown; from?: unknown; to?: unknown };
-    if (typeof detail.subscription !== 'string' || typeof detail.to !== 'string') return [];
-    const from = typeof detail.from === 'string' ? detail.from : null;
-    return [{ memberId: row.member_id, subscription: detail.subscription, from, to: detail.to, at: row.created_at }];
+    const detail = JSON.parse(row.detail) as Record<string, unknown>;
+    if (typeof detail.subscription !== 'string') return [];
+    // A price change keeps the status it was made in: from and to are that status.
+    const to = row.kind === 'subscription-price' ? detail.status : detail.to;
+    if (typeof to !== 'string') return [];
+    const from = row.kind === 'subscription-price' ? to : typeof detail.from === 'string' ? detail.from : null;
+    const change: StatusChange = {
+      memberId: row.member_id,
+      subscription: detail.subscription,
+      from,
+      to,
+      at: row.created_at,
+    };
+    const price = priceOf(detail);
+    return [price ? { ...change, price } : change];
   });
 }
 

@@ -60,6 +60,9 @@ function isNotOlder(state: SubscriptionState, row: MemberSubscriptionRow): boole
  * history event when the status or cancel-at-period-end changed. True when the state was saved (the
  * caller announces the member's access change after its commit).
  */
+const priceChanged = (stored: MemberSubscriptionRow, price: { amount: number; currency: string; interval: string }) =>
+  Number(stored.amount) !== price.amount || stored.currency !== price.currency || stored.interval !== price.interval;
+
 export async function saveSubscriptionState(db: Executor, state: SubscriptionState): Promise<boolean> {
   const stored = await db
     .selectFrom('member_subscriptions')
@@ -99,6 +102,9 @@ export async function saveSubscriptionState(db: Executor, state: SubscriptionSta
       .values({ ...values, stripe_subscription_id: state.stripeSubscriptionId, created_at: now })
       .execute();
   const wasCancelling = stored ? Number(stored.cancel_at_period_end) === 1 : false;
+  // The price goes into the history with each change of it, so the revenue dashboard counts each
+  // past week at the price of that week (the row above keeps only the latest).
+  const price = { amount: state.amount, currency: state.currency, interval: state.interval };
   if (stored?.status !== state.status || wasCancelling !== state.cancelAtPeriodEnd)
     await recordMemberEvent(db, state.memberId, 'subscription-status', 'stripe', {
       subscription: state.stripeSubscriptionId,
@@ -106,8 +112,16 @@ export async function saveSubscriptionState(db: Executor, state: SubscriptionSta
       from: stored?.status ?? null,
       to: state.status,
       cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+      ...price,
       ...(state.cancelAtPeriodEnd ? { accessUntil: state.currentPeriodEnd } : {}),
       ...(!stored && state.attribution ? { attribution: state.attribution } : {}),
+    });
+  else if (stored && priceChanged(stored, price))
+    await recordMemberEvent(db, state.memberId, 'subscription-price', 'stripe', {
+      subscription: state.stripeSubscriptionId,
+      tier: state.tierName,
+      status: state.status,
+      ...price,
     });
   return true;
 }

@@ -1,4 +1,5 @@
 import { useApp } from '../context.ts';
+import { formatMoney } from '../tiers/money.ts';
 import type { MessageKey, Translate } from '../messages.ts';
 import type { MemberEventJson } from './types.ts';
 
@@ -9,7 +10,12 @@ function byWhom(t: Translate, actor: MemberEventJson['actor']): string {
 }
 
 /** One event of the history as a sentence in the staff member's language. */
-export function eventWords(t: Translate, event: MemberEventJson, formatTime: (iso: string) => string): string {
+export function eventWords(
+  t: Translate,
+  event: MemberEventJson,
+  formatTime: (iso: string) => string,
+  locale: string,
+): string {
   const text = (name: string) => (typeof event.detail[name] === 'string' ? (event.detail[name] as string) : '');
   const by = byWhom(t, event.actor);
   switch (event.kind) {
@@ -25,7 +31,18 @@ export function eventWords(t: Translate, event: MemberEventJson, formatTime: (is
     case 'complimentary-removed':
       return t('members.event.complimentary-removed', { by });
     case 'subscription-status':
-      return t('members.event.subscription-status', { status: text('status') });
+      return t('members.event.subscription-status', { status: text('to') });
+    case 'subscription-price': {
+      const amount = typeof event.detail.amount === 'number' ? event.detail.amount : 0;
+      const price = formatMoney(amount, text('currency'), locale);
+      return t(
+        text('interval') === 'year' ? 'members.event.subscription-price.year' : 'members.event.subscription-price',
+        {
+          price,
+          tier: text('tier'),
+        },
+      );
+    }
     case 'group-created':
     case 'group-joined':
       return t(`members.event.${event.kind}`, { group: text('name') });
@@ -49,7 +66,7 @@ export function eventWords(t: Translate, event: MemberEventJson, formatTime: (is
 
 /** What happened to the account, newest first, as a timeline of sentences. */
 export function MemberHistory(props: { events: MemberEventJson[] }) {
-  const { t, formatTime } = useApp();
+  const { t, formatTime, locale } = useApp();
   return (
     <section class="panel" aria-labelledby="member-history-heading">
       <h2 id="member-history-heading">{t('members.history.title')}</h2>
@@ -60,7 +77,7 @@ export function MemberHistory(props: { events: MemberEventJson[] }) {
           {props.events.map((event) => (
             <li key={event.id}>
               <time dateTime={event.at}>{formatTime(event.at)}</time>
-              {eventWords(t, event, formatTime)}
+              {eventWords(t, event, formatTime, locale)}
             </li>
           ))}
         </ol>
