@@ -1,10 +1,6 @@
-// Runs the test suite on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL at the same time:
-// each pass runs its files one after another, so two passes keep two cores busy and the whole suite
-// takes about as long as one. The SQLite pass prints as it goes; the PostgreSQL pass's report follows.
-// (Tests that use Redis give it a prefix of their own, so the two passes never hear each other.)
-import { spawn, spawnSync } from 'node:child_process';
+// Runs the test suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 function findTests(dir) {
@@ -18,44 +14,21 @@ function findTests(dir) {
 const only = process.argv.slice(2);
 const files = only.length ? only : findTests('src').sort();
 
-/** Starts one pass; its output goes to the terminal, or to `logFile` to be shown when it ends. */
-function pass(name, env, logFile) {
-  const heading = `\n### Test pass: ${name} (${files.length} files)\n`;
-  const out = logFile ? fs.openSync(logFile, 'w') : 'inherit';
-  if (logFile) fs.writeSync(out, `${heading}\n`);
-  else console.log(heading);
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-    stdio: ['ignore', out, out],
+function pass(name, env) {
+  console.log(`\n### Test pass: ${name} (${files.length} files)\n`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+    stdio: 'inherit',
     env: { ...process.env, ...env },
   });
-  return new Promise((resolve) => {
-    child.on('close', (code) => {
-      if (logFile) fs.closeSync(out);
-      resolve({ name, status: code ?? 1, minutes: (Date.now() - started) / 60_000, logFile });
-    });
-  });
+  return result.status ?? 1;
 }
 
-const passes = [pass('SQLite', { GACETA_TEST_DATABASE_URL: '' })];
+let failed = pass('SQLite', { GACETA_TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
-  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gaceta-test-pass-')), 'postgres.log');
-  console.log(`### The PostgreSQL pass runs alongside; its report follows the SQLite pass's (${logFile}).`);
-  passes.push(
-    pass(
-      `PostgreSQL (${process.env.TEST_DATABASE_URL})`,
-      { GACETA_TEST_DATABASE_URL: process.env.TEST_DATABASE_URL },
-      logFile,
-    ),
-  );
-}
-const results = await Promise.all(passes);
-for (const result of results) if (result.logFile) process.stdout.write(fs.readFileSync(result.logFile));
-console.log('');
-for (const result of results)
-  console.log(`### ${result.name}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${result.minutes.toFixed(1)} min`);
-const failed = results.some((result) => result.status !== 0) ? 1 : 0;
-if (!process.env.TEST_DATABASE_URL) {
+  failed ||= pass(`PostgreSQL (${process.env.TEST_DATABASE_URL})`, {
+    GACETA_TEST_DATABASE_URL: process.env.TEST_DATABASE_URL,
+  });
+} else {
   console.log(
     '\n### Skipping the PostgreSQL pass: TEST_DATABASE_URL is not set (for example TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test).\n',
   );
