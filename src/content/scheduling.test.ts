@@ -41,13 +41,14 @@ describe('scheduled publishing', () => {
     const server = await serverOn(handle);
     const deps = { db: handle.db, invalidation: new Invalidation() };
     const draft = await createDraft(deps, SYSTEM.seed, { headline: 'Polls close at six', body: paragraphs('Text.') });
-    // Far enough ahead that the checks below run before it, on a busy machine too.
-    await publishArticle(deps, SYSTEM.seed, draft.id, new Date(Date.now() + 1500).toISOString());
+    // Far enough ahead that the checks below run before it, on a busy machine too (1.5 s was not,
+    // once, with both test passes running at the same time).
+    await publishArticle(deps, SYSTEM.seed, draft.id, new Date(Date.now() + 4000).toISOString());
     assert.equal((await server.app.inject(`/news/${draft.slug}`)).statusCode, 404);
     // The home page is cached now; going live must purge it.
     assert.ok(!(await server.app.inject('/')).body.includes('Polls close at six'));
     let status = 404;
-    for (let i = 0; i < 120 && status !== 200; i++) {
+    for (let i = 0; i < 240 && status !== 200; i++) {
       await sleep(50);
       status = (await server.app.inject(`/news/${draft.slug}`)).statusCode;
     }
