@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { loadConfig } from '../config.ts';
 import { buildApp } from '../app.ts';
 import { Invalidation } from '../http/invalidation.ts';
@@ -20,6 +20,12 @@ describe('scheduled publishing', () => {
   });
   after(() => database.drop());
 
+  // A server a failed test left running (its scheduler keeps the process alive) is closed after it.
+  const left = new Set<() => Promise<void>>();
+  afterEach(async () => {
+    for (const close of left) await close();
+  });
+
   async function serverOn(handle: ReturnType<TestDatabase['reopen']>) {
     const config = loadConfig({ GACETA_DATA_DIR: database.dataDir }, { logLevel: 'silent' });
     const invalidation = new Invalidation();
@@ -33,7 +39,14 @@ describe('scheduled publishing', () => {
     const stop = startScheduler({ db: handle.db, invalidation }, 50, (error) => {
       throw error;
     });
-    return { app, stop };
+    const close = async (): Promise<void> => {
+      left.delete(close);
+      await stop();
+      await app.close();
+      await handle.close();
+    };
+    left.add(close);
+    return { app, stop, close };
   }
 
   it('publishes a scheduled article on time while the server runs', async () => {
@@ -54,9 +67,7 @@ describe('scheduled publishing', () => {
     }
     assert.equal(status, 200, 'live within seconds of its time');
     assert.ok((await server.app.inject('/')).body.includes('Polls close at six'), 'home page shows it');
-    await server.stop();
-    await server.app.close();
-    await handle.close();
+    await server.close();
   });
 
   it('stops only once the run in progress has finished, so closing the database next loses nothing', async () => {
@@ -94,9 +105,7 @@ describe('scheduled publishing', () => {
       .where('id', '=', draft.id)
       .executeTakeFirstOrThrow();
     assert.equal(row.status, 'published');
-    await server.stop();
-    await server.app.close();
-    await handle.close();
+    await server.close();
   });
   it('empties the trash of what has been there 30 days when it starts, and leaves the rest', async () => {
     const handle = database.reopen();
@@ -119,8 +128,6 @@ describe('scheduled publishing', () => {
     const ids = (await handle.db.selectFrom('articles').select('id').execute()).map((row) => row.id);
     assert.ok(!ids.includes(old?.id ?? ''), 'gone for good');
     assert.ok(ids.includes(recent?.id ?? ''), 'still restorable');
-    await server.stop();
-    await server.app.close();
-    await handle.close();
+    await server.close();
   });
 });
