@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium, screenshot, skipWithoutChromium } from '../testing/browser.ts';
 import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
 import { startTestApp, type TestApp } from '../testing/harness.ts';
+import { freePort } from '../testing/ports.ts';
 import { startTestSmtp, type TestSmtp } from '../testing/smtp.ts';
 import {
   startStripeStandIn,
@@ -17,14 +17,6 @@ import {
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 
 /** A free loopback port, so the site's public address (Stripe's return links, the mailed links) is known before it listens. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
 describe(
   'a reader subscribes in a real browser, through the Stripe stand-in’s Checkout',
   { skip: skipWithoutChromium },

@@ -3,7 +3,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { hashSecret, verifyPassword } from '../staff/secrets.ts';
 import fs from 'node:fs';
 import os from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createDraft } from '../content/articles.service.ts';
@@ -13,17 +12,10 @@ import { Invalidation } from '../http/invalidation.ts';
 import { accessClassOf, memberAccessOf } from '../members/access.ts';
 import { paragraphs } from '../testing/factories.ts';
 import { createTestSchema, TEST_DATABASE_URL, TEST_DIALECT } from '../testing/harness.ts';
+import { freePort } from '../testing/ports.ts';
 import { SYSTEM } from '../staff/actor.ts';
 
 const CLI = path.resolve('src/cli/main.ts');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitUntilServing(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listenOnLoopback, startTestApp, type TestApp } from '../testing/harness.ts';
 import { makeArticle, makeSection, makeStaff, paragraphs, signIn } from '../testing/factories.ts';
-import { freePort, type RunningVarnish, startVarnish, varnishMissing } from '../testing/varnish.ts';
+import { freePort } from '../testing/ports.ts';
+import { type RunningVarnish, startVarnish, varnishMissing } from '../testing/varnish.ts';
 import { Invalidation } from './invalidation.ts';
 import { type VarnishPurger, varnishPurger } from './varnish-purge.ts';
 

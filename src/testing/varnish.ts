@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -27,18 +26,6 @@ export function varnishMissing(): string | false {
   if (!VMOD_DIRS.some((dir) => fs.existsSync(path.join(dir, 'libvmod_xkey.so'))))
     return 'the xkey vmod is not installed (apt-get install varnish-modules)';
   return false;
-}
-
-/** A port free at the moment of asking, for a process that cannot be told to pick its own. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RunningVarnish {
